@@ -1,0 +1,118 @@
+"""Plain text and Markdown input.
+
+Paragraphs are separated by blank lines. A line starting with ``#`` (Markdown)
+or a short numbered line without a final full stop ("3.2 Jeugd en veiligheid")
+opens a section. Text files have no pages: ``page`` is None throughout.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from textscan.errors import InputError
+from textscan.model import Document, Paragraph, Section
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_NUM_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-ZÀ-Ý][^\n]{1,90})$")
+_BULLET = re.compile(r"^\s*(?:[-*•●▪–]|\d{1,2}[.)])\s+")
+
+
+def decode_text(raw: bytes, path: str) -> str:
+    """Decode bytes as UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path,
+            f"is not valid UTF-8 text: undecodable byte 0x{raw[exc.start]:02x} "
+            f"at line {line} (byte offset {exc.start}); save it as UTF-8",
+            kind="encoding",
+        ) from None
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00ad", "").replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u00a0", " ")
+
+
+def _heading(block: str) -> tuple[int, str] | None:
+    lines = block.strip().split("\n")
+    if len(lines) != 1:
+        return None
+    line = lines[0].strip()
+    m = _MD_HEADING.match(line)
+    if m:
+        return len(m.group(1)), m.group(2).strip()
+    m = _NUM_HEADING.match(line)
+    if m and not line.endswith((".", ":", ";", ",")):
+        return m.group(1).count(".") + 1, line
+    return None
+
+
+def paragraphs_from_text(text: str) -> tuple[list[Section], list[Paragraph]]:
+    """Split text into sections and paragraphs (no pages)."""
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    stack: list[Section] = []
+    counters: list[int] = []
+    for block in re.split(r"\n\s*\n", text):
+        block = block.strip()
+        if not block:
+            continue
+        head = _heading(block)
+        if head is not None:
+            level, title = head
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            depth = len(stack)
+            counters = counters[: depth + 1]
+            if len(counters) <= depth:
+                counters.append(0)
+            counters[depth] += 1
+            sid = "s" + ".".join(str(c) for c in counters[: depth + 1])
+            sec = Section(id=sid, title=title, level=level, parent=stack[-1].id if stack else None)
+            sections.append(sec)
+            stack.append(sec)
+            paragraphs.append(Paragraph(text=title, section=sid, kind="heading"))
+            continue
+        current = stack[-1].id if stack else None
+        lines = block.split("\n")
+        if all(_BULLET.match(ln) for ln in lines):
+            for ln in lines:
+                item = _BULLET.sub("", ln).strip()
+                if item:
+                    paragraphs.append(Paragraph(text=item, section=current, kind="list_item"))
+            continue
+        joined = " ".join(ln.strip() for ln in lines)
+        paragraphs.append(Paragraph(text=joined, section=current))
+    return sections, paragraphs
+
+
+def extract_text(path: Path, *, name: str, sha256: str) -> Document:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read: {exc.strerror}", kind="unreadable") from None
+    text = normalise(decode_text(raw, str(path)))
+    if not text.strip():
+        raise InputError(str(path), "contains no text (only whitespace)", kind="empty")
+    sections, paragraphs = paragraphs_from_text(text)
+    return Document(
+        path=str(path),
+        name=name,
+        format="markdown" if path.suffix.lower() == ".md" else "text",
+        sha256=sha256,
+        pages=(),
+        sections=tuple(sections),
+        paragraphs=tuple(paragraphs),
+        extractor={"engine": "text"},
+    )

@@ -1,0 +1,431 @@
+"""Lexicons: YAML files of categories and entries, validated when loaded.
+
+A lexicon is data. This module reads it with ``yaml.safe_load``, checks it
+against the schema documented in ``lexicons/README.md`` and reports every
+problem with the file, the path inside the document and the line:
+
+    framing.yaml: entries[14] (line 88): 'lemma' or 'pattern' is required
+
+Example:
+    >>> from textscan import load_lexicon
+    >>> lex = load_lexicon("framing")
+    >>> lex.category_ids[:3]
+    ('repressive', 'preventive', 'positive')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from textscan.errors import LexiconError
+from textscan.model import LexiconInfo
+
+LexiconType = Literal["framing", "actors", "themes", "domains", "perception", "custom"]
+CompoundMode = Literal["any", "head", "modifier", "none"]
+
+DEFAULT_LEXICONS: tuple[str, ...] = ("framing", "actors", "themes", "domains", "perception")
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Exclusion(_Strict):
+    """A context in which an entry is *not* used in its framing sense.
+
+    Exactly one of the fields is set:
+
+    - ``phrase``: a fixed expression (lemmas, space separated) that contains the
+      entry, e.g. ``plan van aanpak``; a match inside it does not count.
+    - ``followed_by`` / ``preceded_by``: lemmas of the next / previous word.
+    - ``context``: lemmas anywhere within ``window`` words of the match.
+    - ``compound_part``: other parts of a compound that give it another sense
+      (``fiets`` in *fietsverbinding*).
+    - ``form``: surface forms (lowercase) that are another word altogether.
+    """
+
+    phrase: str | None = None
+    followed_by: tuple[str, ...] | None = None
+    preceded_by: tuple[str, ...] | None = None
+    context: tuple[str, ...] | None = None
+    window: int = Field(default=5, ge=1, le=50)
+    compound_part: tuple[str, ...] | None = None
+    form: tuple[str, ...] | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Exclusion:
+        set_fields = [
+            f
+            for f in ("phrase", "followed_by", "preceded_by", "context", "compound_part", "form")
+            if getattr(self, f) is not None
+        ]
+        if len(set_fields) != 1:
+            raise ValueError(
+                "an exclusion needs exactly one of phrase, followed_by, preceded_by, "
+                f"context, compound_part, form (found {', '.join(set_fields) or 'none'})"
+            )
+        return self
+
+    @field_validator("phrase")
+    @classmethod
+    def _lower_phrase(cls, v: str | None) -> str | None:
+        return v.lower() if v is not None else v
+
+    @field_validator("followed_by", "preceded_by", "context", "compound_part", "form", mode="before")
+    @classmethod
+    def _listify(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = [v]
+        if isinstance(v, list):
+            return tuple(str(x).strip().lower() for x in v)
+        return v
+
+
+class Category(_Strict):
+    id: str
+    label: str
+    description: str = ""
+    pole: Literal[-1, 0, 1] | None = Field(
+        default=None,
+        description="-1 or +1 marks the categories the balance index opposes.",
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, v: str) -> str:
+        if not _ID_RE.match(v):
+            raise ValueError(f"id {v!r} must be lowercase letters, digits, '_', '-' or '.'")
+        return v
+
+
+class Entry(_Strict):
+    """One expression: a lemma, a lemma sequence, a separable verb or a pattern."""
+
+    id: str
+    category: str
+    lemma: str | None = None
+    pattern: str | None = Field(
+        default=None,
+        description="a word-form pattern with '*' wildcards (as in LIWC/quanteda).",
+    )
+    particle: str | None = Field(
+        default=None,
+        description="the separable particle of a verb: lemma 'aanpakken', particle 'aan'.",
+    )
+    compound: CompoundMode | None = Field(
+        default=None,
+        description="where the lemma counts inside a compound; default by word shape.",
+    )
+    exclude: tuple[Exclusion, ...] = ()
+    note: str = ""
+    source: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, v: str) -> str:
+        if not _ID_RE.match(v):
+            raise ValueError(f"id {v!r} must be lowercase letters, digits, '_', '-' or '.'")
+        return v
+
+    @field_validator("lemma", "pattern", "particle")
+    @classmethod
+    def _lower(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        v = " ".join(v.lower().split())
+        if not v:
+            raise ValueError("must not be empty")
+        return v
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> Entry:
+        if (self.lemma is None) == (self.pattern is None):
+            raise ValueError("exactly one of 'lemma' or 'pattern' is required")
+        if self.pattern is not None:
+            if not re.fullmatch(r"[\w\-'* ]+", self.pattern):
+                raise ValueError(
+                    f"pattern {self.pattern!r} may hold letters, digits, '-', spaces and '*'"
+                )
+            if self.pattern.count("*") > 2:
+                raise ValueError(f"pattern {self.pattern!r} has more than two '*' wildcards")
+            if self.pattern.strip("* ") == "":
+                raise ValueError(f"pattern {self.pattern!r} matches every word")
+        if self.particle is not None:
+            if self.lemma is None or " " in self.lemma:
+                raise ValueError("'particle' needs a single-word 'lemma'")
+            if not self.lemma.startswith(self.particle) or len(self.lemma) <= len(self.particle):
+                raise ValueError(
+                    f"lemma {self.lemma!r} does not start with particle {self.particle!r}"
+                )
+        return self
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The lemma sequence (one item for a single word)."""
+        return tuple((self.lemma or self.pattern or "").split())
+
+    @property
+    def verb_stem(self) -> str | None:
+        """For a separable verb, the verb without its particle (pakken for aanpakken)."""
+        if self.particle and self.lemma:
+            return self.lemma[len(self.particle) :]
+        return None
+
+
+class LexiconSpec(_Strict):
+    name: str
+    version: str
+    type: LexiconType = "custom"
+    language: str = "nl"
+    description: str = ""
+    source: str = ""
+    categories: tuple[Category, ...] = Field(min_length=1)
+    entries: tuple[Entry, ...] = ()
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_str(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, int | float) else v
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> LexiconSpec:
+        problems: list[str] = []
+        cat_ids = [c.id for c in self.categories]
+        dup_cats = sorted({c for c in cat_ids if cat_ids.count(c) > 1})
+        if dup_cats:
+            problems.append(f"duplicate category id(s): {', '.join(dup_cats)}")
+        seen: dict[str, int] = {}
+        for i, e in enumerate(self.entries):
+            if e.category not in cat_ids:
+                problems.append(
+                    f"entries[{i}]: unknown category {e.category!r} "
+                    f"(valid: {', '.join(cat_ids)})"
+                )
+            if e.id in seen:
+                problems.append(f"entries[{i}]: duplicate id {e.id!r} (first at entries[{seen[e.id]}])")
+            else:
+                seen[e.id] = i
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A validated lexicon with its provenance.
+
+    ``sha256`` is the hash of the file's bytes, so any output can name exactly
+    which lexicon produced it.
+    """
+
+    spec: LexiconSpec
+    sha256: str
+    path: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def version(self) -> str:
+        return self.spec.version
+
+    @property
+    def type(self) -> str:
+        return self.spec.type
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        return self.spec.categories
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return self.spec.entries
+
+    @property
+    def category_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.spec.categories)
+
+    @cached_property
+    def entry_by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.spec.entries}
+
+    def category(self, category_id: str) -> Category:
+        for c in self.spec.categories:
+            if c.id == category_id:
+                return c
+        raise KeyError(category_id)
+
+    @property
+    def info(self) -> LexiconInfo:
+        return LexiconInfo(self.name, self.version, self.sha256, self.path)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.spec.model_dump(mode="json", exclude_defaults=True)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def default_lexicon_dir() -> Path:
+    """Where the bundled lexicons live (inside the wheel, or the repository)."""
+    try:
+        packaged = Path(str(resources.files("textscan") / "lexicons"))
+        if packaged.is_dir():
+            return packaged
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - odd importers
+        pass
+    return Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def available_lexicons() -> list[str]:
+    return sorted(p.stem for p in default_lexicon_dir().glob("*.yaml"))
+
+
+def _resolve(name_or_path: str | Path) -> Path:
+    p = Path(name_or_path)
+    if p.suffix in {".yaml", ".yml"} or p.exists() or "/" in str(name_or_path):
+        return p
+    return default_lexicon_dir() / f"{name_or_path}.yaml"
+
+
+def _node_line(root: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """The 1-based line of the YAML node at ``loc`` (or of its nearest parent)."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == key:
+                    nxt = v
+                    line = k.start_mark.line + 1
+                    break
+            if nxt is None:
+                return line
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if key >= len(node.value):
+                return line
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _format_loc(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def _describe(err: dict[str, Any]) -> str:
+    kind = err.get("type", "")
+    loc = err.get("loc", ())
+    field = loc[-1] if loc and isinstance(loc[-1], str) else None
+    if kind == "missing" and field:
+        return f"'{field}' is required"
+    if kind == "extra_forbidden" and field:
+        return f"unknown key '{field}'"
+    msg = str(err.get("msg", "invalid value"))
+    return msg.removeprefix("Value error, ")
+
+
+def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
+    """Validate lexicon YAML given as text; raise :class:`LexiconError` if it is wrong."""
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    sha = hashlib.sha256(raw).hexdigest()
+    try:
+        decoded = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(source, [f"not UTF-8 text (byte {exc.start})"]) from None
+    try:
+        data = yaml.safe_load(decoded)
+        root = yaml.compose(decoded, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise LexiconError(source, [f"{where}invalid YAML: {problem}"]) from None
+    if not isinstance(data, dict):
+        raise LexiconError(
+            source, ["a lexicon must be a mapping with 'name', 'version', 'categories', 'entries'"]
+        )
+    try:
+        spec = LexiconSpec.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err.get("loc", ()))
+            msg = _describe(err)
+            if not loc:  # cross checks report one or more problems located in their text
+                for part in msg.split("; "):
+                    m = re.match(r"entries\[(\d+)\]", part)
+                    line = _node_line(root, ("entries", int(m.group(1)))) if m else None
+                    problems.append(f"{part}" + (f" (line {line})" if line else ""))
+                continue
+            line = _node_line(root, loc)
+            where = _format_loc(loc)
+            problems.append(f"{where}" + (f" (line {line})" if line else "") + f": {msg}")
+        raise LexiconError(source, problems) from None
+    return Lexicon(spec=spec, sha256=sha, path=None if source == "<string>" else source)
+
+
+def load_lexicon(name_or_path: str | Path) -> Lexicon:
+    """Load a bundled lexicon by name ("framing") or any lexicon file by path.
+
+    Raises :class:`LexiconError` naming the file and the place of each problem.
+    """
+    path = _resolve(name_or_path)
+    if not path.exists():
+        known = ", ".join(available_lexicons())
+        raise LexiconError(str(name_or_path), [f"no such lexicon file (bundled lexicons: {known})"])
+    if path.is_dir():
+        raise LexiconError(str(path), ["is a directory, not a lexicon file"])
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LexiconError(str(path), [f"cannot be read: {exc.strerror}"]) from None
+    lex = parse_lexicon(raw, source=path.name if path.parent == default_lexicon_dir() else str(path))
+    return Lexicon(spec=lex.spec, sha256=lex.sha256, path=str(path))
+
+
+def load_lexicons(
+    names_or_paths: Iterable[str | Path] | None = None, *, replace: bool = False
+) -> list[Lexicon]:
+    """The default lexicons plus any given ones (or only the given ones with ``replace``).
+
+    A given lexicon with the same ``name`` as a default one takes its place.
+    """
+    given = [load_lexicon(p) for p in (names_or_paths or ())]
+    if replace:
+        result = given
+    else:
+        given_names = {lx.name for lx in given}
+        result = [load_lexicon(n) for n in DEFAULT_LEXICONS if n not in given_names] + given
+    names = [lx.name for lx in result]
+    dups = sorted({n for n in names if names.count(n) > 1})
+    if dups:
+        raise LexiconError(
+            ", ".join(str(lx.path) for lx in result if lx.name in dups),
+            [f"two lexicons share the name {d!r}; give each a unique 'name'" for d in dups],
+        )
+    return result
