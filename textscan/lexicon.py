@@ -420,7 +420,9 @@ def load_lexicons(
         result = given
     else:
         given_names = {lx.name for lx in given}
-        result = [load_lexicon(n) for n in DEFAULT_LEXICONS if n not in given_names] + given
+        bundled = set(available_lexicons())
+        defaults = [n for n in DEFAULT_LEXICONS if n in bundled and n not in given_names]
+        result = [load_lexicon(n) for n in defaults] + given
     names = [lx.name for lx in result]
     dups = sorted({n for n in names if names.count(n) > 1})
     if dups:

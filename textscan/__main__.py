@@ -1,0 +1,3 @@
+from textscan.cli import main
+
+main()

@@ -1,0 +1,337 @@
+"""Profiles: Sentences + Hits -> the framing profile of one document.
+
+The indices follow the codebook: rates per 1,000 words (words are tokens with
+at least one letter), the balance B = (positive - repressive) / (positive +
+repressive) from non-negated occurrences with a 95% bootstrap interval over
+sentences, and the share of sentences with at least one occurrence of each
+category. Negated hits are reported apart and never counted.
+
+Example:
+    >>> from textscan import analyze
+    >>> p = analyze("plan.txt").profile  # doctest: +SKIP
+    >>> p.balance.value, p.balance.ci_low, p.balance.ci_high  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from textscan._version import __version__
+from textscan.lexicon import Lexicon
+from textscan.model import (
+    CategoryStats,
+    Document,
+    ExtractionWarning,
+    Hit,
+    Interval,
+    LexiconInfo,
+    Section,
+    Sentence,
+)
+
+BOOTSTRAP_REPLICATES = 2000
+BOOTSTRAP_SEED = 20170601
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The framing profile of one document. ``to_dict`` gives the JSON form."""
+
+    document: str
+    path: str
+    sha256: str
+    words: int
+    sentences: int
+    pages: int | None
+    categories: dict[str, CategoryStats]
+    balance: Interval
+    lexicon: LexiconInfo | None
+    lexicons: tuple[LexiconInfo, ...]
+    groups: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    sections: tuple[dict[str, Any], ...] = ()
+    warnings: tuple[ExtractionWarning, ...] = ()
+    extractor: dict[str, Any] = field(default_factory=dict)
+    textscan_version: str = __version__
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dictionary (the ``textscan profile --format json`` output)."""
+        return {
+            "document": self.document,
+            "path": self.path,
+            "sha256": self.sha256,
+            "words": self.words,
+            "sentences": self.sentences,
+            "pages": self.pages,
+            "categories": {k: asdict(v) for k, v in self.categories.items()},
+            "balance": asdict(self.balance),
+            "lexicon": _lexinfo(self.lexicon),
+            "lexicons": [_lexinfo(x) for x in self.lexicons],
+            **self.groups,
+            "sections": list(self.sections),
+            "warnings": [asdict(w) | {"pages": list(w.pages)} for w in self.warnings],
+            "extractor": self.extractor,
+            "textscan_version": self.textscan_version,
+        }
+
+    def to_row(self) -> dict[str, Any]:
+        """One flat row for ``profiles.csv``: fixed, documented column names."""
+        row: dict[str, Any] = {
+            "document": self.document,
+            "path": self.path,
+            "sha256": self.sha256,
+            "pages": self.pages,
+            "words": self.words,
+            "sentences": self.sentences,
+            "balance": self.balance.value,
+            "balance_ci_low": self.balance.ci_low,
+            "balance_ci_high": self.balance.ci_high,
+        }
+        for cat, st in self.categories.items():
+            row[f"{cat}_count"] = st.count
+            row[f"{cat}_per_1000"] = st.per_1000_words
+            row[f"{cat}_sentence_share"] = st.sentence_share
+            row[f"{cat}_negated"] = st.negated
+        for gname, block in self.groups.items():
+            for cat, st in block.get("categories", {}).items():
+                row[f"{gname}_{cat}_count"] = st["count"]
+            for key in ("breadth_entries", "breadth_categories"):
+                if key in block:
+                    row[f"{gname}_{key}"] = block[key]
+        row["warnings"] = "; ".join(f"{w.code}: {w.message}" for w in self.warnings)
+        if self.lexicon is not None:
+            row["lexicon"] = f"{self.lexicon.name}@{self.lexicon.version}"
+            row["lexicon_sha256"] = self.lexicon.sha256
+        row["textscan_version"] = self.textscan_version
+        return row
+
+
+def _lexinfo(info: LexiconInfo | None) -> dict[str, Any] | None:
+    if info is None:
+        return None
+    return {"name": info.name, "version": info.version, "sha256": info.sha256}
+
+
+def count_words(sentences: Sequence[Sentence]) -> int:
+    return sum(s.words for s in sentences)
+
+
+def balance_value(positive: float, negative: float) -> float | None:
+    total = positive + negative
+    return None if total == 0 else (positive - negative) / total
+
+
+def bootstrap_balance(
+    positive: Sequence[int] | np.ndarray,
+    negative: Sequence[int] | np.ndarray,
+    *,
+    replicates: int = BOOTSTRAP_REPLICATES,
+    seed: int = BOOTSTRAP_SEED,
+    level: float = 0.95,
+) -> Interval:
+    """Balance with a percentile bootstrap interval over sentences.
+
+    ``positive[i]`` and ``negative[i]`` are the counts in sentence i. Resampling
+    sentences keeps the dependence of hits within a sentence. Replicates in
+    which both counts are zero are undefined and left out. Seeded: the same
+    input always gives the same interval.
+    """
+    pos = np.asarray(positive, dtype=np.int64)
+    neg = np.asarray(negative, dtype=np.int64)
+    n = len(pos)
+    value = balance_value(float(pos.sum()), float(neg.sum()))
+    if value is None or n == 0:
+        return Interval(None, None, None)
+    nonzero = np.flatnonzero((pos + neg) > 0)
+    k = len(nonzero)
+    # Drawing n sentences with replacement = a multinomial over the k sentences
+    # with hits plus one bin for all the others (which add nothing).
+    probs = np.full(k + 1, 1.0 / n)
+    probs[k] = (n - k) / n
+    rng = np.random.default_rng(seed)
+    draws = rng.multinomial(n, probs, size=replicates)[:, :k]
+    p = draws @ pos[nonzero]
+    q = draws @ neg[nonzero]
+    tot = p + q
+    ok = tot > 0
+    stats = (p[ok] - q[ok]) / tot[ok]
+    if len(stats) == 0:
+        return Interval(value, None, None)
+    alpha = (1 - level) / 2
+    lo, hi = np.quantile(stats, [alpha, 1 - alpha])
+    return Interval(value, float(min(lo, value)), float(max(hi, value)))
+
+
+def _category_stats(
+    lexicon: Lexicon, hits: Sequence[Hit], n_words: int, n_sentences: int
+) -> dict[str, CategoryStats]:
+    counts: Counter[str] = Counter()
+    negated: Counter[str] = Counter()
+    sent_with: dict[str, set[int]] = defaultdict(set)
+    for h in hits:
+        if h.negated:
+            negated[h.category] += 1
+        else:
+            counts[h.category] += 1
+            sent_with[h.category].add(h.sentence_id)
+    out: dict[str, CategoryStats] = {}
+    for cat in lexicon.category_ids:
+        c = counts[cat]
+        out[cat] = CategoryStats(
+            count=c,
+            per_1000_words=round(1000 * c / n_words, 4) if n_words else 0.0,
+            sentence_share=round(len(sent_with[cat]) / n_sentences, 4) if n_sentences else 0.0,
+            negated=negated[cat],
+        )
+    return out
+
+
+def _poles(lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    pos = [c.id for c in lexicon.categories if c.pole == 1]
+    neg = [c.id for c in lexicon.categories if c.pole == -1]
+    return pos, neg
+
+
+def framing_balance(lexicon: Lexicon, sentences: Sequence[Sentence], hits: Sequence[Hit]) -> Interval:
+    pos_cats, neg_cats = _poles(lexicon)
+    if not pos_cats or not neg_cats:
+        return Interval(None, None, None)
+    index = {s.id: i for i, s in enumerate(sentences)}
+    pos = np.zeros(len(sentences), dtype=np.int64)
+    neg = np.zeros(len(sentences), dtype=np.int64)
+    for h in hits:
+        if h.negated or h.sentence_id not in index:
+            continue
+        if h.category in pos_cats:
+            pos[index[h.sentence_id]] += 1
+        elif h.category in neg_cats:
+            neg[index[h.sentence_id]] += 1
+    return bootstrap_balance(pos, neg)
+
+
+def _group_block(
+    lexicon: Lexicon, hits: Sequence[Hit], n_words: int, n_sentences: int
+) -> dict[str, Any]:
+    stats = _category_stats(lexicon, hits, n_words, n_sentences)
+    entries = Counter(h.entry for h in hits if not h.negated)
+    by_cat: dict[str, Counter[str]] = defaultdict(Counter)
+    for h in hits:
+        if not h.negated:
+            by_cat[h.category][h.entry] += 1
+    return {
+        "lexicon": lexicon.name,
+        "categories": {k: asdict(v) for k, v in stats.items()},
+        "entries": dict(entries.most_common()),
+        "entries_by_category": {
+            c: dict(by_cat[c].most_common()) for c in lexicon.category_ids if by_cat[c]
+        },
+        "breadth_entries": len(entries),
+        "breadth_categories": sum(1 for v in stats.values() if v.count > 0),
+    }
+
+
+def _sections(
+    document: Document,
+    lexicon: Lexicon | None,
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+) -> tuple[dict[str, Any], ...]:
+    if lexicon is None or not document.sections:
+        return ()
+    # Profile at the shallowest level with two or more sections, so that a single
+    # title heading above the whole plan does not swallow its chapters.
+    levels = sorted({s.level for s in document.sections})
+    level = next(
+        (lv for lv in levels if sum(1 for s in document.sections if s.level == lv) >= 2),
+        levels[0],
+    )
+    by_id = {s.id: s for s in document.sections}
+    top_of: dict[str | None, str | None] = {}
+    for s in document.sections:
+        cur: Section | None = s
+        seen: set[str] = set()
+        while cur is not None and cur.level > level and cur.parent in by_id and cur.id not in seen:
+            seen.add(cur.id)
+            cur = by_id[cur.parent]
+        top_of[s.id] = cur.id if cur is not None and cur.level >= level else None
+    by_top: dict[str | None, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        by_top[top_of.get(s.section)].append(s)
+    hits_by_sentence: dict[int, list[Hit]] = defaultdict(list)
+    for h in hits:
+        hits_by_sentence[h.sentence_id].append(h)
+    pos_cats, neg_cats = _poles(lexicon)
+    out = []
+    ordered = [(None, "(buiten hoofdstukken)")] + [
+        (s.id, s.title) for s in document.sections if s.level == level
+    ]
+    for sid, title in ordered:
+        sents = by_top.get(sid, [])
+        if not sents:
+            continue
+        shits = [h for s in sents for h in hits_by_sentence.get(s.id, [])]
+        words = count_words(sents)
+        stats = _category_stats(lexicon, shits, words, len(sents))
+        sec = document.section(sid)
+        pos = sum(stats[c].count for c in pos_cats)
+        neg = sum(stats[c].count for c in neg_cats)
+        out.append(
+            {
+                "section_id": sid,
+                "title": title,
+                "page_start": sec.page_start if sec else None,
+                "page_end": sec.page_end if sec else None,
+                "words": words,
+                "sentences": len(sents),
+                "categories": {k: asdict(v) for k, v in stats.items()},
+                "balance": balance_value(pos, neg) if pos_cats and neg_cats else None,
+            }
+        )
+    return tuple(out)
+
+
+def build_profile(
+    document: Document,
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    lexicons: Sequence[Lexicon],
+) -> Profile:
+    """The profile of one document from its sentences and hits."""
+    n_words = count_words(sentences)
+    n_sent = len(sentences)
+    framing = next((lx for lx in lexicons if lx.type == "framing"), None)
+    by_lexicon: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_lexicon[h.lexicon].append(h)
+    if framing is not None:
+        fhits = by_lexicon.get(framing.name, [])
+        categories = _category_stats(framing, fhits, n_words, n_sent)
+        balance = framing_balance(framing, sentences, fhits)
+    else:
+        categories, balance = {}, Interval(None, None, None)
+    groups: dict[str, dict[str, Any]] = {}
+    for lx in lexicons:
+        if lx is framing:
+            continue
+        key = lx.type if lx.type != "custom" and lx.type not in groups else lx.name
+        groups[key] = _group_block(lx, by_lexicon.get(lx.name, []), n_words, n_sent)
+    return Profile(
+        document=document.name,
+        path=document.path,
+        sha256=document.sha256,
+        words=n_words,
+        sentences=n_sent,
+        pages=len(document.pages) if document.pages else None,
+        categories=categories,
+        balance=balance,
+        lexicon=framing.info if framing else None,
+        lexicons=tuple(lx.info for lx in lexicons),
+        groups=groups,
+        sections=_sections(document, framing, sentences, by_lexicon.get(framing.name, []) if framing else []),
+        warnings=document.warnings,
+        extractor=dict(document.extractor),
+    )
