@@ -25,8 +25,8 @@ class DutchLemmatizer:
     def lemma(self, word: str) -> str:
         w = word.lower()
         if w in self._lookup:
-            return self._lookup[w].lower()
-        return simplemma.lemmatize(w, lang="nl").lower()
+            return self._lookup[w].lower().replace("_", "")
+        return simplemma.lemmatize(w, lang="nl").lower().replace("_", "")
 
     def is_known(self, word: str) -> bool:
         w = word.lower()

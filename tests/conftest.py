@@ -1,0 +1,131 @@
+"""Shared fixtures: the shared real documents, a small test lexicon, small plans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared/data, or skip the test with the reason."""
+    p = SHARED_DATA.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"shared test data not available: {p} (clone with ../shared beside the repo)")
+    return p
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared test data not available: {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def test_lexicon_path() -> Path:
+    return TEST_DATA / "test_framing.yaml"
+
+
+@pytest.fixture(scope="session")
+def test_lexicon(test_lexicon_path: Path):
+    from textscan.lexicon import load_lexicon
+
+    return load_lexicon(test_lexicon_path)
+
+
+@pytest.fixture(scope="session")
+def matcher(test_lexicon):
+    from textscan.match import Matcher
+
+    return Matcher([test_lexicon])
+
+
+@pytest.fixture(scope="session")
+def match(matcher):
+    """Match one sentence with the test lexicon: list of (text, entry, negated)."""
+    from textscan.nlp import annotate_text
+
+    def run(text: str) -> list[tuple[str, str, bool]]:
+        return [(h.text, h.entry, h.negated) for h in matcher.match(annotate_text(text))]
+
+    return run
+
+
+PLAN_TEXT = """# Integraal Veiligheidsplan Proefdorp 2025-2028
+
+Fictief testdocument van textscan.
+
+## 1. Inleiding
+
+Het college pakt de overlast in het centrum aan. De politie treedt op tegen drugshandel.
+
+## 2. Samen veilig
+
+Wij investeren in vertrouwen en verbinding. Bewoners en scholen werken samen aan een veilige wijk.
+Wij kiezen niet voor repressie.
+"""
+
+
+@pytest.fixture()
+def plan_txt(tmp_path: Path) -> Path:
+    p = tmp_path / "proefdorp.txt"
+    p.write_text(PLAN_TEXT, encoding="utf-8")
+    return p
+
+
+def make_pdf(path: Path, pages: list[list[str]], header: str | None = None) -> Path:
+    """A small PDF with one paragraph per list item, for tests that need one."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    for number, paragraphs in enumerate(pages, start=1):
+        if header:
+            c.setFont("Helvetica", 8)
+            c.drawString(72, height - 40, header)
+        y = height - 90
+        for para in paragraphs:
+            bold = para.startswith("#")
+            text = para.lstrip("# ")
+            c.setFont("Helvetica-Bold" if bold else "Helvetica", 14 if bold else 10)
+            words, line = text.split(), ""
+            for w in words:
+                trial = (line + " " + w).strip()
+                if c.stringWidth(trial) > width - 144:
+                    c.drawString(72, y, line)
+                    y -= 14
+                    line = w
+                else:
+                    line = trial
+            if line:
+                c.drawString(72, y, line)
+                y -= 24
+        c.setFont("Helvetica", 8)
+        c.drawString(width / 2, 30, str(number))
+        c.showPage()
+    c.save()
+    return path
+
+
+@pytest.fixture()
+def plan_pdf(tmp_path: Path) -> Path:
+    return make_pdf(
+        tmp_path / "proefdorp.pdf",
+        [
+            [
+                "# 1. Inleiding",
+                "Het college pakt de overlast in het centrum aan. De politie treedt op tegen "
+                "drugshandel.",
+            ],
+            [
+                "# 2. Samen veilig",
+                "Wij investeren in vertrouwen en verbinding. Bewoners en scholen werken samen.",
+            ],
+        ],
+    )

@@ -1,0 +1,169 @@
+"""The command line: help everywhere, exact output fields, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from textscan.cli import cli
+
+HIT_FIELDS = {
+    "document", "page", "sentence_id", "sentence", "start", "end", "text", "lemma",
+    "category", "entry", "lexicon", "negated",
+}
+PROFILE_FIELDS = {
+    "document", "words", "sentences", "pages", "categories", "balance", "lexicon",
+    "textscan_version",
+}
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
+    for name, cmd in group.commands.items():
+        yield (*prefix, name), cmd
+        if isinstance(cmd, click.Group):
+            yield from _commands(cmd, (*prefix, name))
+
+
+def test_every_command_has_help_text(runner):
+    for path, cmd in _commands(cli):
+        assert cmd.help, f"textscan {' '.join(path)} has no help text"
+        result = runner.invoke(cli, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert "Usage:" in result.output
+        for param in cmd.params:
+            if isinstance(param, click.Option) and param.name not in ("help",):
+                assert param.help, f"textscan {' '.join(path)} {param.opts[0]} has no help"
+
+
+@pytest.mark.parametrize("fixture", ["plan_txt", "plan_pdf"])
+def test_hits_jsonl_has_exactly_the_documented_fields(runner, request, fixture):
+    path: Path = request.getfixturevalue(fixture)
+    result = runner.invoke(cli, ["hits", str(path), "--format", "jsonl", "--only", "framing"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert rows, "the test plan contains framing language"
+    for row in rows:
+        assert HIT_FIELDS <= set(row)
+        assert row["sentence"][row["start"] : row["end"]] == row["text"]
+        assert isinstance(row["negated"], bool)
+        if fixture == "plan_txt":
+            assert row["page"] is None
+        else:
+            assert row["page"] in (1, 2)
+    assert {"repressive", "positive"} <= {r["category"] for r in rows}
+
+
+@pytest.mark.parametrize("fixture", ["plan_txt", "plan_pdf"])
+def test_profile_json_has_the_documented_fields(runner, request, fixture):
+    path: Path = request.getfixturevalue(fixture)
+    result = runner.invoke(cli, ["profile", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    prof = json.loads(result.output)
+    assert PROFILE_FIELDS <= set(prof)
+    for cat in ("repressive", "preventive", "positive"):
+        assert set(prof["categories"][cat]) >= {"count", "per_1000_words", "sentence_share"}
+    assert set(prof["balance"]) >= {"value", "ci_low", "ci_high"}
+    assert set(prof["lexicon"]) == {"name", "version", "sha256"}
+    assert len(prof["lexicon"]["sha256"]) == 64
+    assert prof["pages"] == (None if fixture == "plan_txt" else 2)
+
+
+def test_hits_csv_and_table(runner, plan_txt):
+    result = runner.invoke(cli, ["hits", str(plan_txt), "--format", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(result.output.splitlines()))
+    assert rows and "sentence" in rows[0]
+    result = runner.invoke(cli, ["hits", str(plan_txt)])
+    assert result.exit_code == 0 and "hits" in result.output
+
+
+def test_extract_prints_text(runner, plan_txt):
+    result = runner.invoke(cli, ["extract", str(plan_txt)])
+    assert result.exit_code == 0
+    assert "Het college pakt de overlast" in result.output
+
+
+def test_scan_writes_outputs_and_exit_code_zero(runner, tmp_path, plan_txt, plan_pdf):
+    out = tmp_path / "res"
+    result = runner.invoke(cli, ["scan", str(plan_txt), str(plan_pdf), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    profiles = list(csv.DictReader((out / "profiles.csv").open()))
+    assert [r["document"] for r in profiles] == ["proefdorp", "proefdorp"]
+    assert (out / "hits.csv").stat().st_size > 0
+    failures = (out / "failures.csv").read_text().splitlines()
+    assert failures == ["file,sha256,stage,error,message,pages"]
+    prov = json.loads((out / "provenance.json").read_text())
+    assert prov["processed"] == 2 and prov["lexicons"]
+
+
+def test_scan_records_failures_and_exits_one(runner, tmp_path, plan_txt):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "goed.txt").write_text(plan_txt.read_text(), encoding="utf-8")
+    (folder / "leeg.pdf").write_bytes(b"")
+    (folder / "nep.pdf").write_text("<html>niet gevonden</html>")
+    (folder / "latin.txt").write_bytes(b"caf\xe9 in het centrum")
+    out = tmp_path / "res"
+    result = runner.invoke(cli, ["scan", str(folder), "--out", str(out)])
+    assert result.exit_code == 1
+    profiles = list(csv.DictReader((out / "profiles.csv").open()))
+    assert [r["document"] for r in profiles] == ["goed"]
+    failures = {Path(r["file"]).name: r for r in csv.DictReader((out / "failures.csv").open())}
+    assert set(failures) == {"leeg.pdf", "nep.pdf", "latin.txt"}
+    assert failures["leeg.pdf"]["error"] == "empty"
+    assert failures["nep.pdf"]["error"] == "wrong-type"
+    assert failures["latin.txt"]["error"] == "encoding"
+    assert all(r["stage"] == "extract" and r["message"] for r in failures.values())
+
+
+def test_scan_usage_errors_exit_two(runner, tmp_path):
+    result = runner.invoke(cli, ["scan", str(tmp_path / "nergens"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    result = runner.invoke(cli, ["scan", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2  # an empty folder: nothing to do
+
+
+def test_bad_lexicon_is_refused_before_any_document(runner, tmp_path, plan_txt):
+    bad = tmp_path / "mijn.yaml"
+    bad.write_text("name: mijn\nversion: 1\ncategories:\n  - {id: a, label: A}\nentries:\n"
+                   "  - {id: x, category: b, lemma: woord}\n")
+    result = runner.invoke(cli, ["scan", str(plan_txt), "--out", str(tmp_path / "o"),
+                                 "--lexicon", str(bad)])
+    assert result.exit_code == 2
+    assert "mijn.yaml" in result.output and "entries[0]" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_lexicon_check_and_show(runner, tmp_path, test_lexicon_path):
+    result = runner.invoke(cli, ["lexicon", "check", str(test_lexicon_path)])
+    assert result.exit_code == 0 and "ok:" in result.output
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("name: [kapot\n")
+    result = runner.invoke(cli, ["lexicon", "check", str(bad)])
+    assert result.exit_code == 2
+    assert "kapot.yaml" in result.output and "line" in result.output
+    result = runner.invoke(cli, ["lexicon", "show", "framing", "--category", "positive"])
+    assert result.exit_code == 0 and "vertrouwen" in result.output
+    result = runner.invoke(cli, ["lexicon", "list"])
+    assert result.exit_code == 0 and "framing" in result.output
+
+
+def test_user_lexicon_combines_with_or_replaces_defaults(runner, plan_txt, test_lexicon_path):
+    args = ["hits", str(plan_txt), "--format", "jsonl", "--lexicon", str(test_lexicon_path)]
+    rows = [json.loads(x) for x in runner.invoke(cli, args).output.splitlines()]
+    assert {"framing", "testframing"} <= {r["lexicon"] for r in rows}
+    rows = [
+        json.loads(x)
+        for x in runner.invoke(cli, [*args, "--replace-lexicons"]).output.splitlines()
+    ]
+    assert {r["lexicon"] for r in rows} == {"testframing"}

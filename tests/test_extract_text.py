@@ -1,0 +1,62 @@
+"""Text input: decoding, sections, paragraphs and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from textscan.errors import InputError
+from textscan.extract import extract
+
+
+def test_text_file_sections_and_paragraphs(plan_txt):
+    doc = extract(plan_txt)
+    assert doc.format == "text"
+    assert doc.pages == ()
+    assert [s.title for s in doc.sections][:2] == [
+        "Integraal Veiligheidsplan Proefdorp 2025-2028",
+        "1. Inleiding",
+    ]
+    first = doc.sections[1]
+    assert first.parent == doc.sections[0].id
+    body = [p for p in doc.paragraphs if p.kind == "text"]
+    assert all(p.page is None for p in body)
+    assert any("pakt de overlast" in p.text for p in body)
+
+
+@pytest.mark.parametrize(
+    "encoding, prefix",
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b"")],
+)
+def test_text_file_encodings(tmp_path, encoding, prefix):
+    p = tmp_path / "plan.txt"
+    p.write_bytes(prefix + "Wij zorgen voor veiligheid in Zuidwolde.".encode(encoding))
+    assert "veiligheid" in extract(p).text
+
+
+def test_undecodable_text_names_file_and_place(tmp_path):
+    p = tmp_path / "kapot.txt"
+    p.write_bytes(b"Regel een\nregel tw\xe9e met latin-1\n")
+    with pytest.raises(InputError) as info:
+        extract(p)
+    msg = str(info.value)
+    assert "kapot.txt" in msg and "UTF-8" in msg and "line 2" in msg
+    assert info.value.kind == "encoding"
+
+
+def test_empty_and_wrong_type_files_are_refused(tmp_path):
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match=r"leeg\.pdf: is empty"):
+        extract(empty)
+    html = tmp_path / "fout.pdf"
+    html.write_text("<!DOCTYPE html><html><body>404</body></html>")
+    with pytest.raises(InputError, match=r"fout\.pdf: is an HTML page"):
+        extract(html)
+
+
+def test_pdf_pages_and_text(plan_pdf):
+    doc = extract(plan_pdf)
+    assert [p.number for p in doc.pages] == [1, 2]
+    body = [p for p in doc.paragraphs if p.kind != "heading"]
+    assert {p.page for p in body} == {1, 2}
+    assert "treedt op tegen" in doc.text

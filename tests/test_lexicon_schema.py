@@ -1,0 +1,79 @@
+"""Lexicon validation: every problem located by file, path and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from textscan.errors import LexiconError
+from textscan.lexicon import load_lexicon, load_lexicons, parse_lexicon
+
+GOOD = """name: mini
+version: "1"
+categories:
+  - {id: rep, label: Repressief, pole: -1}
+  - {id: pos, label: Positief, pole: 1}
+entries:
+  - {id: aanpak, category: rep, lemma: aanpak}
+  - {id: vertrouwen, category: pos, lemma: vertrouwen}
+"""
+
+
+def problems(text: str) -> str:
+    with pytest.raises(LexiconError) as info:
+        parse_lexicon(text, "mini.yaml")
+    return str(info.value)
+
+
+def test_good_lexicon_loads_with_hash():
+    lx = parse_lexicon(GOOD, "mini.yaml")
+    assert lx.category_ids == ("rep", "pos")
+    assert len(lx.sha256) == 64
+    assert parse_lexicon(GOOD).sha256 == lx.sha256
+
+
+def test_missing_field_is_located():
+    msg = problems(GOOD.replace(", lemma: aanpak", ""))
+    assert msg.startswith("mini.yaml: entries[0] (line 7)")
+    assert "'lemma' or 'pattern' is required" in msg
+
+
+def test_unknown_category_is_located():
+    msg = problems(GOOD.replace("category: pos", "category: positief"))
+    assert "mini.yaml: entries[1]: unknown category 'positief' (valid: rep, pos) (line 8)" in msg
+
+
+def test_bad_yaml_is_located():
+    msg = problems("name: mini\ncategories: [\n")
+    assert msg.startswith("mini.yaml: line ") and "invalid YAML" in msg
+
+
+def test_unknown_key_and_duplicate_id():
+    msg = problems(GOOD.replace("name: mini", "name: mini\ncolour: red"))
+    assert "colour (line 2): unknown key 'colour'" in msg
+    msg = problems(GOOD.replace("id: vertrouwen", "id: aanpak"))
+    assert "duplicate id 'aanpak'" in msg
+
+
+def test_particle_must_prefix_lemma():
+    msg = problems(GOOD.replace("lemma: aanpak}", "lemma: aanpak, particle: op}"))
+    assert "does not start with particle 'op'" in msg
+
+
+def test_overly_broad_pattern_is_refused():
+    msg = problems(GOOD.replace("lemma: aanpak}", "pattern: '**'}"))
+    assert "entries[0]" in msg
+
+
+def test_missing_lexicon_file_names_it(tmp_path):
+    with pytest.raises(LexiconError, match="nergens.yaml: no such lexicon file"):
+        load_lexicon(tmp_path / "nergens.yaml")
+
+
+def test_defaults_include_framing_and_user_lexicon_replaces_same_name(tmp_path):
+    names = [lx.name for lx in load_lexicons()]
+    assert names[0] == "framing"
+    mine = tmp_path / "framing.yaml"
+    mine.write_text(GOOD.replace("name: mini", "name: framing"))
+    lexicons = load_lexicons([mine])
+    framing = [lx for lx in lexicons if lx.name == "framing"]
+    assert len(framing) == 1 and framing[0].path == str(mine)

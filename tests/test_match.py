@@ -1,0 +1,200 @@
+"""The matching engine, rule by rule of the codebook (with a fixed test lexicon)."""
+
+from __future__ import annotations
+
+import pytest
+
+from textscan.lexicon import parse_lexicon
+from textscan.match import Matcher
+from textscan.nlp import annotate_text
+
+
+def entries(found):
+    return [e for _, e, neg in found if not neg]
+
+
+# Rule 1: lemmas, not word forms
+@pytest.mark.parametrize(
+    "sentence, entry",
+    [
+        ("De gemeente bestrijdt ondermijning.", "bestrijden"),
+        ("Criminaliteit werd jarenlang bestreden.", "bestrijden"),
+        ("Het vertrouwen van bewoners groeit.", "vertrouwen"),
+        ("De overlast is vorig jaar aangepakt.", "aanpakken"),
+    ],
+)
+def test_match_counts_inflected_forms_by_lemma(match, sentence, entry):
+    assert entry in entries(match(sentence))
+
+
+# Rule 2: separable verbs
+@pytest.mark.parametrize(
+    "sentence, entry, text",
+    [
+        ("Wij pakken de overlast in het centrum aan.", "aanpakken", "pakken de overlast in het centrum aan"),
+        ("De politie treedt op tegen straatintimidatie.", "optreden", "treedt op"),
+        ("Partners werken samen met de scholen.", "samenwerken", "werken samen"),
+        ("We dringen het aantal inbraken terug.", "terugdringen", "dringen het aantal inbraken terug"),
+        ("Om de overlast aan te pakken, zetten we boa's in.", "aanpakken", "aan te pakken"),
+    ],
+)
+def test_match_counts_separable_verb_once_with_both_parts(matcher, sentence, entry, text):
+    hits = matcher.match(annotate_text(sentence))
+    found = [h for h in hits if h.entry == entry]
+    assert len(found) == 1
+    h = found[0]
+    assert h.text == text
+    assert h.sentence[h.start : h.end] == h.text
+    assert len(h.parts) >= 2 or h.match_kind != "separable"
+    for s, e in h.parts:
+        assert h.start <= s < e <= h.end
+
+
+def test_separable_verb_in_subordinate_clause_is_one_word(match):
+    assert entries(match("Het is goed dat partners samenwerken.")) == ["samenwerken"]
+    assert entries(match("Wij willen dat de politie optreedt.")) == ["optreden"]
+
+
+def test_particle_in_another_clause_does_not_count(match):
+    # "aan" belongs to the next clause: no separable verb here
+    assert "aanpakken" not in entries(match("Wij pakken de koffers, en de wijk kijkt ernaar aan."))
+
+
+def test_preposition_is_not_taken_for_a_particle(match):
+    assert "tegengaan" not in entries(match("We gaan tegen de stroom in."))
+
+
+# Rule 3: compounds
+@pytest.mark.parametrize(
+    "word, entry",
+    [
+        ("drugsbestrijding", "bestrijding"),
+        ("criminaliteitsbestrijding", "bestrijding"),
+        ("handhavingsprioriteiten", "handhaving"),
+        ("cameratoezicht", "toezicht"),
+        ("jeugdparticipatie", "participatie"),
+        ("ontmoetingsruimte", "ontmoeting"),
+    ],
+)
+def test_match_finds_entry_inside_compound(match, word, entry):
+    found = match(f"In de wijk is {word} belangrijk.")
+    assert entries(found) == [entry]
+    assert found[0][0] == word
+
+
+def test_compound_counts_once(matcher):
+    hits = matcher.match(annotate_text("De drugsbestrijding gaat door."))
+    assert len(hits) == 1
+
+
+def test_word_with_framing_letters_but_no_compound_is_not_matched(match):
+    # "zorgvuldig" starts with "zorg" but "vuldig" is no word
+    assert entries(match("Wij werken zorgvuldig.")) == []
+
+
+# Rule 4: senses
+def test_plan_van_aanpak_is_not_repressive(match):
+    assert entries(match("Het plan van aanpak verschijnt in mei.")) == []
+    assert entries(match("De aanpak van woninginbraak werkt.")) == ["aanpak"]
+
+
+def test_transport_verbinding_is_excluded(match):
+    assert entries(match("De fietsverbinding wordt verbreed.")) == []
+    assert entries(match("Wij zoeken verbinding met bewoners.")) == ["verbinding"]
+
+
+def test_zorgen_voor_in_sense_to_ensure_is_excluded(match):
+    assert entries(match("De gemeente draagt zorg voor goede verlichting.")) == []
+
+
+def test_handhaven_in_sense_to_keep_is_excluded(match):
+    assert entries(match("We handhaven de bestaande subsidieregeling.")) == []
+    assert entries(match("Boa's handhaven de regels in het park.")) == ["handhaven"]
+
+
+# Rule 5: negation
+@pytest.mark.parametrize(
+    "sentence, entry",
+    [
+        ("Wij kiezen niet voor repressie.", "repressie"),
+        ("Er komt geen gebiedsverbod.", "gebiedsverbod"),
+        ("Dit gebeurt zonder cameratoezicht.", "toezicht"),
+        ("Repressie is nooit de oplossing.", "repressie"),
+    ],
+)
+def test_negated_expression_is_reported_negated(matcher, sentence, entry):
+    hits = [h for h in matcher.match(annotate_text(sentence)) if h.entry == entry]
+    assert len(hits) == 1 and hits[0].negated
+    assert hits[0].negator is not None
+
+
+def test_negation_stays_in_its_clause(match):
+    found = match("Wij kiezen niet voor repressie, maar wij investeren in vertrouwen.")
+    assert ("repressie", "repressie", True) in found
+    assert ("vertrouwen", "vertrouwen", False) in found
+
+
+def test_niet_alleen_maar_ook_is_not_negation(match):
+    found = match("Niet alleen handhaving, maar ook preventie is nodig.")
+    assert ("handhaving", "handhaving", False) in found
+    assert ("preventie", "preventie", False) in found
+
+
+# Overlaps: the longest match wins
+def test_longest_match_wins_preventief_fouilleren(match):
+    assert entries(match("Preventief fouilleren wordt ingezet.")) == ["preventief-fouilleren"]
+
+
+def test_multiword_expression_on_lemmas(match):
+    assert entries(match("De sociale cohesie in de buurt is sterk.")) == ["sociale-cohesie"]
+    assert entries(match("De strijd tegen ondermijning gaat door.")) == ["strijd-tegen"]
+
+
+def test_offsets_always_match_text(matcher):
+    text = (
+        "Wij pakken, samen met de politie, de overlast niet aan; de drugsbestrijding en het "
+        "cameratoezicht blijven, maar we werken samen aan vertrouwen."
+    )
+    for h in matcher.match(annotate_text(text)):
+        assert h.sentence[h.start : h.end] == h.text
+        assert all(h.sentence[s:e].strip() for s, e in h.parts)
+
+
+def test_wildcard_pattern_entries():
+    lex = parse_lexicon(
+        """
+name: wild
+version: "1"
+categories: [{id: rep, label: R}]
+entries:
+  - {id: bestrijd, category: rep, pattern: "bestrijd*"}
+  - {id: zero, category: rep, pattern: "zero toleran*"}
+""",
+        "wild.yaml",
+    )
+    m = Matcher([lex])
+    hits = m.match(annotate_text("Wij bestrijden overlast met zero tolerance."))
+    assert [(h.entry, h.text) for h in hits] == [
+        ("bestrijd", "bestrijden"),
+        ("zero", "zero tolerance"),
+    ]
+
+
+def test_each_lexicon_counts_its_own_overlaps(test_lexicon):
+    other = parse_lexicon(
+        """
+name: themes-test
+version: "1"
+type: themes
+categories: [{id: drugs, label: Drugs}]
+entries:
+  - {id: drugs, category: drugs, lemma: drugs, compound: modifier}
+""",
+        "themes-test.yaml",
+    )
+    m = Matcher([test_lexicon, other])
+    hits = m.match(annotate_text("De drugsbestrijding gaat door."))
+    assert sorted((h.lexicon, h.entry) for h in hits) == [
+        ("testframing", "bestrijding"),
+        ("themes-test", "drugs"),
+    ]

@@ -1,0 +1,79 @@
+"""Profile indices: rates, shares, balance and its bootstrap interval."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textscan.profile import balance_value, bootstrap_balance
+
+
+def test_balance_is_undefined_without_positive_or_repressive():
+    assert balance_value(0, 0) is None
+    interval = bootstrap_balance([0, 0, 0], [0, 0, 0])
+    assert interval.value is None and interval.ci_low is None and interval.ci_high is None
+
+
+def test_balance_extremes():
+    assert balance_value(5, 0) == 1.0
+    assert balance_value(0, 5) == -1.0
+    assert balance_value(3, 1) == 0.5
+
+
+def test_bootstrap_is_reproducible():
+    pos = np.random.default_rng(1).poisson(0.3, 400)
+    neg = np.random.default_rng(2).poisson(0.2, 400)
+    assert bootstrap_balance(pos, neg) == bootstrap_balance(pos, neg)
+
+
+def test_bootstrap_interval_contains_estimate_and_narrows_as_document_grows():
+    rng = np.random.default_rng(7)
+    widths = []
+    for n in (100, 400, 1600, 6400):
+        pos = rng.poisson(0.3, n)
+        neg = rng.poisson(0.2, n)
+        iv = bootstrap_balance(pos, neg)
+        assert iv.ci_low <= iv.value <= iv.ci_high
+        widths.append(iv.ci_high - iv.ci_low)
+    assert widths == sorted(widths, reverse=True)
+    assert widths[-1] < widths[0] / 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), min_size=1, max_size=60)
+)
+def test_bootstrap_interval_stays_in_range_and_contains_estimate(pairs):
+    pos = [p for p, _ in pairs]
+    neg = [q for _, q in pairs]
+    iv = bootstrap_balance(pos, neg, replicates=200)
+    if sum(pos) + sum(neg) == 0:
+        assert iv.value is None
+        return
+    assert -1.0 <= iv.ci_low <= iv.value <= iv.ci_high <= 1.0
+
+
+def test_profile_counts_rates_and_sections(plan_txt, test_lexicon):
+    from textscan.pipeline import analyze
+
+    p = analyze(plan_txt, lexicons=[test_lexicon]).profile
+    cats = p.categories
+    assert cats["repressive"].count == 2  # pakt ... aan, treedt op
+    assert cats["repressive"].negated == 1  # niet voor repressie
+    assert cats["positive"].count == 3  # vertrouwen, verbinding, werken samen
+    assert abs(cats["positive"].per_1000_words - 1000 * 3 / p.words) < 1e-3
+    assert 0 < cats["positive"].sentence_share <= 1
+    assert p.balance.value == (3 - 2) / (3 + 2)
+    titles = [s["title"] for s in p.sections]
+    assert "1. Inleiding" in titles and "2. Samen veilig" in titles
+    by_title = {s["title"]: s for s in p.sections}
+    assert by_title["1. Inleiding"]["balance"] == -1.0
+    assert by_title["2. Samen veilig"]["balance"] == 1.0
+
+
+def test_words_exclude_punctuation_and_numbers():
+    from textscan.nlp import annotate_text
+
+    [s] = annotate_text("In 2023 waren er 45 aangiften, vooral in de wijk!")
+    assert s.words == 8  # In waren er aangiften vooral in de wijk
