@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from textscan.model import Document, Paragraph, Sentence, Token
 
@@ -46,7 +47,7 @@ def _sentences_of(
     sid = start_id
     docs = nlp.pipe((p.text for _, p in items), batch_size=batch_size)
     for (index, para), doc in zip(items, docs, strict=True):
-        for sent in doc.sents:
+        for sent in _merged_sents(doc, whole=para.kind == "heading"):
             base = sent.start_char
             text = sent.text
             tokens = tuple(
@@ -74,6 +75,27 @@ def _sentences_of(
                 is_heading=para.kind == "heading",
             )
             sid += 1
+
+
+def _merged_sents(doc: Doc, whole: bool = False) -> Iterator[Span]:
+    """Sentences, with a wordless piece ("3.", "a)") joined to the sentence after it.
+
+    A heading paragraph is always one sentence ("3.2 Jeugd en veiligheid").
+    """
+    if whole:
+        yield doc[:]
+        return
+    pending: int | None = None
+    for sent in doc.sents:
+        if not any(is_word(t.text) for t in sent):
+            if pending is None:
+                pending = sent.start
+            continue
+        start = pending if pending is not None else sent.start
+        pending = None
+        yield doc[start : sent.end]
+    if pending is not None:
+        yield doc[pending:]
 
 
 def annotate(document: Document) -> list[Sentence]:

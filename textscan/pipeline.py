@@ -144,6 +144,37 @@ def profiles_to_frame(profiles: Iterable[Profile]) -> pd.DataFrame:
     return frame
 
 
+SENTENCE_COLUMNS: tuple[str, ...] = (
+    "document", "sentence_id", "page", "section_id", "section", "is_heading", "words",
+    "text", "lemmas",
+)
+
+
+def sentences_to_frame(analysis: Analysis) -> pd.DataFrame:
+    """One row per sentence: where it stands and its word lemmas (space separated).
+
+    ``lemmas`` holds the lemmas of the tokens that are words, lowercased, so a
+    corpus can be re-analysed (keyness, scaling, suggestions) without the PDFs.
+    """
+    titles = section_titles(analysis.document)
+    rows = [
+        {
+            "document": analysis.document.name,
+            "sentence_id": s.id,
+            "page": s.page,
+            "section_id": s.section,
+            "section": titles.get(s.section) if s.section else None,
+            "is_heading": s.is_heading,
+            "words": s.words,
+            "text": s.text,
+            "lemmas": " ".join(t.lemma for t in s.tokens if t.is_word),
+        }
+        for s in analysis.sentences
+    ]
+    frame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+    return frame.astype({"page": "Int64"})
+
+
 def iter_files(paths: Iterable[str | Path]) -> list[Path]:
     """Supported files under ``paths`` (files as given, folders walked), sorted, once each."""
     found: list[Path] = []
@@ -196,6 +227,7 @@ class ScanResult:
     out: Path | None
     files: list[Path] = field(default_factory=list)
     profile_objects: list[Profile] = field(default_factory=list)
+    sentences: pd.DataFrame | None = None
 
     @property
     def ok(self) -> bool:
@@ -230,7 +262,8 @@ def scan(
     """Analyze every supported file under ``paths``; a failing file never stops the batch.
 
     With ``out``, writes ``profiles.csv``, ``profiles.jsonl`` (full profiles),
-    ``hits.csv``, ``failures.csv`` (header only when nothing failed) and
+    ``hits.csv``, ``sentences.parquet`` (sentences with lemmas, for corpus
+    comparison), ``failures.csv`` (header only when nothing failed) and
     ``provenance.json``, each atomically.
     ``on_progress(path, status)`` is called after each file ("ok" or "failed").
     """
@@ -238,6 +271,7 @@ def scan(
     files = iter_files(paths)
     profiles: list[Profile] = []
     hit_frames: list[pd.DataFrame] = []
+    sentence_frames: list[pd.DataFrame] = []
     failures: list[dict[str, Any]] = []
     for f in files:
         try:
@@ -249,6 +283,7 @@ def scan(
             continue
         profiles.append(analysis.profile)
         hit_frames.append(analysis.hits_frame())
+        sentence_frames.append(sentences_to_frame(analysis))
         if on_progress:
             on_progress(f, "ok")
     profile_frame = profiles_to_frame(profiles)
@@ -258,11 +293,20 @@ def scan(
         else pd.DataFrame(columns=list(HIT_COLUMNS))
     )
     failure_frame = pd.DataFrame(failures, columns=list(FAILURE_COLUMNS))
+    sentence_frame = (
+        pd.concat(sentence_frames, ignore_index=True)
+        if sentence_frames
+        else pd.DataFrame(columns=list(SENTENCE_COLUMNS))
+    )
     out_path = Path(out) if out is not None else None
     if out_path is not None:
         write_csv(profile_frame, out_path / "profiles.csv")
         write_csv(hits_frame, out_path / "hits.csv")
         write_csv(failure_frame, out_path / "failures.csv")
+        write_atomic(
+            out_path / "sentences.parquet",
+            lambda tmp: sentence_frame.to_parquet(tmp, index=False),
+        )
         write_atomic(
             out_path / "profiles.jsonl",
             lambda tmp: tmp.write_text(
@@ -285,4 +329,6 @@ def scan(
             out_path / "provenance.json",
             lambda tmp: tmp.write_text(json.dumps(provenance, indent=2), encoding="utf-8"),
         )
-    return ScanResult(profile_frame, hits_frame, failure_frame, out_path, files, profiles)
+    return ScanResult(
+        profile_frame, hits_frame, failure_frame, out_path, files, profiles, sentence_frame
+    )
