@@ -97,9 +97,12 @@ class Profile:
             row[f"{cat}_sentence_share"] = st.sentence_share
             row[f"{cat}_negated"] = st.negated
         for gname, block in self.groups.items():
+            if "lexicon" not in block:
+                continue  # top_terms, evidence: lists, only in the JSON profile
             for cat, st in block.get("categories", {}).items():
                 row[f"{gname}_{cat}_count"] = st["count"]
-            for key in ("breadth_entries", "breadth_categories"):
+                row[f"{gname}_{cat}_sentence_share"] = st["sentence_share"]
+            for key in ("breadth_entries", "breadth_categories", "diversity", "evenness"):
                 if key in block:
                     row[f"{gname}_{key}"] = block[key]
         row["warnings"] = "; ".join(f"{w.code}: {w.message}" for w in self.warnings)
@@ -234,6 +237,157 @@ def _group_block(
     }
 
 
+def _sentence_sets(hits: Sequence[Hit], key: str) -> dict[str, set[int]]:
+    """Sentence ids per category (``key="category"``) or entry (``key="entry"``)."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for h in hits:
+        if not h.negated:
+            out[getattr(h, key)].add(h.sentence_id)
+    return out
+
+
+def _framing_in(
+    sentence_ids: set[int],
+    framing_by_sentence: dict[int, Counter[str]],
+    framing: Lexicon,
+) -> dict[str, Any]:
+    counts: Counter[str] = Counter()
+    for sid in sentence_ids:
+        counts.update(framing_by_sentence.get(sid, Counter()))
+    pos_cats, neg_cats = _poles(framing)
+    pos = sum(counts[c] for c in pos_cats)
+    neg = sum(counts[c] for c in neg_cats)
+    return {
+        "sentences": len(sentence_ids),
+        **{c: counts[c] for c in framing.category_ids},
+        "balance": balance_value(pos, neg),
+    }
+
+
+def _theme_framing(
+    lexicon: Lexicon,
+    hits: Sequence[Hit],
+    framing: Lexicon | None,
+    framing_by_sentence: dict[int, Counter[str]],
+) -> dict[str, Any]:
+    """Theme x framing: how the sentences that mention each theme are framed."""
+    if framing is None:
+        return {}
+    by_cat = _sentence_sets(hits, "category")
+    by_entry = _sentence_sets(hits, "entry")
+    return {
+        "framing_by_category": {
+            c: _framing_in(by_cat[c], framing_by_sentence, framing)
+            for c in lexicon.category_ids
+            if by_cat.get(c)
+        },
+        "framing_by_entry": {
+            e: _framing_in(ids, framing_by_sentence, framing)
+            for e, ids in sorted(by_entry.items(), key=lambda kv: -len(kv[1]))
+        },
+    }
+
+
+def shannon_entropy(counts: Sequence[int]) -> float:
+    """Shannon entropy in bits of a count distribution (0 for one or no group)."""
+    total = sum(counts)
+    if total == 0:
+        return 0.0
+    probs = [c / total for c in counts if c > 0]
+    return float(-sum(p * np.log2(p) for p in probs))
+
+
+def _actor_extras(lexicon: Lexicon, hits: Sequence[Hit]) -> dict[str, Any]:
+    """Diversity over groups, groups not named, and the co-mention network."""
+    counts = Counter(h.category for h in hits if not h.negated)
+    group_counts = [counts[c] for c in lexicon.category_ids]
+    k = len(lexicon.category_ids)
+    entropy = shannon_entropy(group_counts)
+    per_sentence: dict[int, set[str]] = defaultdict(set)
+    category_of: dict[str, str] = {}
+    for h in hits:
+        if not h.negated:
+            per_sentence[h.sentence_id].add(h.entry)
+            category_of[h.entry] = h.category
+    edges: Counter[tuple[str, str]] = Counter()
+    for actors in per_sentence.values():
+        ordered = sorted(actors)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                edges[(a, b)] += 1
+    return {
+        "diversity": round(entropy, 4),
+        "evenness": round(entropy / np.log2(k), 4) if k > 1 else 0.0,
+        "absent_categories": [c for c in lexicon.category_ids if counts[c] == 0],
+        "network": {
+            "nodes": [
+                {"id": e, "category": category_of[e], "mentions": n}
+                for e, n in Counter(h.entry for h in hits if not h.negated).most_common()
+            ],
+            "edges": [
+                {"source": a, "target": b, "weight": w}
+                for (a, b), w in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+        },
+    }
+
+
+EVIDENCE_PER_CATEGORY = 5
+
+
+def _evidence(
+    framing: Lexicon,
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    section_title: dict[str, str],
+) -> dict[str, list[dict[str, Any]]]:
+    """The strongest sentences per framing category: most hits, then densest, then first."""
+    by_sentence: dict[int, list[Hit]] = defaultdict(list)
+    for h in hits:
+        if not h.negated:
+            by_sentence[h.sentence_id].append(h)
+    sent = {s.id: s for s in sentences}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for cat in framing.category_ids:
+        scored = []
+        for sid, hs in by_sentence.items():
+            mine = [h for h in hs if h.category == cat]
+            if not mine or sid not in sent or sent[sid].is_heading:
+                continue
+            words = max(sent[sid].words, 1)
+            scored.append((-len(mine), -len(mine) / words, sid, mine))
+        scored.sort(key=lambda t: t[:3])
+        out[cat] = [
+            {
+                "sentence_id": sid,
+                "page": sent[sid].page,
+                "section": section_title.get(sent[sid].section or "", None),
+                "text": sent[sid].text,
+                "hits": [
+                    {"start": h.start, "end": h.end, "text": h.text, "entry": h.entry}
+                    for h in mine
+                ],
+            }
+            for _, _, sid, mine in scored[:EVIDENCE_PER_CATEGORY]
+        ]
+    return out
+
+
+def _top_terms(framing: Lexicon, hits: Sequence[Hit], n: int = 10) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for cat in framing.category_ids:
+        counts = Counter(h.entry for h in hits if h.category == cat and not h.negated)
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for h in hits:
+            if h.category == cat and not h.negated:
+                forms[h.entry][h.text.lower()] += 1
+        out[cat] = [
+            {"entry": e, "count": c, "forms": dict(forms[e].most_common(5))}
+            for e, c in counts.most_common(n)
+        ]
+    return out
+
+
 def _sections(
     document: Document,
     lexicon: Lexicon | None,
@@ -313,12 +467,27 @@ def build_profile(
         balance = framing_balance(framing, sentences, fhits)
     else:
         categories, balance = {}, Interval(None, None, None)
+    framing_hits = by_lexicon.get(framing.name, []) if framing is not None else []
+    framing_by_sentence: dict[int, Counter[str]] = defaultdict(Counter)
+    for h in framing_hits:
+        if not h.negated:
+            framing_by_sentence[h.sentence_id][h.category] += 1
     groups: dict[str, dict[str, Any]] = {}
     for lx in lexicons:
         if lx is framing:
             continue
         key = lx.type if lx.type != "custom" and lx.type not in groups else lx.name
-        groups[key] = _group_block(lx, by_lexicon.get(lx.name, []), n_words, n_sent)
+        lhits = by_lexicon.get(lx.name, [])
+        block = _group_block(lx, lhits, n_words, n_sent)
+        if lx.type == "actors":
+            block.update(_actor_extras(lx, lhits))
+        elif lx.type == "themes":
+            block.update(_theme_framing(lx, lhits, framing, framing_by_sentence))
+        groups[key] = block
+    titles = {sec.id: sec.title for sec in document.sections}
+    if framing is not None:
+        groups["top_terms"] = _top_terms(framing, framing_hits)
+        groups["evidence"] = _evidence(framing, sentences, framing_hits, titles)
     return Profile(
         document=document.name,
         path=document.path,
@@ -331,7 +500,7 @@ def build_profile(
         lexicon=framing.info if framing else None,
         lexicons=tuple(lx.info for lx in lexicons),
         groups=groups,
-        sections=_sections(document, framing, sentences, by_lexicon.get(framing.name, []) if framing else []),
+        sections=_sections(document, framing, sentences, framing_hits),
         warnings=document.warnings,
         extractor=dict(document.extractor),
     )
