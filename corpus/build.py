@@ -35,7 +35,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -107,12 +107,13 @@ class PlanMeta:
         return CORPUS_DIR / self.file
 
 
-def read_plans(path: Path = PLANS_CSV) -> list[PlanMeta]:
-    """Read and validate ``plans.csv``.
+def read_plans(path: Path | None = None) -> list[PlanMeta]:
+    """Read and validate ``plans.csv`` (by default the one next to this script).
 
     >>> [p.id for p in read_plans()][:1]  # doctest: +SKIP
     ['stroomburg']
     """
+    path = path or PLANS_CSV
     with path.open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         if tuple(reader.fieldnames or ()) != PLAN_COLUMNS:
@@ -229,48 +230,104 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "bullet": ParagraphStyle("bullet", parent=base, spaceAfter=2),
         "cell": ParagraphStyle(
-            "cell", parent=base, fontName="Helvetica", fontSize=8.5, leading=10.5,
-            alignment=TA_LEFT, spaceAfter=0,
+            "cell",
+            parent=base,
+            fontName="Helvetica",
+            fontSize=8.5,
+            leading=10.5,
+            alignment=TA_LEFT,
+            spaceAfter=0,
         ),
         "cellhead": ParagraphStyle(
-            "cellhead", parent=base, fontName="Helvetica-Bold", fontSize=8.5, leading=10.5,
-            alignment=TA_LEFT, spaceAfter=0, textColor=colors.white,
+            "cellhead",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=8.5,
+            leading=10.5,
+            alignment=TA_LEFT,
+            spaceAfter=0,
+            textColor=colors.white,
         ),
         "h2": ParagraphStyle(
-            "h2", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=14,
-            spaceAfter=8, textColor=ACCENT, keepWithNext=1,
+            "h2",
+            fontName="Helvetica-Bold",
+            fontSize=15,
+            leading=19,
+            spaceBefore=14,
+            spaceAfter=8,
+            textColor=ACCENT,
+            keepWithNext=1,
         ),
         "h3": ParagraphStyle(
-            "h3", fontName="Helvetica-Bold", fontSize=11.5, leading=15, spaceBefore=8,
-            spaceAfter=4, textColor=ACCENT, keepWithNext=1,
+            "h3",
+            fontName="Helvetica-Bold",
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=4,
+            textColor=ACCENT,
+            keepWithNext=1,
         ),
         "title": ParagraphStyle(
-            "title", fontName="Helvetica-Bold", fontSize=28, leading=34, textColor=ACCENT,
+            "title",
+            fontName="Helvetica-Bold",
+            fontSize=28,
+            leading=34,
+            textColor=ACCENT,
             spaceAfter=14,
         ),
         "municipality": ParagraphStyle(
-            "municipality", fontName="Helvetica", fontSize=18, leading=24, spaceAfter=30,
+            "municipality",
+            fontName="Helvetica",
+            fontSize=18,
+            leading=24,
+            spaceAfter=30,
         ),
         "subtitle": ParagraphStyle(
-            "subtitle", fontName="Helvetica-Oblique", fontSize=14, leading=19, spaceAfter=24,
+            "subtitle",
+            fontName="Helvetica-Oblique",
+            fontSize=14,
+            leading=19,
+            spaceAfter=24,
         ),
         "titleline": ParagraphStyle(
-            "titleline", fontName="Helvetica", fontSize=10, leading=14, spaceAfter=4,
+            "titleline",
+            fontName="Helvetica",
+            fontSize=10,
+            leading=14,
+            spaceAfter=4,
         ),
         "marker": ParagraphStyle(
-            "marker", fontName="Helvetica-Bold", fontSize=10, leading=14, spaceBefore=30,
+            "marker",
+            fontName="Helvetica-Bold",
+            fontSize=10,
+            leading=14,
+            spaceBefore=30,
             textColor=colors.HexColor("#9c2f2f"),
         ),
         "tochead": ParagraphStyle(
-            "tochead", fontName="Helvetica-Bold", fontSize=18, leading=24, textColor=ACCENT,
+            "tochead",
+            fontName="Helvetica-Bold",
+            fontSize=18,
+            leading=24,
+            textColor=ACCENT,
             spaceAfter=16,
         ),
         "toc1": ParagraphStyle(
-            "toc1", fontName="Helvetica-Bold", fontSize=10, leading=13, leftIndent=0,
-            firstLineIndent=0, spaceBefore=5,
+            "toc1",
+            fontName="Helvetica-Bold",
+            fontSize=10,
+            leading=13,
+            leftIndent=0,
+            firstLineIndent=0,
+            spaceBefore=5,
         ),
         "toc2": ParagraphStyle(
-            "toc2", fontName="Helvetica", fontSize=9.5, leading=12, leftIndent=14,
+            "toc2",
+            fontName="Helvetica",
+            fontSize=9.5,
+            leading=12,
+            leftIndent=14,
             firstLineIndent=0,
         ),
     }
@@ -304,8 +361,15 @@ class PlanDocTemplate(BaseDocTemplate):
         )
         self.plan = plan
         frame = Frame(
-            self.leftMargin, self.bottomMargin, self.width, self.height, id="main",
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="main",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
         )
         self.addPageTemplates(
             [
@@ -330,7 +394,8 @@ class PlanDocTemplate(BaseDocTemplate):
         canv.setFont("Helvetica", 8)
         canv.setFillColor(colors.HexColor("#444444"))
         canv.drawString(
-            MARGIN_X, top,
+            MARGIN_X,
+            top,
             f"Gemeente {self.plan.municipality} – Integraal Veiligheidsplan {self.plan.period}",
         )
         canv.setFillColor(colors.HexColor("#9c2f2f"))
@@ -356,7 +421,7 @@ class PlanDocTemplate(BaseDocTemplate):
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
         self.notify("TOCEntry", (level, text, self.page, key))
 
-    def handle_documentBegin(self) -> None:  # noqa: N802 (reportlab hook name)
+    def handle_documentBegin(self) -> None:
         """Restart heading keys on every multiBuild pass so they stay stable."""
         self._heading_count = 0
         super().handle_documentBegin()
@@ -366,12 +431,21 @@ def _list_flowable(items: Sequence[str], kind: str, styles: dict[str, ParagraphS
     entries = [ListItem(Paragraph(inline(it), styles["bullet"])) for it in items]
     if kind == "bullets":
         return ListFlowable(
-            entries, bulletType="bullet", start="•", leftIndent=14, bulletFontSize=9,
+            entries,
+            bulletType="bullet",
+            start="•",
+            leftIndent=14,
+            bulletFontSize=9,
             spaceAfter=6,
         )
     return ListFlowable(
-        entries, bulletType="1", bulletFormat="%s.", leftIndent=16, bulletFontName="Times-Roman",
-        bulletFontSize=10.5, spaceAfter=6,
+        entries,
+        bulletType="1",
+        bulletFormat="%s.",
+        leftIndent=16,
+        bulletFontName="Times-Roman",
+        bulletFontSize=10.5,
+        spaceAfter=6,
     )
 
 
@@ -483,6 +557,10 @@ def _check_sources(plans: Sequence[PlanMeta]) -> list[str]:
     for src in sorted(SRC_DIR.glob("*.md")):
         if src.stem not in listed:
             problems.append(f"{src.relative_to(CORPUS_DIR)} has no row in plans.csv")
+    files = {p.file for p in plans}
+    for pdf in sorted(CORPUS_DIR.glob("*.pdf")):
+        if pdf.name not in files:
+            problems.append(f"{pdf.relative_to(CORPUS_DIR)} is not listed in plans.csv")
     for plan in plans:
         if not plan.source.exists():
             problems.append(f"plans.csv row {plan.id!r}: missing source {plan.source.name}")
@@ -493,7 +571,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Rebuild (or with ``--check`` verify) the corpus PDFs; return an exit code."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--check", action="store_true",
+        "--check",
+        action="store_true",
         help="do not write; exit 1 when a PDF is missing or differs from a fresh build",
     )
     parser.add_argument("--only", metavar="ID", action="append", help="build only this plan id")
