@@ -1,0 +1,606 @@
+"""Dutch lemmatisation without a trained model.
+
+spaCy's Dutch pipelines cannot be downloaded everywhere textscan runs, and a
+tagger-free lemmatiser is fast enough for millions of tokens. This module
+combines three resources that ship inside Python packages:
+
+* simplemma's Dutch form→lemma dictionary (370,000 forms),
+* spacy-lookups-data's Dutch tables: the lookup table, the per-POS exception
+  tables (irregular forms) and the per-POS lemma index (known lemmas),
+* a small set of Dutch morphological rules written here (participles,
+  past tense, plurals, diminutives, adjective inflection, compound heads).
+
+No part-of-speech tagger is used, so a form such as *spelen* (verb, or plural of
+*spel*) gets one context-free lemma. Known limits are measured by
+``benchmarks/lemmas.py`` against the UD Dutch Alpino treebank.
+
+Example:
+    >>> lem = DutchLemmatizer()
+    >>> lem.lemma("aangepakt")
+    'aanpakken'
+    >>> lem.lemmatize(["Zij", "spoorde", "hem", "aan", "."], attach_particles=True)
+    ['zij', 'aansporen', 'hij', 'aan', '.']
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "SEPARABLE_PARTICLES",
+    "DutchLemmatizer",
+    "get_lemmatizer",
+]
+
+# Separable verb particles (scheidbare partikels). A closed class of Dutch grammar.
+SEPARABLE_PARTICLES: frozenset[str] = frozenset(
+    """aan achter achterna af bij binnen boven buiten door heen in langs mee na neer om
+    omhoog omlaag onder op over rond samen tegen terecht terug toe tussen uit vast
+    voor voorbij weg vrij thuis mis los open dicht klaar kapot schoon
+    bekend""".split()
+)
+
+# Inseparable verb prefixes: their participle has no ge- (bestreden, verbonden).
+_INSEPARABLE_PREFIXES = ("be", "ge", "her", "ont", "ver", "er")
+
+# Highly frequent irregular forms, written out from Dutch grammar so they never
+# depend on which reading a dictionary happened to store (e.g. "was" is also a noun).
+_IRREGULAR: dict[str, str] = {
+    **dict.fromkeys(
+        "ben bent is zijn was waren geweest".split(), "zijn"
+    ),
+    **dict.fromkeys("heb hebt heeft hebben had hadden gehad".split(), "hebben"),
+    **dict.fromkeys("word wordt worden werd werden geworden".split(), "worden"),
+    **dict.fromkeys("kan kunt kunnen kon konden gekund".split(), "kunnen"),
+    **dict.fromkeys("zal zult zullen zou zouden".split(), "zullen"),
+    **dict.fromkeys("mag mogen mocht mochten gemogen".split(), "mogen"),
+    **dict.fromkeys("moet moeten moest moesten gemoeten".split(), "moeten"),
+    **dict.fromkeys("wil wilt willen wilde wilden wou gewild".split(), "willen"),
+    **dict.fromkeys("ga gaat gaan ging gingen gegaan".split(), "gaan"),
+    **dict.fromkeys("kom komt komen kwam kwamen gekomen".split(), "komen"),
+    **dict.fromkeys("sta staat staan stond stonden gestaan".split(), "staan"),
+    **dict.fromkeys("doe doet doen deed deden gedaan".split(), "doen"),
+    **dict.fromkeys("zie ziet zien zag zagen gezien".split(), "zien"),
+    **dict.fromkeys("weet weten wist wisten geweten".split(), "weten"),
+    **dict.fromkeys("sla slaat slaan sloeg sloegen geslagen".split(), "slaan"),
+    **dict.fromkeys("rijd rijdt rijden reed gereden".split(), "rijden"),
+    **dict.fromkeys("meer meest meeste".split(), "veel"),
+    **dict.fromkeys("minder minst minste".split(), "weinig"),
+    **dict.fromkeys("beter best beste".split(), "goed"),
+}
+
+# Ordinals take the cardinal as lemma, the convention of the Alpino/Lassy lexicon
+# that simplemma's dictionary also follows ("eerste" -> "één").
+_CARDINALS = (
+    "één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "
+    "vijftien zestien zeventien achttien negentien twintig dertig veertig vijftig "
+    "zestig zeventig tachtig negentig honderd duizend miljoen miljard"
+).split()
+_CARDINAL_SET = frozenset(_CARDINALS)
+_VOWELS = "aeiouyáéíóúäëïöüè"
+_NUMERIC_ORDINAL = re.compile(r"(\d+)(?:ste|sten|de|den|e)")
+_IRREGULAR_ORDINALS = {"eerst": "één", "eerste": "één", "eersten": "één", "derde": "drie"}
+
+
+def _ordinal(word: str) -> str | None:
+    """Cardinal lemma of an ordinal (``derde`` -> ``drie``, ``21ste`` -> ``21``)."""
+    if word in _IRREGULAR_ORDINALS:
+        return _IRREGULAR_ORDINALS[word]
+    match = _NUMERIC_ORDINAL.fullmatch(word)
+    if match:
+        return match.group(1)
+    for suffix in ("sten", "ste", "den", "de"):
+        if word.endswith(suffix) and word[: -len(suffix)] in _CARDINAL_SET:
+            return word[: -len(suffix)]
+    return None
+
+
+def _data_path(name: str) -> Any:
+    return resources.files("spacy_lookups_data") / "data" / name
+
+
+def _load_json_gz(name: str) -> Any:
+    with _data_path(name).open("rb") as raw, gzip.open(raw, "rt", encoding="utf8") as fh:
+        return json.load(fh)
+
+
+class DutchLemmatizer:
+    """Context-free Dutch lemmatiser with optional separable-particle attachment.
+
+    Args:
+        attach_particles: default for :meth:`lemmatize`: when true, a finite verb
+            whose separated particle closes the clause gets the particle verb as
+            lemma ("spoorde ... aan" -> "aansporen").
+        cache_size: how many distinct word forms :meth:`lemma` remembers.
+
+    Example:
+        >>> DutchLemmatizer().lemma("woninginbraken")
+        'woninginbraak'
+    """
+
+    def __init__(self, *, attach_particles: bool = False, cache_size: int = 500_000) -> None:
+        self.attach_particles = attach_particles
+        self.cache_size = cache_size
+        from simplemma.strategies import DefaultDictionaryFactory
+
+        self._simplemma: Mapping[str, str] = DefaultDictionaryFactory().get_dictionary("nl")
+        self._lookup: dict[str, str] = _load_json_gz("nl_lemma_lookup.json.gz")
+        exc: dict[str, dict[str, list[str]]] = _load_json_gz("nl_lemma_exc.json.gz")
+        self._exc: dict[str, dict[str, str]] = {
+            pos: {form: lemmas[0] for form, lemmas in table.items() if lemmas}
+            for pos, table in exc.items()
+        }
+        index: dict[str, list[str]] = _load_json_gz("nl_lemma_index.json.gz")
+        self._index: dict[str, frozenset[str]] = {
+            pos: frozenset(words) for pos, words in index.items()
+        }
+        self._nouns = self._index.get("noun", frozenset())
+        self._verbs = self._index.get("verb", frozenset()) | frozenset(
+            self._exc.get("verb", {}).values()
+        )
+        self._adjs = self._index.get("adj", frozenset())
+        self._vocabulary: frozenset[str] | None = None
+        self._vocab_lock = threading.Lock()
+        self._cached = lru_cache(maxsize=cache_size)(self._lemma_uncached)
+
+    # ------------------------------------------------------------------ public API
+
+    def lemma(self, word: str) -> str:
+        """The lowercase lemma of one word, without context (memoised).
+
+        Example:
+            >>> DutchLemmatizer().lemma("Gehandhaafd")
+            'handhaven'
+        """
+        return self._cached(word)
+
+    def lemmatize(
+        self, words: Sequence[str], *, attach_particles: bool | None = None
+    ) -> list[str]:
+        """Lemmas of the words of one sentence.
+
+        Each word gets :meth:`lemma`; with ``attach_particles`` (default: the
+        instance setting) a finite verb whose separated particle closes the
+        clause gets the particle verb as lemma.
+
+        Example:
+            >>> DutchLemmatizer().lemmatize(["Wij", "pakken", "dat", "aan"])
+            ['wij', 'pakken', 'dat', 'aan']
+        """
+        lemmas = [self.lemma(w) for w in words]
+        attach = self.attach_particles if attach_particles is None else attach_particles
+        if attach:
+            self._attach_particles(list(words), lemmas)
+        return lemmas
+
+    def is_known(self, word: str) -> bool:
+        """Whether ``word`` (any case) is a known Dutch form or lemma.
+
+        Example:
+            >>> DutchLemmatizer().is_known("inbraak")
+            True
+        """
+        w = word.lower()
+        return w in self.vocabulary() or self._known_form(w)
+
+    def vocabulary(self) -> frozenset[str]:
+        """Known Dutch forms and lemmas (lowercase) from simplemma and spaCy's tables.
+
+        Built on first use (about a second) and then shared.
+        """
+        if self._vocabulary is None:
+            with self._vocab_lock:
+                if self._vocabulary is None:
+                    self._vocabulary = self._build_vocabulary()
+        return self._vocabulary
+
+    # ---------------------------------------------------------------- resources
+
+    def _build_vocabulary(self) -> frozenset[str]:
+        words: set[str] = set()
+        for form, lemma in self._simplemma.items():
+            words.add(form.lower())
+            words.add(lemma.replace("_", "").lower())
+        words.update(k.lower() for k in self._lookup)
+        words.update(v.lower() for v in self._lookup.values())
+        for table in self._exc.values():
+            words.update(table)
+            words.update(table.values())
+        for entries in self._index.values():
+            words.update(entries)
+        return frozenset(w for w in words if w)
+
+    def _simple(self, word: str) -> str | None:
+        """simplemma's dictionary lemma, compound marks removed, lowercase."""
+        found = self._simplemma.get(word)
+        if found is None:
+            return None
+        return found.replace("_", "").lower()
+
+    def _known_form(self, word: str) -> bool:
+        return (
+            self._simplemma.get(word) is not None
+            or word in self._lookup
+            or word in self._nouns
+            or word in self._verbs
+            or word in self._adjs
+            or any(word in table for table in self._exc.values())
+        )
+
+    def _is_lemma(self, word: str) -> bool:
+        return word in self._nouns or word in self._verbs or word in self._adjs
+
+    # ---------------------------------------------------------------- the lemma
+
+    def _lemma_uncached(self, word: str) -> str:
+        w = word.strip().lower()
+        if not w or not any(c.isalpha() for c in w):
+            return w
+        w = w.replace("’", "'")
+        found = self._known_lemma(w)
+        if found is not None:
+            return found
+        capitalised = word[:1].isupper() and not word.isupper()
+        if "-" in w.strip("-"):
+            head_at = w.rindex("-")
+            head = w[head_at + 1 :]
+            if head and any(c.isalpha() for c in head):
+                return w[: head_at + 1] + self._lemma_uncached(head)
+            return w
+        if capitalised:
+            # An unknown capitalised word is most likely a name: leave it alone,
+            # except adjectives of place names ("Amersfoortse" -> "amersfoorts").
+            if w.endswith(("se", "sche")) and len(w) > 5:
+                return w[:-1]
+            return w
+        compound = self._compound(w)
+        if compound is not None:
+            return compound
+        ruled = self._rules(w)
+        return ruled if ruled is not None else w
+
+    def _known_lemma(self, w: str) -> str | None:
+        """Lemma of a word that the dictionaries know, or None."""
+        if w in _IRREGULAR:
+            return _IRREGULAR[w]
+        ordinal = _ordinal(w)
+        if ordinal is not None:
+            return ordinal
+        simple = self._simple(w)
+        if simple is not None:
+            return self._arbitrate(w, simple)
+        for pos in ("verb", "noun", "adj", "adv", "det", "pron", "adp"):
+            table = self._exc.get(pos, {})
+            if w in table:
+                return table[w]
+        if w in self._lookup:
+            return self._lookup[w].lower()
+        if self._is_lemma(w):
+            return w
+        return None
+
+    def _arbitrate(self, w: str, simple: str) -> str:
+        """Choose between simplemma's lemma and the word itself or spaCy's tables."""
+        if simple == w:
+            return w
+        # A noun that is also a verb stem: keep the noun ("start", not "starten"); a
+        # verb's first person singular is rare in written text. Adjectives only when
+        # they do not look like participles ("droog", but not "verwoest").
+        if simple in self._verbs and w in _stems(simple):
+            if w in self._nouns:
+                return w
+            if w in self._adjs and not w.startswith((*_INSEPARABLE_PREFIXES, "ont")):
+                return w
+        # Two independent sources agree: trust them (kinderen -> kind, namen -> nemen).
+        if any(table.get(w) == simple for table in self._exc.values()):
+            return simple
+        # A noun that simplemma maps to another noun which is not its singular
+        # (woordvoerster -> woordvoerder): the word is a lemma of its own.
+        if (
+            w in self._nouns
+            and simple in self._nouns
+            and simple not in self._adjs
+            and w not in _noun_forms(simple)
+            and self._adjective_base(w) is None
+        ):
+            return w
+        # Infinitive vs noun plural: keep the infinitive when the "singular" cannot
+        # have this plural (rijden is not a plural of rij).
+        if w in self._verbs and w.endswith("en") and w not in _noun_forms(simple):
+            return w
+        # simplemma lemma that no table knows as a lemma, but spaCy's does.
+        verb_exc = self._exc.get("verb", {}).get(w)
+        if not self._is_lemma(simple) and verb_exc is not None and verb_exc != simple:
+            return verb_exc
+        # Adjective inflection beats a verb reading ("rappe" -> "rap", not "rappen").
+        adj = self._adjective_base(w)
+        if adj is not None and simple in self._verbs and adj != simple:
+            return adj
+        return simple
+
+    # ---------------------------------------------------------------- rules
+
+    def _adjective_base(self, w: str) -> str | None:
+        """Base of an inflected adjective (-e, -en) if the base is a known adjective."""
+        for suffix in ("en", "e"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                for base in _undo_open_syllable(w[: -len(suffix)]):
+                    if base in self._adjs:
+                        return base
+        return None
+
+    def _rules(self, w: str) -> str | None:
+        """Suffix rules validated against the lemma index, for unknown words."""
+        n = len(w)
+        # past participle: ge-X-d/t, ge-X-en; inseparable prefixes take no ge-
+        for cand in _participle_lemmas(w):
+            if cand in self._verbs:
+                return cand
+        # past tense -de(n)/-te(n)
+        for suffix in ("den", "ten", "de", "te"):
+            if w.endswith(suffix) and n > len(suffix) + 2:
+                for stem in _undo_open_syllable(w[: -len(suffix)]):
+                    for cand in (stem + "en", _voice(stem) + "en"):
+                        if cand in self._verbs:
+                            return cand
+        # present tense -t / present participle -end(e)
+        for suffix in ("ende", "end", "t"):
+            if w.endswith(suffix) and n > len(suffix) + 2:
+                stem = w[: -len(suffix)]
+                for cand in _infinitives(stem):
+                    if cand in self._verbs:
+                        return cand
+        # diminutives
+        for suffix in ("etjes", "etje", "tjes", "tje", "pjes", "pje", "kjes", "kje", "jes", "je"):
+            if w.endswith(suffix) and n > len(suffix) + 2:
+                base = w[: -len(suffix)]
+                for cand in (base, base[:-1] if base[-1:] == base[-2:-1] else base):
+                    if cand in self._nouns:
+                        return cand
+                    if base.endswith(("aa", "oo", "uu", "ee")) and base[:-1] in self._nouns:
+                        return base[:-1]
+        # plurals
+        if w.endswith("'s") and w[:-2] in self._nouns:
+            return w[:-2]
+        if w.endswith("s") and w[:-1] in self._nouns:
+            return w[:-1]
+        if w.endswith("en") and n > 4:
+            for cand in _singulars(w[:-2]):
+                if cand in self._nouns:
+                    return cand
+        if w.endswith("ën") and w[:-2] in self._nouns:
+            return w[:-2]
+        # adjectives
+        adj = self._adjective_base(w)
+        if adj is not None:
+            return adj
+        for suffix in ("ere", "er", "ste", "st"):
+            if w.endswith(suffix) and n > len(suffix) + 2:
+                for base in _undo_open_syllable(w[: -len(suffix)]):
+                    if base in self._adjs:
+                        return base
+        return None
+
+    def _compound(self, w: str) -> str | None:
+        """Lemmatise an unknown compound by its head: woning+inbraken -> woninginbraak."""
+        n = len(w)
+        for cut in range(3, n - 2):
+            left, head = w[:cut], w[cut:]
+            if len(head) < 3 or not self._known_form(head):
+                continue
+            if not self._known_left(left):
+                continue
+            if left in SEPARABLE_PARTICLES or left in ("her", "mis", "wan"):
+                head_lemma = self.lemma(head)
+            else:
+                head_lemma = self._noun_head_lemma(head)
+            return left + head_lemma
+        return None
+
+    def _known_left(self, left: str) -> bool:
+        if left in SEPARABLE_PARTICLES or self._known_form(left):
+            return True
+        # linking morphemes: -s-, -en-, -e-
+        for link in ("s", "en", "e"):
+            if left.endswith(link) and len(left) - len(link) >= 3:
+                if self._known_form(left[: -len(link)]):
+                    return True
+        return False
+
+    def _noun_head_lemma(self, head: str) -> str:
+        """Lemma of a compound head, preferring its noun reading."""
+        noun = self._exc.get("noun", {}).get(head)
+        if noun is not None:
+            return noun
+        if head in self._nouns:
+            return head
+        lemma = self.lemma(head)
+        if lemma in self._nouns or lemma in self._adjs:
+            return lemma
+        for cand in _singulars(head[:-2]) if head.endswith("en") else ():
+            if cand in self._nouns:
+                return cand
+        if head.endswith("s") and head[:-1] in self._nouns:
+            return head[:-1]
+        return lemma
+
+    # ------------------------------------------------------ separable particles
+
+    def _attach_particles(self, words: list[str], lemmas: list[str]) -> None:
+        """Give a finite verb the lemma particle+verb when its particle ends the clause."""
+        n = len(words)
+        for i, word in enumerate(words):
+            low = word.lower()
+            if low not in SEPARABLE_PARTICLES or i == 0:
+                continue
+            nxt = words[i + 1].lower() if i + 1 < n else ""
+            if nxt and (nxt[0].isalnum() and nxt not in _CLAUSE_STARTERS):
+                continue
+            # search back for the verb within the clause
+            for j in range(i - 1, -1, -1):
+                prev = words[j].lower()
+                if not prev[:1].isalnum() or prev in _CLAUSE_STARTERS:
+                    break
+                verb = lemmas[j]
+                if verb.endswith("en") and low + verb in self._verbs and prev != verb:
+                    lemmas[j] = low + verb
+                    break
+
+
+_CLAUSE_STARTERS = frozenset(
+    """en of maar want dus dat die wat waar wie toen als omdat terwijl nadat voordat
+    zodat zodra hoewel om te""".split()
+)
+
+
+def _voice(stem: str) -> str:
+    """Restore a voiced stem-final consonant (leef -> leev, raas -> raaz)."""
+    if stem.endswith("f"):
+        return stem[:-1] + "v"
+    if stem.endswith("s"):
+        return stem[:-1] + "z"
+    return stem
+
+
+def _undo_open_syllable(stem: str) -> list[str]:
+    """Candidate bases of a stem seen before an inflectional ending.
+
+    ``grot`` (from grote) -> groot, ``rapp`` (from rappe) -> rap, ``lev`` -> leef.
+    """
+    cands = [stem]
+    if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        cands.append(stem[:-1])
+    if len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] in "aeou" and stem[-3] not in (
+        _VOWELS
+    ):
+        long = stem[:-1] + stem[-2] + stem[-1]
+        cands.append(long)
+        if long.endswith("v"):
+            cands.append(long[:-1] + "f")
+        if long.endswith("z"):
+            cands.append(long[:-1] + "s")
+    if stem.endswith("v"):
+        cands.append(stem[:-1] + "f")
+    if stem.endswith("z"):
+        cands.append(stem[:-1] + "s")
+    return cands
+
+
+def _infinitives(stem: str) -> list[str]:
+    """Candidate infinitives for a verb stem (``pak`` -> pakken, ``haal`` -> halen)."""
+    cands = [stem + "en"]
+    if stem and stem[-1] not in _VOWELS:
+        cands.append(stem + stem[-1] + "en")
+    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        short = stem[:-2] + stem[-1]
+        cands.append(_voice(short) + "en")
+    cands.append(_voice(stem) + "en")
+    if stem.endswith(("aa", "oe", "ie", "ij")):
+        cands.append(stem + "n")
+    return cands
+
+
+def _stems(infinitive: str) -> set[str]:
+    """Present-tense stem forms of an infinitive (``starten`` -> {start}, hopen -> hoop)."""
+    if not infinitive.endswith("en") or len(infinitive) < 4:
+        return set()
+    base = infinitive[:-2]
+    out = {base}
+    if len(base) >= 2 and base[-1] == base[-2]:
+        out.add(base[:-1])
+    if len(base) >= 2 and base[-1] not in _VOWELS and base[-2] in "aeou":
+        out.add(base[:-1] + base[-2] + base[-1])
+    out |= {s[:-1] + "f" for s in out if s.endswith("v")}
+    out |= {s[:-1] + "s" for s in out if s.endswith("z")}
+    return out
+
+
+def _noun_forms(singular: str) -> set[str]:
+    """Regular plural and diminutive forms of a noun (``rij`` -> rijen, rijtje...)."""
+    out = {singular + "s", singular + "'s", singular + "en", singular + "n"}
+    if singular and singular[-1] not in _VOWELS:
+        out.add(singular + singular[-1] + "en")
+    if len(singular) >= 3 and singular[-2] == singular[-3] and singular[-2] in "aeou":
+        short = singular[:-2] + singular[-1]
+        out.add(_voice(short) + "en")
+    out.add(_voice(singular) + "en")
+    out.add(singular + "eren")  # kind -> kinderen, ei -> eieren
+    if singular.endswith("um"):
+        out.add(singular[:-2] + "a")  # medium -> media
+    if singular.endswith("us"):
+        out.add(singular[:-2] + "i")  # musicus -> musici
+    for dim in ("je", "tje", "pje", "etje", "kje"):
+        out.add(singular + dim)
+        out.add(singular + dim + "s")
+    return out
+
+
+def _singulars(stem: str) -> list[str]:
+    """Candidate singulars for a plural stem without -en (``inbrak`` -> inbraak)."""
+    cands = _undo_open_syllable(stem)
+    if stem.endswith("hed"):
+        cands.append(stem[:-3] + "heid")
+    return cands
+
+
+def _participle_lemmas(w: str) -> Iterable[str]:
+    """Candidate infinitives for a past participle (gehandhaafd -> handhaven)."""
+    bodies: list[tuple[str, str]] = []
+    for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
+        if w.startswith(particle + "ge") and len(w) > len(particle) + 4:
+            bodies.append((particle, w[len(particle) + 2 :]))
+    if w.startswith("ge") and len(w) > 5:
+        bodies.append(("", w[2:]))
+    if w.startswith(_INSEPARABLE_PREFIXES):
+        bodies.append(("", w))
+    for prefix, body in bodies:
+        for suffix in ("d", "t", "de", "te"):
+            if body.endswith(suffix):
+                for cand in _infinitives(body[: -len(suffix)]):
+                    yield prefix + cand
+        if body.endswith("en"):
+            yield prefix + body
+
+
+@lru_cache(maxsize=1)
+def get_lemmatizer() -> DutchLemmatizer:
+    """The process-wide shared lemmatiser (loaded once, about a second)."""
+    return DutchLemmatizer()
+
+
+def _register_spacy_component() -> None:
+    """Register the ``textscan_lemmatizer`` spaCy factory."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    @Language.factory("textscan_lemmatizer", default_config={"attach_particles": False})
+    def make_textscan_lemmatizer(
+        nlp: Language, name: str, attach_particles: bool
+    ) -> Any:
+        """spaCy component that sets ``token.lemma_`` with :class:`DutchLemmatizer`."""
+        lemmatizer = get_lemmatizer()
+
+        def set_lemmas(doc: Doc) -> Doc:
+            for token in doc:
+                token.lemma_ = lemmatizer.lemma(token.text)
+            if attach_particles:
+                sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+                for sent in sents:
+                    words = [t.text for t in sent]
+                    lemmas = [t.lemma_ for t in sent]
+                    lemmatizer._attach_particles(words, lemmas)
+                    for token, lemma in zip(sent, lemmas, strict=True):
+                        token.lemma_ = lemma
+            return doc
+
+        return set_lemmas
+
+
+_register_spacy_component()
