@@ -118,6 +118,10 @@ class DutchLemmatizer:
         attach_particles: default for :meth:`lemmatize`: when true, a finite verb
             whose separated particle closes the clause gets the particle verb as
             lemma ("spoorde ... aan" -> "aansporen").
+        join_hyphenated: write an unknown hyphenated compound closed in its lemma
+            ("tbs-instellingen" -> "tbsinstelling"), so that the spelling variants
+            "drugs-overlast" and "drugsoverlast" share one lemma. Hyphenated words
+            that the dictionaries know keep their hyphen ("zuid-amerikaans").
         cache_size: how many distinct word forms :meth:`lemma` remembers.
 
     Example:
@@ -125,8 +129,15 @@ class DutchLemmatizer:
         'woninginbraak'
     """
 
-    def __init__(self, *, attach_particles: bool = False, cache_size: int = 500_000) -> None:
+    def __init__(
+        self,
+        *,
+        attach_particles: bool = False,
+        join_hyphenated: bool = True,
+        cache_size: int = 500_000,
+    ) -> None:
         self.attach_particles = attach_particles
+        self.join_hyphenated = join_hyphenated
         self.cache_size = cache_size
         from simplemma.strategies import DefaultDictionaryFactory
 
@@ -251,9 +262,12 @@ class DutchLemmatizer:
         if "-" in w.strip("-"):
             head_at = w.rindex("-")
             head = w[head_at + 1 :]
-            if head and any(c.isalpha() for c in head):
-                return w[: head_at + 1] + self._lemma_uncached(head)
-            return w
+            if not any(c.isalpha() for c in head):
+                return w
+            left = w[: head_at + 1]
+            if self.join_hyphenated:
+                left = left.replace("-", "")
+            return left + self._lemma_uncached(head)
         if capitalised:
             # An unknown capitalised word is most likely a name: leave it alone,
             # except adjectives of place names ("Amersfoortse" -> "amersfoorts").
@@ -277,19 +291,29 @@ class DutchLemmatizer:
         if simple is not None:
             return self._arbitrate(w, simple)
         for pos in ("verb", "noun", "adj", "adv", "det", "pron", "adp"):
-            table = self._exc.get(pos, {})
-            if w in table:
-                return table[w]
+            lemma = self._exc.get(pos, {}).get(w)
+            if lemma is None:
+                continue
+            # Adverbs in -s (slechts, anders, straks) are not inflected adjectives.
+            if pos == "adj" and w.endswith("s") and lemma == w[:-1]:
+                return w
+            return lemma
         if w in self._lookup:
             return self._lookup[w].lower()
-        if self._is_lemma(w):
-            return w
+        if self._is_lemma(w) and "-" not in w:
+            return self._adjective_base(w) or w
         return None
 
     def _arbitrate(self, w: str, simple: str) -> str:
         """Choose between simplemma's lemma and the word itself or spaCy's tables."""
         if simple == w:
-            return w
+            return self._present_participle(w, simple) or w
+        # A particle verb's infinitive that is also the plural of its deverbal noun
+        # (aanpakken: aanpak, opbouwen: opbouw): such plurals are rare, the verbs not.
+        if w.endswith("en") and w in self._verbs and simple in self._nouns:
+            particle = next((p for p in SEPARABLE_PARTICLES if w.startswith(p)), None)
+            if particle is not None and self._simple(w[len(particle) :]) is not None:
+                return w
         # A noun that is also a verb stem: keep the noun ("start", not "starten"); a
         # verb's first person singular is rare in written text. Adjectives only when
         # they do not look like participles ("droog", but not "verwoest").
@@ -319,6 +343,11 @@ class DutchLemmatizer:
         verb_exc = self._exc.get("verb", {}).get(w)
         if not self._is_lemma(simple) and verb_exc is not None and verb_exc != simple:
             return verb_exc
+        # Present participles take the infinitive (overtuigend(e) -> overtuigen), as in
+        # the Alpino lexicon; lexicalised ones with another lemma are left alone.
+        participle = self._present_participle(w, simple)
+        if participle is not None:
+            return participle
         # Adjective inflection beats a verb reading ("rappe" -> "rap", not "rappen").
         adj = self._adjective_base(w)
         if adj is not None and simple in self._verbs and adj != simple:
@@ -326,6 +355,17 @@ class DutchLemmatizer:
         return simple
 
     # ---------------------------------------------------------------- rules
+
+    def _present_participle(self, w: str, simple: str) -> str | None:
+        """Infinitive of a present participle -end(e)(r)(st(e)) if the dictionaries agree."""
+        if not simple.endswith("end") or len(simple) < 6:
+            return None
+        infinitive = simple[:-3] + "en"
+        if simple[:-3].endswith(("e", "ij", "aa", "oe")):  # gaande, ziende -> gaan, zien
+            infinitive = simple[:-2]
+        if infinitive in self._verbs or self._simple(infinitive) == infinitive:
+            return infinitive
+        return None
 
     def _adjective_base(self, w: str) -> str | None:
         """Base of an inflected adjective (-e, -en) if the base is a known adjective."""
@@ -389,30 +429,43 @@ class DutchLemmatizer:
         return None
 
     def _compound(self, w: str) -> str | None:
-        """Lemmatise an unknown compound by its head: woning+inbraken -> woninginbraak."""
+        """Lemmatise an unknown compound by its head: woning+inbraken -> woninginbraak.
+
+        The head is the longest known word at the end whose left part is a known
+        noun, adjective, verb stem, numeral or separable particle (possibly with a
+        linking -s-, -e- or -en-).
+        """
         n = len(w)
-        for cut in range(3, n - 2):
+        for cut in range(3, n - 3):
             left, head = w[:cut], w[cut:]
-            if len(head) < 3 or not self._known_form(head):
-                continue
-            if not self._known_left(left):
+            if not self._known_form(head):
                 continue
             if left in SEPARABLE_PARTICLES or left in ("her", "mis", "wan"):
-                head_lemma = self.lemma(head)
-            else:
-                head_lemma = self._noun_head_lemma(head)
-            return left + head_lemma
+                lemma = self.lemma(head)
+                return left + lemma
+            if not self._known_left(left):
+                continue
+            return left + self._noun_head_lemma(head)
         return None
 
     def _known_left(self, left: str) -> bool:
-        if left in SEPARABLE_PARTICLES or self._known_form(left):
+        """Whether ``left`` can be the first part of a noun compound."""
+        if self._good_left(left):
             return True
-        # linking morphemes: -s-, -en-, -e-
         for link in ("s", "en", "e"):
             if left.endswith(link) and len(left) - len(link) >= 3:
-                if self._known_form(left[: -len(link)]):
+                if self._good_left(left[: -len(link)]):
                     return True
         return False
+
+    def _good_left(self, left: str) -> bool:
+        return (
+            left in self._nouns
+            or left in self._adjs
+            or left in _CARDINAL_SET
+            or left + "en" in self._verbs
+            or self._simple(left) == left
+        )
 
     def _noun_head_lemma(self, head: str) -> str:
         """Lemma of a compound head, preferring its noun reading."""
@@ -434,26 +487,56 @@ class DutchLemmatizer:
     # ------------------------------------------------------ separable particles
 
     def _attach_particles(self, words: list[str], lemmas: list[str]) -> None:
-        """Give a finite verb the lemma particle+verb when its particle ends the clause."""
+        """Rewrite, in place, the lemma of a verb separated from its particle.
+
+        Three Dutch word orders are covered, each only when particle+verb is a
+        known verb:
+
+        * main clause, particle closes the clause: "spoorde haar aan ." -> aansporen;
+        * te-infinitive: "om op te stappen" -> opstappen;
+        * verb cluster: "dat hij terug zal komen" -> terugkomen.
+        """
         n = len(words)
-        for i, word in enumerate(words):
-            low = word.lower()
+        lower = [w.lower() for w in words]
+        for i, low in enumerate(lower):
             if low not in SEPARABLE_PARTICLES or i == 0:
                 continue
-            nxt = words[i + 1].lower() if i + 1 < n else ""
-            if nxt and (nxt[0].isalnum() and nxt not in _CLAUSE_STARTERS):
+            nxt = lower[i + 1] if i + 1 < n else ""
+            # te-infinitive: particle te verb
+            if nxt == "te" and i + 2 < n and self._particle_verb(low, lemmas[i + 2]):
+                lemmas[i + 2] = low + lemmas[i + 2]
                 continue
-            # search back for the verb within the clause
+            # verb cluster: particle (auxiliaries) verb
+            k = i + 1
+            while k < n and k <= i + 2 and lemmas[k] in _AUXILIARIES:
+                k += 1
+            if k < n and k > i + 1 and self._particle_verb(low, lemmas[k]):
+                lemmas[k] = low + lemmas[k]
+                continue
+            if nxt and nxt[0].isalnum() and nxt not in _CLAUSE_STARTERS:
+                continue
+            # clause-final particle: the verb is earlier in the same clause
             for j in range(i - 1, -1, -1):
-                prev = words[j].lower()
+                prev = lower[j]
                 if not prev[:1].isalnum() or prev in _CLAUSE_STARTERS:
                     break
-                verb = lemmas[j]
-                if verb.endswith("en") and low + verb in self._verbs and prev != verb:
-                    lemmas[j] = low + verb
+                if prev in SEPARABLE_PARTICLES:
+                    continue
+                if self._particle_verb(low, lemmas[j]):
+                    lemmas[j] = low + lemmas[j]
                     break
 
+    def _particle_verb(self, particle: str, verb: str) -> bool:
+        """Whether particle+verb is a known Dutch verb (``aan`` + ``pakken``)."""
+        if not verb.endswith("n") or len(verb) < 3:
+            return False
+        whole = particle + verb
+        return whole in self._verbs or self._simple(whole) == whole
 
+
+_AUXILIARIES = frozenset(
+    "zijn hebben worden kunnen zullen moeten willen mogen gaan blijven laten".split()
+)
 _CLAUSE_STARTERS = frozenset(
     """en of maar want dus dat die wat waar wie toen als omdat terwijl nadat voordat
     zodat zodra hoewel om te""".split()
