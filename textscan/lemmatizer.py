@@ -73,7 +73,7 @@ _IRREGULAR: dict[str, str] = {
     **dict.fromkeys("rijd rijdt rijden reed gereden".split(), "rijden"),
     **dict.fromkeys("meer meest meeste".split(), "veel"),
     **dict.fromkeys("minder minst minste".split(), "weinig"),
-    **dict.fromkeys("beter best beste".split(), "goed"),
+    **dict.fromkeys("beter betere best beste".split(), "goed"),
 }
 
 # Ordinals take the cardinal as lemma, the convention of the Alpino/Lassy lexicon
@@ -289,6 +289,18 @@ class DutchLemmatizer:
             return ordinal
         simple = self._simple(w)
         if simple is not None:
+            if not _same_start(w, simple):
+                # Apart from the suppletive forms listed above, a Dutch lemma keeps
+                # the first letter of its forms: a mismatch is a dictionary slip
+                # (simplemma maps "vaart" to "ervaren").
+                verb = self._exc.get("verb", {}).get(w)
+                return verb if verb is not None and _same_start(w, verb) else w
+            if simple.endswith("je") and simple != w:
+                # simplemma maps a plural diminutive to the singular diminutive;
+                # the lemma of a diminutive is its base noun (zusjes -> zusje -> zus).
+                base = self._simple(simple)
+                if base is not None and base != simple and base[:1] == simple[:1]:
+                    simple = base
             return self._arbitrate(w, simple)
         for pos in ("verb", "noun", "adj", "adv", "det", "pron", "adp"):
             lemma = self._exc.get(pos, {}).get(w)
@@ -296,6 +308,9 @@ class DutchLemmatizer:
                 continue
             # Adverbs in -s (slechts, anders, straks) are not inflected adjectives.
             if pos == "adj" and w.endswith("s") and lemma == w[:-1]:
+                return w
+            # A known adjective or noun that is also a verb stem (genoeg: genoegen).
+            if pos == "verb" and (w in self._adjs or w in self._nouns) and w in _stems(lemma):
                 return w
             return lemma
         if w in self._lookup:
@@ -541,6 +556,17 @@ _CLAUSE_STARTERS = frozenset(
     """en of maar want dus dat die wat waar wie toen als omdat terwijl nadat voordat
     zodat zodra hoewel om te""".split()
 )
+
+
+_PLAIN = {"ë": "e", "ï": "i", "ü": "u", "é": "e"}
+
+
+def _same_start(form: str, lemma: str) -> bool:
+    """Whether ``lemma`` starts like ``form`` (after a participle's ge-)."""
+    first = _PLAIN.get(form[2:3], form[2:3])
+    if lemma[:1] == form[:1]:
+        return True
+    return form.startswith("ge") and _PLAIN.get(lemma[:1], lemma[:1]) == first
 
 
 def _voice(stem: str) -> str:
