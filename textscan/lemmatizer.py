@@ -267,7 +267,7 @@ class DutchLemmatizer:
             left = w[: head_at + 1]
             if self.join_hyphenated:
                 left = left.replace("-", "")
-            return left + self._lemma_uncached(head)
+            return left + self._noun_head_lemma(head)
         if capitalised:
             # An unknown capitalised word is most likely a name: leave it alone,
             # except adjectives of place names ("Amersfoortse" -> "amersfoorts").
@@ -337,6 +337,12 @@ class DutchLemmatizer:
                 return w
             if w in self._adjs and not w.startswith((*_INSEPARABLE_PREFIXES, "ont")):
                 return w
+        # A nominalised adjective in the plural (jongeren, ouderen) has the singular
+        # noun as lemma (jongere), not the adjective.
+        if w.endswith("en") and w[:-1] in self._nouns and simple in self._adjs:
+            singular = w[:-1]
+            if simple in (self._adjective_base(singular), self._exc["adj"].get(singular)):
+                return singular
         # Two independent sources agree: trust them (kinderen -> kind, namen -> nemen).
         if any(table.get(w) == simple for table in self._exc.values()):
             return simple
@@ -483,20 +489,22 @@ class DutchLemmatizer:
         )
 
     def _noun_head_lemma(self, head: str) -> str:
-        """Lemma of a compound head, preferring its noun reading."""
+        """Lemma of a compound head, preferring its noun (or adjective) reading."""
+        lemma = self.lemma(head)
+        if lemma in self._nouns or lemma in self._adjs or head in _noun_forms(lemma):
+            return lemma
         noun = self._exc.get("noun", {}).get(head)
         if noun is not None:
             return noun
-        if head in self._nouns:
+        if head in self._nouns or head in _stems(lemma):
+            # a verb stem as head is a noun: buurtpreventie-app, not -appen
             return head
-        lemma = self.lemma(head)
-        if lemma in self._nouns or lemma in self._adjs:
-            return lemma
-        for cand in _singulars(head[:-2]) if head.endswith("en") else ():
-            if cand in self._nouns:
-                return cand
-        if head.endswith("s") and head[:-1] in self._nouns:
-            return head[:-1]
+        if head.endswith("en"):
+            for cand in _singulars(head[:-2]):
+                if cand in self._nouns:
+                    return cand
+        if head.endswith("s") and (head[:-1] in self._nouns or self._known_form(head[:-1])):
+            return self._noun_head_lemma(head[:-1])
         return lemma
 
     # ------------------------------------------------------ separable particles
@@ -518,9 +526,12 @@ class DutchLemmatizer:
                 continue
             nxt = lower[i + 1] if i + 1 < n else ""
             # te-infinitive: particle te verb
-            if nxt == "te" and i + 2 < n and self._particle_verb(low, lemmas[i + 2]):
-                lemmas[i + 2] = low + lemmas[i + 2]
-                continue
+            if nxt == "te" and i + 2 < n:
+                # after "te" the form is the infinitive itself ("op te stappen")
+                infinitive = lower[i + 2] if lower[i + 2].endswith("n") else lemmas[i + 2]
+                if self._particle_verb(low, infinitive):
+                    lemmas[i + 2] = low + infinitive
+                    continue
             # verb cluster: particle (auxiliaries) verb
             k = i + 1
             while k < n and k <= i + 2 and lemmas[k] in _AUXILIARIES:
