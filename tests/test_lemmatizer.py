@@ -106,11 +106,15 @@ def test_lemmatize_keeps_the_verb_lemma_by_default(lem: DutchLemmatizer) -> None
 @pytest.mark.parametrize(
     ("words", "index", "lemma"),
     [
-        ("De gemeente pakt de overlast aan .".split(), 2, "aanpakken"),
-        ("Moeder spoorde haar aan om op te stappen .".split(), 1, "aansporen"),
-        ("Moeder spoorde haar aan om op te stappen .".split(), 7, "opstappen"),
-        ("Wij hopen dat de politie snel terug zal komen .".split(), 8, "terugkomen"),
-        ("Zij werken met de wijkagent samen .".split(), 1, "samenwerken"),
+        (["De", "gemeente", "pakt", "de", "overlast", "aan", "."], 2, "aanpakken"),
+        (["Moeder", "spoorde", "haar", "aan", "om", "op", "te", "stappen", "."], 1, "aansporen"),
+        (["Moeder", "spoorde", "haar", "aan", "om", "op", "te", "stappen", "."], 7, "opstappen"),
+        (
+            ["Wij", "hopen", "dat", "de", "politie", "snel", "terug", "zal", "komen", "."],
+            8,
+            "terugkomen",
+        ),
+        (["Zij", "werken", "met", "de", "wijkagent", "samen", "."], 1, "samenwerken"),
     ],
 )
 def test_lemmatize_attaches_separated_particles(
@@ -120,7 +124,7 @@ def test_lemmatize_attaches_separated_particles(
 
 
 def test_particle_before_a_noun_phrase_is_a_preposition(lem: DutchLemmatizer) -> None:
-    words = "Hij zette de fiets in de stalling .".split()
+    words = ["Hij", "zette", "de", "fiets", "in", "de", "stalling", "."]
     assert lem.lemmatize(words, attach_particles=True)[1] == "zetten"
 
 

@@ -19,7 +19,7 @@ Example:
     >>> lem.lemma("aangepakt")
     'aanpakken'
     >>> lem.lemmatize(["Zij", "spoorde", "hem", "aan", "."], attach_particles=True)
-    ['zij', 'aansporen', 'hij', 'aan', '.']
+    ['zij', 'aansporen', 'hem', 'aan', '.']
 """
 
 from __future__ import annotations
@@ -41,10 +41,51 @@ __all__ = [
 
 # Separable verb particles (scheidbare partikels). A closed class of Dutch grammar.
 SEPARABLE_PARTICLES: frozenset[str] = frozenset(
-    """aan achter achterna af bij binnen boven buiten door heen in langs mee na neer om
-    omhoog omlaag onder op over rond samen tegen terecht terug toe tussen uit vast
-    voor voorbij weg vrij thuis mis los open dicht klaar kapot schoon
-    bekend""".split()
+    [
+        "aan",
+        "achter",
+        "achterna",
+        "af",
+        "bij",
+        "binnen",
+        "boven",
+        "buiten",
+        "door",
+        "heen",
+        "in",
+        "langs",
+        "mee",
+        "na",
+        "neer",
+        "om",
+        "omhoog",
+        "omlaag",
+        "onder",
+        "op",
+        "over",
+        "rond",
+        "samen",
+        "tegen",
+        "terecht",
+        "terug",
+        "toe",
+        "tussen",
+        "uit",
+        "vast",
+        "voor",
+        "voorbij",
+        "weg",
+        "vrij",
+        "thuis",
+        "mis",
+        "los",
+        "open",
+        "dicht",
+        "klaar",
+        "kapot",
+        "schoon",
+        "bekend",
+    ]
 )
 
 # Inseparable verb prefixes: their participle has no ge- (bestreden, verbonden).
@@ -53,36 +94,62 @@ _INSEPARABLE_PREFIXES = ("be", "ge", "her", "ont", "ver", "er")
 # Highly frequent irregular forms, written out from Dutch grammar so they never
 # depend on which reading a dictionary happened to store (e.g. "was" is also a noun).
 _IRREGULAR: dict[str, str] = {
-    **dict.fromkeys(
-        "ben bent is zijn was waren geweest".split(), "zijn"
-    ),
-    **dict.fromkeys("heb hebt heeft hebben had hadden gehad".split(), "hebben"),
-    **dict.fromkeys("word wordt worden werd werden geworden".split(), "worden"),
-    **dict.fromkeys("kan kunt kunnen kon konden gekund".split(), "kunnen"),
-    **dict.fromkeys("zal zult zullen zou zouden".split(), "zullen"),
-    **dict.fromkeys("mag mogen mocht mochten gemogen".split(), "mogen"),
-    **dict.fromkeys("moet moeten moest moesten gemoeten".split(), "moeten"),
-    **dict.fromkeys("wil wilt willen wilde wilden wou gewild".split(), "willen"),
-    **dict.fromkeys("ga gaat gaan ging gingen gegaan".split(), "gaan"),
-    **dict.fromkeys("kom komt komen kwam kwamen gekomen".split(), "komen"),
-    **dict.fromkeys("sta staat staan stond stonden gestaan".split(), "staan"),
-    **dict.fromkeys("doe doet doen deed deden gedaan".split(), "doen"),
-    **dict.fromkeys("zie ziet zien zag zagen gezien".split(), "zien"),
-    **dict.fromkeys("weet weten wist wisten geweten".split(), "weten"),
-    **dict.fromkeys("sla slaat slaan sloeg sloegen geslagen".split(), "slaan"),
-    **dict.fromkeys("rijd rijdt rijden reed gereden".split(), "rijden"),
-    **dict.fromkeys("meer meest meeste".split(), "veel"),
-    **dict.fromkeys("minder minst minste".split(), "weinig"),
-    **dict.fromkeys("beter betere best beste".split(), "goed"),
+    **dict.fromkeys(["ben", "bent", "is", "zijn", "was", "waren", "geweest"], "zijn"),
+    **dict.fromkeys(["heb", "hebt", "heeft", "hebben", "had", "hadden", "gehad"], "hebben"),
+    **dict.fromkeys(["word", "wordt", "worden", "werd", "werden", "geworden"], "worden"),
+    **dict.fromkeys(["kan", "kunt", "kunnen", "kon", "konden", "gekund"], "kunnen"),
+    **dict.fromkeys(["zal", "zult", "zullen", "zou", "zouden"], "zullen"),
+    **dict.fromkeys(["mag", "mogen", "mocht", "mochten", "gemogen"], "mogen"),
+    **dict.fromkeys(["moet", "moeten", "moest", "moesten", "gemoeten"], "moeten"),
+    **dict.fromkeys(["wil", "wilt", "willen", "wilde", "wilden", "wou", "gewild"], "willen"),
+    **dict.fromkeys(["ga", "gaat", "gaan", "ging", "gingen", "gegaan"], "gaan"),
+    **dict.fromkeys(["kom", "komt", "komen", "kwam", "kwamen", "gekomen"], "komen"),
+    **dict.fromkeys(["sta", "staat", "staan", "stond", "stonden", "gestaan"], "staan"),
+    **dict.fromkeys(["doe", "doet", "doen", "deed", "deden", "gedaan"], "doen"),
+    **dict.fromkeys(["zie", "ziet", "zien", "zag", "zagen", "gezien"], "zien"),
+    **dict.fromkeys(["weet", "weten", "wist", "wisten", "geweten"], "weten"),
+    **dict.fromkeys(["sla", "slaat", "slaan", "sloeg", "sloegen", "geslagen"], "slaan"),
+    **dict.fromkeys(["rijd", "rijdt", "rijden", "reed", "gereden"], "rijden"),
+    **dict.fromkeys(["meer", "meest", "meeste"], "veel"),
+    **dict.fromkeys(["minder", "minst", "minste"], "weinig"),
+    **dict.fromkeys(["beter", "betere", "best", "beste"], "goed"),
 }
 
 # Ordinals take the cardinal as lemma, the convention of the Alpino/Lassy lexicon
 # that simplemma's dictionary also follows ("eerste" -> "één").
-_CARDINALS = (
-    "één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "
-    "vijftien zestien zeventien achttien negentien twintig dertig veertig vijftig "
-    "zestig zeventig tachtig negentig honderd duizend miljoen miljard"
-).split()
+_CARDINALS = [
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+    "dertig",
+    "veertig",
+    "vijftig",
+    "zestig",
+    "zeventig",
+    "tachtig",
+    "negentig",
+    "honderd",
+    "duizend",
+    "miljoen",
+    "miljard",
+]
 _CARDINAL_SET = frozenset(_CARDINALS)
 _VOWELS = "aeiouyáéíóúäëïöüè"
 _NUMERIC_ORDINAL = re.compile(r"(\d+)(?:ste|sten|de|den|e)")
@@ -172,9 +239,7 @@ class DutchLemmatizer:
         """
         return self._cached(word)
 
-    def lemmatize(
-        self, words: Sequence[str], *, attach_particles: bool | None = None
-    ) -> list[str]:
+    def lemmatize(self, words: Sequence[str], *, attach_particles: bool | None = None) -> list[str]:
         """Lemmas of the words of one sentence.
 
         Each word gets :meth:`lemma`; with ``attach_particles`` (default: the
@@ -182,8 +247,10 @@ class DutchLemmatizer:
         clause gets the particle verb as lemma.
 
         Example:
-            >>> DutchLemmatizer().lemmatize(["Wij", "pakken", "dat", "aan"])
-            ['wij', 'pakken', 'dat', 'aan']
+            >>> DutchLemmatizer().lemmatize(["Zij", "pakt", "dat", "aan"])
+            ['zij', 'pakken', 'dat', 'aan']
+            >>> DutchLemmatizer().lemmatize(["Wij", "pakken", "het", "aan"], attach_particles=True)
+            ['wij', 'aanpakken', 'het', 'aan']
         """
         lemmas = [self.lemma(w) for w in words]
         attach = self.attach_particles if attach_particles is None else attach_particles
@@ -474,9 +541,9 @@ class DutchLemmatizer:
         if self._good_left(left):
             return True
         for link in ("s", "en", "e"):
-            if left.endswith(link) and len(left) - len(link) >= 3:
-                if self._good_left(left[: -len(link)]):
-                    return True
+            stem = left[: -len(link)]
+            if left.endswith(link) and len(stem) >= 3 and self._good_left(stem):
+                return True
         return False
 
     def _good_left(self, left: str) -> bool:
@@ -548,8 +615,12 @@ class DutchLemmatizer:
                     break
                 if prev in SEPARABLE_PARTICLES:
                     continue
-                if self._particle_verb(low, lemmas[j]):
-                    lemmas[j] = low + lemmas[j]
+                # a finite plural is spelled as the infinitive ("wij pakken ... aan"),
+                # whatever reading the context-free lemma chose
+                verb = prev if prev.endswith("en") else lemmas[j]
+                if self._particle_verb(low, verb) or self._particle_verb(low, lemmas[j]):
+                    verb = verb if self._particle_verb(low, verb) else lemmas[j]
+                    lemmas[j] = low + verb
                     break
 
     def _particle_verb(self, particle: str, verb: str) -> bool:
@@ -561,11 +632,44 @@ class DutchLemmatizer:
 
 
 _AUXILIARIES = frozenset(
-    "zijn hebben worden kunnen zullen moeten willen mogen gaan blijven laten".split()
+    [
+        "zijn",
+        "hebben",
+        "worden",
+        "kunnen",
+        "zullen",
+        "moeten",
+        "willen",
+        "mogen",
+        "gaan",
+        "blijven",
+        "laten",
+    ]
 )
 _CLAUSE_STARTERS = frozenset(
-    """en of maar want dus dat die wat waar wie toen als omdat terwijl nadat voordat
-    zodat zodra hoewel om te""".split()
+    [
+        "en",
+        "of",
+        "maar",
+        "want",
+        "dus",
+        "dat",
+        "die",
+        "wat",
+        "waar",
+        "wie",
+        "toen",
+        "als",
+        "omdat",
+        "terwijl",
+        "nadat",
+        "voordat",
+        "zodat",
+        "zodra",
+        "hoewel",
+        "om",
+        "te",
+    ]
 )
 
 
@@ -597,8 +701,11 @@ def _undo_open_syllable(stem: str) -> list[str]:
     cands = [stem]
     if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
         cands.append(stem[:-1])
-    if len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] in "aeou" and stem[-3] not in (
-        _VOWELS
+    if (
+        len(stem) >= 3
+        and stem[-1] not in _VOWELS
+        and stem[-2] in "aeou"
+        and stem[-3] not in (_VOWELS)
     ):
         long = stem[:-1] + stem[-2] + stem[-1]
         cands.append(long)
@@ -701,9 +808,7 @@ def _register_spacy_component() -> None:
     from spacy.tokens import Doc
 
     @Language.factory("textscan_lemmatizer", default_config={"attach_particles": False})
-    def make_textscan_lemmatizer(
-        nlp: Language, name: str, attach_particles: bool
-    ) -> Any:
+    def make_textscan_lemmatizer(nlp: Language, name: str, attach_particles: bool) -> Any:
         """spaCy component that sets ``token.lemma_`` with :class:`DutchLemmatizer`."""
         lemmatizer = get_lemmatizer()
 
