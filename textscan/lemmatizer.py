@@ -1,45 +1,831 @@
-"""Placeholder replaced by the lemmatizer branch: spaCy lookup lemmas."""
+"""Dutch lemmatisation without a trained model.
+
+spaCy's Dutch pipelines cannot be downloaded everywhere textscan runs, and a
+tagger-free lemmatiser is fast enough for millions of tokens. This module
+combines three resources that ship inside Python packages:
+
+* simplemma's Dutch form→lemma dictionary (370,000 forms),
+* spacy-lookups-data's Dutch tables: the lookup table, the per-POS exception
+  tables (irregular forms) and the per-POS lemma index (known lemmas),
+* a small set of Dutch morphological rules written here (participles,
+  past tense, plurals, diminutives, adjective inflection, compound heads).
+
+No part-of-speech tagger is used, so a form such as *spelen* (verb, or plural of
+*spel*) gets one context-free lemma. Known limits are measured by
+``benchmarks/lemmas.py`` against the UD Dutch Alpino treebank.
+
+Example:
+    >>> lem = DutchLemmatizer()
+    >>> lem.lemma("aangepakt")
+    'aanpakken'
+    >>> lem.lemmatize(["Zij", "spoorde", "hem", "aan", "."], attach_particles=True)
+    ['zij', 'aansporen', 'hem', 'aan', '.']
+"""
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
+import threading
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-import simplemma
+__all__ = [
+    "SEPARABLE_PARTICLES",
+    "DutchLemmatizer",
+    "get_lemmatizer",
+]
 
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.lookups import load_lookups
+# Separable verb particles (scheidbare partikels). A closed class of Dutch grammar.
+SEPARABLE_PARTICLES: frozenset[str] = frozenset(
+    [
+        "aan",
+        "achter",
+        "achterna",
+        "af",
+        "bij",
+        "binnen",
+        "boven",
+        "buiten",
+        "door",
+        "heen",
+        "in",
+        "langs",
+        "mee",
+        "na",
+        "neer",
+        "om",
+        "omhoog",
+        "omlaag",
+        "onder",
+        "op",
+        "over",
+        "rond",
+        "samen",
+        "tegen",
+        "terecht",
+        "terug",
+        "toe",
+        "tussen",
+        "uit",
+        "vast",
+        "voor",
+        "voorbij",
+        "weg",
+        "vrij",
+        "thuis",
+        "mis",
+        "los",
+        "open",
+        "dicht",
+        "klaar",
+        "kapot",
+        "schoon",
+        "bekend",
+    ]
+)
+
+# Inseparable verb prefixes: their participle has no ge- (bestreden, verbonden).
+_INSEPARABLE_PREFIXES = ("be", "ge", "her", "ont", "ver", "er")
+
+# Highly frequent irregular forms, written out from Dutch grammar so they never
+# depend on which reading a dictionary happened to store (e.g. "was" is also a noun).
+_IRREGULAR: dict[str, str] = {
+    **dict.fromkeys(["ben", "bent", "is", "zijn", "was", "waren", "geweest"], "zijn"),
+    **dict.fromkeys(["heb", "hebt", "heeft", "hebben", "had", "hadden", "gehad"], "hebben"),
+    **dict.fromkeys(["word", "wordt", "worden", "werd", "werden", "geworden"], "worden"),
+    **dict.fromkeys(["kan", "kunt", "kunnen", "kon", "konden", "gekund"], "kunnen"),
+    **dict.fromkeys(["zal", "zult", "zullen", "zou", "zouden"], "zullen"),
+    **dict.fromkeys(["mag", "mogen", "mocht", "mochten", "gemogen"], "mogen"),
+    **dict.fromkeys(["moet", "moeten", "moest", "moesten", "gemoeten"], "moeten"),
+    **dict.fromkeys(["wil", "wilt", "willen", "wilde", "wilden", "wou", "gewild"], "willen"),
+    **dict.fromkeys(["ga", "gaat", "gaan", "ging", "gingen", "gegaan"], "gaan"),
+    **dict.fromkeys(["kom", "komt", "komen", "kwam", "kwamen", "gekomen"], "komen"),
+    **dict.fromkeys(["sta", "staat", "staan", "stond", "stonden", "gestaan"], "staan"),
+    **dict.fromkeys(["doe", "doet", "doen", "deed", "deden", "gedaan"], "doen"),
+    **dict.fromkeys(["zie", "ziet", "zien", "zag", "zagen", "gezien"], "zien"),
+    **dict.fromkeys(["weet", "weten", "wist", "wisten", "geweten"], "weten"),
+    **dict.fromkeys(["sla", "slaat", "slaan", "sloeg", "sloegen", "geslagen"], "slaan"),
+    **dict.fromkeys(["rijd", "rijdt", "rijden", "reed", "gereden"], "rijden"),
+    **dict.fromkeys(["meer", "meest", "meeste"], "veel"),
+    **dict.fromkeys(["minder", "minst", "minste"], "weinig"),
+    **dict.fromkeys(["beter", "betere", "best", "beste"], "goed"),
+}
+
+# Ordinals take the cardinal as lemma, the convention of the Alpino/Lassy lexicon
+# that simplemma's dictionary also follows ("eerste" -> "één").
+_CARDINALS = [
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+    "dertig",
+    "veertig",
+    "vijftig",
+    "zestig",
+    "zeventig",
+    "tachtig",
+    "negentig",
+    "honderd",
+    "duizend",
+    "miljoen",
+    "miljard",
+]
+_CARDINAL_SET = frozenset(_CARDINALS)
+_VOWELS = "aeiouyáéíóúäëïöüè"
+_NUMERIC_ORDINAL = re.compile(r"(\d+)(?:ste|sten|de|den|e)")
+_IRREGULAR_ORDINALS = {"eerst": "één", "eerste": "één", "eersten": "één", "derde": "drie"}
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    return dict(load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup").items())
+def _ordinal(word: str) -> str | None:
+    """Cardinal lemma of an ordinal (``derde`` -> ``drie``, ``21ste`` -> ``21``)."""
+    if word in _IRREGULAR_ORDINALS:
+        return _IRREGULAR_ORDINALS[word]
+    match = _NUMERIC_ORDINAL.fullmatch(word)
+    if match:
+        return match.group(1)
+    for suffix in ("sten", "ste", "den", "de"):
+        if word.endswith(suffix) and word[: -len(suffix)] in _CARDINAL_SET:
+            return word[: -len(suffix)]
+    return None
+
+
+def _data_path(name: str) -> Any:
+    return resources.files("spacy_lookups_data") / "data" / name
+
+
+def _load_json_gz(name: str) -> Any:
+    with _data_path(name).open("rb") as raw, gzip.open(raw, "rt", encoding="utf8") as fh:
+        return json.load(fh)
 
 
 class DutchLemmatizer:
-    def __init__(self) -> None:
-        self._lookup = _table()
-        self._known = set(self._lookup) | set(self._lookup.values())
+    """Context-free Dutch lemmatiser with optional separable-particle attachment.
 
-    @lru_cache(maxsize=200_000)  # noqa: B019
+    Args:
+        attach_particles: default for :meth:`lemmatize`: when true, a finite verb
+            whose separated particle closes the clause gets the particle verb as
+            lemma ("spoorde ... aan" -> "aansporen").
+        join_hyphenated: write an unknown hyphenated compound closed in its lemma
+            ("tbs-instellingen" -> "tbsinstelling"), so that the spelling variants
+            "drugs-overlast" and "drugsoverlast" share one lemma. Hyphenated words
+            that the dictionaries know keep their hyphen ("zuid-amerikaans").
+        cache_size: how many distinct word forms :meth:`lemma` remembers.
+
+    Example:
+        >>> DutchLemmatizer().lemma("woninginbraken")
+        'woninginbraak'
+    """
+
+    def __init__(
+        self,
+        *,
+        attach_particles: bool = False,
+        join_hyphenated: bool = True,
+        cache_size: int = 500_000,
+    ) -> None:
+        self.attach_particles = attach_particles
+        self.join_hyphenated = join_hyphenated
+        self.cache_size = cache_size
+        from simplemma.strategies import DefaultDictionaryFactory
+
+        self._simplemma: Mapping[str, str] = DefaultDictionaryFactory().get_dictionary("nl")
+        self._lookup: dict[str, str] = _load_json_gz("nl_lemma_lookup.json.gz")
+        exc: dict[str, dict[str, list[str]]] = _load_json_gz("nl_lemma_exc.json.gz")
+        self._exc: dict[str, dict[str, str]] = {
+            pos: {form: lemmas[0] for form, lemmas in table.items() if lemmas}
+            for pos, table in exc.items()
+        }
+        index: dict[str, list[str]] = _load_json_gz("nl_lemma_index.json.gz")
+        self._index: dict[str, frozenset[str]] = {
+            pos: frozenset(words) for pos, words in index.items()
+        }
+        self._nouns = self._index.get("noun", frozenset())
+        self._verbs = self._index.get("verb", frozenset()) | frozenset(
+            self._exc.get("verb", {}).values()
+        )
+        self._adjs = self._index.get("adj", frozenset())
+        self._vocabulary: frozenset[str] | None = None
+        self._vocab_lock = threading.Lock()
+        self._cached = lru_cache(maxsize=cache_size)(self._lemma_uncached)
+
+    # ------------------------------------------------------------------ public API
+
     def lemma(self, word: str) -> str:
-        w = word.lower()
-        if w in self._lookup:
-            return self._lookup[w].lower().replace("_", "")
-        return simplemma.lemmatize(w, lang="nl").lower().replace("_", "")
+        """The lowercase lemma of one word, without context (memoised).
+
+        Example:
+            >>> DutchLemmatizer().lemma("Gehandhaafd")
+            'handhaven'
+        """
+        return self._cached(word)
+
+    def lemmatize(self, words: Sequence[str], *, attach_particles: bool | None = None) -> list[str]:
+        """Lemmas of the words of one sentence.
+
+        Each word gets :meth:`lemma`; with ``attach_particles`` (default: the
+        instance setting) a finite verb whose separated particle closes the
+        clause gets the particle verb as lemma.
+
+        Example:
+            >>> DutchLemmatizer().lemmatize(["Zij", "pakt", "dat", "aan"])
+            ['zij', 'pakken', 'dat', 'aan']
+            >>> DutchLemmatizer().lemmatize(["Wij", "pakken", "het", "aan"], attach_particles=True)
+            ['wij', 'aanpakken', 'het', 'aan']
+        """
+        lemmas = [self.lemma(w) for w in words]
+        attach = self.attach_particles if attach_particles is None else attach_particles
+        if attach:
+            self._attach_particles(list(words), lemmas)
+        return lemmas
 
     def is_known(self, word: str) -> bool:
+        """Whether ``word`` (any case) is a known Dutch form or lemma.
+
+        Example:
+            >>> DutchLemmatizer().is_known("inbraak")
+            True
+        """
         w = word.lower()
-        return w in self._known or simplemma.is_known(w, lang="nl")
+        return w in self.vocabulary() or self._known_form(w)
+
+    def vocabulary(self) -> frozenset[str]:
+        """Known Dutch forms and lemmas (lowercase) from simplemma and spaCy's tables.
+
+        Built on first use (about a second) and then shared.
+        """
+        if self._vocabulary is None:
+            with self._vocab_lock:
+                if self._vocabulary is None:
+                    self._vocabulary = self._build_vocabulary()
+        return self._vocabulary
+
+    # ---------------------------------------------------------------- resources
+
+    def _build_vocabulary(self) -> frozenset[str]:
+        words: set[str] = set()
+        for form, lemma in self._simplemma.items():
+            words.add(form.lower())
+            words.add(lemma.replace("_", "").lower())
+        words.update(k.lower() for k in self._lookup)
+        words.update(v.lower() for v in self._lookup.values())
+        for table in self._exc.values():
+            words.update(table)
+            words.update(table.values())
+        for entries in self._index.values():
+            words.update(entries)
+        return frozenset(w for w in words if w)
+
+    def _simple(self, word: str) -> str | None:
+        """simplemma's dictionary lemma, compound marks removed, lowercase."""
+        found = self._simplemma.get(word)
+        if found is None:
+            return None
+        return found.replace("_", "").lower()
+
+    def _known_form(self, word: str) -> bool:
+        return (
+            self._simplemma.get(word) is not None
+            or word in self._lookup
+            or word in self._nouns
+            or word in self._verbs
+            or word in self._adjs
+            or any(word in table for table in self._exc.values())
+        )
+
+    def _is_lemma(self, word: str) -> bool:
+        return word in self._nouns or word in self._verbs or word in self._adjs
+
+    # ---------------------------------------------------------------- the lemma
+
+    def _lemma_uncached(self, word: str) -> str:
+        w = word.strip().lower()
+        if not w or not any(c.isalpha() for c in w):
+            return w
+        w = w.replace("’", "'")
+        found = self._known_lemma(w)
+        if found is not None:
+            return found
+        capitalised = word[:1].isupper() and not word.isupper()
+        if "-" in w.strip("-"):
+            head_at = w.rindex("-")
+            head = w[head_at + 1 :]
+            if not any(c.isalpha() for c in head):
+                return w
+            left = w[: head_at + 1]
+            if self.join_hyphenated:
+                left = left.replace("-", "")
+            return left + self._noun_head_lemma(head)
+        if capitalised:
+            # An unknown capitalised word is most likely a name: leave it alone,
+            # except adjectives of place names ("Amersfoortse" -> "amersfoorts").
+            if w.endswith(("se", "sche")) and len(w) > 5:
+                return w[:-1]
+            return w
+        compound = self._compound(w)
+        if compound is not None:
+            return compound
+        ruled = self._rules(w)
+        return ruled if ruled is not None else w
+
+    def _known_lemma(self, w: str) -> str | None:
+        """Lemma of a word that the dictionaries know, or None."""
+        if w in _IRREGULAR:
+            return _IRREGULAR[w]
+        ordinal = _ordinal(w)
+        if ordinal is not None:
+            return ordinal
+        simple = self._simple(w)
+        if simple is not None:
+            if not _same_start(w, simple):
+                # Apart from the suppletive forms listed above, a Dutch lemma keeps
+                # the first letter of its forms: a mismatch is a dictionary slip
+                # (simplemma maps "vaart" to "ervaren").
+                verb = self._exc.get("verb", {}).get(w)
+                return verb if verb is not None and _same_start(w, verb) else w
+            if simple.endswith("je") and simple != w:
+                # simplemma maps a plural diminutive to the singular diminutive;
+                # the lemma of a diminutive is its base noun (zusjes -> zusje -> zus).
+                base = self._simple(simple)
+                if base is not None and base != simple and base[:1] == simple[:1]:
+                    simple = base
+            return self._arbitrate(w, simple)
+        for pos in ("verb", "noun", "adj", "adv", "det", "pron", "adp"):
+            lemma = self._exc.get(pos, {}).get(w)
+            if lemma is None:
+                continue
+            # Adverbs in -s (slechts, anders, straks) are not inflected adjectives.
+            if pos == "adj" and w.endswith("s") and lemma == w[:-1]:
+                return w
+            # A known adjective or noun that is also a verb stem (genoeg: genoegen).
+            if pos == "verb" and (w in self._adjs or w in self._nouns) and w in _stems(lemma):
+                return w
+            return lemma
+        if w in self._lookup:
+            return self._lookup[w].lower()
+        if self._is_lemma(w) and "-" not in w:
+            return self._adjective_base(w) or w
+        return None
+
+    def _arbitrate(self, w: str, simple: str) -> str:
+        """Choose between simplemma's lemma and the word itself or spaCy's tables."""
+        if simple == w:
+            return self._present_participle(w, simple) or w
+        # A particle verb's infinitive that is also the plural of its deverbal noun
+        # (aanpakken: aanpak, opbouwen: opbouw): such plurals are rare, the verbs not.
+        if w.endswith("en") and w in self._verbs and simple in self._nouns:
+            particle = next((p for p in SEPARABLE_PARTICLES if w.startswith(p)), None)
+            if particle is not None and self._simple(w[len(particle) :]) is not None:
+                return w
+        # A noun that is also a verb stem: keep the noun ("start", not "starten"); a
+        # verb's first person singular is rare in written text. Adjectives only when
+        # they do not look like participles ("droog", but not "verwoest").
+        if simple in self._verbs and w in _stems(simple):
+            if w in self._nouns:
+                return w
+            if w in self._adjs and not w.startswith((*_INSEPARABLE_PREFIXES, "ont")):
+                return w
+        # A nominalised adjective in the plural (jongeren, ouderen) has the singular
+        # noun as lemma (jongere), not the adjective.
+        if w.endswith("en") and w[:-1] in self._nouns and simple in self._adjs:
+            singular = w[:-1]
+            if simple in (self._adjective_base(singular), self._exc["adj"].get(singular)):
+                return singular
+        # Two independent sources agree: trust them (kinderen -> kind, namen -> nemen).
+        if any(table.get(w) == simple for table in self._exc.values()):
+            return simple
+        # A noun that simplemma maps to another noun which is not its singular
+        # (woordvoerster -> woordvoerder): the word is a lemma of its own.
+        if (
+            w in self._nouns
+            and simple in self._nouns
+            and simple not in self._adjs
+            and w not in _noun_forms(simple)
+            and self._adjective_base(w) is None
+        ):
+            return w
+        # Infinitive vs noun plural: keep the infinitive when the "singular" cannot
+        # have this plural (rijden is not a plural of rij).
+        if w in self._verbs and w.endswith("en") and w not in _noun_forms(simple):
+            return w
+        # simplemma lemma that no table knows as a lemma, but spaCy's does.
+        verb_exc = self._exc.get("verb", {}).get(w)
+        if not self._is_lemma(simple) and verb_exc is not None and verb_exc != simple:
+            return verb_exc
+        # Present participles take the infinitive (overtuigend(e) -> overtuigen), as in
+        # the Alpino lexicon; lexicalised ones with another lemma are left alone.
+        participle = self._present_participle(w, simple)
+        if participle is not None:
+            return participle
+        # Adjective inflection beats a verb reading ("rappe" -> "rap", not "rappen").
+        adj = self._adjective_base(w)
+        if adj is not None and simple in self._verbs and adj != simple:
+            return adj
+        return simple
+
+    # ---------------------------------------------------------------- rules
+
+    def _present_participle(self, w: str, simple: str) -> str | None:
+        """Infinitive of a present participle -end(e)(r)(st(e)) if the dictionaries agree."""
+        if not simple.endswith("end") or len(simple) < 6:
+            return None
+        infinitive = simple[:-3] + "en"
+        if simple[:-3].endswith(("e", "ij", "aa", "oe")):  # gaande, ziende -> gaan, zien
+            infinitive = simple[:-2]
+        if infinitive in self._verbs or self._simple(infinitive) == infinitive:
+            return infinitive
+        return None
+
+    def _adjective_base(self, w: str) -> str | None:
+        """Base of an inflected adjective (-e, -en) if the base is a known adjective."""
+        for suffix in ("en", "e"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                for base in _undo_open_syllable(w[: -len(suffix)]):
+                    if base in self._adjs:
+                        return base
+        return None
+
+    def _rules(self, w: str) -> str | None:
+        """Suffix rules validated against the lemma index, for unknown words."""
+        n = len(w)
+        # past participle: ge-X-d/t, ge-X-en; inseparable prefixes take no ge-
+        for cand in _participle_lemmas(w):
+            if cand in self._verbs:
+                return cand
+        # past tense -de(n)/-te(n)
+        for suffix in ("den", "ten", "de", "te"):
+            if w.endswith(suffix) and n > len(suffix) + 2:
+                for stem in _undo_open_syllable(w[: -len(suffix)]):
+                    for cand in (stem + "en", _voice(stem) + "en"):
+                        if cand in self._verbs:
+                            return cand
+        # present tense -t / present participle -end(e)
+        for suffix in ("ende", "end", "t"):
+            if w.endswith(suffix) and n > len(suffix) + 2:
+                stem = w[: -len(suffix)]
+                for cand in _infinitives(stem):
+                    if cand in self._verbs:
+                        return cand
+        # diminutives
+        for suffix in ("etjes", "etje", "tjes", "tje", "pjes", "pje", "kjes", "kje", "jes", "je"):
+            if w.endswith(suffix) and n > len(suffix) + 2:
+                base = w[: -len(suffix)]
+                for cand in (base, base[:-1] if base[-1:] == base[-2:-1] else base):
+                    if cand in self._nouns:
+                        return cand
+                    if base.endswith(("aa", "oo", "uu", "ee")) and base[:-1] in self._nouns:
+                        return base[:-1]
+        # plurals
+        if w.endswith("'s") and w[:-2] in self._nouns:
+            return w[:-2]
+        if w.endswith("s") and w[:-1] in self._nouns:
+            return w[:-1]
+        if w.endswith("en") and n > 4:
+            for cand in _singulars(w[:-2]):
+                if cand in self._nouns:
+                    return cand
+        if w.endswith("ën") and w[:-2] in self._nouns:
+            return w[:-2]
+        # adjectives
+        adj = self._adjective_base(w)
+        if adj is not None:
+            return adj
+        for suffix in ("ere", "er", "ste", "st"):
+            if w.endswith(suffix) and n > len(suffix) + 2:
+                for base in _undo_open_syllable(w[: -len(suffix)]):
+                    if base in self._adjs:
+                        return base
+        return None
+
+    def _compound(self, w: str) -> str | None:
+        """Lemmatise an unknown compound by its head: woning+inbraken -> woninginbraak.
+
+        The head is the longest known word at the end whose left part is a known
+        noun, adjective, verb stem, numeral or separable particle (possibly with a
+        linking -s-, -e- or -en-).
+        """
+        n = len(w)
+        for cut in range(3, n - 3):
+            left, head = w[:cut], w[cut:]
+            if not self._known_form(head):
+                continue
+            if left in SEPARABLE_PARTICLES or left in ("her", "mis", "wan"):
+                lemma = self.lemma(head)
+                return left + lemma
+            if not self._known_left(left):
+                continue
+            return left + self._noun_head_lemma(head)
+        return None
+
+    def _known_left(self, left: str) -> bool:
+        """Whether ``left`` can be the first part of a noun compound."""
+        if self._good_left(left):
+            return True
+        for link in ("s", "en", "e"):
+            stem = left[: -len(link)]
+            if left.endswith(link) and len(stem) >= 3 and self._good_left(stem):
+                return True
+        return False
+
+    def _good_left(self, left: str) -> bool:
+        return (
+            left in self._nouns
+            or left in self._adjs
+            or left in _CARDINAL_SET
+            or left + "en" in self._verbs
+            or self._simple(left) == left
+        )
+
+    def _noun_head_lemma(self, head: str) -> str:
+        """Lemma of a compound head, preferring its noun (or adjective) reading."""
+        lemma = self.lemma(head)
+        if lemma in self._nouns or lemma in self._adjs or head in _noun_forms(lemma):
+            return lemma
+        noun = self._exc.get("noun", {}).get(head)
+        if noun is not None:
+            return noun
+        if head in self._nouns or head in _stems(lemma):
+            # a verb stem as head is a noun: buurtpreventie-app, not -appen
+            return head
+        if head.endswith("en"):
+            for cand in _singulars(head[:-2]):
+                if cand in self._nouns:
+                    return cand
+        if head.endswith("s") and (head[:-1] in self._nouns or self._known_form(head[:-1])):
+            return self._noun_head_lemma(head[:-1])
+        return lemma
+
+    # ------------------------------------------------------ separable particles
+
+    def _attach_particles(self, words: list[str], lemmas: list[str]) -> None:
+        """Rewrite, in place, the lemma of a verb separated from its particle.
+
+        Three Dutch word orders are covered, each only when particle+verb is a
+        known verb:
+
+        * main clause, particle closes the clause: "spoorde haar aan ." -> aansporen;
+        * te-infinitive: "om op te stappen" -> opstappen;
+        * verb cluster: "dat hij terug zal komen" -> terugkomen.
+        """
+        n = len(words)
+        lower = [w.lower() for w in words]
+        for i, low in enumerate(lower):
+            if low not in SEPARABLE_PARTICLES or i == 0:
+                continue
+            nxt = lower[i + 1] if i + 1 < n else ""
+            # te-infinitive: particle te verb
+            if nxt == "te" and i + 2 < n:
+                # after "te" the form is the infinitive itself ("op te stappen")
+                infinitive = lower[i + 2] if lower[i + 2].endswith("n") else lemmas[i + 2]
+                if self._particle_verb(low, infinitive):
+                    lemmas[i + 2] = low + infinitive
+                    continue
+            # verb cluster: particle (auxiliaries) verb
+            k = i + 1
+            while k < n and k <= i + 2 and lemmas[k] in _AUXILIARIES:
+                k += 1
+            if k < n and k > i + 1 and self._particle_verb(low, lemmas[k]):
+                lemmas[k] = low + lemmas[k]
+                continue
+            if nxt and nxt[0].isalnum() and nxt not in _CLAUSE_STARTERS:
+                continue
+            # clause-final particle: the verb is earlier in the same clause
+            for j in range(i - 1, -1, -1):
+                prev = lower[j]
+                if not prev[:1].isalnum() or prev in _CLAUSE_STARTERS:
+                    break
+                if prev in SEPARABLE_PARTICLES:
+                    continue
+                # a finite plural is spelled as the infinitive ("wij pakken ... aan"),
+                # whatever reading the context-free lemma chose
+                verb = prev if prev.endswith("en") else lemmas[j]
+                if self._particle_verb(low, verb) or self._particle_verb(low, lemmas[j]):
+                    verb = verb if self._particle_verb(low, verb) else lemmas[j]
+                    lemmas[j] = low + verb
+                    break
+
+    def _particle_verb(self, particle: str, verb: str) -> bool:
+        """Whether particle+verb is a known Dutch verb (``aan`` + ``pakken``)."""
+        if not verb.endswith("n") or len(verb) < 3:
+            return False
+        whole = particle + verb
+        return whole in self._verbs or self._simple(whole) == whole
 
 
-@Language.factory("textscan_lemmatizer")
-def make_lemmatizer(nlp: Language, name: str):  # type: ignore[no-untyped-def]
-    lem = DutchLemmatizer()
+_AUXILIARIES = frozenset(
+    [
+        "zijn",
+        "hebben",
+        "worden",
+        "kunnen",
+        "zullen",
+        "moeten",
+        "willen",
+        "mogen",
+        "gaan",
+        "blijven",
+        "laten",
+    ]
+)
+_CLAUSE_STARTERS = frozenset(
+    [
+        "en",
+        "of",
+        "maar",
+        "want",
+        "dus",
+        "dat",
+        "die",
+        "wat",
+        "waar",
+        "wie",
+        "toen",
+        "als",
+        "omdat",
+        "terwijl",
+        "nadat",
+        "voordat",
+        "zodat",
+        "zodra",
+        "hoewel",
+        "om",
+        "te",
+    ]
+)
 
-    def component(doc: Doc) -> Doc:
-        for t in doc:
-            t.lemma_ = lem.lemma(t.text)
-        return doc
 
-    return component
+_PLAIN = {"ë": "e", "ï": "i", "ü": "u", "é": "e"}
+
+
+def _same_start(form: str, lemma: str) -> bool:
+    """Whether ``lemma`` starts like ``form`` (after a participle's ge-)."""
+    first = _PLAIN.get(form[2:3], form[2:3])
+    if lemma[:1] == form[:1]:
+        return True
+    return form.startswith("ge") and _PLAIN.get(lemma[:1], lemma[:1]) == first
+
+
+def _voice(stem: str) -> str:
+    """Restore a voiced stem-final consonant (leef -> leev, raas -> raaz)."""
+    if stem.endswith("f"):
+        return stem[:-1] + "v"
+    if stem.endswith("s"):
+        return stem[:-1] + "z"
+    return stem
+
+
+def _undo_open_syllable(stem: str) -> list[str]:
+    """Candidate bases of a stem seen before an inflectional ending.
+
+    ``grot`` (from grote) -> groot, ``rapp`` (from rappe) -> rap, ``lev`` -> leef.
+    """
+    cands = [stem]
+    if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        cands.append(stem[:-1])
+    if (
+        len(stem) >= 3
+        and stem[-1] not in _VOWELS
+        and stem[-2] in "aeou"
+        and stem[-3] not in (_VOWELS)
+    ):
+        long = stem[:-1] + stem[-2] + stem[-1]
+        cands.append(long)
+        if long.endswith("v"):
+            cands.append(long[:-1] + "f")
+        if long.endswith("z"):
+            cands.append(long[:-1] + "s")
+    if stem.endswith("v"):
+        cands.append(stem[:-1] + "f")
+    if stem.endswith("z"):
+        cands.append(stem[:-1] + "s")
+    return cands
+
+
+def _infinitives(stem: str) -> list[str]:
+    """Candidate infinitives for a verb stem (``pak`` -> pakken, ``haal`` -> halen)."""
+    cands = [stem + "en"]
+    if stem and stem[-1] not in _VOWELS:
+        cands.append(stem + stem[-1] + "en")
+    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        short = stem[:-2] + stem[-1]
+        cands.append(_voice(short) + "en")
+    cands.append(_voice(stem) + "en")
+    if stem.endswith(("aa", "oe", "ie", "ij")):
+        cands.append(stem + "n")
+    return cands
+
+
+def _stems(infinitive: str) -> set[str]:
+    """Present-tense stem forms of an infinitive (``starten`` -> {start}, hopen -> hoop)."""
+    if not infinitive.endswith("en") or len(infinitive) < 4:
+        return set()
+    base = infinitive[:-2]
+    out = {base}
+    if len(base) >= 2 and base[-1] == base[-2]:
+        out.add(base[:-1])
+    if len(base) >= 2 and base[-1] not in _VOWELS and base[-2] in "aeou":
+        out.add(base[:-1] + base[-2] + base[-1])
+    out |= {s[:-1] + "f" for s in out if s.endswith("v")}
+    out |= {s[:-1] + "s" for s in out if s.endswith("z")}
+    return out
+
+
+def _noun_forms(singular: str) -> set[str]:
+    """Regular plural and diminutive forms of a noun (``rij`` -> rijen, rijtje...)."""
+    out = {singular + "s", singular + "'s", singular + "en", singular + "n"}
+    if singular and singular[-1] not in _VOWELS:
+        out.add(singular + singular[-1] + "en")
+    if len(singular) >= 3 and singular[-2] == singular[-3] and singular[-2] in "aeou":
+        short = singular[:-2] + singular[-1]
+        out.add(_voice(short) + "en")
+    out.add(_voice(singular) + "en")
+    out.add(singular + "eren")  # kind -> kinderen, ei -> eieren
+    if singular.endswith("um"):
+        out.add(singular[:-2] + "a")  # medium -> media
+    if singular.endswith("us"):
+        out.add(singular[:-2] + "i")  # musicus -> musici
+    for dim in ("je", "tje", "pje", "etje", "kje"):
+        out.add(singular + dim)
+        out.add(singular + dim + "s")
+    return out
+
+
+def _singulars(stem: str) -> list[str]:
+    """Candidate singulars for a plural stem without -en (``inbrak`` -> inbraak)."""
+    cands = _undo_open_syllable(stem)
+    if stem.endswith("hed"):
+        cands.append(stem[:-3] + "heid")
+    return cands
+
+
+def _participle_lemmas(w: str) -> Iterable[str]:
+    """Candidate infinitives for a past participle (gehandhaafd -> handhaven)."""
+    bodies: list[tuple[str, str]] = []
+    for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
+        if w.startswith(particle + "ge") and len(w) > len(particle) + 4:
+            bodies.append((particle, w[len(particle) + 2 :]))
+    if w.startswith("ge") and len(w) > 5:
+        bodies.append(("", w[2:]))
+    if w.startswith(_INSEPARABLE_PREFIXES):
+        bodies.append(("", w))
+    for prefix, body in bodies:
+        for suffix in ("d", "t", "de", "te"):
+            if body.endswith(suffix):
+                for cand in _infinitives(body[: -len(suffix)]):
+                    yield prefix + cand
+        if body.endswith("en"):
+            yield prefix + body
+
+
+@lru_cache(maxsize=1)
+def get_lemmatizer() -> DutchLemmatizer:
+    """The process-wide shared lemmatiser (loaded once, about a second)."""
+    return DutchLemmatizer()
+
+
+def _register_spacy_component() -> None:
+    """Register the ``textscan_lemmatizer`` spaCy factory."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    @Language.factory("textscan_lemmatizer", default_config={"attach_particles": False})
+    def make_textscan_lemmatizer(nlp: Language, name: str, attach_particles: bool) -> Any:
+        """spaCy component that sets ``token.lemma_`` with :class:`DutchLemmatizer`."""
+        lemmatizer = get_lemmatizer()
+
+        def set_lemmas(doc: Doc) -> Doc:
+            for token in doc:
+                token.lemma_ = lemmatizer.lemma(token.text)
+            if attach_particles:
+                sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+                for sent in sents:
+                    words = [t.text for t in sent]
+                    lemmas = [t.lemma_ for t in sent]
+                    lemmatizer._attach_particles(words, lemmas)
+                    for token, lemma in zip(sent, lemmas, strict=True):
+                        token.lemma_ = lemma
+            return doc
+
+        return set_lemmas
+
+
+_register_spacy_component()

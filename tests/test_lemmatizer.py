@@ -1,0 +1,181 @@
+"""Tests of the Dutch lemmatiser on words that matter for safety plans."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+
+from textscan.lemmatizer import DutchLemmatizer, get_lemmatizer
+
+ROOT = Path(__file__).resolve().parents[1]
+TREEBANK = ROOT.parent / "shared" / "data" / "ud" / "nl_alpino-ud-dev.conllu"
+
+
+@pytest.fixture(scope="module")
+def lem() -> DutchLemmatizer:
+    return get_lemmatizer()
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        # verbs: present, past, participles, separable and inseparable prefixes
+        ("bestrijdt", "bestrijden"),
+        ("bestreden", "bestrijden"),
+        ("aangepakt", "aanpakken"),
+        ("aanpakken", "aanpakken"),
+        ("gehandhaafd", "handhaven"),
+        ("handhaaft", "handhaven"),
+        ("verbindt", "verbinden"),
+        ("verbonden", "verbinden"),
+        ("versterkt", "versterken"),
+        ("gesignaleerd", "signaleren"),
+        ("voorkomt", "voorkomen"),
+        ("ondermijnende", "ondermijnen"),
+        ("werd", "worden"),
+        ("was", "zijn"),
+        # nouns: plurals, compounds, diminutives
+        ("woninginbraken", "woninginbraak"),
+        ("samenwerkingen", "samenwerking"),
+        ("jongeren", "jongere"),
+        ("wijkagenten", "wijkagent"),
+        ("maatregelen", "maatregel"),
+        ("gemeenten", "gemeente"),
+        ("gemeentes", "gemeente"),
+        ("kinderen", "kind"),
+        ("straatroven", "straatroof"),
+        ("buurtbewoners", "buurtbewoner"),
+        ("zaakjes", "zaak"),
+        # adjectives: inflection and degree
+        ("preventieve", "preventief"),
+        ("veiliger", "veilig"),
+        ("veiligste", "veilig"),
+        ("grote", "groot"),
+        ("Rotterdamse", "rotterdams"),
+        # words that are lemmas themselves stay as they are
+        ("overlast", "overlast"),
+        ("criminaliteit", "criminaliteit"),
+        ("start", "start"),
+        ("woordvoerster", "woordvoerster"),
+    ],
+)
+def test_lemma_of_safety_plan_words(lem: DutchLemmatizer, word: str, lemma: str) -> None:
+    assert lem.lemma(word) == lemma
+
+
+def test_unknown_compound_is_lemmatised_by_its_head(lem: DutchLemmatizer) -> None:
+    # Neither whole word is in a dictionary; their heads are.
+    assert lem.lemma("fietsenstallingbranden") == "fietsenstallingbrand"
+    assert lem.lemma("buurtpreventie-apps") == "buurtpreventieapp"
+
+
+def test_hyphenated_compound_is_joined_or_kept(lem: DutchLemmatizer) -> None:
+    assert lem.lemma("tbs-instellingen") == "tbsinstelling"
+    keep = DutchLemmatizer(join_hyphenated=False)
+    assert keep.lemma("tbs-instellingen") == "tbs-instelling"
+
+
+def test_unknown_name_is_left_alone(lem: DutchLemmatizer) -> None:
+    assert lem.lemma("Vermeulens") == "vermeulens"
+    assert lem.lemma("Jansen") == "jansen"
+
+
+def test_lemma_is_lowercase_and_punctuation_untouched(lem: DutchLemmatizer) -> None:
+    assert lem.lemma("Politie") == "politie"
+    assert lem.lemma("POLITIE") == "politie"
+    assert lem.lemma(",") == ","
+    assert lem.lemma("2024") == "2024"
+    assert lem.lemma("") == ""
+
+
+def test_ordinals_take_the_cardinal(lem: DutchLemmatizer) -> None:
+    assert [lem.lemma(w) for w in ("eerste", "derde", "twintigste", "21ste")] == [
+        "één", "drie", "twintig", "21",
+    ]  # fmt: skip
+
+
+def test_lemmatize_keeps_the_verb_lemma_by_default(lem: DutchLemmatizer) -> None:
+    words = ["De", "gemeente", "pakt", "de", "overlast", "aan", "."]
+    assert lem.lemmatize(words) == ["de", "gemeente", "pakken", "de", "overlast", "aan", "."]
+
+
+@pytest.mark.parametrize(
+    ("words", "index", "lemma"),
+    [
+        (["De", "gemeente", "pakt", "de", "overlast", "aan", "."], 2, "aanpakken"),
+        (["Moeder", "spoorde", "haar", "aan", "om", "op", "te", "stappen", "."], 1, "aansporen"),
+        (["Moeder", "spoorde", "haar", "aan", "om", "op", "te", "stappen", "."], 7, "opstappen"),
+        (
+            ["Wij", "hopen", "dat", "de", "politie", "snel", "terug", "zal", "komen", "."],
+            8,
+            "terugkomen",
+        ),
+        (["Zij", "werken", "met", "de", "wijkagent", "samen", "."], 1, "samenwerken"),
+    ],
+)
+def test_lemmatize_attaches_separated_particles(
+    lem: DutchLemmatizer, words: list[str], index: int, lemma: str
+) -> None:
+    assert lem.lemmatize(words, attach_particles=True)[index] == lemma
+
+
+def test_particle_before_a_noun_phrase_is_a_preposition(lem: DutchLemmatizer) -> None:
+    words = ["Hij", "zette", "de", "fiets", "in", "de", "stalling", "."]
+    assert lem.lemmatize(words, attach_particles=True)[1] == "zetten"
+
+
+def test_vocabulary_knows_dutch_words_and_not_gibberish(lem: DutchLemmatizer) -> None:
+    assert lem.is_known("inbraak")
+    assert lem.is_known("Woning")
+    assert lem.is_known("handhaven")
+    assert not lem.is_known("xqzvw")
+    assert "woning" in lem.vocabulary()
+
+
+def test_spacy_component_sets_lemmas() -> None:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textscan_lemmatizer")
+    doc = nlp("De wijkagenten hebben de woninginbraken aangepakt.")
+    assert [t.lemma_ for t in doc] == [
+        "de", "wijkagent", "hebben", "de", "woninginbraak", "aanpakken", ".",
+    ]  # fmt: skip
+
+
+def test_spacy_component_can_attach_particles() -> None:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textscan_lemmatizer", config={"attach_particles": True})
+    doc = nlp("De gemeente pakt de overlast aan. Zij bestrijdt criminaliteit.")
+    assert doc[2].lemma_ == "aanpakken"
+    assert doc[8].lemma_ == "bestrijden"
+
+
+def test_loading_is_fast() -> None:
+    start = time.perf_counter()
+    DutchLemmatizer()
+    # 2 s is the budget on an idle machine; allow for a busy shared CI core.
+    assert time.perf_counter() - start < 4.0
+
+
+def test_treebank_content_word_accuracy() -> None:
+    if not TREEBANK.is_file():
+        pytest.skip(f"UD Dutch Alpino treebank not found at {TREEBANK}")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from lemmas import read_conllu, score
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    lem = DutchLemmatizer()
+    sentences = read_conllu(TREEBANK)
+    with_particles = score(
+        "textscan+particles", lambda ws: lem.lemmatize(ws, attach_particles=True), sentences
+    )
+    context_free = score("textscan", lambda ws: [lem.lemma(w) for w in ws], sentences)
+    assert sum(with_particles.total.values()) > 4000
+    assert with_particles.accuracy >= 0.93
+    assert context_free.accuracy >= 0.92
