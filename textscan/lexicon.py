@@ -119,7 +119,7 @@ class Entry(_Strict):
     lemma: str | None = None
     pattern: str | None = Field(
         default=None,
-        description="a word-form pattern with '*' wildcards (as in LIWC/quanteda).",
+        description="a word-form pattern with '*' and '?' wildcards (as in LIWC/quanteda).",
     )
     particle: str | None = Field(
         default=None,
@@ -155,9 +155,10 @@ class Entry(_Strict):
         if (self.lemma is None) == (self.pattern is None):
             raise ValueError("exactly one of 'lemma' or 'pattern' is required")
         if self.pattern is not None:
-            if not re.fullmatch(r"[\w\-'* ]+", self.pattern):
+            if not re.fullmatch(r"[\w\-'*? ]+", self.pattern):
                 raise ValueError(
-                    f"pattern {self.pattern!r} may hold letters, digits, '-', spaces and '*'"
+                    f"pattern {self.pattern!r} may hold letters, digits, '-', spaces, "
+                    "'*' and '?'"
                 )
             if self.pattern.count("*") > 2:
                 raise ValueError(f"pattern {self.pattern!r} has more than two '*' wildcards")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from textscan.lexicon import Entry, Exclusion, Lexicon
 from textscan.model import Hit, Sentence, Token
@@ -71,9 +72,11 @@ MIN_COMPOUND_REST = 3
 MIN_UNKNOWN_MODIFIER_HEAD = 6
 
 
+@lru_cache(maxsize=4096)
 def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A wildcard pattern (LIWC/quanteda style, ``*`` = any letters) as a regex."""
-    return re.compile("^" + ".*".join(re.escape(p) for p in pattern.split("*")) + "$")
+    """A wildcard pattern (LIWC/quanteda style) as a regex: ``*`` any run, ``?`` one character."""
+    out = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern)
+    return re.compile("^" + out + "$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +98,33 @@ class Pipeline:
         self.engine = engine
         self.matcher = Matcher(self.lexicons)
 
-    def analyze(self, path: str | Path, *, name: str | None = None) -> Analysis:
-        """Run every stage on one file; a failure raises :class:`StageError`."""
+    def check_theme(self, theme: str) -> None:
+        """Raise ValueError unless ``theme`` is a category or entry of a themes lexicon."""
+        known: list[str] = []
+        for lx in self.lexicons:
+            if lx.type == "themes":
+                known += list(lx.category_ids) + [e.id for e in lx.entries]
+        if theme not in known:
+            shown = ", ".join(sorted(known)[:40]) or "no themes lexicon is loaded"
+            raise ValueError(f"unknown theme {theme!r} (valid: {shown})")
+
+    def analyze(
+        self,
+        path: str | Path,
+        *,
+        name: str | None = None,
+        section: str | None = None,
+        theme: str | None = None,
+    ) -> Analysis:
+        """Run every stage on one file; a failure raises :class:`StageError`.
+
+        ``section`` (a case-insensitive regular expression on section titles)
+        and ``theme`` (a category or entry id of a themes lexicon) limit the
+        profile to part of the document; see :func:`select`.
+        """
         p = str(path)
+        if theme is not None:
+            self.check_theme(theme)
         stage = "extract"
         try:
             document = extract(path, engine=self.engine, name=name)
@@ -107,13 +132,57 @@ class Pipeline:
             sentences = annotate(document)
             stage = "match"
             hits = self.matcher.match(sentences, document.name, section_titles(document))
+            if section is not None or theme is not None:
+                themes = {lx.name for lx in self.lexicons if lx.type == "themes"}
+                sentences, hits = select(
+                    document, sentences, hits, section=section, theme=theme, theme_lexicons=themes
+                )
             stage = "profile"
             profile = build_profile(document, sentences, hits, self.lexicons)
+            if section is not None or theme is not None:
+                profile = replace(profile, scope={"section": section, "theme": theme})
         except StageError:
             raise
         except (TextscanError, OSError, ValueError, RuntimeError, MemoryError) as exc:
             raise StageError(p, stage, exc) from exc
         return Analysis(document, sentences, hits, profile)
+
+
+def select(
+    document: Document,
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    *,
+    section: str | None = None,
+    theme: str | None = None,
+    theme_lexicons: Collection[str] | None = None,
+) -> tuple[list[Sentence], list[Hit]]:
+    """The sentences (and their hits) in matching sections and/or mentioning a theme.
+
+    ``section`` matches any title on the sentence's section path, so "jeugd"
+    selects a chapter "4. Jeugd en veiligheid" with all its subsections.
+    ``theme`` is a category (field) or entry (theme) id of one of
+    ``theme_lexicons`` (default: any lexicon); a sentence qualifies when it
+    has a non-negated hit of it.
+    """
+    keep = {s.id for s in sentences}
+    if section is not None:
+        try:
+            rx = re.compile(section, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"section pattern {section!r} is not valid: {exc}") from None
+        keep &= {
+            s.id for s in sentences if any(rx.search(t) for t in document.section_path(s.section))
+        }
+    if theme is not None:
+        keep &= {
+            h.sentence_id
+            for h in hits
+            if not h.negated
+            and theme in (h.category, h.entry)
+            and (theme_lexicons is None or h.lexicon in theme_lexicons)
+        }
+    return [s for s in sentences if s.id in keep], [h for h in hits if h.sentence_id in keep]
 
 
 def analyze(

@@ -56,6 +56,7 @@ class Profile:
     sections: tuple[dict[str, Any], ...] = ()
     warnings: tuple[ExtractionWarning, ...] = ()
     extractor: dict[str, Any] = field(default_factory=dict)
+    scope: dict[str, Any] | None = None
     textscan_version: str = __version__
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +76,7 @@ class Profile:
             "sections": list(self.sections),
             "warnings": [asdict(w) | {"pages": list(w.pages)} for w in self.warnings],
             "extractor": self.extractor,
+            "scope": self.scope,
             "textscan_version": self.textscan_version,
         }
 
