@@ -389,6 +389,13 @@ class DutchLemmatizer:
     def _arbitrate(self, w: str, simple: str) -> str:
         """Choose between simplemma's lemma and the word itself or spaCy's tables."""
         if simple == w:
+            # A past participle of an -eren verb that the dictionary lists as its own
+            # lemma (an adjective reading): the verb is the lemma the codebook
+            # counts (gecontroleerd -> controleren, gesignaleerd -> signaleren).
+            if w.startswith("ge") and w.endswith(("eerd", "eert")) and w not in self._nouns:
+                for cand in _participle_lemmas(w):
+                    if cand in self._verbs and _same_start(w, cand):
+                        return cand
             return self._present_participle(w, simple) or w
         # A particle verb's infinitive that is also the plural of its deverbal noun
         # (aanpakken: aanpak, opbouwen: opbouw): such plurals are rare, the verbs not.

@@ -31,9 +31,12 @@ from functools import lru_cache
 from textscan.lexicon import Entry, Exclusion, Lexicon
 from textscan.model import Hit, Sentence, Token
 
-# Clause boundaries: punctuation and subordinating words. Coordinators only
-# bound a clause when a new subject or finite verb follows (see _clauses).
-_BOUNDARY_PUNCT = frozenset(",;:()[]{}–—-?!\"“”‘’'«»/|•")
+# Clause boundaries. Hard ones (semicolons, colons, brackets, subordinating
+# words, a coordinator that opens a new clause) end a clause for every rule;
+# a comma is soft: it ends the scope of a negation, and a separable verb may
+# reach over it only when no other verb stands between (enumerations:
+# "werken horeca, gemeente en politie samen").
+_HARD_PUNCT = frozenset(";:()[]{}–—-?!\"“”‘’«»/|•…")
 _SUBORDINATORS = frozenset(
     """dat omdat als wanneer zodat terwijl doordat nadat voordat zodra indien hoewel
     opdat waardoor waarmee waarbij waarin waarop waarvoor waarna waaraan waarover
@@ -41,25 +44,42 @@ _SUBORDINATORS = frozenset(
     alsof ofschoon zolang""".split()
 )
 _COORDINATORS = frozenset({"en", "of", "dus", "ofwel", "noch"})
-_SUBJECT_HINTS = frozenset(
-    """ik jij je u hij zij ze wij we het men er daar hier dit dat deze die
-    de gemeente politie""".split()
-)
+_SUBJECT_PRONOUNS = frozenset("ik jij je u hij zij ze wij we men er daar hier".split())
 _FINITE_HINTS = frozenset(
     """is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen
     zou zouden kan kunnen kon konden wil willen wilde moet moeten moest mag mogen gaat gaan
-    blijft blijven komt komen staat staan zet zetten kiest kiezen kiezen werkt werken
+    blijft blijven komt komen staat staan zet zetten kiest kiezen werkt werken
     houdt houden biedt bieden maakt maken brengt brengen neemt nemen geeft geven legt
     leggen richt richten investeert investeren pakt pakken treedt treden zorgt zorgen
     versterkt versterken stimuleert stimuleren ondersteunt ondersteunen voert voeren""".split()
 )
+# words that may stand between a particle and its verb at the end of a clause:
+# "om bewoners mee te laten denken", "dat we de overlast aan willen pakken"
+_VERB_CLUSTER = frozenset(
+    """te wil willen kan kunnen moet moeten gaat gaan zal zullen laat laten blijft blijven
+    mag mogen wordt worden durven""".split()
+)
 NEGATORS = frozenset({"geen", "niet", "zonder", "nooit", "noch"})
-# negators whose scope is the rest of their clause; the others cover the whole clause
-_FORWARD_NEGATORS = frozenset({"geen", "zonder", "noch"})
-_NOT_ONLY = frozenset({"alleen", "enkel", "uitsluitend", "louter", "slechts", "enkele"})
+# "zonder" negates the phrase it opens; "geen" and "noch" what follows them in their
+# clause; "niet" and "nooit" their whole clause
+_PHRASE_NEGATORS = frozenset({"zonder"})
+_FORWARD_NEGATORS = frozenset({"geen", "noch"})
+_NOT_ONLY = frozenset({"alleen", "enkel", "uitsluitend", "louter", "slechts"})
+# "niet altijd", "niet elke", "nooit eerder": the negator qualifies a quantity or a
+# moment, it does not deny the expression
+_NOT_NEGATING_NEXT = frozenset(
+    """altijd vanzelf vanzelfsprekend elke elk iedere ieder alle meteen direct zomaar
+    automatisch noodzakelijk noodzakelijkerwijs overal steeds eerder helemaal per
+    enige enkele""".split()
+)
+# a negated phrase ends at a preposition, a conjunction or "meer"
+_PHRASE_END = frozenset(
+    """in van op voor met aan bij tot over door naar om uit tegen tussen onder na binnen
+    sinds zonder meer en of maar dan""".split()
+)
 # a particle followed by one of these is a preposition opening a phrase, not a particle
 _PHRASE_STARTERS = frozenset(
-    """de het een deze die dit dat zijn haar hun ons onze mijn jouw uw elke ieder iedere
+    """de het een deze dit zijn haar hun ons onze mijn jouw uw elke ieder iedere
     alle veel meer minder enkele sommige beide andere diverse verschillende zo""".split()
 )
 _LINKERS = ("", "s", "e", "en")
@@ -70,6 +90,7 @@ _DERIVATIONAL = frozenset(
 MIN_COMPOUND_ENTRY = 4
 MIN_COMPOUND_REST = 3
 MIN_UNKNOWN_MODIFIER_HEAD = 6
+SPLIT_CACHE_LIMIT = 500_000
 
 
 @lru_cache(maxsize=4096)
@@ -108,11 +129,11 @@ class _Index:
     single: dict[str, list[Entry]] = field(default_factory=dict)
     multi: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
     separable: dict[str, list[Entry]] = field(default_factory=dict)
-    heads: dict[str, list[Entry]] = field(default_factory=dict)
-    modifiers: dict[str, list[Entry]] = field(default_factory=dict)
     patterns: list[tuple[re.Pattern[str], int, Entry]] = field(default_factory=list)
     phrases: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
+    parts: dict[str, list[Entry]] = field(default_factory=dict)
+    part_lengths: list[int] = field(default_factory=list)
 
 
 def _exactness(c: _Candidate, tokens: Sequence[Token]) -> int:
@@ -125,6 +146,13 @@ def _exactness(c: _Candidate, tokens: Sequence[Token]) -> int:
     if lemma == " ".join(tokens[t].lemma for t in c.tokens):
         return 1
     return 0
+
+
+def _role_allowed(entry: Entry, role: str) -> bool:
+    mode = _compound_mode(entry)
+    if mode == "any":
+        return True
+    return mode == role
 
 
 def _compound_mode(entry: Entry) -> str:
@@ -161,6 +189,7 @@ class Matcher:
         self._is_known = is_known
         self._indexes = [self._build(lx) for lx in self.lexicons]
         self._known_cache: dict[str, bool] = {}
+        self._split_cache: dict[tuple[int, str], list[tuple[Entry, str, str]]] = {}
 
     # ------------------------------------------------------------------ index
     def _variants(self, text: str) -> set[tuple[str, ...]]:
@@ -185,16 +214,13 @@ class Matcher:
                 for variant in self._variants(e.verb_stem):
                     if len(variant) == 1:
                         idx.separable.setdefault(variant[0], []).append(e)
-            mode = _compound_mode(e)
-            if mode != "none" and len(e.lemma) >= MIN_COMPOUND_ENTRY:
-                if mode in ("any", "head"):
-                    idx.heads.setdefault(e.lemma, []).append(e)
-                if mode in ("any", "modifier"):
-                    idx.modifiers.setdefault(e.lemma, []).append(e)
+            if _compound_mode(e) != "none" and len(e.lemma) >= MIN_COMPOUND_ENTRY:
+                idx.parts.setdefault(e.lemma, []).append(e)
             for ex in e.exclude:
                 if ex.phrase:
                     idx.phrases.setdefault(id(ex), list(self._variants(ex.phrase)))
-        for d in (idx.single, idx.separable, idx.heads, idx.modifiers):
+        idx.part_lengths = sorted({len(k) for k in idx.parts})
+        for d in (idx.single, idx.separable, idx.parts):
             for k, v in d.items():
                 d[k] = list(dict.fromkeys(v))
         return idx
@@ -224,73 +250,138 @@ class Matcher:
                     return True
         return False
 
-    def split_compound(
-        self, lemma: str, idx: _Index
-    ) -> list[tuple[Entry, str, str]]:
-        """Entries found as head or modifier of ``lemma``: (entry, role, other part)."""
+    def _valid_left(self, left: str, piece_len: int, role: str) -> str | None:
+        """The modifier before an entry without its linking element, if it is a word."""
+        left = left.rstrip("-")
+        for link in _LINKERS:
+            if link and not left.endswith(link):
+                continue
+            stem = left[: len(left) - len(link)] if link else left
+            if len(stem) < MIN_COMPOUND_REST:
+                continue
+            if self.known(stem) or self.known(stem + "en"):
+                return stem
+        # a long entry as head ("-bestrijding", "-aanpak") makes a compound even
+        # when the modifier is missing from the word list
+        if role == "head" and piece_len >= MIN_UNKNOWN_MODIFIER_HEAD and len(left) >= 4:
+            return left
+        return None
+
+    def _valid_right(self, right: str) -> str | None:
+        """The part after an entry, without a leading linking element, if it is a word."""
+        for link in _LINKERS:
+            if link and not right.startswith(link):
+                continue
+            other = right[len(link) :].lstrip("-")
+            if self.known(other):
+                return other
+        return None
+
+    def split_compound(self, lemma: str, idx: _Index) -> list[tuple[Entry, str, str]]:
+        """Entries found inside the compound ``lemma``: (entry, role, other parts).
+
+        The entry may be the head ("drugs|bestrijding"), the modifier
+        ("handhavings|prioriteit") or stand between two parts
+        ("verkeers|handhavings|plan"); the other parts must be Dutch words
+        (after removing a linking -s-, -e- or -en-). The longest entry wins.
+        """
+        key = (id(idx), lemma)
+        cached = self._split_cache.get(key)
+        if cached is not None:
+            return cached
         found: list[tuple[Entry, str, str]] = []
         n = len(lemma)
-        for i in range(MIN_COMPOUND_REST, n - MIN_COMPOUND_ENTRY + 1):
-            head = lemma[i:]
-            entries = idx.heads.get(head)
-            if entries:
-                left = lemma[:i]
-                for link in _LINKERS:
-                    if link and not left.endswith(link):
-                        continue
-                    stem = left[: len(left) - len(link)] if link else left
-                    if stem.endswith("-"):
-                        stem = stem[:-1]
-                    # a long entry as head ("-bestrijding", "-aanpak") makes a compound
-                    # even when the modifier is missing from the word list
-                    unknown_ok = len(head) >= MIN_UNKNOWN_MODIFIER_HEAD and len(stem) >= 4
-                    if unknown_ok or self.known(stem) or (stem and self.known(stem + "en")):
-                        found.extend((e, "head", stem) for e in entries)
-                        break
-        for j in range(MIN_COMPOUND_ENTRY, n - MIN_COMPOUND_REST + 1):
-            mod = lemma[:j]
-            entries = idx.modifiers.get(mod)
-            if not entries:
+        best = 0
+        for i in range(0, n - MIN_COMPOUND_ENTRY + 1):
+            if 0 < i < MIN_COMPOUND_REST:
                 continue
-            rest = lemma[j:]
-            for link in _LINKERS:
-                if link and not rest.startswith(link):
-                    continue
-                other = rest[len(link) :].lstrip("-")
-                if self.known(other):
-                    found.extend((e, "modifier", other) for e in entries)
+            for size in idx.part_lengths:
+                j = i + size
+                if j > n:
                     break
+                if (i == 0 and j == n) or size < best:
+                    continue
+                entries = idx.parts.get(lemma[i:j])
+                if not entries:
+                    continue
+                left, right = lemma[:i], lemma[j:]
+                role = "head" if not right else "modifier" if not left else "infix"
+                allowed = [e for e in entries if _role_allowed(e, role)]
+                if not allowed:
+                    continue
+                others: list[str] = []
+                if left:
+                    stem = self._valid_left(left, size, role)
+                    if stem is None:
+                        continue
+                    others.append(stem)
+                if right:
+                    other = self._valid_right(right)
+                    if other is None:
+                        continue
+                    others.append(other)
+                if size > best:
+                    found, best = [], size
+                found.extend((e, role, "+".join(others)) for e in allowed)
+        if len(self._split_cache) > SPLIT_CACHE_LIMIT:
+            self._split_cache.clear()
+        self._split_cache[key] = found
         return found
 
     # ---------------------------------------------------------------- clauses
     @staticmethod
-    def clauses(tokens: Sequence[Token]) -> list[int]:
-        """Clause number of each token (boundaries: punctuation, subordinators, new clauses)."""
-        out: list[int] = []
-        clause = 0
+    def verb_like(token: Token) -> bool:
+        """A finite verb or participle, judged from its form and lemma (no tagger)."""
+        low = token.text.lower()
+        if low in _FINITE_HINTS:
+            return True
+        lem = token.lemma
+        return lem != low and lem.endswith("en") and not low.endswith("en") and token.is_word
+
+    @classmethod
+    def clauses(cls, tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+        """Hard and soft clause numbers of each token.
+
+        Hard boundaries: semicolons, colons, brackets, dashes, subordinating
+        words, "om ... te", a coordinator followed by a subject pronoun or a
+        verb. Soft boundaries: the hard ones and commas.
+        """
+        hard: list[int] = []
+        soft: list[int] = []
+        h = s = 0
         n = len(tokens)
         for i, t in enumerate(tokens):
             low = t.text.lower()
-            boundary = False
-            if t.is_punct and (low in _BOUNDARY_PUNCT or all(c in _BOUNDARY_PUNCT for c in low)):
-                boundary = True
+            is_hard = False
+            is_soft = False
+            if t.is_punct or not t.is_word:
+                if low == ",":
+                    is_soft = True
+                elif t.is_punct and all(c in _HARD_PUNCT or c == "." for c in low):
+                    is_hard = True
             elif low in _SUBORDINATORS and i > 0:
-                boundary = True
-            elif low == "om" and i + 1 < n and any(
+                is_hard = True
+            elif low == "om" and any(
                 tokens[k].text.lower() == "te" for k in range(i + 1, min(n, i + 8))
             ):
-                boundary = True
+                is_hard = True
             elif low in _COORDINATORS and i + 1 < n:
-                nxt = tokens[i + 1].text.lower()
-                if nxt in _SUBJECT_HINTS or nxt in _FINITE_HINTS:
-                    boundary = True
-            if boundary:
-                clause += 1
-            out.append(clause)
-        return out
+                nxt = tokens[i + 1]
+                if nxt.text.lower() in _SUBJECT_PRONOUNS or cls.verb_like(nxt):
+                    is_hard = True
+            if is_hard:
+                h += 1
+                s += 1
+            elif is_soft:
+                s += 1
+            hard.append(h)
+            soft.append(s)
+        return hard, soft
 
     # --------------------------------------------------------------- matching
-    def _candidates(self, tokens: Sequence[Token], clauses: list[int], idx: _Index) -> list[_Candidate]:
+    def _candidates(
+        self, tokens: Sequence[Token], clauses: tuple[list[int], list[int]], idx: _Index
+    ) -> list[_Candidate]:
         lx = idx.lexicon
         lemmas = [t.lemma for t in tokens]
         lowers = [t.text.lower() for t in tokens]
@@ -311,18 +402,18 @@ class Matcher:
             direct = idx.single.get(lem) or idx.single.get(low)
             if direct:
                 out.extend(_Candidate(lx, e, (i,), "lemma") for e in direct)
-            elif "-" not in low or low.endswith("-"):
-                word = lem.rstrip("-") if lem.endswith("-") else lem
+            else:
+                word = lem.strip("-")
                 for e, _role, other in self.split_compound(word, idx):
                     out.append(_Candidate(lx, e, (i,), "compound", other))
-            elif "-" in low:
-                # hyphenated compound: "drugs-bestrijding", "wijk-aanpak"
-                parts = [p for p in lem.split("-") if p]
-                for p in parts:
-                    for e in idx.single.get(p, ()):
-                        if _compound_mode(e) != "none":
-                            others = "-".join(q for q in parts if q != p)
-                            out.append(_Candidate(lx, e, (i,), "compound", others))
+                if "-" in word:
+                    # hyphenated compound: "drugs-bestrijding", "lik-op-stuk-aanpak"
+                    parts = [p for p in word.split("-") if p]
+                    for p in parts:
+                        for e in idx.single.get(p, ()):
+                            if _compound_mode(e) != "none":
+                                others = "-".join(q for q in parts if q != p)
+                                out.append(_Candidate(lx, e, (i,), "compound", others))
             # separable verbs: stem ... particle in the same clause
             for e in idx.separable.get(lem, ()):
                 part = self._find_particle(tokens, clauses, i, e.particle or "")
@@ -337,25 +428,37 @@ class Matcher:
                         out.append(_Candidate(lx, e, tuple(range(i, i + k)), "pattern"))
         return out
 
-    @staticmethod
+    @classmethod
     def _find_particle(
-        tokens: Sequence[Token], clauses: list[int], verb: int, particle: str
+        cls,
+        tokens: Sequence[Token],
+        clauses: tuple[list[int], list[int]],
+        verb: int,
+        particle: str,
     ) -> int | None:
+        hard, soft = clauses
         n = len(tokens)
-        c = clauses[verb]
-        # main clause order: verb ... particle
+        # main clause order: verb ... particle; over a comma only while no other
+        # verb intervenes ("werken horeca, gemeente en politie samen")
+        crossed = False
         for k in range(verb + 1, n):
-            if clauses[k] != c:
+            if hard[k] != hard[verb]:
                 break
+            if soft[k] != soft[verb]:
+                crossed = True
             if tokens[k].text.lower() == particle:
                 nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
                 if nxt in _PHRASE_STARTERS or (k + 1 < n and tokens[k + 1].like_num):
                     continue  # "tegen de regels": a preposition, not the particle
                 return k
-        # te-infinitive: "om de overlast aan te pakken"
-        if verb >= 2 and tokens[verb - 1].text.lower() == "te":
-            if tokens[verb - 2].text.lower() == particle and clauses[verb - 2] == c:
-                return verb - 2
+            if crossed and cls.verb_like(tokens[k]):
+                break
+        # end of a clause: "aan te pakken", "mee te laten denken", "samen werken"
+        k = verb - 1
+        while k >= 0 and verb - k <= 4 and tokens[k].text.lower() in _VERB_CLUSTER:
+            k -= 1
+        if k >= 0 and tokens[k].text.lower() == particle and hard[k] == hard[verb]:
+            return k
         return None
 
     def _excluded(
@@ -411,24 +514,54 @@ class Matcher:
             return False
         return False
 
-    @staticmethod
+    @classmethod
     def negation(
-        tokens: Sequence[Token], clauses: list[int], cand_tokens: Iterable[int]
+        cls,
+        tokens: Sequence[Token],
+        clauses: tuple[list[int], list[int]],
+        cand_tokens: Iterable[int],
     ) -> str | None:
-        """The negator governing a match in its own clause, or None."""
+        """The negator governing a match in its own clause (codebook rule 5), or None.
+
+        The clause ends at a comma or a hard boundary. "niet" and "nooit" negate
+        their whole clause ("wij pakken de overlast niet aan"); "geen" and
+        "noch" what follows them in it ("er is geen sprake van repressie");
+        "zonder" only the phrase it opens, which ends at a preposition, a
+        conjunction or a verb ("zonder helm op een snorfiets"). "niet
+        alleen/enkel/uitsluitend" (… maar ook) and "niet altijd", "niet elke",
+        "nooit eerder" do not deny the expression.
+        """
+        _, soft = clauses
         toks = sorted(cand_tokens)
         first = toks[0]
-        c = clauses[first]
+        c = soft[first]
         n = len(tokens)
         for k in range(n):
-            if clauses[k] != c or k in toks:
+            if soft[k] != c or k in toks:
                 continue
             low = tokens[k].text.lower()
             if low not in NEGATORS:
                 continue
-            if low == "niet" and k + 1 < n and tokens[k + 1].text.lower() in _NOT_ONLY:
+            nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
+            if low == "niet" and (nxt in _NOT_ONLY or nxt in _NOT_NEGATING_NEXT):
                 continue
-            if low in _FORWARD_NEGATORS and k > first:
+            if low == "nooit" and nxt in _NOT_NEGATING_NEXT:
+                continue
+            if low in _PHRASE_NEGATORS:
+                if k > first:
+                    continue
+                end = k + 1
+                while (
+                    end < n
+                    and end - k <= 5
+                    and tokens[end].is_word
+                    and tokens[end].text.lower() not in _PHRASE_END
+                    and (end in toks or not cls.verb_like(tokens[end]))
+                ):
+                    end += 1
+                if first >= end:
+                    continue
+            elif low in _FORWARD_NEGATORS and k > first:
                 continue
             return low
         return None
@@ -470,7 +603,7 @@ class Matcher:
         self,
         c: _Candidate,
         sentence: Sentence,
-        clauses: list[int],
+        clauses: tuple[list[int], list[int]],
         document: str,
         section_title: str | None,
     ) -> Hit:

@@ -1,0 +1,179 @@
+"""Evaluation against sentence-level gold labels.
+
+A gold file is JSON lines, one sentence per line::
+
+    {"id": "g0001", "text": "Wij pakken de overlast aan.",
+     "labels": {"repressive": true, "preventive": false, "positive": false}}
+
+A sentence is predicted to carry a category when the matcher finds at least
+one non-negated hit of it (the codebook's unit). Precision, recall and F1 are
+computed per category over sentences, with the macro average, and every
+disagreement is listed with the hits behind the prediction.
+
+Example:
+    >>> from textscan.evaluate import evaluate
+    >>> result = evaluate("tests/data/framing_gold.jsonl")  # doctest: +SKIP
+    >>> round(result.macro_f1, 3)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from textscan.errors import InputError
+from textscan.lexicon import Lexicon, load_lexicons
+from textscan.match import Matcher
+from textscan.nlp import annotate_text
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    id: str
+    text: str
+    labels: dict[str, bool]
+    rules: tuple[str, ...] = ()
+
+
+@dataclass
+class Evaluation:
+    """Scores per category, the macro-F1 and the disagreements."""
+
+    scores: pd.DataFrame
+    disagreements: pd.DataFrame
+    predictions: pd.DataFrame
+    lexicon: str
+
+    @property
+    def macro_f1(self) -> float:
+        return float(self.scores["f1"].mean())
+
+    def by_rule(self) -> pd.DataFrame:
+        """Sentence accuracy (all categories right) per rule tag of the gold set."""
+        rows = []
+        exploded = self.predictions.explode("rules")
+        for rule, grp in exploded.groupby("rules"):
+            rows.append(
+                {"rule": rule, "sentences": len(grp), "all_correct": float(grp["correct"].mean())}
+            )
+        return pd.DataFrame(rows).sort_values("rule").reset_index(drop=True)
+
+
+def load_gold(path: str | Path) -> list[GoldSentence]:
+    """Read a gold JSON-lines file; errors name the file and the line."""
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(str(p), f"cannot be read: {exc.strerror}") from None
+    out: list[GoldSentence] = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            labels = {str(k): bool(v) for k, v in obj["labels"].items()}
+            out.append(
+                GoldSentence(
+                    id=str(obj.get("id", n)),
+                    text=str(obj["text"]),
+                    labels=labels,
+                    rules=tuple(obj.get("rules", ())),
+                )
+            )
+        except (json.JSONDecodeError, KeyError, AttributeError, TypeError) as exc:
+            raise InputError(
+                str(p), f"line {n}: expected a JSON object with 'text' and 'labels' ({exc})"
+            ) from None
+    if not out:
+        raise InputError(str(p), "contains no gold sentences")
+    return out
+
+
+def _scores(truth: pd.DataFrame, pred: pd.DataFrame, categories: Sequence[str]) -> pd.DataFrame:
+    rows = []
+    for c in categories:
+        t, p = truth[c].astype(bool), pred[c].astype(bool)
+        tp = int((t & p).sum())
+        fp = int((~t & p).sum())
+        fn = int((t & ~p).sum())
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows.append(
+            {
+                "category": c,
+                "precision": round(precision, 4),
+                "recall": round(recall, 4),
+                "f1": round(f1, 4),
+                "support": int(t.sum()),
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def evaluate(
+    gold: str | Path | Sequence[GoldSentence],
+    lexicons: Sequence[Lexicon] | None = None,
+) -> Evaluation:
+    """Score the framing lexicon (and matcher) against sentence labels."""
+    sentences = load_gold(gold) if isinstance(gold, str | Path) else list(gold)
+    lexs = list(lexicons) if lexicons is not None else load_lexicons(["framing"], replace=True)
+    framing = next((lx for lx in lexs if lx.type == "framing"), lexs[0])
+    matcher = Matcher([framing])
+    categories = [c for c in framing.category_ids if any(c in g.labels for g in sentences)]
+    truth_rows, pred_rows, disagreements = [], [], []
+    for g in sentences:
+        hits = [h for s in annotate_text(g.text) for h in matcher.match_sentence(s)]
+        found = {c: any(h.category == c and not h.negated for h in hits) for c in categories}
+        truth = {c: bool(g.labels.get(c, False)) for c in categories}
+        truth_rows.append(truth)
+        pred_rows.append(found)
+        correct = all(found[c] == truth[c] for c in categories)
+        pred_rows[-1] = {**found, "id": g.id, "rules": list(g.rules), "correct": correct}
+        for c in categories:
+            if found[c] != truth[c]:
+                disagreements.append(
+                    {
+                        "id": g.id,
+                        "category": c,
+                        "gold": truth[c],
+                        "predicted": found[c],
+                        "kind": "false positive" if found[c] else "false negative",
+                        "text": g.text,
+                        "hits": "; ".join(
+                            f"{h.text} [{h.entry}{', negated' if h.negated else ''}]"
+                            for h in hits
+                            if h.category == c
+                        ),
+                        "rules": ",".join(g.rules),
+                    }
+                )
+    truth_df = pd.DataFrame(truth_rows)
+    pred_df = pd.DataFrame(pred_rows)
+    return Evaluation(
+        scores=_scores(truth_df, pred_df, categories),
+        disagreements=pd.DataFrame(
+            disagreements,
+            columns=["id", "category", "gold", "predicted", "kind", "text", "hits", "rules"],
+        ),
+        predictions=pred_df,
+        lexicon=f"{framing.name} {framing.version} ({framing.sha256[:12]})",
+    )
+
+
+def summary(result: Evaluation) -> dict[str, Any]:
+    return {
+        "lexicon": result.lexicon,
+        "macro_f1": round(result.macro_f1, 4),
+        "categories": result.scores.to_dict(orient="records"),
+        "disagreements": len(result.disagreements),
+    }
