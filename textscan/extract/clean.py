@@ -108,6 +108,7 @@ class ZoneLine:
     page: int
     index: int
     text: str
+    alone: bool = True  # no other text on the same baseline (a TOC row's number is not alone)
 
 
 def running_lines(lines: Sequence[ZoneLine], pages: int) -> set[tuple[int, int]]:
@@ -138,7 +139,10 @@ def running_lines(lines: Sequence[ZoneLine], pages: int) -> set[tuple[int, int]]
             repeated.add(key)
     out: set[tuple[int, int]] = set()
     for ln in lines:
-        if is_page_number(ln.text) or furniture_key(ln.text) in repeated:
+        if is_page_number(ln.text):
+            if ln.alone:
+                out.add((ln.page, ln.index))
+        elif furniture_key(ln.text) in repeated:
             out.add((ln.page, ln.index))
     return out
 
@@ -298,6 +302,8 @@ def toc_row(text: str, *, right_aligned: bool = False) -> tuple[str, int] | None
         return None
     if not sep and not right_aligned:
         return None
+    if head[-1:] in ",.+-−–/%€$" or head[-1:].isdigit():
+        return None  # part of a figure in a table ("-5,0"), not a page reference
     title = re.sub(r"\s+", " ", core.replace("\t", " ")).strip()
     if not title or len(title) > 160 or not any(ch.isalpha() for ch in title):
         return None

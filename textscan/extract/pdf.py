@@ -69,6 +69,7 @@ class _Line:
     explicit_level: bool = False
     heading_title: str | None = None
     heading_cont: bool = False  # continues the heading on the line before
+    toc: bool = False  # part of a table of contents
 
 
 @dataclass(slots=True)
@@ -182,13 +183,19 @@ def _page_ranges(pages: Sequence[int]) -> str:
 def _usable(layout: PageLayout) -> bool:
     if layout.chars == 0:
         return False
-    if layout.bad_chars > 0.3 * layout.chars:
-        return False
-    return not (layout.chars < 30 and layout.image_cover > 0.5)
+    return layout.bad_chars <= 0.3 * layout.chars
 
 
 def _in_zone(seg: Segment, layout: PageLayout) -> bool:
     return seg.bottom < ZONE * layout.height or seg.top > (1 - ZONE) * layout.height
+
+
+def _unfinished(title: str) -> bool:
+    """A title that cannot end here ("Wonen en", "ICT, Digitalisering,")."""
+    words = title.split()
+    return title.endswith((",", "&", "-", "/")) or (
+        bool(words) and words[-1] in {"en", "of", "van", "de", "het", "voor", "in", "op", "met"}
+    )
 
 
 def _style(seg: Segment) -> tuple[float, bool]:
@@ -224,7 +231,11 @@ class _Assembler:
             ly = by_page[n]
             for i, seg in enumerate(ly.segments):
                 if _in_zone(seg, ly):
-                    zone.append(ZoneLine(n, i, seg.text))
+                    alone = not any(
+                        o is not seg and abs(o.middle - seg.middle) < 0.4 * seg.size
+                        for o in ly.segments
+                    )
+                    zone.append(ZoneLine(n, i, seg.text, alone))
         drop = running_lines(zone, len(self.layouts))
         self.removed = len(drop)
         for n in self.pages_used:
@@ -263,13 +274,28 @@ class _Assembler:
                 continue
             previous_was_toc = True
             self.toc_pages.add(n)
+            # the table of contents runs from its heading (or first entry) to its last entry;
+            # text beside it on the same page (an introduction) stays running text
+            first = next(
+                (i for i, row in enumerate(rows) if is_toc_heading(row[0].text)),
+                next(i for i, p in enumerate(parsed) if p),
+            )
+            last = max(i for i, p in enumerate(parsed) if p)
             blocks: list[Block] = []
             carry = ""
-            for row, entry in zip(rows, parsed, strict=True):
+            for k in range(first, last + 1):
+                row, entry = rows[k], parsed[k]
+                for ln in row:
+                    ln.toc = True
                 if entry is None:
                     text = " ".join(ln.text for ln in row).strip()
-                    if is_toc_heading(text) or is_page_number(text):
+                    if is_toc_heading(text) or is_page_number(text) or len(text) > 120:
                         blocks.append(Block(text, "toc", n))
+                    elif blocks and self.toc_entries and _unfinished(blocks[-1].text):
+                        # a title wrapped after its page number: "ICT, Digitalisering, 54 / Social Media"
+                        title, printed, x0 = self.toc_entries[-1]
+                        self.toc_entries[-1] = (f"{title} {text}", printed, x0)
+                        blocks[-1] = Block(f"{blocks[-1].text} {text}", "toc", n)
                     else:
                         carry = f"{carry} {text}".strip()
                     continue
@@ -295,7 +321,7 @@ class _Assembler:
     # -- vocabulary for dehyphenation
     def learn_vocabulary(self) -> None:
         pairs: list[tuple[str, str]] = []
-        flat = [ln for n in self.pages_used if n not in self.toc_pages for ln in self.lines[n]]
+        flat = [ln for n in self.pages_used for ln in self.lines[n] if not ln.toc]
         for ln in flat:
             self.vocab.add_line(ln.text + ("-" if ln.seg.hyphen_end else ""))
         for a, b in zip(flat, flat[1:], strict=False):
@@ -308,7 +334,7 @@ class _Assembler:
 
     # -- headings
     def find_headings(self) -> None:
-        body = [ln for n in self.pages_used if n not in self.toc_pages for ln in self.lines[n]]
+        body = [ln for n in self.pages_used for ln in self.lines[n] if not ln.toc]
         if not body:
             return
         weights: Counter[float] = Counter()
@@ -322,11 +348,9 @@ class _Assembler:
         body_bold = bold_chars > 0.5 * total
         self.body_size = body_size
         for n in self.pages_used:
-            if n in self.toc_pages:
-                continue
             prev: _Line | None = None
             for ln in self.lines[n]:
-                if self._looks_like_heading(ln, body_size, body_bold):
+                if not ln.toc and self._looks_like_heading(ln, body_size, body_bold):
                     ln.heading_level = 0
                     if (
                         prev is not None
@@ -369,6 +393,8 @@ class _Assembler:
         lines = self.lines.get(page, [])
         for i, ln in enumerate(lines):
             acc = ""
+            if ln.toc:
+                continue
             for j in range(i, min(i + 3, len(lines))):
                 acc += title_key(lines[j].text)
                 if acc == key:
@@ -392,8 +418,6 @@ class _Assembler:
         for level, title, index in self.bookmarks:
             found = None
             for page in (index + 1, index + 2, index):
-                if page in self.toc_pages:
-                    continue
                 found = self._match_title(page, title)
                 if found:
                     break
@@ -498,13 +522,16 @@ class _Assembler:
             for level, title in self.virtual.get(n, []) if hasattr(self, "virtual") else []:
                 flush()
                 out.append(Block(title, "heading", n, level, show=False))
-            if n in self.toc_pages:
-                flush()
-                out.extend(self.toc_blocks.get(n, []))
-                continue
+            toc_done = False
             lines = self.lines[n]
             for i, ln in enumerate(lines):
                 seg = ln.seg
+                if ln.toc:
+                    if not toc_done:
+                        flush()
+                        out.extend(self.toc_blocks.get(n, []))
+                        toc_done = True
+                    continue
                 if ln.heading_level is not None:
                     if ln.heading_cont and out and out[-1].kind == "heading" and para is None:
                         prev = out[-1]
@@ -557,19 +584,20 @@ class _Assembler:
 
 
 def _warnings(layouts: list[PageLayout]) -> list[ExtractionWarning]:
-    scanned = [ly.number for ly in layouts if not _usable(ly) and (ly.chars or ly.image_cover > 0.02)]
+    total = len(layouts)
+    no_layer = [ly.number for ly in layouts if ly.chars == 0 and ly.image_cover > 0.02]
     garbled = [ly.number for ly in layouts if ly.chars and ly.bad_chars > 0.3 * ly.chars]
+    imagey = [ly.number for ly in layouts if 0 < ly.chars < 30 and ly.image_cover > 0.5]
     blank = [ly.number for ly in layouts if ly.chars == 0 and ly.image_cover <= 0.02]
     out: list[ExtractionWarning] = []
-    no_layer = sorted(set(scanned) - set(garbled))
     if no_layer:
         out.append(
             ExtractionWarning(
                 code="no-text-layer",
                 message=(
-                    f"{len(no_layer)} of {len(layouts)} pages have no usable text layer "
-                    f"(scanned image?): pages {_page_ranges(no_layer)}; their text is missing "
-                    "from the analysis (run OCR, e.g. ocrmypdf -l nld, to include it)"
+                    f"{len(no_layer)} of {total} pages have no text layer (scanned images?): "
+                    f"pages {_page_ranges(no_layer)}; their text is missing from the analysis "
+                    "(run OCR, e.g. ocrmypdf -l nld, to include it)"
                 ),
                 pages=tuple(no_layer),
             )
@@ -579,17 +607,29 @@ def _warnings(layouts: list[PageLayout]) -> list[ExtractionWarning]:
             ExtractionWarning(
                 code="garbled-text",
                 message=(
-                    f"{len(garbled)} pages have a text layer without a usable character map "
-                    f"(unreadable glyphs): pages {_page_ranges(garbled)}; their text is left out"
+                    f"{len(garbled)} of {total} pages have a text layer without a usable "
+                    f"character map (unreadable glyphs): pages {_page_ranges(garbled)}; "
+                    "their text is left out (OCR can recover it)"
                 ),
                 pages=tuple(garbled),
             )
         )
-    if blank and len(blank) < len(layouts):
+    if imagey:
+        out.append(
+            ExtractionWarning(
+                code="mostly-image",
+                message=(
+                    f"{len(imagey)} of {total} pages are mostly an image with almost no text: "
+                    f"pages {_page_ranges(imagey)}; any text inside the images is not read"
+                ),
+                pages=tuple(imagey),
+            )
+        )
+    if blank and len(blank) < total:
         out.append(
             ExtractionWarning(
                 code="blank-page",
-                message=f"{len(blank)} pages are empty: pages {_page_ranges(blank)}",
+                message=f"{len(blank)} of {total} pages are empty: pages {_page_ranges(blank)}",
                 pages=tuple(blank),
             )
         )
