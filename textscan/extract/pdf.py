@@ -548,11 +548,12 @@ class _Assembler:
                     same_row = abs(seg.middle - prev.seg.middle) < 0.4 * seg.size and seg.x0 > prev.seg.x1
                     ends = prev.text.rstrip().endswith(_TERMINAL)
                     starts_low = text[:1].islower() or prev.seg.hyphen_end
-                    if same_row:
+                    if same_row or prev.seg.hyphen_end:
                         new = False
                     elif prev.page != n or seg.top < prev.seg.top - 0.5 * seg.size:
                         # page or column break: continue an unfinished sentence only
                         new = ends or not starts_low
+                        para.x0 = seg.x0 if not new else para.x0
                     else:
                         gap = seg.top - prev.seg.bottom
                         if gap > max(line_gap + 0.45 * seg.size, 0.5 * seg.size):
