@@ -102,7 +102,10 @@ def test_paragraph_continues_across_a_page_break(tmp_path: Path) -> None:
     ]
     doc = _doc(_pdf(tmp_path / "flow.pdf", pages))
     texts = [p.text for p in doc.paragraphs]
-    assert "De tweede alinea begint onderaan en loopt door op de volgende pagina zonder onderbreking." in texts
+    assert (
+        "De tweede alinea begint onderaan en loopt door op de volgende pagina zonder onderbreking."
+        in texts
+    )
     para = next(p for p in doc.paragraphs if p.text.startswith("De tweede"))
     assert para.page == 1
 
@@ -116,8 +119,10 @@ def test_toc_page_becomes_toc_paragraphs_and_confirms_headings(tmp_path: Path) -
     pages = [toc]
     for title, _ in entries:
         pages.append(
-            [(72, 80, title, "Helvetica-Bold", 14)]
-            + _body([f"Tekst over {title.split(' ', 1)[1].lower()} met aanpak en preventie."])
+            [
+                (72, 80, title, "Helvetica-Bold", 14),
+                *_body([f"Tekst over {title.split(' ', 1)[1].lower()} met aanpak en preventie."]),
+            ]
         )
     doc = _doc(_pdf(tmp_path / "toc.pdf", pages))
     toc_paras = [p for p in doc.paragraphs if p.kind == "toc"]
@@ -151,7 +156,8 @@ def test_numbered_headings_get_levels_and_parents(tmp_path: Path) -> None:
 
 
 def test_bullets_become_list_items(tmp_path: Path) -> None:
-    items = _body(["Wij zetten in op:"]) + [
+    items = [
+        *_body(["Wij zetten in op:"]),
         (72, 140, "\u2022", "Helvetica", 10),
         (86, 140, "meer wijkagenten;", "Helvetica", 10),
         (72, 154, "\u2022", "Helvetica", 10),
@@ -169,8 +175,8 @@ def test_bullets_become_list_items(tmp_path: Path) -> None:
 
 def _image_page(c: canvas.Canvas) -> None:
     c.setFillGray(0.6)
-    from reportlab.lib.utils import ImageReader
     from PIL import Image
+    from reportlab.lib.utils import ImageReader
 
     img = Image.new("L", (200, 280), 180)
     c.drawImage(ImageReader(img), 40, 40, W - 80, H - 80)

@@ -131,11 +131,11 @@ def running_lines(lines: Sequence[ZoneLine], pages: int) -> set[tuple[int, int]]
     for key, on in by_key.items():
         n_odd = sum(1 for p in on if p % 2 == 1)
         n_even = len(on) - n_odd
-        if len(on) >= need_all or (
-            len(on) >= 3 and (n_odd >= max(3, odd / 3) or n_even >= max(3, even / 3))
+        if (
+            len(on) >= need_all
+            or (len(on) >= 3 and (n_odd >= max(3, odd / 3) or n_even >= max(3, even / 3)))
+            or (pages <= 6 and len(on) >= max(2, pages - 1) and len(key) > 3)
         ):
-            repeated.add(key)
-        elif pages <= 6 and len(on) >= max(2, pages - 1) and len(key) > 3:
             repeated.add(key)
     out: set[tuple[int, int]] = set()
     for ln in lines:

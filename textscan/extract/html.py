@@ -19,12 +19,49 @@ from textscan.extract.text import decode_text
 from textscan.model import Document
 
 _BLOCK = frozenset(
-    {"p", "div", "section", "article", "blockquote", "dd", "dt", "pre", "address", "figcaption",
-     "caption", "br", "body", "main", "ul", "ol", "dl", "table", "tbody", "thead", "center"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "blockquote",
+        "dd",
+        "dt",
+        "pre",
+        "address",
+        "figcaption",
+        "caption",
+        "br",
+        "body",
+        "main",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tbody",
+        "thead",
+        "center",
+    }
 )
-_SKIP = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "head",
-                   "svg", "button", "form", "select"})
-_VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "col", "area", "base", "source"})
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "head",
+        "svg",
+        "button",
+        "form",
+        "select",
+    }
+)
+_VOID = frozenset(
+    {"br", "img", "hr", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
+)
 
 
 class _Reader(HTMLParser):
@@ -71,9 +108,7 @@ class _Reader(HTMLParser):
         elif tag == "tr":
             self._flush()
             self.cells = []
-        elif tag in {"td", "th"}:
-            self._flush()
-        elif tag in _BLOCK:
+        elif tag in {"td", "th"} or tag in _BLOCK:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:

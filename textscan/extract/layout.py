@@ -71,7 +71,9 @@ class PageLayout:
 # --------------------------------------------------------------------------- pdfium
 
 
-def _font_is_bold(textpage: pdfium.PdfTextPage, index: int, buf: ctypes.Array[ctypes.c_char]) -> bool:
+def _font_is_bold(
+    textpage: pdfium.PdfTextPage, index: int, buf: ctypes.Array[ctypes.c_char]
+) -> bool:
     weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
     if weight >= 600:
         return True
@@ -170,7 +172,7 @@ def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> 
             return
         first = next((i for i in range(start, end) if text[i].isalnum()), start)
         last = next((i for i in range(end - 1, start - 1, -1) if text[i].isalnum()), end - 1)
-        x0, _, top, bottom = box(start)
+        x0, _, _, _ = box(start)
         _, x1, _, _ = box(end - 1)
         _, _, ftop, fbottom = box(first)
         size = max(1.0, fbottom - ftop)
@@ -211,7 +213,7 @@ def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> 
                 j += 1
             if j < n and text[j] not in "\r\n" and text[i - 1] != " ":
                 _, right, ptop, pbottom = box(i - 1)
-                left, _, ntop, nbottom = box(j)
+                left, _, ntop, _ = box(j)
                 size = max(1.0, pbottom - ptop)
                 gap = left - right
                 if gap > max(SEGMENT_GAP_EM * size, 4.0) or gap < -size or abs(ntop - ptop) > size:
@@ -284,7 +286,8 @@ def pdfplumber_page_layout(page: object, number: int) -> PageLayout:
     cover = 0.0
     if visible < 200:
         area = sum(
-            max(0.0, float(im["x1"]) - float(im["x0"])) * max(0.0, float(im["bottom"]) - float(im["top"]))
+            max(0.0, float(im["x1"]) - float(im["x0"]))
+            * max(0.0, float(im["bottom"]) - float(im["top"]))
             for im in page.images  # type: ignore[attr-defined]
         )
         cover = min(1.0, area / max(1.0, width * height))

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from statistics import median
 
@@ -119,10 +120,14 @@ def _bookmarks(pdf: pdfium.PdfDocument) -> list[tuple[int, str, int]]:
     return out
 
 
-def _read_layouts(path: Path, engine: str) -> tuple[list[PageLayout], list[tuple[int, str, int]], str]:
+def _read_layouts(
+    path: Path, engine: str
+) -> tuple[list[PageLayout], list[tuple[int, str, int]], str]:
     if engine not in ENGINES:
         raise InputError(
-            str(path), f"unknown PDF engine {engine!r} (choose from {', '.join(ENGINES)})", kind="usage"
+            str(path),
+            f"unknown PDF engine {engine!r} (choose from {', '.join(ENGINES)})",
+            kind="usage",
         )
     pdf: pdfium.PdfDocument | None = None
     try:
@@ -150,9 +155,13 @@ def _read_pdfplumber(path: Path) -> list[PageLayout]:
     try:
         doc = pdfplumber.open(str(path))
     except PDFPasswordIncorrect:
-        raise ExtractionError(str(path), "is encrypted and needs a password", kind="encrypted") from None
+        raise ExtractionError(
+            str(path), "is encrypted and needs a password", kind="encrypted"
+        ) from None
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-        raise ExtractionError(str(path), f"cannot be opened as a PDF: {exc}", kind="corrupt") from None
+        raise ExtractionError(
+            str(path), f"cannot be opened as a PDF: {exc}", kind="corrupt"
+        ) from None
     layouts: list[PageLayout] = []
     with doc:
         for i, page in enumerate(doc.pages):
@@ -165,7 +174,7 @@ def _read_pdfplumber(path: Path) -> list[PageLayout]:
 
 
 def _page_ranges(pages: Sequence[int]) -> str:
-    """"1-3, 7" for [1, 2, 3, 7]."""
+    """ "1-3, 7" for [1, 2, 3, 7]."""
     parts: list[str] = []
     run: list[int] = []
     for p in sorted(pages):
@@ -292,7 +301,8 @@ class _Assembler:
                     if is_toc_heading(text) or is_page_number(text) or len(text) > 120:
                         blocks.append(Block(text, "toc", n))
                     elif blocks and self.toc_entries and _unfinished(blocks[-1].text):
-                        # a title wrapped after its page number: "ICT, Digitalisering, 54 / Social Media"
+                        # a title wrapped after its page number ("ICT, Digitalisering, 54"
+                        # then "Social Media" on the next row)
                         title, printed, x0 = self.toc_entries[-1]
                         self.toc_entries[-1] = (f"{title} {text}", printed, x0)
                         blocks[-1] = Block(f"{blocks[-1].text} {text}", "toc", n)
@@ -324,7 +334,7 @@ class _Assembler:
         flat = [ln for n in self.pages_used for ln in self.lines[n] if not ln.toc]
         for ln in flat:
             self.vocab.add_line(ln.text + ("-" if ln.seg.hyphen_end else ""))
-        for a, b in zip(flat, flat[1:], strict=False):
+        for a, b in pairwise(flat):
             if a.seg.hyphen_end or (a.text.endswith("-") and a.text[-2:-1].isalpha()):
                 left = re.findall(r"\w+$", a.text.rstrip("-"))
                 right = re.match(r"\w+", b.text)
@@ -461,10 +471,7 @@ class _Assembler:
             if found[0].explicit_level:
                 continue
             m = _NUMBERED_HEADING.match(title)
-            if m:
-                level = m.group(1).count(".") + 1
-            else:
-                level = indents.index(round(x0 / 4)) + 1
+            level = m.group(1).count(".") + 1 if m else indents.index(round(x0 / 4)) + 1
             self._mark(found, level)
 
     def _assign_levels(self) -> None:
@@ -506,7 +513,8 @@ class _Assembler:
             b.seg.top - a.seg.bottom
             for n in self.pages_used
             for a, b in zip(self.lines[n], self.lines[n][1:], strict=False)
-            if abs(a.seg.size - b.seg.size) < 0.5 and -0.5 * a.seg.size < b.seg.top - a.seg.bottom < a.seg.size
+            if abs(a.seg.size - b.seg.size) < 0.5
+            and -0.5 * a.seg.size < b.seg.top - a.seg.bottom < a.seg.size
         ]
         line_gap = median(gaps) if gaps else 0.0
 
@@ -545,7 +553,9 @@ class _Assembler:
                 prev = para.last if para is not None else None
                 new = para is None or marker is not None
                 if not new and prev is not None and para is not None:
-                    same_row = abs(seg.middle - prev.seg.middle) < 0.4 * seg.size and seg.x0 > prev.seg.x1
+                    same_row = (
+                        abs(seg.middle - prev.seg.middle) < 0.4 * seg.size and seg.x0 > prev.seg.x1
+                    )
                     ends = prev.text.rstrip().endswith(_TERMINAL)
                     starts_low = text[:1].islower() or prev.seg.hyphen_end
                     if same_row or prev.seg.hyphen_end:
@@ -556,25 +566,24 @@ class _Assembler:
                         para.x0 = seg.x0 if not new else para.x0
                     else:
                         gap = seg.top - prev.seg.bottom
-                        if gap > max(line_gap + 0.45 * seg.size, 0.5 * seg.size):
-                            new = True
-                        elif abs(seg.size - prev.seg.size) > 0.15 * max(seg.size, prev.seg.size):
-                            new = True
-                        elif para.kind == "list_item" and seg.x0 < para.x0 - 2:
-                            new = True
-                        elif ends and prev.seg.x1 < para.x1 - 4 * seg.size and not starts_low:
-                            new = True
-                        elif (
+                        spaced = gap > max(line_gap + 0.45 * seg.size, 0.5 * seg.size)
+                        resized = abs(seg.size - prev.seg.size) > 0.15 * max(
+                            seg.size, prev.seg.size
+                        )
+                        outdented = para.kind == "list_item" and seg.x0 < para.x0 - 2
+                        short = ends and prev.seg.x1 < para.x1 - 4 * seg.size and not starts_low
+                        indented = (
                             para.kind == "text"
                             and ends
                             and seg.x0 > prev.seg.x0 + 1.5 * seg.size
-                            and len(para.lines) > 0
                             and not starts_low
-                        ):
-                            new = True  # indented first line
+                        )
+                        new = spaced or resized or outdented or short or indented
                 if new:
                     flush()
-                    para = _Para(kind="list_item" if marker else "text", page=n, x0=seg.x0, x1=seg.x1)
+                    para = _Para(
+                        kind="list_item" if marker else "text", page=n, x0=seg.x0, x1=seg.x1
+                    )
                 assert para is not None
                 para.lines.append((text, seg.hyphen_end))
                 para.x1 = max(para.x1, seg.x1)
@@ -666,7 +675,8 @@ def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> 
     asm.find_headings()
     sections, paragraphs = build_structure(asm.blocks())
     pages = tuple(
-        Page(number=ly.number, label=ly.label, chars=ly.chars, has_text=_usable(ly)) for ly in layouts
+        Page(number=ly.number, label=ly.label, chars=ly.chars, has_text=_usable(ly))
+        for ly in layouts
     )
     return Document(
         path=str(path),

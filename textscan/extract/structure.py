@@ -32,7 +32,8 @@ class Block:
 def build_structure(blocks: Iterable[Block]) -> tuple[list[Section], list[Paragraph]]:
     """Sections and paragraphs from blocks in reading order.
 
-    >>> secs, paras = build_structure([Block("1 Inleiding", "heading", 1, 1), Block("Tekst.", page=1)])
+    >>> blocks = [Block("1 Inleiding", "heading", 1, 1), Block("Tekst.", page=1)]
+    >>> secs, paras = build_structure(blocks)
     >>> secs[0].id, paras[1].section
     ('s1', 's1')
     """
@@ -65,12 +66,16 @@ def build_structure(blocks: Iterable[Block]) -> tuple[list[Section], list[Paragr
             for s in stack:
                 last_page[s.id] = _later(last_page.get(s.id), block.page)
             if block.show:
-                paragraphs.append(Paragraph(text=block.text, page=block.page, section=sid, kind="heading"))
+                paragraphs.append(
+                    Paragraph(text=block.text, page=block.page, section=sid, kind="heading")
+                )
             continue
         current = stack[-1].id if stack else None
         for s in stack:
             last_page[s.id] = _later(last_page.get(s.id), block.page)
-        paragraphs.append(Paragraph(text=block.text, page=block.page, section=current, kind=block.kind))
+        paragraphs.append(
+            Paragraph(text=block.text, page=block.page, section=current, kind=block.kind)
+        )
     sections = [replace(s, page_end=last_page.get(s.id, s.page_start)) for s in sections]
     return sections, paragraphs
 
