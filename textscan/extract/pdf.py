@@ -113,7 +113,17 @@ def _bookmarks(pdf: pdfium.PdfDocument) -> list[tuple[int, str, int]]:
             dest = bm.get_dest()
             index = dest.get_index() if dest is not None else None
             title = normalise_chars(bm.get_title() or "").strip()
-            if index is not None and title:
+            if not (index is not None and title):
+                continue
+            if (
+                out
+                and out[-1][2] == index
+                and out[-1][0] == bm.level
+                and (_unfinished(out[-1][1]) or title[0].islower())
+            ):
+                # one heading split over several bookmarks ("ICT, Digitalisering," + ...)
+                out[-1] = (bm.level, f"{out[-1][1]} {title}", index)
+            else:
                 out.append((bm.level, title, index))
     except (pdfium.PdfiumError, ValueError):
         return []
@@ -312,6 +322,18 @@ class _Assembler:
                 title, printed = entry
                 title = f"{carry} {title}".strip() if carry else title
                 carry = ""
+                if (
+                    self.toc_entries
+                    and blocks
+                    and blocks[-1].text == self.toc_entries[-1][0]
+                    and self.toc_entries[-1][1] == printed
+                    and (_unfinished(blocks[-1].text) or title[:1].islower())
+                ):
+                    # one title split over rows that each repeat the page number
+                    merged = f"{blocks[-1].text} {title}"
+                    self.toc_entries[-1] = (merged, printed, self.toc_entries[-1][2])
+                    blocks[-1] = Block(merged, "toc", n)
+                    continue
                 self.toc_entries.append((title, printed, row[0].seg.x0))
                 blocks.append(Block(title, "toc", n))
             if carry:
@@ -358,41 +380,58 @@ class _Assembler:
         body_bold = bold_chars > 0.5 * total
         self.body_size = body_size
         for n in self.pages_used:
-            prev: _Line | None = None
-            for ln in self.lines[n]:
-                if not ln.toc and self._looks_like_heading(ln, body_size, body_bold):
-                    ln.heading_level = 0
+            lines = self.lines[n]
+            i = 0
+            while i < len(lines):
+                first = lines[i]
+                if first.toc or not self._styled(first, body_size, body_bold):
+                    i += 1
+                    continue
+                # a run of lines in the same style, close together: one title or a lede
+                run = [first]
+                j = i + 1
+                while j < len(lines):
+                    nxt, last = lines[j], run[-1]
                     if (
-                        prev is not None
-                        and prev.heading_level is not None
-                        and _style(prev.seg) == _style(ln.seg)
-                        and 0 <= ln.seg.top - prev.seg.bottom < 0.8 * ln.seg.size
-                        and abs(ln.seg.x0 - prev.seg.x0) < 3 * ln.seg.size
-                        and not _NUMBERED_HEADING.match(ln.text)
-                        and not prev.text.endswith((".", ":"))
+                        nxt.toc
+                        or _style(nxt.seg) != _style(last.seg)
+                        or not -0.2 * nxt.seg.size <= nxt.seg.top - last.seg.bottom < nxt.seg.size
+                        or abs(nxt.seg.x0 - last.seg.x0) > 3 * nxt.seg.size
+                        or _NUMBERED_HEADING.match(nxt.text)
                     ):
-                        ln.heading_cont = True
-                prev = ln
+                        break
+                    run.append(nxt)
+                    j += 1
+                big = first.seg.size >= body_size * 1.12
+                if len(run) <= 3 and self._title_text(" ".join(r.text for r in run), big):
+                    for k, r in enumerate(run):
+                        r.heading_level = 0
+                        r.heading_cont = k > 0
+                i = j
         self._confirm_from_bookmarks()
         self._confirm_from_toc()
         self._assign_levels()
 
-    def _looks_like_heading(self, ln: _Line, body_size: float, body_bold: bool) -> bool:
-        text = ln.text
-        if len(text) > 140 or len(text.split()) > 18 or _letters(text) < 2:
+    @staticmethod
+    def _styled(ln: _Line, body_size: float, body_bold: bool) -> bool:
+        """Set apart from body text by a larger size or (in a non-bold body) by bold."""
+        big = ln.seg.size >= body_size * 1.12
+        return big or (ln.seg.bold and not body_bold and ln.seg.size >= body_size * 0.95)
+
+    @staticmethod
+    def _title_text(text: str, big: bool) -> bool:
+        """Text that can be a heading: short, mostly letters, not a sentence or lead-in."""
+        if len(text) > 160 or len(text.split()) > 20 or _letters(text) < 2:
             return False
         if _letters(text) < 0.5 * len(text.replace(" ", "")):
             return False
-        if list_marker(text) and list_marker(text)[0] == "bullet":  # type: ignore[index]
+        marker = list_marker(text)
+        if marker and marker[0] == "bullet":
             return False
         if text.endswith((",", ";", ":")) or is_page_number(text):
             return False
-        big = ln.seg.size >= body_size * 1.12
-        boldish = ln.seg.bold and not body_bold and ln.seg.size >= body_size * 0.95
-        if not (big or boldish):
-            return False
-        if text.endswith(".") and not big and len(text) > 40:
-            return False
+        if text.endswith(".") and not re.fullmatch(r"[\d.]+", text.split()[0].rstrip(".")):
+            return False  # a sentence in a larger or bold font (a lede), not a title
         return not (text[0].islower() and not big)
 
     def _match_title(self, page: int, title: str) -> list[_Line] | None:
