@@ -89,8 +89,15 @@ def test_running_lines_are_found_by_repetition_odd_even_aware() -> None:
 
 
 def test_page_reference_on_a_toc_row_is_not_a_page_number() -> None:
-    lines = [ZoneLine(2, 3, "4", alone=False)]
+    lines = [ZoneLine(2, 3, "4", row_mates=("1.2 Grondwet",))]
     assert running_lines(lines, 20) == set()
+
+
+def test_page_number_beside_a_running_footer_is_removed() -> None:
+    footer = "Programma voor de verkiezingen"
+    lines = [ZoneLine(p, 0, footer, (str(p),)) for p in range(1, 9)]
+    lines += [ZoneLine(p, 1, str(p), (footer,)) for p in range(1, 9)]
+    assert running_lines(lines, 8) == {(p, i) for p in range(1, 9) for i in (0, 1)}
 
 
 def test_furniture_key_ignores_numbers_and_case() -> None:

@@ -108,7 +108,9 @@ class ZoneLine:
     page: int
     index: int
     text: str
-    alone: bool = True  # no other text on the same baseline (a TOC row's number is not alone)
+    #: other text on the same baseline: a number beside a title is a TOC page reference,
+    #: a number beside a running footer is a page number
+    row_mates: tuple[str, ...] = ()
 
 
 def running_lines(lines: Sequence[ZoneLine], pages: int) -> set[tuple[int, int]]:
@@ -140,7 +142,7 @@ def running_lines(lines: Sequence[ZoneLine], pages: int) -> set[tuple[int, int]]
     out: set[tuple[int, int]] = set()
     for ln in lines:
         if is_page_number(ln.text):
-            if ln.alone:
+            if all(furniture_key(m) in repeated for m in ln.row_mates):
                 out.add((ln.page, ln.index))
         elif furniture_key(ln.text) in repeated:
             out.add((ln.page, ln.index))

@@ -250,11 +250,12 @@ class _Assembler:
             ly = by_page[n]
             for i, seg in enumerate(ly.segments):
                 if _in_zone(seg, ly):
-                    alone = not any(
-                        o is not seg and abs(o.middle - seg.middle) < 0.4 * seg.size
+                    mates = tuple(
+                        o.text
                         for o in ly.segments
+                        if o is not seg and abs(o.middle - seg.middle) < 0.4 * seg.size
                     )
-                    zone.append(ZoneLine(n, i, seg.text, alone))
+                    zone.append(ZoneLine(n, i, seg.text, mates))
         drop = running_lines(zone, len(self.layouts))
         self.removed = len(drop)
         for n in self.pages_used:
