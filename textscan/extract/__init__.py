@@ -1,7 +1,8 @@
 """Extraction: turn a file into a :class:`~textscan.model.Document`.
 
 One function per input kind lives in its own module (``text.py``,
-``pdf.py``); :func:`extract` chooses by the file's content and suffix.
+``pdf.py``, ``docx.py``, ``html.py``); :func:`extract` chooses by the
+file's content and suffix.
 
 Example:
     >>> from textscan import extract
@@ -17,7 +18,7 @@ from pathlib import Path
 from textscan.errors import InputError
 from textscan.model import Document
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".pdf", ".txt", ".md")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".html", ".htm", ".txt", ".md")
 
 
 def file_sha256(path: Path) -> str:
@@ -33,8 +34,20 @@ def sniff(path: Path, head: bytes) -> str:
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
     suffix = path.suffix.lower()
+    stripped = head.lstrip().lower()
+    if head.startswith(b"PK\x03\x04") and suffix in {".docx", ""}:
+        return "docx"
+    if suffix in {".html", ".htm"} or (
+        suffix == "" and stripped.startswith((b"<!doctype html", b"<html"))
+    ):
+        return "html"
+    if suffix == ".docx":
+        raise InputError(str(path), "has a .docx name but is not a Word file", kind="wrong-type")
+    if suffix == ".doc":
+        raise InputError(
+            str(path), "is an old Word .doc file: save it as .docx or PDF", kind="unsupported"
+        )
     if suffix == ".pdf":
-        stripped = head.lstrip().lower()
         if stripped.startswith((b"<!doctype html", b"<html")):
             raise InputError(
                 str(path), "is an HTML page saved with a .pdf name, not a PDF", kind="wrong-type"
@@ -50,7 +63,7 @@ def sniff(path: Path, head: bytes) -> str:
 
 
 def extract(path: str | Path, *, engine: str = "auto", name: str | None = None) -> Document:
-    """Extract a document from a PDF or a text file.
+    """Extract a document from a PDF, Word (.docx), HTML, text or Markdown file.
 
     ``engine`` chooses the PDF engine ("auto", "pdfium", "pdfplumber");
     ``name`` is the document id used in every output (default: the file stem).
@@ -76,6 +89,14 @@ def extract(path: str | Path, *, engine: str = "auto", name: str | None = None) 
         from textscan.extract.pdf import extract_pdf
 
         return extract_pdf(p, name=doc_name, sha256=sha, engine=engine)
+    if kind == "docx":
+        from textscan.extract.docx import extract_docx
+
+        return extract_docx(p, name=doc_name, sha256=sha)
+    if kind == "html":
+        from textscan.extract.html import extract_html
+
+        return extract_html(p, name=doc_name, sha256=sha)
     from textscan.extract.text import extract_text
 
     return extract_text(p, name=doc_name, sha256=sha)

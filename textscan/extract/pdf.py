@@ -1,71 +1,740 @@
-"""PDF input through pypdfium2's text layer.
+"""PDF input: clean text, sections and pages from a PDF's text layer.
 
-First version: page text in reading order as pdfium gives it, lines joined
-into paragraphs, bare page-number lines dropped, numbered headings detected.
+Pipeline (one pass over the pages, each page closed when read):
+
+1. :mod:`~textscan.extract.layout` reads every page into text segments with
+   boxes and font data and puts them in reading order (columns).
+2. Running headers, footers and page numbers are found by repetition across
+   pages and removed; table-of-contents pages become ``toc`` paragraphs.
+3. Headings come from bookmarks and the table of contents where present
+   (matched to the printed heading), and from font size/weight statistics and
+   numbering otherwise; levels follow those sources.
+4. Lines are joined into paragraphs across line, column and page breaks,
+   with Dutch-aware dehyphenation; bullets and numbered items are list items.
+
+Pages without a usable text layer become warnings naming the pages; a PDF
+without any usable text raises :class:`~textscan.errors.ExtractionError`.
+
+Example:
+    >>> from pathlib import Path
+    >>> doc = extract_pdf(Path("plan.pdf"), name="plan", sha256="-")  # doctest: +SKIP
+    >>> [(s.title, s.page_start) for s in doc.sections][:2]  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
+from statistics import median
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
-from textscan.errors import ExtractionError
-from textscan.extract.text import normalise, paragraphs_from_text
-from textscan.model import Document, ExtractionWarning, Page, Paragraph
+from textscan.errors import ExtractionError, InputError
+from textscan.extract.clean import (
+    Vocabulary,
+    ZoneLine,
+    is_page_number,
+    is_toc_heading,
+    join_lines,
+    list_marker,
+    normalise_chars,
+    running_lines,
+    title_key,
+    toc_row,
+)
+from textscan.extract.layout import PageLayout, Segment, pdfium_page_layout, pdfplumber_page_layout
+from textscan.extract.structure import Block, build_structure
+from textscan.model import Document, ExtractionWarning, Page, ParagraphKind
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:pagina\s+)?\d{1,4}(?:\s*(?:/|van)\s*\d{1,4})?\s*$", re.I)
+ENGINES: tuple[str, ...] = ("auto", "pdfium", "pdfplumber")
+
+#: share of the page height at the top and bottom where running headers and footers live
+ZONE = 0.13
+_NUMBERED_HEADING = re.compile(r"^(?:hoofdstuk\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S", re.I)
+_TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’")
+
+
+@dataclass(slots=True)
+class _Line:
+    """A segment during assembly, with the decisions taken about it."""
+
+    seg: Segment
+    page: int
+    text: str
+    heading_level: int | None = None
+    explicit_level: bool = False
+    heading_title: str | None = None
+    heading_cont: bool = False  # continues the heading on the line before
+    toc: bool = False  # part of a table of contents
+
+
+@dataclass(slots=True)
+class _Para:
+    kind: ParagraphKind
+    page: int
+    lines: list[tuple[str, bool]] = field(default_factory=list)
+    x0: float = 0.0
+    x1: float = 0.0
+    last: _Line | None = None
+
+
+# ------------------------------------------------------------------ opening
+
+
+def _open_pdfium(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ExtractionError(
+                str(path),
+                "is encrypted and needs a password (the empty password did not open it)",
+                kind="encrypted",
+            ) from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise ExtractionError(
+                str(path), "uses an unsupported security handler", kind="encrypted"
+            ) from None
+        raise ExtractionError(
+            str(path), f"cannot be opened as a PDF (damaged or incomplete): {exc}", kind="corrupt"
+        ) from None
+
+
+def _bookmarks(pdf: pdfium.PdfDocument) -> list[tuple[int, str, int]]:
+    out: list[tuple[int, str, int]] = []
+    try:
+        for bm in pdf.get_toc(max_depth=6):
+            dest = bm.get_dest()
+            index = dest.get_index() if dest is not None else None
+            title = normalise_chars(bm.get_title() or "").strip()
+            if not (index is not None and title):
+                continue
+            if (
+                out
+                and out[-1][2] == index
+                and out[-1][0] == bm.level
+                and (_unfinished(out[-1][1]) or title[0].islower())
+            ):
+                # one heading split over several bookmarks ("ICT, Digitalisering," + ...)
+                out[-1] = (bm.level, f"{out[-1][1]} {title}", index)
+            else:
+                out.append((bm.level, title, index))
+    except (pdfium.PdfiumError, ValueError):
+        return []
+    return out
+
+
+def _read_layouts(
+    path: Path, engine: str
+) -> tuple[list[PageLayout], list[tuple[int, str, int]], str]:
+    if engine not in ENGINES:
+        raise InputError(
+            str(path),
+            f"unknown PDF engine {engine!r} (choose from {', '.join(ENGINES)})",
+            kind="usage",
+        )
+    pdf: pdfium.PdfDocument | None = None
+    try:
+        pdf = _open_pdfium(path)
+    except ExtractionError as exc:
+        if exc.kind == "encrypted" or engine == "pdfium":
+            raise
+    try:
+        if engine == "pdfplumber" or pdf is None:
+            bookmarks = _bookmarks(pdf) if pdf is not None else []
+            layouts = _read_pdfplumber(path)
+            return layouts, bookmarks, "pdfplumber"
+        bookmarks = _bookmarks(pdf)
+        layouts = [pdfium_page_layout(pdf, i) for i in range(len(pdf))]
+        return layouts, bookmarks, "pdfium"
+    finally:
+        if pdf is not None:
+            pdf.close()
+
+
+def _read_pdfplumber(path: Path) -> list[PageLayout]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        doc = pdfplumber.open(str(path))
+    except PDFPasswordIncorrect:
+        raise ExtractionError(
+            str(path), "is encrypted and needs a password", kind="encrypted"
+        ) from None
+    except Exception as exc:  # pdfminer raises many unrelated types on damaged files
+        raise ExtractionError(
+            str(path), f"cannot be opened as a PDF: {exc}", kind="corrupt"
+        ) from None
+    layouts: list[PageLayout] = []
+    with doc:
+        for i, page in enumerate(doc.pages):
+            layouts.append(pdfplumber_page_layout(page, i + 1))
+            page.close()
+    return layouts
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _page_ranges(pages: Sequence[int]) -> str:
+    """ "1-3, 7" for [1, 2, 3, 7]."""
+    parts: list[str] = []
+    run: list[int] = []
+    for p in sorted(pages):
+        if run and p == run[-1] + 1:
+            run.append(p)
+            continue
+        if run:
+            parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+        run = [p]
+    if run:
+        parts.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+    return ", ".join(parts)
+
+
+def _usable(layout: PageLayout) -> bool:
+    if layout.chars == 0:
+        return False
+    return layout.bad_chars <= 0.3 * layout.chars
+
+
+def _in_zone(seg: Segment, layout: PageLayout) -> bool:
+    return seg.bottom < ZONE * layout.height or seg.top > (1 - ZONE) * layout.height
+
+
+def _unfinished(title: str) -> bool:
+    """A title that cannot end here ("Wonen en", "ICT, Digitalisering,")."""
+    words = title.split()
+    return title.endswith((",", "&", "-", "/")) or (
+        bool(words) and words[-1] in {"en", "of", "van", "de", "het", "voor", "in", "op", "met"}
+    )
+
+
+def _style(seg: Segment) -> tuple[float, bool]:
+    return (round(seg.size * 2) / 2, seg.bold)
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+# ------------------------------------------------------------------ assembly
+
+
+class _Assembler:
+    """Turns page layouts into blocks (headings, paragraphs, toc rows)."""
+
+    def __init__(self, layouts: list[PageLayout], bookmarks: list[tuple[int, str, int]]) -> None:
+        self.layouts = layouts
+        self.bookmarks = bookmarks
+        self.pages_used = [ly.number for ly in layouts if _usable(ly)]
+        self.lines: dict[int, list[_Line]] = {}
+        self.toc_pages: set[int] = set()
+        self.toc_entries: list[tuple[str, int, float]] = []
+        self.toc_blocks: dict[int, list[Block]] = {}
+        self.vocab = Vocabulary()
+        self.removed = 0
+
+    # -- furniture
+    def strip_furniture(self) -> None:
+        zone: list[ZoneLine] = []
+        by_page = {ly.number: ly for ly in self.layouts}
+        for n in self.pages_used:
+            ly = by_page[n]
+            for i, seg in enumerate(ly.segments):
+                if _in_zone(seg, ly):
+                    mates = tuple(
+                        o.text
+                        for o in ly.segments
+                        if o is not seg and abs(o.middle - seg.middle) < 0.4 * seg.size
+                    )
+                    zone.append(ZoneLine(n, i, seg.text, mates))
+        drop = running_lines(zone, len(self.layouts))
+        self.removed = len(drop)
+        for n in self.pages_used:
+            ly = by_page[n]
+            kept = []
+            for i, seg in enumerate(ly.segments):
+                if (n, i) in drop:
+                    continue
+                text = normalise_chars(seg.text).strip()
+                if text:
+                    kept.append(_Line(seg=seg, page=n, text=text))
+            self.lines[n] = kept
+
+    # -- tables of contents
+    def find_toc(self) -> None:
+        by_page = {ly.number: ly for ly in self.layouts}
+        previous_was_toc = False
+        for n in self.pages_used:
+            rows = self._rows(self.lines[n])
+            width = by_page[n].width
+            parsed = [
+                toc_row(
+                    "\t".join(ln.text for ln in row),
+                    right_aligned=len(row) > 1 and row[-1].seg.x1 > 0.6 * width,
+                )
+                for row in rows
+            ]
+            hits = sum(1 for p in parsed if p)
+            headed = any(is_toc_heading(row[0].text) for row in rows[:3])
+            if not (
+                (hits >= 4 and hits >= 0.4 * len(rows))
+                or (headed and hits >= 2)
+                or (previous_was_toc and hits >= 3 and hits >= 0.4 * len(rows))
+            ):
+                previous_was_toc = False
+                continue
+            previous_was_toc = True
+            self.toc_pages.add(n)
+            # the table of contents runs from its heading (or first entry) to its last entry;
+            # text beside it on the same page (an introduction) stays running text
+            first = next(
+                (i for i, row in enumerate(rows) if is_toc_heading(row[0].text)),
+                next(i for i, p in enumerate(parsed) if p),
+            )
+            last = max(i for i, p in enumerate(parsed) if p)
+            blocks: list[Block] = []
+            carry = ""
+            for k in range(first, last + 1):
+                row, entry = rows[k], parsed[k]
+                for ln in row:
+                    ln.toc = True
+                if entry is None:
+                    text = " ".join(ln.text for ln in row).strip()
+                    if is_toc_heading(text) or is_page_number(text) or len(text) > 120:
+                        blocks.append(Block(text, "toc", n))
+                    elif blocks and self.toc_entries and _unfinished(blocks[-1].text):
+                        # a title wrapped after its page number ("ICT, Digitalisering, 54"
+                        # then "Social Media" on the next row)
+                        title, printed, x0 = self.toc_entries[-1]
+                        self.toc_entries[-1] = (f"{title} {text}", printed, x0)
+                        blocks[-1] = Block(f"{blocks[-1].text} {text}", "toc", n)
+                    else:
+                        carry = f"{carry} {text}".strip()
+                    continue
+                title, printed = entry
+                title = f"{carry} {title}".strip() if carry else title
+                carry = ""
+                if (
+                    self.toc_entries
+                    and blocks
+                    and blocks[-1].text == self.toc_entries[-1][0]
+                    and self.toc_entries[-1][1] == printed
+                    and (_unfinished(blocks[-1].text) or title[:1].islower())
+                ):
+                    # one title split over rows that each repeat the page number
+                    merged = f"{blocks[-1].text} {title}"
+                    self.toc_entries[-1] = (merged, printed, self.toc_entries[-1][2])
+                    blocks[-1] = Block(merged, "toc", n)
+                    continue
+                self.toc_entries.append((title, printed, row[0].seg.x0))
+                blocks.append(Block(title, "toc", n))
+            if carry:
+                blocks.append(Block(carry, "toc", n))
+            self.toc_blocks[n] = blocks
+
+    @staticmethod
+    def _rows(lines: list[_Line]) -> list[list[_Line]]:
+        rows: list[list[_Line]] = []
+        for ln in lines:
+            if rows and abs(ln.seg.middle - rows[-1][-1].seg.middle) < 0.4 * ln.seg.size:
+                rows[-1].append(ln)
+            else:
+                rows.append([ln])
+        return rows
+
+    # -- vocabulary for dehyphenation
+    def learn_vocabulary(self) -> None:
+        pairs: list[tuple[str, str]] = []
+        flat = [ln for n in self.pages_used for ln in self.lines[n] if not ln.toc]
+        for ln in flat:
+            self.vocab.add_line(ln.text + ("-" if ln.seg.hyphen_end else ""))
+        for a, b in pairwise(flat):
+            if a.seg.hyphen_end or (a.text.endswith("-") and a.text[-2:-1].isalpha()):
+                left = re.findall(r"\w+$", a.text.rstrip("-"))
+                right = re.match(r"\w+", b.text)
+                if left and right and right.group(0)[0].islower():
+                    pairs.append((left[0], right.group(0)))
+        self.vocab.decide_prior(pairs)
+
+    # -- headings
+    def find_headings(self) -> None:
+        body = [ln for n in self.pages_used for ln in self.lines[n] if not ln.toc]
+        if not body:
+            return
+        weights: Counter[float] = Counter()
+        bold_chars = 0
+        total = 0
+        for ln in body:
+            weights[round(ln.seg.size * 2) / 2] += len(ln.text)
+            total += len(ln.text)
+            bold_chars += len(ln.text) if ln.seg.bold else 0
+        body_size = weights.most_common(1)[0][0]
+        body_bold = bold_chars > 0.5 * total
+        self.body_size = body_size
+        for n in self.pages_used:
+            lines = self.lines[n]
+            i = 0
+            while i < len(lines):
+                first = lines[i]
+                if first.toc or not self._styled(first, body_size, body_bold):
+                    i += 1
+                    continue
+                # a run of lines in the same style, close together: one title or a lede
+                run = [first]
+                j = i + 1
+                while j < len(lines):
+                    nxt, last = lines[j], run[-1]
+                    if (
+                        nxt.toc
+                        or _style(nxt.seg) != _style(last.seg)
+                        or not -0.2 * nxt.seg.size <= nxt.seg.top - last.seg.bottom < nxt.seg.size
+                        or abs(nxt.seg.x0 - last.seg.x0) > 3 * nxt.seg.size
+                        or _NUMBERED_HEADING.match(nxt.text)
+                    ):
+                        break
+                    run.append(nxt)
+                    j += 1
+                big = first.seg.size >= body_size * 1.12
+                if len(run) <= 3 and self._title_text(" ".join(r.text for r in run), big):
+                    for k, r in enumerate(run):
+                        r.heading_level = 0
+                        r.heading_cont = k > 0
+                i = j
+        self._confirm_from_bookmarks()
+        self._confirm_from_toc()
+        self._assign_levels()
+
+    @staticmethod
+    def _styled(ln: _Line, body_size: float, body_bold: bool) -> bool:
+        """Set apart from body text by a larger size or (in a non-bold body) by bold."""
+        big = ln.seg.size >= body_size * 1.12
+        return big or (ln.seg.bold and not body_bold and ln.seg.size >= body_size * 0.95)
+
+    @staticmethod
+    def _title_text(text: str, big: bool) -> bool:
+        """Text that can be a heading: short, mostly letters, not a sentence or lead-in."""
+        if len(text) > 160 or len(text.split()) > 20 or _letters(text) < 2:
+            return False
+        if _letters(text) < 0.5 * len(text.replace(" ", "")):
+            return False
+        marker = list_marker(text)
+        if marker and marker[0] == "bullet":
+            return False
+        if text.endswith((",", ";", ":")) or is_page_number(text):
+            return False
+        if text.endswith(".") and not re.fullmatch(r"[\d.]+", text.split()[0].rstrip(".")):
+            return False  # a sentence in a larger or bold font (a lede), not a title
+        return not (text[0].islower() and not big)
+
+    def _match_title(self, page: int, title: str) -> list[_Line] | None:
+        """Lines on ``page`` whose text (one to three consecutive lines) is ``title``."""
+        key = title_key(title)
+        if not key:
+            return None
+        lines = self.lines.get(page, [])
+        for i, ln in enumerate(lines):
+            acc = ""
+            if ln.toc:
+                continue
+            for j in range(i, min(i + 3, len(lines))):
+                acc += title_key(lines[j].text)
+                if acc == key:
+                    return lines[i : j + 1]
+                if not key.startswith(acc):
+                    break
+        return None
+
+    def _mark(self, found: list[_Line], level: int) -> None:
+        for k, ln in enumerate(found):
+            ln.heading_level = level
+            ln.explicit_level = True
+            ln.heading_cont = k > 0
+
+    def _confirm_from_bookmarks(self) -> None:
+        self.virtual: dict[int, list[tuple[int, str]]] = {}
+        if not self.bookmarks:
+            return
+        matched: list[tuple[list[_Line], int]] = []
+        missing: list[tuple[int, str, int]] = []
+        for level, title, index in self.bookmarks:
+            found = None
+            for page in (index + 1, index + 2, index):
+                found = self._match_title(page, title)
+                if found:
+                    break
+            if found:
+                matched.append((found, level + 1))
+            else:
+                missing.append((level, title, index))
+        if len(matched) < 0.5 * len(self.bookmarks):
+            return
+        for found, level in matched:
+            self._mark(found, level)
+        if len(matched) >= 0.8 * len(self.bookmarks):
+            for level, title, index in missing:
+                self.virtual.setdefault(index + 1, []).append((level + 1, title))
+
+    def _confirm_from_toc(self) -> None:
+        if not self.toc_entries:
+            return
+        after = max(self.toc_pages)
+        offsets: Counter[int] = Counter()
+        candidates: list[tuple[str, int, float, list[tuple[int, list[_Line]]]]] = []
+        for title, printed, x0 in self.toc_entries:
+            hits = []
+            for n in self.pages_used:
+                if n <= after:
+                    continue
+                found = self._match_title(n, title)
+                if found:
+                    hits.append((n, found))
+                    offsets[n - printed] += 1
+            candidates.append((title, printed, x0, hits))
+        offset = offsets.most_common(1)[0][0] if offsets else 0
+        indents = sorted({round(x0 / 4) for _, _, x0, _ in candidates})
+        for title, printed, x0, hits in candidates:
+            if not hits:
+                continue
+            best = min(hits, key=lambda h: abs(h[0] - (printed + offset)))
+            if abs(best[0] - (printed + offset)) > 2:
+                continue
+            found = best[1]
+            if found[0].explicit_level:
+                continue
+            m = _NUMBERED_HEADING.match(title)
+            level = m.group(1).count(".") + 1 if m else indents.index(round(x0 / 4)) + 1
+            self._mark(found, level)
+
+    def _assign_levels(self) -> None:
+        heads = [
+            ln
+            for n in self.pages_used
+            for ln in self.lines.get(n, [])
+            if ln.heading_level is not None and not ln.heading_cont
+        ]
+        votes: dict[tuple[float, bool], Counter[int]] = {}
+        for ln in heads:
+            if ln.explicit_level:
+                votes.setdefault(_style(ln.seg), Counter())[ln.heading_level or 1] += 1
+        styles = sorted({_style(ln.seg) for ln in heads}, key=lambda s: (-s[0], not s[1]))
+        style_level: dict[tuple[float, bool], int] = {}
+        current = 0
+        for rank, st in enumerate(styles):
+            if st in votes:
+                current = votes[st].most_common(1)[0][0]
+                style_level[st] = current
+            elif votes:
+                style_level[st] = current + 1 if current else 1
+            else:
+                style_level[st] = min(rank + 1, 4)
+        for ln in heads:
+            if ln.explicit_level:
+                continue
+            m = _NUMBERED_HEADING.match(ln.text)
+            if m and not votes:
+                ln.heading_level = m.group(1).count(".") + 1
+            else:
+                ln.heading_level = style_level[_style(ln.seg)]
+
+    # -- paragraphs
+    def blocks(self) -> list[Block]:
+        out: list[Block] = []
+        para: _Para | None = None
+        gaps = [
+            b.seg.top - a.seg.bottom
+            for n in self.pages_used
+            for a, b in zip(self.lines[n], self.lines[n][1:], strict=False)
+            if abs(a.seg.size - b.seg.size) < 0.5
+            and -0.5 * a.seg.size < b.seg.top - a.seg.bottom < a.seg.size
+        ]
+        line_gap = median(gaps) if gaps else 0.0
+
+        def flush() -> None:
+            nonlocal para
+            if para is not None and para.lines:
+                text = join_lines(para.lines, self.vocab)
+                if text:
+                    out.append(Block(text, para.kind, para.page))
+            para = None
+
+        for n in self.pages_used:
+            for level, title in self.virtual.get(n, []) if hasattr(self, "virtual") else []:
+                flush()
+                out.append(Block(title, "heading", n, level, show=False))
+            toc_done = False
+            lines = self.lines[n]
+            for i, ln in enumerate(lines):
+                seg = ln.seg
+                if ln.toc:
+                    if not toc_done:
+                        flush()
+                        out.extend(self.toc_blocks.get(n, []))
+                        toc_done = True
+                    continue
+                if ln.heading_level is not None:
+                    if ln.heading_cont and out and out[-1].kind == "heading" and para is None:
+                        prev = out[-1]
+                        out[-1] = Block(f"{prev.text} {ln.text}", "heading", prev.page, prev.level)
+                        continue
+                    flush()
+                    out.append(Block(ln.text, "heading", n, ln.heading_level or 1))
+                    continue
+                marker = list_marker(ln.text)
+                text = marker[1] if marker and marker[0] == "bullet" else ln.text
+                prev = para.last if para is not None else None
+                new = para is None or marker is not None
+                if not new and prev is not None and para is not None:
+                    same_row = (
+                        abs(seg.middle - prev.seg.middle) < 0.4 * seg.size and seg.x0 > prev.seg.x1
+                    )
+                    ends = prev.text.rstrip().endswith(_TERMINAL)
+                    starts_low = text[:1].islower() or prev.seg.hyphen_end
+                    if same_row or prev.seg.hyphen_end:
+                        new = False
+                    elif prev.page != n or seg.top < prev.seg.top - 0.5 * seg.size:
+                        # page or column break: continue an unfinished sentence only
+                        new = ends or not starts_low
+                        para.x0 = seg.x0 if not new else para.x0
+                    else:
+                        gap = seg.top - prev.seg.bottom
+                        spaced = gap > max(line_gap + 0.45 * seg.size, 0.5 * seg.size)
+                        resized = abs(seg.size - prev.seg.size) > 0.15 * max(
+                            seg.size, prev.seg.size
+                        )
+                        outdented = para.kind == "list_item" and seg.x0 < para.x0 - 2
+                        short = ends and prev.seg.x1 < para.x1 - 4 * seg.size and not starts_low
+                        indented = (
+                            para.kind == "text"
+                            and ends
+                            and seg.x0 > prev.seg.x0 + 1.5 * seg.size
+                            and not starts_low
+                        )
+                        new = spaced or resized or outdented or short or indented
+                if new:
+                    flush()
+                    para = _Para(
+                        kind="list_item" if marker else "text", page=n, x0=seg.x0, x1=seg.x1
+                    )
+                assert para is not None
+                para.lines.append((text, seg.hyphen_end))
+                para.x1 = max(para.x1, seg.x1)
+                para.last = ln
+                lines[i] = ln
+        flush()
+        return out
+
+
+def _warnings(layouts: list[PageLayout]) -> list[ExtractionWarning]:
+    total = len(layouts)
+    no_layer = [ly.number for ly in layouts if ly.chars == 0 and ly.image_cover > 0.02]
+    garbled = [ly.number for ly in layouts if ly.chars and ly.bad_chars > 0.3 * ly.chars]
+    imagey = [ly.number for ly in layouts if 0 < ly.chars < 30 and ly.image_cover > 0.5]
+    blank = [ly.number for ly in layouts if ly.chars == 0 and ly.image_cover <= 0.02]
+    out: list[ExtractionWarning] = []
+    if no_layer:
+        out.append(
+            ExtractionWarning(
+                code="no-text-layer",
+                message=(
+                    f"{len(no_layer)} of {total} pages have no text layer (scanned images?): "
+                    f"pages {_page_ranges(no_layer)}; their text is missing from the analysis "
+                    "(run OCR, e.g. ocrmypdf -l nld, to include it)"
+                ),
+                pages=tuple(no_layer),
+            )
+        )
+    if garbled:
+        out.append(
+            ExtractionWarning(
+                code="garbled-text",
+                message=(
+                    f"{len(garbled)} of {total} pages have a text layer without a usable "
+                    f"character map (unreadable glyphs): pages {_page_ranges(garbled)}; "
+                    "their text is left out (OCR can recover it)"
+                ),
+                pages=tuple(garbled),
+            )
+        )
+    if imagey:
+        out.append(
+            ExtractionWarning(
+                code="mostly-image",
+                message=(
+                    f"{len(imagey)} of {total} pages are mostly an image with almost no text: "
+                    f"pages {_page_ranges(imagey)}; any text inside the images is not read"
+                ),
+                pages=tuple(imagey),
+            )
+        )
+    if blank and len(blank) < total:
+        out.append(
+            ExtractionWarning(
+                code="blank-page",
+                message=f"{len(blank)} of {total} pages are empty: pages {_page_ranges(blank)}",
+                pages=tuple(blank),
+            )
+        )
+    return out
 
 
 def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> Document:
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        raise ExtractionError(str(path), f"cannot be opened as a PDF: {exc}", kind="corrupt") from None
-    pages: list[Page] = []
-    paragraphs: list[Paragraph] = []
-    sections = []
-    empty: list[int] = []
-    try:
-        for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            text = normalise(textpage.get_text_bounded())
-            textpage.close()
-            page.close()
-            lines = [ln for ln in text.split("\n") if not _PAGE_NUMBER.match(ln)]
-            body = "\n".join(lines)
-            number = index + 1
-            chars = len(body.strip())
-            pages.append(Page(number=number, chars=chars, has_text=chars > 0))
-            if chars == 0:
-                empty.append(number)
-                continue
-            secs, paras = paragraphs_from_text(body)
-            sections.extend(secs)
-            paragraphs.extend(
-                Paragraph(text=p.text, page=number, section=p.section, kind=p.kind) for p in paras
-            )
-    finally:
-        pdf.close()
-    warnings = []
-    if empty:
-        warnings.append(
-            ExtractionWarning(
-                code="no-text-layer",
-                message=f"{len(empty)} of {len(pages)} pages have no text layer (scanned?)",
-                pages=tuple(empty),
-            )
+    """Extract a PDF into a :class:`~textscan.model.Document`.
+
+    ``engine`` is "auto" (pypdfium2, pdfplumber when pdfium cannot open the
+    file), "pdfium" or "pdfplumber". Raises
+    :class:`~textscan.errors.ExtractionError` with ``kind`` "encrypted",
+    "corrupt" or "no-text".
+    """
+    path = Path(path)
+    layouts, bookmarks, used = _read_layouts(path, engine)
+    if not layouts:
+        raise ExtractionError(str(path), "has no pages", kind="no-text")
+    usable = [ly for ly in layouts if _usable(ly)]
+    if not usable:
+        unusable = [ly.number for ly in layouts]
+        raise ExtractionError(
+            str(path),
+            f"has no usable text layer on any of its {len(layouts)} pages "
+            f"(pages {_page_ranges(unusable)} look scanned, are empty or use fonts without a "
+            "character map); run OCR first, e.g. ocrmypdf -l nld IN.pdf OUT.pdf",
+            kind="no-text",
         )
+    asm = _Assembler(layouts, bookmarks)
+    asm.strip_furniture()
+    asm.find_toc()
+    asm.learn_vocabulary()
+    asm.find_headings()
+    sections, paragraphs = build_structure(asm.blocks())
+    pages = tuple(
+        Page(number=ly.number, label=ly.label, chars=ly.chars, has_text=_usable(ly))
+        for ly in layouts
+    )
     return Document(
         path=str(path),
         name=name,
         format="pdf",
         sha256=sha256,
-        pages=tuple(pages),
+        pages=pages,
         sections=tuple(sections),
         paragraphs=tuple(paragraphs),
-        warnings=tuple(warnings),
-        extractor={"engine": "pdfium", "requested": engine},
+        warnings=tuple(_warnings(layouts)),
+        extractor={
+            "engine": used,
+            "requested": engine,
+            "furniture_lines_removed": asm.removed,
+            "toc_pages": sorted(asm.toc_pages),
+            "bookmarks": len(bookmarks),
+        },
     )
+
+
+__all__ = ["ENGINES", "extract_pdf"]

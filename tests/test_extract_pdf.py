@@ -1,0 +1,374 @@
+"""PDF extraction on generated PDFs with known text, and acceptance checks on real plans."""
+
+from __future__ import annotations
+
+import collections
+import re
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from textscan.errors import ExtractionError, InputError
+from textscan.extract import extract
+from textscan.extract.clean import title_key
+from textscan.extract.pdf import extract_pdf
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+W, H = A4
+
+
+def _pdf(path: Path, pages: list[list[tuple[float, float, str, str, float]]], **kw: object) -> Path:
+    """Write a PDF; each page is a list of (x, y_from_top, text, font, size)."""
+    c = canvas.Canvas(str(path), pagesize=A4, **kw)  # type: ignore[arg-type]
+    for items in pages:
+        for x, y, text, font, size in items:
+            c.setFont(font, size)
+            c.drawString(x, H - y, text)
+        c.showPage()
+    c.save()
+    return path
+
+
+def _body(lines: list[str], x: float = 72, y: float = 120, lead: float = 14) -> list:
+    return [(x, y + i * lead, t, "Helvetica", 10) for i, t in enumerate(lines)]
+
+
+def _doc(path: Path, **kw: str):
+    return extract_pdf(path, name=path.stem, sha256="-", **kw)
+
+
+# ------------------------------------------------------------------ layout
+
+
+def test_two_column_page_is_read_column_by_column(tmp_path: Path) -> None:
+    left = [f"Links regel {i} over buurtpreventie en wijkagenten in de stad" for i in range(1, 13)]
+    right = [f"Rechts regel {i} over jongerenwerk en sportclubs in de wijk" for i in range(1, 13)]
+    items = [(72, 80, "Twee kolommen", "Helvetica-Bold", 18)]
+    items += [(50, 120 + i * 14, t, "Helvetica", 9) for i, t in enumerate(left)]
+    items += [(310, 120 + i * 14, t, "Helvetica", 9) for i, t in enumerate(right)]
+    doc = _doc(_pdf(tmp_path / "cols.pdf", [items]))
+    text = doc.text
+    positions = [text.index(t) for t in left + right]
+    assert positions == sorted(positions), "left column must be read completely before the right"
+    assert doc.sections[0].title == "Twee kolommen"
+
+
+def test_line_end_hyphenation_is_joined_but_real_hyphens_stay(tmp_path: Path) -> None:
+    lines = [
+        "Het college werkt aan de veilig-",
+        "heid in alle wijken van de gemeente samen met Noord-",
+        "Holland en de GGD. Sinds COVID-",
+        "19 zijn de zorg- en veiligheidshuizen belangrijker dan ooit en de",
+        "samenwerking met de politie is goed. Ook de veiligheid van",
+        "kinderen telt, en veiligheid blijft een taak van iedereen.",
+    ]
+    doc = _doc(_pdf(tmp_path / "hyph.pdf", [_body(lines)]))
+    text = doc.text
+    assert "veiligheid in alle wijken" in text
+    assert "veilig- heid" not in text and "veilig-heid" not in text
+    assert "Noord-Holland" in text
+    assert "COVID-19" in text
+    assert "zorg- en veiligheidshuizen" in text
+
+
+def test_ligatures_and_soft_hyphens_are_normalised(tmp_path: Path) -> None:
+    from textscan.extract.clean import normalise_chars
+
+    assert normalise_chars("ﬁnanciële ﬂexibiliteit") == "financiële flexibiliteit"
+    assert normalise_chars("veilig\u00adheid") == "veiligheid"
+    assert normalise_chars("e\u0301e\u0301n") == "één"
+
+
+def test_running_header_footer_and_page_numbers_are_removed(tmp_path: Path) -> None:
+    pages = []
+    for n in range(1, 7):
+        header = "Integraal Veiligheidsplan Havenstad" if n % 2 else "Gemeente Havenstad 2024"
+        items = [(72, 40, header, "Helvetica", 8), (W / 2, H - 30, str(n), "Helvetica", 8)]
+        items += _body([f"Op pagina {n} staat een eigen zin over toezicht en preventie."])
+        pages.append(items)
+    doc = _doc(_pdf(tmp_path / "furniture.pdf", pages))
+    text = doc.text
+    assert "Havenstad" not in text
+    assert all(f"Op pagina {n} staat" in text for n in range(1, 7))
+    assert not any(re.fullmatch(r"\d+", p.text) for p in doc.paragraphs)
+
+
+def test_paragraph_continues_across_a_page_break(tmp_path: Path) -> None:
+    pages = [
+        _body(["Eerste alinea staat hier.", "", "", "De tweede alinea begint onderaan en loopt"]),
+        _body(["door op de volgende pagina zonder onderbreking."]),
+    ]
+    doc = _doc(_pdf(tmp_path / "flow.pdf", pages))
+    texts = [p.text for p in doc.paragraphs]
+    assert (
+        "De tweede alinea begint onderaan en loopt door op de volgende pagina zonder onderbreking."
+        in texts
+    )
+    para = next(p for p in doc.paragraphs if p.text.startswith("De tweede"))
+    assert para.page == 1
+
+
+def test_toc_page_becomes_toc_paragraphs_and_confirms_headings(tmp_path: Path) -> None:
+    toc = [(72, 80, "Inhoudsopgave", "Helvetica-Bold", 16)]
+    entries = [("1 Inleiding", 2), ("2 Jeugd en veiligheid", 3), ("3 Ondermijning", 4)]
+    for i, (title, page) in enumerate(entries):
+        toc.append((72, 120 + i * 18, title, "Helvetica", 10))
+        toc.append((500, 120 + i * 18, str(page), "Helvetica", 10))
+    pages = [toc]
+    for title, _ in entries:
+        pages.append(
+            [
+                (72, 80, title, "Helvetica-Bold", 14),
+                *_body([f"Tekst over {title.split(' ', 1)[1].lower()} met aanpak en preventie."]),
+            ]
+        )
+    doc = _doc(_pdf(tmp_path / "toc.pdf", pages))
+    toc_paras = [p for p in doc.paragraphs if p.kind == "toc"]
+    assert [p.text for p in toc_paras][1:] == [t for t, _ in entries]
+    assert "Inhoudsopgave" not in doc.text
+    assert [(s.title, s.page_start) for s in doc.sections] == [
+        ("1 Inleiding", 2),
+        ("2 Jeugd en veiligheid", 3),
+        ("3 Ondermijning", 4),
+    ]
+    assert all(p.section for p in doc.analysed_paragraphs)
+
+
+def test_numbered_headings_get_levels_and_parents(tmp_path: Path) -> None:
+    items = [
+        (72, 80, "3 Veiligheid in de wijk", "Helvetica-Bold", 16),
+        *_body(["Inleidende tekst over de wijk."], y=110),
+        (72, 150, "3.1 Jeugd en veiligheid", "Helvetica-Bold", 12),
+        *_body(["Tekst over jongeren en het jongerenwerk."], y=175),
+        (72, 210, "3.2 Ondermijning", "Helvetica-Bold", 12),
+        *_body(["Tekst over ondermijning en handhaving."], y=235),
+    ]
+    doc = _doc(_pdf(tmp_path / "levels.pdf", [items]))
+    by_title = {s.title: s for s in doc.sections}
+    top = by_title["3 Veiligheid in de wijk"]
+    assert top.level == 1
+    assert by_title["3.1 Jeugd en veiligheid"].level == 2
+    assert by_title["3.2 Ondermijning"].parent == top.id
+    para = next(p for p in doc.paragraphs if "ondermijning en" in p.text)
+    assert doc.section_path(para.section) == ("3 Veiligheid in de wijk", "3.2 Ondermijning")
+
+
+def test_bullets_become_list_items(tmp_path: Path) -> None:
+    items = [
+        *_body(["Wij zetten in op:"]),
+        (72, 140, "\u2022", "Helvetica", 10),
+        (86, 140, "meer wijkagenten;", "Helvetica", 10),
+        (72, 154, "\u2022", "Helvetica", 10),
+        (86, 154, "betere verlichting.", "Helvetica", 10),
+    ]
+    doc = _doc(_pdf(tmp_path / "list.pdf", [items]))
+    assert [(p.kind, p.text) for p in doc.paragraphs if p.kind == "list_item"] == [
+        ("list_item", "meer wijkagenten;"),
+        ("list_item", "betere verlichting."),
+    ]
+
+
+# ------------------------------------------------------------ broken inputs
+
+
+def _image_page(c: canvas.Canvas) -> None:
+    c.setFillGray(0.6)
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    img = Image.new("L", (200, 280), 180)
+    c.drawImage(ImageReader(img), 40, 40, W - 80, H - 80)
+    c.showPage()
+
+
+def test_page_without_text_layer_is_a_warning_naming_the_page(tmp_path: Path) -> None:
+    pytest.importorskip("PIL")
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, H - 100, "Deze pagina heeft gewone tekst over veiligheid.")
+    c.showPage()
+    _image_page(c)
+    c.save()
+    doc = _doc(path)
+    warning = next(w for w in doc.warnings if w.code == "no-text-layer")
+    assert warning.pages == (2,)
+    assert "2" in warning.message
+    assert doc.pages[1].has_text is False and doc.pages[0].has_text is True
+
+
+def test_pdf_without_any_text_raises_no_text(tmp_path: Path) -> None:
+    pytest.importorskip("PIL")
+    path = tmp_path / "allscan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _image_page(c)
+    _image_page(c)
+    c.save()
+    with pytest.raises(ExtractionError) as info:
+        _doc(path)
+    assert info.value.kind == "no-text"
+    assert "1-2" in str(info.value)
+
+
+def test_encrypted_pdf_with_user_password_raises_encrypted(tmp_path: Path) -> None:
+    path = _pdf(tmp_path / "locked.pdf", [_body(["Geheim plan."])], encrypt="geheim")
+    with pytest.raises(ExtractionError) as info:
+        _doc(path)
+    assert info.value.kind == "encrypted"
+
+
+def test_pdf_encrypted_with_empty_user_password_opens(tmp_path: Path) -> None:
+    from reportlab.lib import pdfencrypt
+
+    enc = pdfencrypt.StandardEncryption("", ownerPassword="eigenaar", canPrint=1)
+    path = _pdf(tmp_path / "owner.pdf", [_body(["Openbaar plan over preventie."])], encrypt=enc)
+    assert "Openbaar plan over preventie." in _doc(path).text
+
+
+def test_corrupt_pdf_raises_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage without xref\n")
+    with pytest.raises(ExtractionError) as info:
+        extract(path)
+    assert info.value.kind == "corrupt"
+
+
+def test_unknown_engine_is_refused_with_the_valid_ones(tmp_path: Path) -> None:
+    path = _pdf(tmp_path / "e.pdf", [_body(["Tekst."])])
+    with pytest.raises(InputError, match="pdfium"):
+        _doc(path, engine="poppler")
+
+
+def test_pdfplumber_engine_gives_the_same_text(tmp_path: Path) -> None:
+    lines = [f"Regel {i} van een plan over wijkveiligheid en samenwerking." for i in range(8)]
+    path = _pdf(tmp_path / "same.pdf", [_body(lines)])
+    a = _doc(path, engine="pdfium")
+    b = _doc(path, engine="pdfplumber")
+    assert a.text == b.text
+    assert b.extractor["engine"] == "pdfplumber"
+
+
+# ------------------------------------------------------ real documents (shared)
+
+
+def _shared(rel: str) -> Path:
+    path = SHARED / rel
+    if not path.exists():
+        pytest.skip(f"shared test data not available: {path}")
+    return path
+
+
+def _tokens(text: str) -> collections.Counter[str]:
+    return collections.Counter(re.findall(r"[^\W_]+", text.lower()))
+
+
+def test_coalition_agreement_text_matches_the_reference_csv() -> None:
+    pd = pytest.importorskip("pandas")
+    pdf = _shared("pdf/coalitieakkoord-2021-2025.pdf")
+    ref_table = pd.read_csv(_shared("pdf/coalitieakkoord-2021-2025.paragraphs.csv"))
+    doc = _doc(pdf)
+    ref = _tokens(" ".join(ref_table["txt"]))
+    got = _tokens("\n".join(p.text for p in doc.paragraphs))
+    common = sum((ref & got).values())
+    assert common / sum(ref.values()) >= 0.997
+    assert common / sum(got.values()) >= 0.997
+    headings = {title_key(s.title) for s in doc.sections}
+    # "Intro" labels the front matter in the CSV; it is not a heading printed in the PDF
+    chapters = [c for c in ref_table["chapter"].unique() if c != "Intro"]
+    assert [c for c in chapters if title_key(c) not in headings] == []
+    pages = len(doc.pages)
+    lines = collections.Counter(p.text for p in doc.analysed_paragraphs)
+    assert not [t for t, n in lines.items() if n > pages / 4]
+    printed = _printed_page_numbers(pdf)
+    assert len(printed) > 40
+    left = [(p.page, p.text) for p in doc.analysed_paragraphs if printed.get(p.page) == p.text]
+    assert left == []
+
+
+def _printed_page_numbers(path: Path) -> dict[int, str]:
+    """The bare number printed as the last line of each page of the raw text layer."""
+    import pypdfium2 as pdfium
+
+    out = {}
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            tp = page.get_textpage()
+            lines = [ln.strip() for ln in tp.get_text_range().splitlines() if ln.strip()]
+            tp.close()
+            page.close()
+            numbers = [ln for ln in lines[:1] + lines[-1:] if re.fullmatch(r"\d{1,3}", ln)]
+            if numbers:
+                out[i + 1] = numbers[0]
+    finally:
+        pdf.close()
+    return out
+
+
+MANIFESTOS = ["50plus", "BVNL", "LP", "Piratenpartij", "SP"]
+
+
+def _raw_line_end_hyphens(path: Path) -> list[tuple[str, str]]:
+    """Pairs (left, right) of words broken by a hyphen at a line end in the raw text layer."""
+    import pypdfium2 as pdfium
+
+    pairs = []
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            tp = page.get_textpage()
+            text = tp.get_text_range()
+            tp.close()
+            page.close()
+            for m in re.finditer(r"([a-zà-ÿ]+)(?:\ufffe|-\r\n)([a-zà-ÿ]+)", text):
+                pairs.append((m.group(1), m.group(2)))
+    finally:
+        pdf.close()
+    return pairs
+
+
+@pytest.mark.parametrize("name", MANIFESTOS)
+def test_manifesto_has_no_furniture_no_broken_words_and_toc_sections(name: str) -> None:
+    path = _shared(f"pdf/manifestos-2023/{name}.pdf")
+    doc = _doc(path)
+    pages = len(doc.pages)
+    on_pages: dict[str, set[int | None]] = collections.defaultdict(set)
+    for p in doc.analysed_paragraphs:
+        for line in p.text.split("\n"):
+            if line.strip():
+                on_pages[line.strip()].add(p.page)
+    # lead-ins such as "De LP is voor:" open a list in every chapter: body text, not furniture
+    repeated = {
+        t: len(s) for t, s in on_pages.items() if len(s) > pages / 4 and not t.endswith(":")
+    }
+    assert repeated == {}
+    text = "\n".join(p.text for p in doc.analysed_paragraphs)
+    left_over = [
+        f"{a}- {b}"
+        for a, b in _raw_line_end_hyphens(path)
+        if b not in {"en", "of", "tot"} and re.search(rf"\b{a}-\s+{b}\b", text)
+    ]
+    assert left_over == []
+    toc = [p.text for p in doc.paragraphs if p.kind == "toc"]
+    headings = {title_key(s.title) for s in doc.sections}
+    entries = [t for t in toc if not re.match(r"(?i)^(inhoud|index)", t)]
+    assert [t for t in entries if title_key(t) not in headings] == []
+    assert all(p.page is not None for p in doc.paragraphs)
+
+
+def test_sp_manifesto_words_broken_by_hyphenation_are_joined() -> None:
+    doc = _doc(_shared("pdf/manifestos-2023/SP.pdf"))
+    words = _tokens(doc.text)
+    assert words["democratisering"] >= 1
+    assert words["georganiseerd"] >= 1
+    assert words["georgani"] == 0
+
+
+def test_coalition_agreement_keeps_real_hyphens_at_line_ends() -> None:
+    doc = _doc(_shared("pdf/coalitieakkoord-2021-2025.pdf"))
+    assert "media-aanbod" in doc.text
+    assert "antirechtsstatelijke" not in doc.text

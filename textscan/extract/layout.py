@@ -1,0 +1,433 @@
+"""Page layout for PDF extraction: text segments with boxes, and reading order.
+
+A *segment* is a run of text on one baseline without a large horizontal gap:
+a line of a column, a table cell, a page number. Both engines (pypdfium2 and
+pdfplumber) produce segments in the same shape, so everything after this
+module is engine-independent.
+
+Reading order is decided per page by a recursive cut: a page region is split
+into columns at vertical white gutters (left to right), with full-width
+blocks such as a title above two columns cutting it into horizontal bands
+first. A single-column region is read top to bottom.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from statistics import median
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+#: a gap wider than this many font sizes ends a segment (columns, table cells)
+SEGMENT_GAP_EM = 1.0
+#: the smallest gutter between columns, in points
+MIN_GUTTER = 6.0
+
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|\bbd\b", re.I)
+# pdfium reports a hyphen it found at a line end as U+FFFE (and joins the lines)
+LINE_END_HYPHEN = "\ufffe"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text on one line of a page, coordinates in points from the top left."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+    hyphen_end: bool = False
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """The segments of one page in reading order, plus what the page is made of."""
+
+    number: int
+    width: float
+    height: float
+    segments: tuple[Segment, ...]
+    chars: int
+    bad_chars: int = 0
+    image_cover: float = 0.0
+    label: str | None = None
+
+
+# --------------------------------------------------------------------------- pdfium
+
+
+def _font_is_bold(
+    textpage: pdfium.PdfTextPage, index: int, buf: ctypes.Array[ctypes.c_char]
+) -> bool:
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+    if weight >= 600:
+        return True
+    flags = ctypes.c_int()
+    n = pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, len(buf), ctypes.byref(flags))
+    if n <= 0:
+        return False
+    name = bytes(buf[: max(0, min(n, len(buf)) - 1)]).decode("latin-1", "replace")
+    # PDF font flag bit 19 (ForceBold)
+    return bool(_BOLD_NAME.search(name)) or bool(flags.value & (1 << 18))
+
+
+def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str:
+    """The page's text with one character per pdfium char index."""
+    if n <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (n + 1))()
+    out = pdfium_c.FPDFText_GetText(textpage, 0, n, buffer)
+    text = bytes(memoryview(buffer).cast("B")[: max(0, out - 1) * 2]).decode("utf-16-le", "replace")
+    if len(text) == n:
+        return text
+    # surrogate pairs or excluded chars shift text and char indices: read per char
+    return "".join(
+        chr(c) if (c := pdfium_c.FPDFText_GetUnicode(textpage, i)) and c < 0x110000 else "\ufffd"
+        for i in range(n)
+    )
+
+
+def pdfium_page_layout(pdf: pdfium.PdfDocument, index: int) -> PageLayout:
+    """Read one page with pypdfium2 into segments (reading order applied)."""
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            n = textpage.count_chars()
+            text = _page_text(textpage, n)
+            segments = _pdfium_segments(textpage, text, height)
+        finally:
+            textpage.close()
+        visible = sum(1 for ch in text if not ch.isspace())
+        bad = text.count("\ufffd")
+        cover = _image_cover(page, width, height) if visible < 200 else 0.0
+    finally:
+        page.close()
+    label = _page_label(pdf, index)
+    return PageLayout(
+        number=index + 1,
+        width=width,
+        height=height,
+        segments=tuple(reading_order(segments, width)),
+        chars=visible,
+        bad_chars=bad,
+        image_cover=cover,
+        label=label,
+    )
+
+
+def _page_label(pdf: pdfium.PdfDocument, index: int) -> str | None:
+    n = pdfium_c.FPDF_GetPageLabel(pdf, index, None, 0)
+    if n <= 2:
+        return None
+    buf = ctypes.create_string_buffer(n)
+    pdfium_c.FPDF_GetPageLabel(pdf, index, buf, n)
+    return buf.raw[: n - 2].decode("utf-16-le", "replace") or None
+
+
+def _image_cover(page: pdfium.PdfPage, width: float, height: float) -> float:
+    """Share of the page area covered by images (top-level image objects)."""
+    area = 0.0
+    try:
+        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            area += max(0.0, right - left) * max(0.0, top - bottom)
+    except pdfium.PdfiumError:
+        return 0.0
+    return min(1.0, area / max(1.0, width * height))
+
+
+def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> list[Segment]:
+    rect = pdfium_c.FS_RECTF()
+    fontbuf = ctypes.create_string_buffer(128)
+    segments: list[Segment] = []
+
+    def box(i: int) -> tuple[float, float, float, float]:
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
+        return rect.left, rect.right, height - rect.top, height - rect.bottom
+
+    def emit(start: int, end: int, hyphen: bool) -> None:
+        # [start, end) without surrounding whitespace
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return
+        first = next((i for i in range(start, end) if text[i].isalnum()), start)
+        last = next((i for i in range(end - 1, start - 1, -1) if text[i].isalnum()), end - 1)
+        x0, _, _, _ = box(start)
+        _, x1, _, _ = box(end - 1)
+        _, _, ftop, fbottom = box(first)
+        size = max(1.0, fbottom - ftop)
+        bold = _font_is_bold(textpage, first, fontbuf) and (
+            last == first or _font_is_bold(textpage, last, fontbuf)
+        )
+        segments.append(
+            Segment(
+                text=text[start:end],
+                x0=x0,
+                x1=max(x1, x0),
+                top=ftop,
+                bottom=fbottom,
+                size=size,
+                bold=bold,
+                hyphen_end=hyphen,
+            )
+        )
+
+    n = len(text)
+    start = 0
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in "\r\n":
+            emit(start, i, False)
+            while i < n and text[i] in "\r\n":
+                i += 1
+            start = i
+            continue
+        if ch == LINE_END_HYPHEN:
+            emit(start, i, True)
+            start = i + 1
+        elif ch == " " and i > start:
+            # a wide gap at a space ends the segment (column gutter, table cell)
+            j = i
+            while j < n and text[j] == " ":
+                j += 1
+            if j < n and text[j] not in "\r\n" and text[i - 1] != " ":
+                _, right, ptop, pbottom = box(i - 1)
+                left, _, ntop, _ = box(j)
+                size = max(1.0, pbottom - ptop)
+                gap = left - right
+                if gap > max(SEGMENT_GAP_EM * size, 4.0) or gap < -size or abs(ntop - ptop) > size:
+                    emit(start, i, False)
+                    start = j
+            i = j
+            continue
+        i += 1
+    emit(start, n, False)
+    return segments
+
+
+# ----------------------------------------------------------------------- pdfplumber
+
+
+def pdfplumber_page_layout(page: object, number: int) -> PageLayout:
+    """Read one pdfplumber page into segments (reading order applied)."""
+    chars = sorted(
+        page.chars,  # type: ignore[attr-defined]
+        key=lambda c: (round(c["bottom"] - c["size"] * 0.2), c["x0"]),
+    )
+    width = float(page.width)  # type: ignore[attr-defined]
+    height = float(page.height)  # type: ignore[attr-defined]
+    segments: list[Segment] = []
+    run: list[dict[str, object]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        parts: list[str] = []
+        prev: dict[str, object] | None = None
+        for c in run:
+            if prev is not None and float(c["x0"]) - float(prev["x1"]) > 0.15 * float(c["size"]):  # type: ignore[arg-type]
+                parts.append(" ")
+            parts.append(str(c["text"]))
+            prev = c
+        text = "".join(parts).strip()
+        if text:
+            first = next((c for c in run if str(c["text"]).isalnum()), run[0])
+            last = next((c for c in reversed(run) if str(c["text"]).isalnum()), run[-1])
+            size = float(first["size"])  # type: ignore[arg-type]
+            segments.append(
+                Segment(
+                    text=text,
+                    x0=float(run[0]["x0"]),  # type: ignore[arg-type]
+                    x1=float(run[-1]["x1"]),  # type: ignore[arg-type]
+                    top=float(first["top"]),  # type: ignore[arg-type]
+                    bottom=float(first["bottom"]),  # type: ignore[arg-type]
+                    size=size * 1.2,
+                    bold=bool(_BOLD_NAME.search(str(first["fontname"])))
+                    and bool(_BOLD_NAME.search(str(last["fontname"]))),
+                )
+            )
+        run.clear()
+
+    for c in chars:
+        if run:
+            prev = run[-1]
+            size = float(c["size"]) or 1.0  # type: ignore[arg-type]
+            same_line = abs(float(c["bottom"]) - float(prev["bottom"])) < size * 0.5  # type: ignore[arg-type]
+            gap = float(c["x0"]) - float(prev["x1"])  # type: ignore[arg-type]
+            if not same_line or gap > max(SEGMENT_GAP_EM * size * 1.2, 4.0) or gap < -size:
+                flush()
+        if str(c["text"]).isspace() and not run:
+            continue
+        run.append(c)
+    flush()
+    visible = sum(1 for c in page.chars if not str(c["text"]).isspace())  # type: ignore[attr-defined]
+    bad = sum(1 for c in page.chars if str(c["text"]).startswith("(cid:") or c["text"] == "\ufffd")  # type: ignore[attr-defined]
+    cover = 0.0
+    if visible < 200:
+        area = sum(
+            max(0.0, float(im["x1"]) - float(im["x0"]))
+            * max(0.0, float(im["bottom"]) - float(im["top"]))
+            for im in page.images  # type: ignore[attr-defined]
+        )
+        cover = min(1.0, area / max(1.0, width * height))
+    return PageLayout(
+        number=number,
+        width=width,
+        height=height,
+        segments=tuple(reading_order(segments, width)),
+        chars=visible,
+        bad_chars=bad,
+        image_cover=cover,
+    )
+
+
+# --------------------------------------------------------------------- reading order
+
+
+def _join(a: Segment, b: Segment) -> Segment:
+    """Two segments of one row as one; a wide gap becomes a tab (table cell, TOC page)."""
+    gap = b.x0 - a.x1
+    sep = "\t" if gap > 1.2 * max(a.size, b.size) else " "
+    return replace(
+        a,
+        text=a.text + sep + b.text,
+        x1=max(a.x1, b.x1),
+        bold=a.bold and b.bold,
+        hyphen_end=b.hyphen_end,
+    )
+
+
+def _rows(segments: Iterable[Segment]) -> list[Segment]:
+    """Sort top to bottom; segments sharing a baseline left to right, close ones joined."""
+    ordered = sorted(segments, key=lambda s: (s.top, s.x0))
+    out: list[Segment] = []
+    row: list[Segment] = []
+
+    def flush() -> None:
+        merged: list[Segment] = []
+        for s in sorted(row, key=lambda r: r.x0):
+            prev = merged[-1] if merged else None
+            if (
+                prev is not None
+                and not prev.hyphen_end
+                and -0.5 * s.size < s.x0 - prev.x1 < 2.5 * max(s.size, prev.size)
+                and abs(s.size - prev.size) < 0.25 * max(s.size, prev.size)
+            ):
+                merged[-1] = _join(prev, s)
+            else:
+                merged.append(s)
+        out.extend(merged)
+        row.clear()
+
+    for s in ordered:
+        if row and abs(s.middle - row[0].middle) > 0.5 * min(s.size, row[0].size):
+            flush()
+        row.append(s)
+    flush()
+    return out
+
+
+def _gutters(segments: Sequence[Segment], lo: float, hi: float, min_gap: float) -> list[float]:
+    """Midpoints of vertical white gaps in [lo, hi] not crossed by any segment."""
+    spans = sorted((s.x0, s.x1) for s in segments)
+    gaps: list[float] = []
+    reach = lo
+    for x0, x1 in spans:
+        if x0 - reach >= min_gap and reach > lo:
+            gaps.append((reach + x0) / 2)
+        reach = max(reach, x1)
+        if reach >= hi:
+            break
+    return gaps
+
+
+def _column_split(segments: Sequence[Segment]) -> float | None:
+    """An x where the region divides into columns, ignoring full-width blocks."""
+    if len(segments) < 6:
+        return None
+    lo = min(s.x0 for s in segments)
+    hi = max(s.x1 for s in segments)
+    width = hi - lo
+    if width <= 0:
+        return None
+    narrow = [s for s in segments if s.width < 0.55 * width]
+    size = median(s.size for s in segments)
+    total = sum(len(s.text) for s in segments)
+    best: tuple[float, float] | None = None
+    for x in _gutters(narrow, lo, hi, max(MIN_GUTTER, 0.5 * size)):
+        left = [s for s in narrow if s.x1 <= x]
+        right = [s for s in narrow if s.x0 >= x]
+        crossing = [s for s in segments if s.x0 < x < s.x1]
+        lchars = sum(len(s.text) for s in left)
+        rchars = sum(len(s.text) for s in right)
+        if len(left) < 3 or len(right) < 3:
+            continue
+        if min(lchars, rchars) < 0.12 * total or len(crossing) > 0.34 * len(segments):
+            continue
+        # a real column has several lines starting at the same x
+        starts = [round(s.x0) for s in right]
+        aligned = max(starts.count(v) + starts.count(v + 1) + starts.count(v - 1) for v in starts)
+        if aligned < 3:
+            continue
+        score = min(lchars, rchars) - 5 * sum(len(s.text) for s in crossing)
+        if best is None or score > best[0]:
+            best = (score, x)
+    return best[1] if best else None
+
+
+def reading_order(segments: Sequence[Segment], page_width: float, depth: int = 0) -> list[Segment]:
+    """Segments in reading order: columns left to right, bands top to bottom."""
+    if depth > 8 or len(segments) < 6:
+        return _rows(segments)
+    x = _column_split(segments)
+    if x is None:
+        return _rows(segments)
+    out: list[Segment] = []
+    band: list[Segment] = []
+
+    def flush_band() -> None:
+        if not band:
+            return
+        left = [s for s in band if s.x1 <= x]
+        right = [s for s in band if s.x1 > x]
+        if len(band) >= 6 and left and right:
+            out.extend(reading_order(left, page_width, depth + 1))
+            out.extend(reading_order(right, page_width, depth + 1))
+        else:
+            out.extend(_rows(band))
+        band.clear()
+
+    for s in sorted(segments, key=lambda s: (s.top, s.x0)):
+        if s.x0 < x < s.x1:
+            flush_band()
+            out.append(s)
+        else:
+            band.append(s)
+    flush_band()
+    return out
+
+
+def shifted(segment: Segment, text: str) -> Segment:
+    """The segment with new text (same box)."""
+    return replace(segment, text=text)

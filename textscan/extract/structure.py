@@ -1,0 +1,88 @@
+"""Sections from a flow of blocks, shared by the PDF, DOCX and HTML readers.
+
+A reader emits :class:`Block` records in reading order (headings with a
+level, text, list items, table-of-contents rows); :func:`build_structure`
+numbers the sections ("s1", "s1.2"), links each to its parent, gives it a
+page range and puts every paragraph in its innermost section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from textscan.model import Paragraph, ParagraphKind, Section
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph-sized piece of a document before sections are assigned.
+
+    A heading with ``show=False`` opens a section without a paragraph of its
+    own (a bookmark whose title is not printed on the page).
+    """
+
+    text: str
+    kind: ParagraphKind = "text"
+    page: int | None = None
+    level: int = 0
+    show: bool = True
+
+
+def build_structure(blocks: Iterable[Block]) -> tuple[list[Section], list[Paragraph]]:
+    """Sections and paragraphs from blocks in reading order.
+
+    >>> blocks = [Block("1 Inleiding", "heading", 1, 1), Block("Tekst.", page=1)]
+    >>> secs, paras = build_structure(blocks)
+    >>> secs[0].id, paras[1].section
+    ('s1', 's1')
+    """
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    stack: list[Section] = []
+    counters: list[int] = []
+    last_page: dict[str, int | None] = {}
+    for block in blocks:
+        if block.kind == "heading":
+            level = max(1, block.level)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            depth = len(stack)
+            counters = counters[: depth + 1]
+            while len(counters) <= depth:
+                counters.append(0)
+            counters[depth] += 1
+            sid = "s" + ".".join(str(c) for c in counters[: depth + 1])
+            sec = Section(
+                id=sid,
+                title=block.text,
+                level=level,
+                page_start=block.page,
+                page_end=block.page,
+                parent=stack[-1].id if stack else None,
+            )
+            sections.append(sec)
+            stack.append(sec)
+            for s in stack:
+                last_page[s.id] = _later(last_page.get(s.id), block.page)
+            if block.show:
+                paragraphs.append(
+                    Paragraph(text=block.text, page=block.page, section=sid, kind="heading")
+                )
+            continue
+        current = stack[-1].id if stack else None
+        for s in stack:
+            last_page[s.id] = _later(last_page.get(s.id), block.page)
+        paragraphs.append(
+            Paragraph(text=block.text, page=block.page, section=current, kind=block.kind)
+        )
+    sections = [replace(s, page_end=last_page.get(s.id, s.page_start)) for s in sections]
+    return sections, paragraphs
+
+
+def _later(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
