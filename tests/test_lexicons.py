@@ -24,84 +24,85 @@ from textscan.lexicon import (
 
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "lexicons"
 
+
+def _lemmas(text: str) -> list[str]:
+    """A comma-separated list of lemmas (multi-word lemmas keep their spaces)."""
+    return [w.strip() for w in text.split(",")]
+
+
 # CODEBOOK.md, "Framing categories", in lemma form ("kansen bieden" -> "kans bieden").
 CODEBOOK_FRAMING: dict[str, list[str]] = {
-    "repressive": [
-        "aanpakken", "aanpak", "bestrijden", "bestrijding", "repressie", "repressief",
-        "handhaven", "handhaving", "optreden", "tegengaan", "terugdringen", "ingrijpen",
-        "controleren", "controle", "toezicht", "toezicht houden", "cameratoezicht",
-        "straffen", "straf", "sanctie", "boete", "beboeten", "sluiten", "sluiting",
-        "verstoren", "opsporen", "vervolgen", "aanhouden", "oprollen", "gebiedsverbod",
-        "strijd tegen", "zero tolerance", "lik-op-stuk", "preventief fouilleren",
-        "halt toeroepen",
-    ],
-    "preventive": [
-        "voorkomen", "preventie", "preventief", "vroegsignalering", "signaleren",
-        "voorlichting", "bewustwording", "weerbaarheid", "weerbaar maken",
-    ],
-    "positive": [
-        "vertrouwen", "verbinding", "verbinden", "verbondenheid", "geborgenheid",
-        "samenwerken", "samenwerking", "samen met", "betrekken", "betrokkenheid",
-        "participatie", "meedenken", "ontmoeting", "ontmoeten", "dialoog",
-        "in gesprek gaan", "sociaal cohesie", "naar elkaar omkijken", "zich thuis voelen",
-        "perspectief bieden", "kans bieden", "talentontwikkeling", "ondersteunen",
-        "ondersteuning", "hulp", "zorg", "welzijn", "samenleven", "empathie", "leefbaarheid",
-    ],
+    "repressive": _lemmas(
+        "aanpakken, aanpak, bestrijden, bestrijding, repressie, repressief, handhaven, "
+        "handhaving, optreden, tegengaan, terugdringen, ingrijpen, controleren, controle, "
+        "toezicht, toezicht houden, cameratoezicht, straffen, straf, sanctie, boete, beboeten, "
+        "sluiten, sluiting, verstoren, opsporen, vervolgen, aanhouden, oprollen, gebiedsverbod, "
+        "strijd tegen, zero tolerance, lik-op-stuk, preventief fouilleren, halt toeroepen"
+    ),
+    "preventive": _lemmas(
+        "voorkomen, preventie, preventief, vroegsignalering, signaleren, voorlichting, "
+        "bewustwording, weerbaarheid, weerbaar maken"
+    ),
+    "positive": _lemmas(
+        "vertrouwen, verbinding, verbinden, verbondenheid, geborgenheid, samenwerken, "
+        "samenwerking, samen met, betrekken, betrokkenheid, participatie, meedenken, ontmoeting, "
+        "ontmoeten, dialoog, in gesprek gaan, sociaal cohesie, naar elkaar omkijken, "
+        "zich thuis voelen, perspectief bieden, kans bieden, talentontwikkeling, ondersteunen, "
+        "ondersteuning, hulp, zorg, welzijn, samenleven, empathie, leefbaarheid"
+    ),
 }
 
 # CODEBOOK.md, "Actors".
 CODEBOOK_ACTORS: dict[str, list[str]] = {
-    "chain": [
-        "politie", "wijkagent", "openbaar ministerie", "burgemeester", "boa", "handhaver",
-        "riec", "brandweer", "veiligheidsregio", "reclassering", "halt", "veiligheidshuis",
-    ],
-    "partners": [
-        "woningcorporatie", "school", "jongerenwerk", "welzijnswerk", "wijkteam", "ggd",
-        "ggz", "zorginstelling", "sportvereniging", "ondernemer", "winkelier", "horeca",
-        "kerk", "moskee", "buurtbemiddeling",
-    ],
-    "residents": [
-        "bewoner", "inwoner", "buurtbewoner", "burger", "jongere", "ouder", "vrijwilliger",
-        "buurtpreventieteam", "buurtapp",
-    ],
+    "chain": _lemmas(
+        "politie, wijkagent, openbaar ministerie, burgemeester, boa, handhaver, riec, brandweer, "
+        "veiligheidsregio, reclassering, halt, veiligheidshuis"
+    ),
+    "partners": _lemmas(
+        "woningcorporatie, school, jongerenwerk, welzijnswerk, wijkteam, ggd, ggz, "
+        "zorginstelling, sportvereniging, ondernemer, winkelier, horeca, kerk, moskee, "
+        "buurtbemiddeling"
+    ),
+    "residents": _lemmas(
+        "bewoner, inwoner, buurtbewoner, burger, jongere, ouder, vrijwilliger, "
+        "buurtpreventieteam, buurtapp"
+    ),
 }
 
 # CODEBOOK.md, "Themes" (the five Kernbeleid Veiligheid fields).
 CODEBOOK_THEMES: dict[str, list[str]] = {
-    "living": [
-        "woninginbraak", "overlast", "woonoverlast", "burenruzie", "verloedering",
-        "huiselijk geweld", "straatroof",
-    ],
-    "business": [
-        "winkelcriminaliteit", "horeca", "uitgaansgeweld", "evenement", "bedrijventerrein",
-    ],
-    "youth": ["jeugdoverlast", "jeugdcriminaliteit", "alcohol en drugs", "risicojongere"],
-    "physical": ["verkeersveiligheid", "brandveiligheid", "crisisbeheersing", "extern veiligheid"],
-    "integrity": [
-        "ondermijning", "georganiseerd criminaliteit", "hennepteelt", "drugshandel",
-        "radicalisering", "polarisatie", "cybercrime", "mensenhandel",
-    ],
+    "living": _lemmas(
+        "woninginbraak, overlast, woonoverlast, burenruzie, verloedering, huiselijk geweld, "
+        "straatroof"
+    ),
+    "business": _lemmas("winkelcriminaliteit, horeca, uitgaansgeweld, evenement, bedrijventerrein"),
+    "youth": _lemmas("jeugdoverlast, jeugdcriminaliteit, alcohol en drugs, risicojongere"),
+    "physical": _lemmas("verkeersveiligheid, brandveiligheid, crisisbeheersing, extern veiligheid"),
+    "integrity": _lemmas(
+        "ondermijning, georganiseerd criminaliteit, hennepteelt, drugshandel, radicalisering, "
+        "polarisatie, cybercrime, mensenhandel"
+    ),
 }
 # "Also recognised": placed in a field or in the extra category care_safety.
 CODEBOOK_EXTRA_THEMES = ["autobrand", "verward persoon", "verward gedrag", "zorg en veiligheid"]
 
 # CODEBOOK.md, "Policy domains".
 CODEBOOK_DOMAINS: dict[str, list[str]] = {
-    "housing": ["wonen", "woningbouw"],
-    "space": ["ruimtelijk ordening", "openbaar ruimte", "verlichting", "infrastructuur"],
-    "education": ["onderwijs", "school"],
-    "care": ["zorg", "welzijn", "sociaal domein"],
-    "leisure": ["sport", "recreatie", "cultuur"],
-    "economy": ["economie", "werk", "ondernemen"],
-    "traffic": ["verkeer", "mobiliteit"],
+    "housing": _lemmas("wonen, woningbouw"),
+    "space": _lemmas("ruimtelijk ordening, openbaar ruimte, verlichting, infrastructuur"),
+    "education": _lemmas("onderwijs, school"),
+    "care": _lemmas("zorg, welzijn, sociaal domein"),
+    "leisure": _lemmas("sport, recreatie, cultuur"),
+    "economy": _lemmas("economie, werk, ondernemen"),
+    "traffic": _lemmas("verkeer, mobiliteit"),
 }
 
 # CODEBOOK.md, "Perception".
 CODEBOOK_PERCEPTION: dict[str, list[str]] = {
-    "subjective": [
-        "veiligheidsgevoel", "veiligheidsbeleving", "zich veilig voelen", "onveiligheidsgevoel",
-    ],
-    "objective": ["criminaliteitscijfer", "registratie", "aangifte", "melding", "cijfer"],
+    "subjective": _lemmas(
+        "veiligheidsgevoel, veiligheidsbeleving, zich veilig voelen, onveiligheidsgevoel"
+    ),
+    "objective": _lemmas("criminaliteitscijfer, registratie, aangifte, melding, cijfer"),
 }
 
 CODEBOOK = {
@@ -113,9 +114,7 @@ CODEBOOK = {
 }
 
 # Sources an entry may name: the codebook, a literature source, or a textscan addition.
-SOURCE_RE = re.compile(
-    r"^(codebook|textscan: \S|Schuilenburg|Kernbeleid Veiligheid|2017 column)"
-)
+SOURCE_RE = re.compile(r"^(codebook|textscan: \S|Schuilenburg|Kernbeleid Veiligheid|2017 column)")
 
 
 def _lemma_category(lex: Lexicon) -> dict[str, str]:
@@ -202,7 +201,9 @@ def test_framing_poles_oppose_repressive_and_positive(bundled: dict[str, Lexicon
     poles = {c.id: c.pole for c in framing.categories}
     assert poles == {"repressive": -1, "preventive": 0, "positive": 1}
     assert [c.label for c in framing.categories] == [
-        "Repressief", "Preventief", "Positief / verbindend",
+        "Repressief",
+        "Preventief",
+        "Positief / verbindend",
     ]
 
 
@@ -364,10 +365,7 @@ def test_bad_exclusion_names_its_place(tmp_path: Path) -> None:
 
 
 def test_parse_lexicon_reports_every_problem_at_once() -> None:
-    text = HEADER + (
-        "  - {id: x, category: b, lemma: x}\n"
-        "  - {id: x, category: a, lemma: y}\n"
-    )
+    text = HEADER + ("  - {id: x, category: b, lemma: x}\n  - {id: x, category: a, lemma: y}\n")
     with pytest.raises(LexiconError) as info:
         parse_lexicon(text, source="mine.yaml")
     assert len(info.value.problems) == 2
