@@ -192,10 +192,27 @@ class Matcher:
         self._split_cache: dict[tuple[int, str], list[tuple[Entry, str, str]]] = {}
 
     # ------------------------------------------------------------------ index
-    def _variants(self, text: str) -> set[tuple[str, ...]]:
+    def _variants(self, text: str, *, always_lemmatize: bool = False) -> set[tuple[str, ...]]:
+        """The lemma sequences an entry is indexed under.
+
+        The entry as written, its tokenisation, and, word by word, the lemma of
+        any word that is not itself a Dutch word (an entry written in an
+        inflected form, "sociale cohesie"). A word that is a lemma stays as it
+        is: lemmatised out of context, "jongere" would become "jong" and match
+        "jonge kinderen". Separable verb stems are always lemmatised too
+        ("pakken" as the text's tokens are), the particle guarding them.
+        """
         forms, lemmas = self._lemmatize(text)
         raw = tuple(text.split())
-        return {v for v in (raw, forms, lemmas) if v}
+        out = {v for v in (raw, forms) if v}
+        if len(forms) == len(lemmas):
+            mixed = tuple(
+                lem if always_lemmatize or not self._is_known(form) else form
+                for form, lem in zip(forms, lemmas, strict=True)
+            )
+            if mixed:
+                out.add(mixed)
+        return out
 
     def _build(self, lexicon: Lexicon) -> _Index:
         idx = _Index(lexicon, order={e.id: k for k, e in enumerate(lexicon.entries)})
@@ -211,7 +228,7 @@ class Matcher:
                 else:
                     idx.multi.setdefault(variant[0], []).append((variant, e))
             if e.particle is not None and e.verb_stem:
-                for variant in self._variants(e.verb_stem):
+                for variant in self._variants(e.verb_stem, always_lemmatize=True):
                     if len(variant) == 1:
                         idx.separable.setdefault(variant[0], []).append(e)
             if _compound_mode(e) != "none" and len(e.lemma) >= MIN_COMPOUND_ENTRY:
