@@ -290,6 +290,8 @@ def toc_row(text: str, *, right_aligned: bool = False) -> tuple[str, int] | None
 
     >>> toc_row("3.2 Jeugd en veiligheid ........ 14")
     ('3.2 Jeugd en veiligheid', 14)
+    >>> toc_row("4.2 Cameratoezicht . . . . . . . 4")
+    ('4.2 Cameratoezicht', 4)
     >>> toc_row("Er zijn 14") is None
     True
     """
@@ -300,7 +302,8 @@ def toc_row(text: str, *, right_aligned: bool = False) -> tuple[str, int] | None
     head = text[: m.start()]
     core = head.rstrip(" .·…_\t")
     sep = head[len(core) :]
-    if not (right_aligned or "\t" in sep or re.search(r"[.·…_]{2,}", sep)):
+    # dot leaders, also spaced ones (". . . .") as word processors and reportlab set them
+    if not (right_aligned or "\t" in sep or re.search(r"(?:[.·…_] ?){2,}", sep)):
         return None
     if not sep and not right_aligned:
         return None
