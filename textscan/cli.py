@@ -7,6 +7,7 @@ complete); 2 usage or configuration error (bad option, bad lexicon).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -190,18 +191,47 @@ def hits(
     show_default=True,
     help="Output format.",
 )
+@click.option(
+    "--section",
+    metavar="PATTERN",
+    help="Profile only sections whose title (or a parent's) matches this "
+    "case-insensitive regular expression, e.g. 'veiligheid'.",
+)
+@click.option(
+    "--theme",
+    metavar="ID",
+    help="Profile only sentences that mention this theme: a category (field) or "
+    "entry id of the themes lexicon, e.g. 'youth' or 'ondermijning'.",
+)
 @_apply(lexicon_options)
 @engine_option
 def profile(
-    file: Path, fmt: str, lexicon_paths: tuple[str, ...], replace_lexicons: bool, engine: str
+    file: Path,
+    fmt: str,
+    section: str | None,
+    theme: str | None,
+    lexicon_paths: tuple[str, ...],
+    replace_lexicons: bool,
+    engine: str,
 ) -> None:
-    """Print the framing profile of FILE."""
+    """Print the framing profile of FILE (or of a part of it)."""
     from textscan.output import profile_table
     from textscan.pipeline import Pipeline, StageError
 
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
+    pipeline = Pipeline(lexicons, engine=engine)
+    if section is not None:
+        try:
+            re.compile(section)
+        except re.error as exc:
+            _fail(f"--section {section!r} is not a valid pattern: {exc}", EXIT_USAGE)
+    if theme is not None:
+        try:
+            pipeline.check_theme(theme)
+        except ValueError as exc:
+            _fail(f"--theme: {exc}", EXIT_USAGE)
     try:
-        analysis = Pipeline(lexicons, engine=engine).analyze(file)
+        analysis = pipeline.analyze(file, section=section, theme=theme)
     except StageError as exc:
         _fail(str(exc), EXIT_FAILED)
         return
@@ -355,6 +385,184 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
             e.compound or "", str(len(e.exclude)) if e.exclude else "", e.source,
         )
     _stdout.print(table)
+
+
+@lexicon.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["quanteda", "liwc"]), default=None,
+    help="Dictionary format (default: by suffix, .dic is LIWC, .yml/.yaml quanteda).",
+)
+@click.option("--name", help="Name of the new lexicon (default: the file name).")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+    help="Where to write the textscan lexicon (YAML).",
+)
+def lexicon_import(file: Path, fmt: str | None, name: str | None, out: Path) -> None:
+    """Convert a quanteda YAML or LIWC .dic dictionary into a textscan lexicon."""
+    from textscan.interop import lexicon_to_yaml, read_foreign
+
+    try:
+        lx = read_foreign(file, fmt, name=name)
+    except LexiconError as exc:
+        _fail(str(exc), EXIT_USAGE)
+        return
+    out.write_text(lexicon_to_yaml(lx), encoding="utf-8")
+    _stdout.print(
+        f"wrote {out}: {lx.name}, {len(lx.categories)} categories, {len(lx.entries)} entries",
+        highlight=False,
+    )
+
+
+@lexicon.command("export")
+@click.argument("name")
+@click.option(
+    "--format", "fmt", type=click.Choice(["quanteda", "liwc"]), default="quanteda",
+    show_default=True, help="Dictionary format to write.",
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: standard output).",
+)
+def lexicon_export(name: str, fmt: str, out: Path | None) -> None:
+    """Write lexicon NAME as a quanteda YAML or LIWC .dic dictionary."""
+    from textscan.interop import to_liwc_dic, to_quanteda_yaml
+
+    try:
+        lx = load_lexicon(name)
+    except LexiconError as exc:
+        _fail(str(exc), EXIT_USAGE)
+        return
+    text = to_quanteda_yaml(lx) if fmt == "quanteda" else to_liwc_dic(lx)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- kwic
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--entry", "entries", multiple=True, help="Entry id to show; repeatable.")
+@click.option("--category", "categories", multiple=True, help="Category id to show; repeatable.")
+@click.option("--only", "only", multiple=True, metavar="LEXICON",
+              help="Only hits of this lexicon (by name); repeatable.")
+@click.option("--window", default=8, show_default=True, type=click.IntRange(1, 100),
+              help="Words of context on each side.")
+@click.option("--negated/--no-negated", default=True, show_default=True,
+              help="Include negated hits (marked).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table",
+              show_default=True, help="Output format.")
+@_apply(lexicon_options)
+@engine_option
+def kwic(
+    files: tuple[Path, ...],
+    entries: tuple[str, ...],
+    categories: tuple[str, ...],
+    only: tuple[str, ...],
+    window: int,
+    negated: bool,
+    fmt: str,
+    lexicon_paths: tuple[str, ...],
+    replace_lexicons: bool,
+    engine: str,
+) -> None:
+    """Show hits in context (keyword in context) with document, page and section.
+
+    FILES are documents or folders. Select hits with --entry and/or --category
+    so that every entry can be judged on its own occurrences.
+    """
+    from textscan.kwic import kwic_frame
+    from textscan.pipeline import Pipeline, StageError, iter_files
+
+    if not entries and not categories:
+        _fail("give --entry ID or --category ID (repeatable)", EXIT_USAGE)
+    lexicons = _lexicons(lexicon_paths, replace_lexicons)
+    pipeline = Pipeline(lexicons, engine=engine)
+    frames = []
+    failed = False
+    for f in iter_files(files):
+        try:
+            analysis = pipeline.analyze(f)
+        except StageError as exc:
+            failed = True
+            _stderr.print(f"failed {exc}", highlight=False, markup=False)
+            continue
+        frames.append(
+            kwic_frame(analysis, entries=entries, categories=categories, lexicons=only,
+                       window=window, include_negated=negated)
+        )
+    import pandas as pd
+
+    from textscan.kwic import KWIC_COLUMNS
+
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=KWIC_COLUMNS)
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "jsonl":
+        for rec in frame.to_dict(orient="records"):
+            click.echo(json.dumps(rec, ensure_ascii=False, default=str))
+    else:
+        table = Table(title=f"{len(frame)} hits in context")
+        table.add_column("document / page / section", overflow="fold", max_width=28)
+        table.add_column("left", justify="right", overflow="fold")
+        table.add_column("match", style="bold")
+        table.add_column("right", overflow="fold")
+        for r in frame.itertuples(index=False):
+            where = f"{r.document} p.{'' if pd.isna(r.page) else r.page} {r.section or ''}"
+            match = f"{r.text} [{r.entry}]" + (" (negated)" if r.negated else "")
+            table.add_row(where.strip(), r.left, match, r.right)
+        _stdout.print(table)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+# ---------------------------------------------------------------- evaluate
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_apply(lexicon_options)
+@click.option("--disagreements", "show", default=50, show_default=True, type=int,
+              help="How many disagreements to list (0 for none).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every disagreement to this CSV file.")
+def evaluate(
+    gold: Path,
+    lexicon_paths: tuple[str, ...],
+    replace_lexicons: bool,
+    show: int,
+    out: Path | None,
+) -> None:
+    """Score the framing lexicon against sentence labels in GOLD (JSON lines).
+
+    Each line: {"id": ..., "text": ..., "labels": {"repressive": true, ...}}.
+    Prints precision, recall and F1 per category, the macro-F1, and the
+    sentences where textscan and the labels disagree.
+    """
+    from textscan.errors import InputError
+    from textscan.evaluate import evaluate as run
+
+    lexicons = _lexicons(lexicon_paths or ("framing",), replace_lexicons or not lexicon_paths)
+    try:
+        result = run(gold, lexicons)
+    except InputError as exc:
+        _fail(str(exc), EXIT_USAGE)
+        return
+    table = Table(title=f"{gold.name}: {len(result.predictions)} sentences, lexicon {result.lexicon}")
+    for col in ("category", "precision", "recall", "f1", "support", "tp", "fp", "fn"):
+        table.add_column(col, justify="left" if col == "category" else "right")
+    for r in result.scores.itertuples(index=False):
+        table.add_row(r.category, f"{r.precision:.3f}", f"{r.recall:.3f}", f"{r.f1:.3f}",
+                      str(r.support), str(r.tp), str(r.fp), str(r.fn))
+    _stdout.print(table)
+    _stdout.print(f"macro-F1 {result.macro_f1:.3f}", highlight=False)
+    if show:
+        d = Table(title=f"disagreements ({len(result.disagreements)})")
+        for col in ("id", "category", "kind", "text", "hits"):
+            d.add_column(col, overflow="fold")
+        for r in result.disagreements.head(show).itertuples(index=False):
+            d.add_row(r.id, r.category, r.kind, r.text, r.hits)
+        _stdout.print(d)
+    if out is not None:
+        result.disagreements.to_csv(out, index=False)
 
 
 def main() -> None:

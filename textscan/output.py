@@ -89,6 +89,8 @@ def profile_table(profile: Profile) -> list[Table]:
                   str(st.negated))
     tables = [t]
     for name, block in profile.groups.items():
+        if "lexicon" not in block:
+            continue  # top terms and evidence are shown by the report, not here
         g = Table(title=f"{name} ({block['lexicon']})")
         g.add_column("category")
         g.add_column("count", justify="right")
@@ -97,7 +99,19 @@ def profile_table(profile: Profile) -> list[Table]:
         for cat, st in block["categories"].items():
             top = ", ".join(f"{k} ({v})" for k, v in list(by_cat.get(cat, {}).items())[:6])
             g.add_row(cat, str(st["count"]), top)
+        if block.get("absent_categories"):
+            g.caption = "not named: " + ", ".join(block["absent_categories"])
         tables.append(g)
+        by_field = block.get("framing_by_category")
+        if by_field:
+            tf = Table(title=f"framing of the sentences per {name[:-1] if name.endswith('s') else name}")
+            cats = list(profile.categories)
+            for col in ("", "sentences", *cats, "balance"):
+                tf.add_column(col, justify="left" if not col else "right")
+            for field_id, st in by_field.items():
+                tf.add_row(field_id, str(st["sentences"]), *(str(st.get(c, 0)) for c in cats),
+                           _fmt(st["balance"]))
+            tables.append(tf)
     if profile.sections:
         s = Table(title="by section")
         for col in ("section", "words", "repressive", "preventive", "positive", "balance"):
