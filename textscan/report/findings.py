@@ -141,21 +141,26 @@ class Measure:
     label: str
     kind: str  # "balance", "rate", "share", "count", "bits"
     help: str
+    short: str = ""
 
 
 MEASURES: tuple[Measure, ...] = (
-    Measure("balance", "Balans", "balance", "(positief − repressief) / (positief + repressief)"),
-    Measure("repressive_per_1000", "Repressief", "rate", "termen per 1.000 woorden"),
-    Measure("preventive_per_1000", "Preventief", "rate", "termen per 1.000 woorden"),
-    Measure("positive_per_1000", "Positief / verbindend", "rate", "termen per 1.000 woorden"),
-    Measure("actors_breadth", "Verschillende actoren", "count", "aantal verschillende actoren"),
+    Measure("balance", "Balans", "balance", "(positief − repressief) / (positief + repressief)",
+            "Balans"),
+    Measure("repressive_per_1000", "Repressief", "rate", "termen per 1.000 woorden", "Repr."),
+    Measure("preventive_per_1000", "Preventief", "rate", "termen per 1.000 woorden", "Prev."),
+    Measure("positive_per_1000", "Positief / verbindend", "rate", "termen per 1.000 woorden",
+            "Pos."),
+    Measure("actors_breadth", "Verschillende actoren", "count", "aantal verschillende actoren",
+            "Actoren"),
     Measure("actors_broad_share", "Partners en bewoners", "share",
-            "aandeel van alle actorvermeldingen"),
-    Measure("residents_share", "Bewoners genoemd", "share", "aandeel zinnen met bewoners"),
+            "aandeel van alle actorvermeldingen", "Partners + bew."),
+    Measure("residents_share", "Bewoners genoemd", "share", "aandeel zinnen met bewoners",
+            "Bewoners"),
     Measure("actors_diversity", "Spreiding over groepen", "bits",
-            "Shannon-entropie over keten, partners, bewoners (max. 1,58)"),
+            "Shannon-entropie over keten, partners, bewoners (max. 1,58)", "Spreiding"),
     Measure("domains_linked", "Gekoppelde beleidsdomeinen", "count",
-            "aantal domeinen dat minstens één keer voorkomt"),
+            "aantal domeinen dat minstens één keer voorkomt", "Domeinen"),
 )
 MEASURE_BY_KEY = {m.key: m for m in MEASURES}
 
@@ -349,8 +354,8 @@ def theme_framing(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def _theme_figures(r: Mapping[str, Any]) -> str:
-    return (f"{r['short']}: {r.get('repressive', 0)} repressief, {r.get('positive', 0)} "
-            "positief")
+    return (f"{r.get('repressive', 0)} repressieve tegenover {r.get('positive', 0)} "
+            f"positieve termen in {r['sentences']} zinnen")
 
 
 def _judged_sections(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -563,8 +568,8 @@ def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
         return [
             Finding(
                 "themes_repressive", "themes", "Thema's eenzijdig repressief",
-                f"Over {nl_list(labels)} spreekt het plan {how} in repressieve termen "
-                f"({', '.join(_theme_figures(r) for r in neg)}).",
+                f"Over {nl_list(labels)} spreekt het plan {how} in repressieve termen"
+                + (f" ({_theme_figures(neg[0])})." if len(neg) == 1 else "."),
                 58 + 2 * len(neg), "repressive", {"themes": [r["id"] for r in neg]},
             )
         ]
