@@ -364,3 +364,21 @@ def test_profile_dict_is_not_modified() -> None:
 @pytest.mark.parametrize("name", ["plan_hardlijn.txt", "plan_samen.txt"])
 def test_constructed_plans_are_present(name: str) -> None:
     assert (REPORT_DATA / name).is_file()
+
+
+# ---------------------------------------------------------------- command line
+def test_report_command_writes_a_diagnosis_and_rejects_a_plain_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from textscan.cli import cli
+
+    out = tmp_path / "hardlijn.html"
+    res = CliRunner().invoke(cli, ["report", str(REPORT_DATA / "plan_hardlijn.txt"), "--out",
+                                   str(out), "--municipality", "Hardlijn"])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert "Hardlijn" in html and 'id="vragen"' in html
+    assert "Overwegend repressief" in html
+    res = CliRunner().invoke(cli, ["report", str(tmp_path), "--out", str(tmp_path / "x.html")])
+    assert res.exit_code == 2
+    assert "not a results folder" in res.output
