@@ -565,6 +565,100 @@ def evaluate(
         result.disagreements.to_csv(out, index=False)
 
 
+# ---------------------------------------------------------------- report
+# The report command. Kept in this one block (textscan.report owns the logic).
+@cli.command()
+@click.argument("target", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The HTML file to write. With a results folder and a path that does not end in "
+    ".html: a folder that gets corpus.html and a diagnosis per plan.",
+)
+@click.option(
+    "--compare",
+    "compare_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A results folder of 'textscan scan': show where the plan stands among those plans.",
+)
+@click.option("--municipality", help="The municipality's name for the title (default: from "
+              "a plans.csv next to the plan, else the file name).")
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Also print the report to PDF (same name, .pdf) through headless Chromium.")
+@_apply(lexicon_options)
+@engine_option
+def report(
+    target: Path,
+    out: Path,
+    compare_dir: Path | None,
+    municipality: str | None,
+    pdf: bool,
+    lexicon_paths: tuple[str, ...],
+    replace_lexicons: bool,
+    engine: str,
+) -> None:
+    """Write the framing diagnosis of a plan, or the corpus report of a results folder.
+
+    TARGET is a plan (PDF, TXT or MD): a diagnosis for a mayor, in Dutch, with
+    findings, evidence sentences and questions for the conversation. TARGET is
+    a results folder of 'textscan scan': the researchers' corpus report.
+    Both are self-contained HTML files (no network requests), printable to A4.
+    """
+    from textscan.pipeline import Pipeline, StageError
+    from textscan.report import (
+        ReportError,
+        html_to_pdf,
+        is_results_dir,
+        render_corpus_report,
+        render_diagnosis,
+        write_reports,
+    )
+    from textscan.report.render import as_profile_dict, find_manifest
+
+    written: list[Path] = []
+    try:
+        if is_results_dir(target):
+            if out.suffix.lower() not in (".html", ".htm"):
+                written = write_reports(target, out)
+            else:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_text(render_corpus_report(target), encoding="utf-8")
+                written = [out]
+        elif target.is_dir():
+            _fail(f"{target}: a folder, but not a results folder of 'textscan scan' "
+                  "(no profiles.jsonl)", EXIT_USAGE)
+        else:
+            lexicons = _lexicons(lexicon_paths, replace_lexicons)
+            analysis = Pipeline(lexicons, engine=engine).analyze(target)
+            meta = find_manifest(None, [as_profile_dict(analysis)]).get(
+                analysis.document.name, {}
+            )
+            name = municipality or meta.get("municipality") or None
+            html = render_diagnosis(
+                analysis, peers=compare_dir, municipality=name, meta=meta
+            )
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(html, encoding="utf-8")
+            written = [out]
+            for w in analysis.document.warnings:
+                _stderr.print(f"warning: {target}: {w.message}", highlight=False, markup=False)
+    except StageError as exc:
+        _fail(str(exc), EXIT_FAILED)
+    except ReportError as exc:
+        _fail(str(exc), EXIT_FAILED)
+    for f in written:
+        _stderr.print(f"wrote {f}", highlight=False, markup=False)
+    if pdf:
+        try:
+            for f in written:
+                pdf_path = html_to_pdf(f, f.with_suffix(".pdf"))
+                _stderr.print(f"wrote {pdf_path}", highlight=False, markup=False)
+        except ReportError as exc:
+            _fail(str(exc), EXIT_FAILED)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="textscan")

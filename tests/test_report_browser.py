@@ -1,0 +1,245 @@
+"""The reports in a real browser: headless Chromium driven by Playwright's driver.
+
+Uses Debian's ``chromium`` (``apt-get install -y chromium``) through
+``executable_path``; Playwright's own browser downloads are never used. Each
+report is loaded from disk (file://) and must show no console errors, make
+no network requests, contain every section and draw its charts at a non-zero
+size. Screenshots go to ``test-artifacts/`` (gitignored).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+REPORT_DATA = Path(__file__).resolve().parent / "data" / "report"
+CORPUS = ROOT / "corpus"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DIAGNOSIS_SECTIONS = (
+    "samenvatting", "vergelijking", "framing", "actoren", "domeinen", "bewijs", "vragen",
+    "bijlage",
+)
+CORPUS_SECTIONS = ("tabel", "spreiding", "schalen", "keyness", "clusters", "bijlage")
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
+)
+if not Path(CHROMIUM).is_file():
+    pytest.skip(
+        "Chromium is not installed (apt-get install -y chromium)", allow_module_level=True
+    )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+class Visit:
+    """A report loaded in a fresh page, with everything the page did recorded."""
+
+    def __init__(self, browser: Any, path: Path, *, width: int = 1200) -> None:
+        self.console: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+        def on_dialog(d: Any) -> None:
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        self.page.on("dialog", on_dialog)
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_load_state("load")
+
+    def check_clean(self) -> None:
+        bad_console = [m for m in self.console if m.startswith(("error", "warning"))]
+        assert not bad_console, bad_console
+        assert not self.errors, self.errors
+        outside = [u for u in self.requests if not u.startswith(("file://", "data:"))]
+        assert not outside, f"network requests: {outside}"
+        assert not self.dialogs, f"a script ran: {self.dialogs}"
+
+    def check_sections(self, ids: tuple[str, ...]) -> None:
+        for sid in ids:
+            loc = self.page.locator(f"section#{sid}")
+            assert loc.count() == 1, f"section {sid} missing"
+            box = loc.bounding_box()
+            assert box and box["height"] > 40, f"section {sid} is empty"
+            assert loc.locator("h2").inner_text().strip()
+
+    def check_charts(self, minimum: int) -> None:
+        sizes = self.page.eval_on_selector_all(
+            "svg.chart",
+            "els => els.map(e => { const r = e.getBoundingClientRect();"
+            " return [e.className.baseVal, r.width, r.height, e.childElementCount]; })",
+        )
+        assert len(sizes) >= minimum, sizes
+        for cls, w, h, children in sizes:
+            assert w > 10 and h > 10 and children > 0, (cls, w, h, children)
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        out = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(out), full_page=True)
+        return out
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Scan the demo corpus and write every report (diagnoses + corpus report)."""
+    from textscan.pipeline import scan
+    from textscan.report import write_reports
+
+    pdfs = sorted(CORPUS.glob("*.pdf"))
+    if not pdfs:
+        pytest.skip(f"demo corpus not found in {CORPUS}")
+    results = tmp_path_factory.mktemp("results")
+    scan(pdfs, results)
+    out = tmp_path_factory.mktemp("reports")
+    files = write_reports(results, out)
+    return {f.stem: f for f in files}
+
+
+def test_every_demo_diagnosis_loads_cleanly(browser: Any, corpus_reports: dict[str, Path]) -> None:
+    diagnoses = {k: v for k, v in corpus_reports.items() if k != "corpus"}
+    assert len(diagnoses) == len(list(CORPUS.glob("*.pdf")))
+    for name, path in diagnoses.items():
+        v = Visit(browser, path)
+        try:
+            v.check_clean()
+            v.check_sections(DIAGNOSIS_SECTIONS)
+            v.check_charts(minimum=2)  # at least the gauge and the peer strips
+            assert v.page.locator("#vergelijking table.peer-table").count() == 1
+            assert v.page.locator("#bewijs blockquote mark").count() > 0
+            assert v.page.locator("#vragen ol.questions li").count() >= 1
+            shot = v.screenshot(f"diagnosis-{name}")
+            assert shot.stat().st_size > 10_000
+        finally:
+            v.close()
+
+
+def test_corpus_report_loads_and_sorts(browser: Any, corpus_reports: dict[str, Path]) -> None:
+    v = Visit(browser, corpus_reports["corpus"])
+    try:
+        v.check_clean()
+        v.check_sections(CORPUS_SECTIONS)
+        v.check_charts(minimum=3)
+        rows = v.page.locator("#plans tbody tr")
+        assert rows.count() == len(list(CORPUS.glob("*.pdf")))
+        # sorting by balance (the inline script runs: it is allowed by its CSP hash)
+        header = v.page.locator("#plans thead th", has_text="Balans")
+        header.click()
+        asc = [float(x) for x in v.page.eval_on_selector_all(
+            "#plans tbody tr", "rs => rs.map(r => r.cells[3].dataset.sort)")]
+        assert asc == sorted(asc)
+        header.click()
+        desc = [float(x) for x in v.page.eval_on_selector_all(
+            "#plans tbody tr", "rs => rs.map(r => r.cells[3].dataset.sort)")]
+        assert desc == sorted(asc, reverse=True)
+        assert header.get_attribute("aria-sort") == "descending"
+        v.check_clean()
+        v.screenshot("corpus")
+    finally:
+        v.close()
+
+
+def _diagnosis_of(path: Path, out: Path, **kwargs: Any) -> Path:
+    from textscan.pipeline import analyze
+    from textscan.report import render_diagnosis
+
+    out.write_text(render_diagnosis(analyze(path), **kwargs), encoding="utf-8")
+    return out
+
+
+def test_markup_in_the_plan_shows_as_text_and_never_runs(browser: Any, tmp_path: Path) -> None:
+    report = _diagnosis_of(REPORT_DATA / "plan_injectie.txt", tmp_path / "injectie.html",
+                           municipality="Proeftuin <b>onload</b>")
+    v = Visit(browser, report)
+    try:
+        v.check_clean()  # no dialog, no request for "x", no console error
+        text = v.page.locator("body").inner_text()
+        assert "<script>alert(1)</script>" in text
+        assert "<img src=x onerror=alert(1)>" in text
+        assert "Proeftuin <b>onload</b>" in text
+        assert v.page.locator("script").count() == 0
+        assert v.page.locator("img").count() == 0
+        assert v.page.locator("b", has_text="vet").count() == 0
+        assert v.page.evaluate("typeof window.alert") == "function"
+        v.screenshot("diagnosis-injection")
+    finally:
+        v.close()
+
+
+def test_findings_and_questions_follow_opposite_framings(browser: Any, tmp_path: Path) -> None:
+    hard = _diagnosis_of(REPORT_DATA / "plan_hardlijn.txt", tmp_path / "hard.html",
+                         municipality="Hardlijn")
+    soft = _diagnosis_of(REPORT_DATA / "plan_samen.txt", tmp_path / "soft.html",
+                         municipality="Samenhoven")
+    seen: dict[str, dict[str, str]] = {}
+    for name, path in (("hard", hard), ("soft", soft)):
+        v = Visit(browser, path)
+        try:
+            v.check_clean()
+            v.check_sections(DIAGNOSIS_SECTIONS)
+            seen[name] = {
+                "verdict": v.page.locator("#samenvatting .findings li").first.inner_text(),
+                "questions": v.page.locator("#vragen ol.questions").inner_text(),
+                "balance": v.page.locator("#samenvatting .balance-figure .big").inner_text(),
+            }
+            v.screenshot(f"diagnosis-{name}")
+        finally:
+            v.close()
+    assert seen["hard"]["balance"].startswith("−")
+    assert seen["soft"]["balance"].startswith("+")
+    assert "Overwegend repressief" in seen["hard"]["verdict"]
+    assert "Meer verbindend dan repressief" in seen["soft"]["verdict"]
+    assert "Wat wil de gemeente opbouwen" in seen["hard"]["questions"]
+    assert "Wat wil de gemeente opbouwen" not in seen["soft"]["questions"]
+    assert "Wanneer en hoe grijpt de gemeente in" in seen["soft"]["questions"]
+    assert seen["hard"]["questions"] != seen["soft"]["questions"]
+
+
+def test_print_layout_is_a4(browser: Any, corpus_reports: dict[str, Path], tmp_path: Path) -> None:
+    name = next(k for k in corpus_reports if k != "corpus")
+    v = Visit(browser, corpus_reports[name])
+    try:
+        pdf = tmp_path / "diagnosis.pdf"
+        v.page.emulate_media(media="print")
+        v.page.pdf(path=str(pdf), prefer_css_page_size=True)
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            assert len(doc) >= 3  # the print stylesheet breaks pages between parts
+            w, h = doc[0].get_size()
+            assert (round(w), round(h)) == (595, 842)  # A4 in points
+        finally:
+            doc.close()
+    finally:
+        v.close()

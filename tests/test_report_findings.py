@@ -1,0 +1,384 @@
+"""Findings, questions and safe rendering of the reports (no browser needed)."""
+
+from __future__ import annotations
+
+import copy
+import html as htmllib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from textscan.report import findings as F
+from textscan.report import highlight_segments, render_corpus_report, render_diagnosis
+from textscan.report.labels import nl_num, nl_pct
+
+REPORT_DATA = Path(__file__).resolve().parent / "data" / "report"
+
+
+def _cat(count: int, words: int = 1000, sentences: int = 100, share: float | None = None):
+    return {
+        "count": count,
+        "per_1000_words": 1000 * count / words,
+        "sentence_share": share if share is not None else min(count / sentences, 1.0),
+        "negated": 0,
+    }
+
+
+def make_profile(
+    rep: int,
+    prev: int,
+    pos: int,
+    *,
+    chain: int = 10,
+    partners: int = 10,
+    residents: int = 10,
+    residents_share: float = 0.1,
+    partner_entries: dict[str, int] | None = None,
+    themes: dict[str, dict[str, Any]] | None = None,
+    domains: dict[str, int] | None = None,
+    subjective: int = 1,
+    objective: int = 1,
+    sha: str = "a" * 64,
+) -> dict[str, Any]:
+    """A profile dict shaped like Profile.to_dict(), with chosen figures."""
+    total = pos + rep
+    value = None if total == 0 else (pos - rep) / total
+    entries = dict(partner_entries if partner_entries is not None else {
+        "woningcorporatie": 2, "school": 3, "ondernemer": 2, "ggd": 3})
+    actor_entries = {"politie": chain, **entries, "bewoner": residents}
+    return {
+        "document": "plan-" + sha[:4],
+        "path": "plans/plan.txt",
+        "sha256": sha,
+        "words": 1000,
+        "sentences": 100,
+        "pages": 10,
+        "categories": {
+            "repressive": _cat(rep), "preventive": _cat(prev), "positive": _cat(pos)},
+        "balance": {
+            "value": value,
+            "ci_low": None if value is None else max(-1.0, value - 0.2),
+            "ci_high": None if value is None else min(1.0, value + 0.2),
+        },
+        "lexicon": {"name": "framing", "version": "1.0.0", "sha256": "f" * 64},
+        "lexicons": [
+            {"name": "framing", "version": "1.0.0", "sha256": "f" * 64},
+            {"name": "actors", "version": "1.0.0", "sha256": "e" * 64},
+        ],
+        "actors": {
+            "lexicon": "actors",
+            "categories": {
+                "chain": _cat(chain),
+                "partners": _cat(partners),
+                "residents": _cat(residents, share=residents_share),
+            },
+            "entries": actor_entries,
+            "entries_by_category": {
+                "chain": {"politie": chain} if chain else {},
+                "partners": entries,
+                "residents": {"bewoner": residents} if residents else {},
+            },
+            "breadth_entries": len([v for v in actor_entries.values() if v]),
+            "breadth_categories": 3,
+            "diversity": 1.5,
+            "evenness": 0.95,
+            "absent_categories": [],
+            "network": {
+                "nodes": [{"id": "politie", "category": "chain", "mentions": chain},
+                          {"id": "bewoner", "category": "residents", "mentions": residents}],
+                "edges": [{"source": "bewoner", "target": "politie", "weight": 2}],
+            },
+        },
+        "themes": {
+            "lexicon": "themes",
+            "categories": {},
+            "framing_by_category": themes or {},
+            "framing_by_entry": {},
+        },
+        "domains": {
+            "lexicon": "domains",
+            "categories": {
+                d: _cat(n) for d, n in (domains or {
+                    "housing": 2, "space": 2, "education": 1, "care": 3, "leisure": 1,
+                    "economy": 1, "traffic": 1}).items()
+            },
+        },
+        "perception": {
+            "lexicon": "perception",
+            "categories": {"subjective": _cat(subjective), "objective": _cat(objective)},
+        },
+        "top_terms": {},
+        "evidence": {},
+        "sections": [],
+        "warnings": [],
+        "extractor": {"engine": "text"},
+        "textscan_version": "0.1.0",
+    }
+
+
+def codes(items) -> set[str]:
+    return {x.code for x in items}
+
+
+# ---------------------------------------------------------------- findings
+def test_balance_finding_follows_the_figures() -> None:
+    rep = F.derive_findings(make_profile(40, 5, 4))
+    pos = F.derive_findings(make_profile(4, 5, 40))
+    mixed = F.derive_findings(make_profile(20, 5, 22))
+    assert rep[0].code == pos[0].code == mixed[0].code == "balance"
+    assert rep[0].tone == "repressive" and rep[0].title == "Overwegend repressief"
+    assert pos[0].tone == "positive"
+    assert mixed[0].title == "Gemengd"
+    # the text carries the plan's own figures
+    assert nl_num((4 - 40) / 44, signed=True) in rep[0].text
+    assert "10,0 repressieve" in rep[0].text  # 40 repressive per 4 positive
+
+
+def test_balance_threshold_is_the_documented_constant() -> None:
+    # balance just above / below -BALANCE_CLEAR
+    just_in = make_profile(67, 0, 33)  # (33-67)/100 = -0.34
+    just_out = make_profile(66, 0, 34)  # -0.32
+    assert F.derive_findings(just_in)[0].title == "Overwegend repressief"
+    assert F.derive_findings(just_out)[0].title == "Gemengd"
+
+
+def test_no_balance_without_repressive_or_positive_terms() -> None:
+    f = F.derive_findings(make_profile(0, 3, 0))
+    assert "balance_undefined" in codes(f)
+
+
+def test_preventive_leading_and_scarce() -> None:
+    assert "preventive_leading" in codes(F.derive_findings(make_profile(5, 30, 10)))
+    assert "preventive_scarce" in codes(F.derive_findings(make_profile(20, 1, 10)))
+    assert not {"preventive_leading", "preventive_scarce"} & codes(
+        F.derive_findings(make_profile(20, 10, 10)))
+
+
+def test_actor_findings_narrow_broad_and_absent_partners() -> None:
+    narrow = make_profile(10, 1, 2, chain=40, partners=3, residents=2,
+                          partner_entries={"ondernemer": 3})
+    f = F.derive_findings(narrow)
+    assert {"actors_narrow", "partners_absent"} <= codes(f)
+    absent = next(x for x in f if x.code == "partners_absent")
+    assert "woningcorporaties" in absent.text and "scholen" in absent.text
+    assert "ondernemers" not in absent.text
+    broad = make_profile(2, 1, 20, chain=5, partners=20, residents=15)
+    assert "actors_broad" in codes(F.derive_findings(broad))
+
+
+def test_residents_hardly_named_gives_finding_and_question() -> None:
+    p = make_profile(10, 5, 10, residents=1, residents_share=0.01)
+    assert "residents_low" in codes(F.derive_findings(p))
+    q = F.derive_questions(p)
+    assert "residents_role" in codes(q)
+    assert nl_pct(0.01, 1) in next(x for x in q if x.code == "residents_role").reason
+
+
+def test_theme_framed_only_repressively_gives_question() -> None:
+    themes = {
+        "integrity": {"sentences": 8, "repressive": 6, "preventive": 0, "positive": 0,
+                      "balance": -1.0},
+        "youth": {"sentences": 5, "repressive": 0, "preventive": 1, "positive": 4,
+                  "balance": 1.0},
+    }
+    p = make_profile(10, 5, 10, themes=themes)
+    f = F.derive_findings(p)
+    assert "themes_contrast" in codes(f)
+    q = F.derive_questions(p)
+    assert "theme_integrity" in codes(q)
+    assert "theme_youth" not in codes(q)
+    # too few hits: not judged
+    few = {"integrity": {"sentences": 2, "repressive": 2, "preventive": 0, "positive": 0,
+                         "balance": -1.0}}
+    assert "theme_integrity" not in codes(F.derive_questions(make_profile(10, 5, 10,
+                                                                          themes=few)))
+
+
+def test_missing_domains_and_perception() -> None:
+    p = make_profile(10, 5, 10, domains={"housing": 0, "space": 0, "education": 1, "care": 2,
+                                         "leisure": 0, "economy": 1, "traffic": 1},
+                     subjective=0, objective=4)
+    f = F.derive_findings(p)
+    dom = next(x for x in f if x.code == "domains_missing")
+    assert "wonen" in dom.text and "recreatie" in dom.text and "zorg" not in dom.text.split(";")[0]
+    assert "perception_objective_only" in codes(f)
+    assert {"domains", "perception"} <= codes(F.derive_questions(p))
+
+
+def test_findings_and_questions_differ_for_opposite_plans() -> None:
+    hard = make_profile(50, 2, 3, chain=40, partners=1, residents=1, residents_share=0.01,
+                        partner_entries={"ondernemer": 1})
+    soft = make_profile(3, 6, 50, chain=5, partners=25, residents=20)
+    fh, fs = F.derive_findings(hard), F.derive_findings(soft)
+    assert F.summary_findings(fh)[0].text != F.summary_findings(fs)[0].text
+    qh, qs = codes(F.derive_questions(hard)), codes(F.derive_questions(soft))
+    assert "build_not_only_fight" in qh and "build_not_only_fight" not in qs
+    assert "when_intervene" in qs and "when_intervene" not in qh
+    assert "beyond_chain" in qh and "beyond_chain" not in qs
+
+
+def test_summary_takes_at_most_one_finding_per_section() -> None:
+    p = make_profile(50, 2, 3, chain=40, partners=1, residents=1, residents_share=0.01,
+                     partner_entries={})
+    summary = F.summary_findings(F.derive_findings(p))
+    assert len(summary) == 3
+    assert len({f.section for f in summary}) == 3
+
+
+def test_questions_are_capped() -> None:
+    themes = {t: {"sentences": 9, "repressive": 8, "preventive": 0, "positive": 0,
+                  "balance": -1.0} for t in ("living", "business", "youth", "integrity")}
+    p = make_profile(50, 1, 2, chain=40, partners=0, residents=0, residents_share=0.0,
+                     partner_entries={}, themes=themes, subjective=0,
+                     domains={"housing": 0, "space": 0, "care": 0, "leisure": 0})
+    assert len(F.derive_questions(p)) == F.MAX_QUESTIONS
+
+
+# ---------------------------------------------------------------- peers
+def test_peer_positions_rank_and_exclude_the_plan_itself() -> None:
+    plan = make_profile(40, 2, 4, sha="1" * 64)
+    peers = [make_profile(5, 5, 30, sha=str(i) * 64) for i in range(2, 6)] + [plan]
+    pos = F.peer_positions(plan, peers)
+    bal = pos["balance"]
+    assert bal.n == 4  # itself left out
+    assert bal.is_lowest and bal.rank == 5
+    assert bal.describe() == "laagste van 5 plannen"
+    f = F.derive_findings(plan, peers)
+    assert "peer_extreme" in codes(f)
+    assert "peers_lowest" in codes(F.derive_questions(plan, peers))
+
+
+def test_key_measures_leave_out_absent_blocks() -> None:
+    p = make_profile(10, 5, 10)
+    for block in ("actors", "themes", "domains", "perception"):
+        del p[block]
+    m = F.key_measures(p)
+    assert set(m) == {"balance", "repressive_per_1000", "preventive_per_1000",
+                      "positive_per_1000"}
+    assert F.partner_checklist(p) is None
+    assert codes(F.derive_findings(p)) <= {"balance", "preventive_leading",
+                                           "preventive_scarce"}
+
+
+# ---------------------------------------------------------------- highlighting
+def test_highlight_segments_split_at_offsets() -> None:
+    text = "Wij pakken de overlast aan en bestrijden drugs."
+    hits = [{"start": 4, "end": 26, "entry": "aanpakken"},
+            {"start": 30, "end": 40, "entry": "bestrijden"}]
+    segs = highlight_segments(text, hits)
+    assert "".join(s["text"] for s in segs) == text
+    assert [s["text"] for s in segs if s["hit"]] == ["pakken de overlast aan", "bestrijden"]
+
+
+def test_highlight_segments_clip_and_skip_overlaps() -> None:
+    text = "kort"
+    segs = highlight_segments(text, [{"start": 2, "end": 99, "entry": "a"},
+                                     {"start": 1, "end": 3, "entry": "b"},
+                                     {"start": -5, "end": 1, "entry": "c"}])
+    assert "".join(s["text"] for s in segs) == text
+    # sorted by start: "k" (clipped at 0), then "or"; the hit from 2 overlaps "or" and is skipped
+    assert [s["text"] for s in segs if s["hit"]] == ["k", "or"]
+
+
+# ---------------------------------------------------------------- rendering
+def _evil_profile() -> dict[str, Any]:
+    p = make_profile(10, 5, 10)
+    evil = "<script>alert(1)</script> en <img src=x onerror=alert(1)>"
+    p["document"] = evil
+    p["sections"] = [{"section_id": "s1", "title": evil, "page_start": 1, "page_end": 2,
+                      "words": 100, "sentences": 5,
+                      "categories": p["categories"], "balance": 0.0}]
+    text = f"Wij bestrijden {evil} overlast."
+    p["evidence"] = {"repressive": [{"sentence_id": 1, "page": 1, "section": evil, "text": text,
+                                     "hits": [{"start": 4, "end": 14, "text": "bestrijden",
+                                               "entry": "bestrijden"},
+                                              {"start": 15, "end": 40, "text": "x",
+                                               "entry": "<b>"}]}]}
+    p["warnings"] = [{"code": "x<y", "message": evil, "pages": [1]}]
+    p["actors"]["network"]["nodes"][0]["id"] = evil
+    return p
+
+
+def test_diagnosis_escapes_text_from_the_document() -> None:
+    html = render_diagnosis(_evil_profile(), municipality="<b>Gemeente</b>")
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Gemeente&lt;/b&gt;" in html
+    assert "<script" not in html  # the diagnosis has no script at all
+    assert "script-src 'none'" in htmllib.unescape(html)
+
+
+def test_diagnosis_renders_every_section_without_optional_blocks() -> None:
+    p = make_profile(10, 5, 10)
+    for block in ("actors", "themes", "domains", "perception", "evidence", "top_terms"):
+        del p[block]
+    html = render_diagnosis(p)
+    for sid in ("samenvatting", "vergelijking", "framing", "actoren", "domeinen", "bewijs",
+                "vragen", "bijlage"):
+        assert f'id="{sid}"' in html
+    assert "niet gebruikt" in html
+    assert "http://" not in html and "https://" not in html
+
+
+def test_diagnosis_states_lexicon_hashes_and_warnings() -> None:
+    p = make_profile(10, 5, 10)
+    p["warnings"] = [{"code": "no_text_layer", "message": "pagina 3 heeft geen tekstlaag",
+                      "pages": [3]}]
+    html = render_diagnosis(p)
+    assert "f" * 64 in html and "e" * 64 in html
+    assert "no_text_layer" in html and "pagina 3 heeft geen tekstlaag" in html
+
+
+def test_corpus_report_from_a_results_folder(tmp_path: Path) -> None:
+    profiles = [make_profile(40 - 7 * i, 3 + i, 5 + 8 * i, sha=str(i) * 64,
+                             chain=30 - 4 * i, partners=5 + 3 * i) for i in range(6)]
+    for i, p in enumerate(profiles):
+        p["document"] = f"plan-{i}"
+        p["path"] = f"plans/plan-{i}.pdf"
+    profiles[2]["document"] = "<script>alert(1)</script>"
+    (tmp_path / "profiles.jsonl").write_text(
+        "".join(json.dumps(p) + "\n" for p in profiles), encoding="utf-8")
+    (tmp_path / "plans.csv").write_text(
+        "file,municipality,period\nplan-0.pdf,Eerstedorp,2024–2027\n", encoding="utf-8")
+    html = render_corpus_report(tmp_path)
+    assert "Eerstedorp" in html and "2024–2027" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.count("<script") == 1  # only the sorting script, allowed by its hash
+    m = re.search(r"script-src 'sha256-([A-Za-z0-9+/=]+)'", htmllib.unescape(html))
+    assert m is not None
+    for sid in ("tabel", "spreiding", "schalen", "clusters", "bijlage"):
+        assert f'id="{sid}"' in html
+
+
+def test_profile_dict_is_not_modified() -> None:
+    p = make_profile(10, 5, 10)
+    before = copy.deepcopy(p)
+    render_diagnosis(p, peers=[make_profile(3, 3, 3, sha="9" * 64)])
+    assert p == before
+
+
+@pytest.mark.parametrize("name", ["plan_hardlijn.txt", "plan_samen.txt"])
+def test_constructed_plans_are_present(name: str) -> None:
+    assert (REPORT_DATA / name).is_file()
+
+
+# ---------------------------------------------------------------- command line
+def test_report_command_writes_a_diagnosis_and_rejects_a_plain_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from textscan.cli import cli
+
+    out = tmp_path / "hardlijn.html"
+    res = CliRunner().invoke(cli, ["report", str(REPORT_DATA / "plan_hardlijn.txt"), "--out",
+                                   str(out), "--municipality", "Hardlijn"])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert "Hardlijn" in html and 'id="vragen"' in html
+    assert "Overwegend repressief" in html
+    res = CliRunner().invoke(cli, ["report", str(tmp_path), "--out", str(tmp_path / "x.html")])
+    assert res.exit_code == 2
+    assert "not a results folder" in res.output

@@ -1,0 +1,378 @@
+"""Chart geometry for the reports' inline SVG.
+
+The functions here compute positions, sizes and colours only; the SVG itself
+is written by the Jinja macros in ``templates/_charts.html``, so every label
+(an actor, a chapter title from a PDF) goes through the template's
+autoescaping. Colours are fixed per framing category so that a reader learns
+them once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+COLORS: dict[str, str] = {
+    "repressive": "#b4442c",
+    "preventive": "#c98a16",
+    "positive": "#1f7a68",
+    "chain": "#3b4f7a",
+    "partners": "#1f7a68",
+    "residents": "#c98a16",
+    "neutral": "#8a94a6",
+    "ink": "#1d2433",
+    "muted": "#5b6578",
+    "grid": "#d9dee7",
+}
+
+
+def color(key: str) -> str:
+    """The colour of a framing category or actor group (a neutral grey otherwise)."""
+    return COLORS.get(key, COLORS["neutral"])
+
+
+def _mix(c1: str, c2: str, t: float) -> str:
+    t = min(max(t, 0.0), 1.0)
+    a = [int(c1[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(c2[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(a, b, strict=True))
+
+
+def diverging(value: float | None) -> str:
+    """Background colour for a balance from −1 (repressive) through white to +1 (positive)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "#f3f4f7"
+    if value < 0:
+        return _mix("#ffffff", COLORS["repressive"], 0.75 * -value)
+    return _mix("#ffffff", COLORS["positive"], 0.75 * value)
+
+
+def sequential(category: str, value: float, vmax: float) -> str:
+    """Background colour for a rate: white to the category's colour at ``vmax``."""
+    if vmax <= 0 or value <= 0:
+        return "#ffffff"
+    return _mix("#ffffff", color(category), 0.8 * min(value / vmax, 1.0))
+
+
+def text_on(background: str) -> str:
+    """Black or white text, whichever reads better on ``background``."""
+    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
+    return "#ffffff" if 0.299 * r + 0.587 * g + 0.114 * b < 150 else COLORS["ink"]
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A linear map from a data domain to pixel positions."""
+
+    d0: float
+    d1: float
+    r0: float
+    r1: float
+
+    def __call__(self, v: float) -> float:
+        if self.d1 == self.d0:
+            return (self.r0 + self.r1) / 2
+        return round(self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0), 2)
+
+
+def nice_domain(values: Sequence[float], kind: str) -> tuple[float, float]:
+    """A readable axis domain for ``values`` of a measure ``kind``."""
+    if kind == "balance":
+        return -1.0, 1.0
+    if kind == "share":
+        hi = max(values, default=0.0)
+        return 0.0, next(m for m in (0.25, 0.5, 0.75, 1.0) if hi <= m or m == 1.0)
+    hi = max(values, default=0.0)
+    if hi <= 0:
+        return 0.0, 1.0
+    step = 10 ** math.floor(math.log10(hi))
+    for m in (1, 2, 2.5, 5, 10):
+        if hi <= m * step:
+            return 0.0, m * step
+    return 0.0, 10 * step
+
+
+def ticks(d0: float, d1: float, n: int = 4) -> list[float]:
+    """``n + 1`` evenly spaced tick values from ``d0`` to ``d1``."""
+    return [d0 + (d1 - d0) * i / n for i in range(n + 1)]
+
+
+# ------------------------------------------------------------------ gauge
+def gauge(
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    peers: Sequence[float] = (),
+    *,
+    width: int = 520,
+) -> dict[str, Any]:
+    """The balance gauge: a −1..+1 track, the interval as a band, the estimate as a dot."""
+    x = Scale(-1, 1, 24, width - 24)
+    return {
+        "width": width,
+        "height": 104,
+        "track_y": 34,
+        "x0": x(-1),
+        "x1": x(1),
+        "zero": x(0),
+        "value": None if value is None else x(value),
+        "low": None if low is None else x(low),
+        "high": None if high is None else x(high),
+        "peers": [x(v) for v in peers],
+        "ticks": [{"x": x(t), "value": t} for t in (-1, -0.5, 0, 0.5, 1)],
+    }
+
+
+# ------------------------------------------------------------------ strip plot
+def strip(
+    values: Sequence[tuple[str, float]],
+    kind: str,
+    *,
+    highlight: str | None = None,
+    width: int = 380,
+    height: int = 40,
+) -> dict[str, Any]:
+    """A strip plot of named values with quartile box; ``highlight`` marks one name."""
+    nums = [v for _, v in values]
+    d0, d1 = nice_domain(nums, kind)
+    d0, d1 = min(d0, min(nums, default=d0)), max(d1, max(nums, default=d1))
+    x = Scale(d0, d1, 10, width - 10)
+    s = sorted(nums)
+    box = None
+    if len(s) >= 4:
+        q = [_quantile(s, p) for p in (0.25, 0.5, 0.75)]
+        box = {"x0": x(q[0]), "x1": x(q[2]), "median": x(q[1])}
+    # Jitter points that coincide, deterministically, so each stays visible.
+    seen: dict[float, int] = {}
+    points = []
+    for name, v in values:
+        px = x(v)
+        k = seen.get(round(px), 0)
+        seen[round(px)] = k + 1
+        dy = (k % 3 - 1) * 6 if k else 0
+        points.append({"name": name, "value": v, "x": px, "y": height / 2 + dy,
+                       "own": name == highlight})
+    points.sort(key=lambda p: p["own"])  # the highlighted point is drawn last, on top
+    return {
+        "width": width,
+        "height": height,
+        "mid": height / 2,
+        "x0": x(d0),
+        "x1": x(d1),
+        "zero": x(0) if d0 < 0 < d1 else None,
+        "box": box,
+        "points": points,
+        "d0": d0,
+        "d1": d1,
+    }
+
+
+def _quantile(sorted_values: Sequence[float], p: float) -> float:
+    n = len(sorted_values)
+    if n == 1:
+        return sorted_values[0]
+    pos = p * (n - 1)
+    i = math.floor(pos)
+    frac = pos - i
+    if i + 1 >= n:
+        return sorted_values[-1]
+    return sorted_values[i] + frac * (sorted_values[i + 1] - sorted_values[i])
+
+
+# ------------------------------------------------------------------ bars
+def hbars(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    vmax: float | None = None,
+    width: int = 900,
+    label_width: int = 240,
+    row_height: int = 26,
+    value_width: int = 90,
+) -> dict[str, Any]:
+    """Horizontal bars: rows of {label, value, color, text}; ``text`` is the value label."""
+    top = max((float(r["value"]) for r in rows), default=0.0)
+    vmax = vmax if vmax is not None else (top or 1.0)
+    x = Scale(0, vmax, label_width, width - value_width)
+    out = []
+    for i, r in enumerate(rows):
+        w = max(x(float(r["value"])) - label_width, 0.0)
+        out.append({**r, "y": i * row_height, "w": round(w, 2),
+                    "bar_h": row_height - 10})
+    return {
+        "width": width,
+        "height": len(rows) * row_height + 4,
+        "label_width": label_width,
+        "bar_x": label_width,
+        "value_x": width - value_width + 8,
+        "rows": out,
+        "row_height": row_height,
+    }
+
+
+def stacked(
+    rows: Sequence[Mapping[str, Any]],
+    parts: Sequence[str],
+    *,
+    width: int = 900,
+    label_width: int = 240,
+    value_width: int = 150,
+    row_height: int = 28,
+) -> dict[str, Any]:
+    """100%-stacked horizontal bars: each row {label, counts: {part: n}, note}."""
+    bar_w = width - label_width - value_width
+    out = []
+    for i, r in enumerate(rows):
+        counts = r["counts"]
+        total = sum(counts.get(p, 0) for p in parts)
+        segs = []
+        x = float(label_width)
+        for p in parts:
+            n = counts.get(p, 0)
+            w = bar_w * n / total if total else 0
+            if w > 0:
+                segs.append({"part": p, "x": round(x, 2), "w": round(w, 2), "n": n,
+                             "color": color(p), "show": w >= 18})
+            x += w
+        out.append({**r, "y": i * row_height, "segs": segs, "total": total,
+                    "bar_h": row_height - 10})
+    return {
+        "width": width,
+        "height": len(rows) * row_height + 4,
+        "label_width": label_width,
+        "bar_w": bar_w,
+        "value_x": width - value_width + 10,
+        "rows": out,
+    }
+
+
+# ------------------------------------------------------------------ network
+def network(
+    net: Mapping[str, Any],
+    groups: Sequence[str],
+    *,
+    max_nodes: int = 28,
+    width: int = 900,
+    height: int = 560,
+) -> dict[str, Any] | None:
+    """A circular co-mention network: nodes grouped by actor group around a circle.
+
+    The ``max_nodes`` most-mentioned actors are drawn; node area follows
+    mentions, edge width follows the number of sentences naming both actors.
+    Returns None when there is nothing to draw.
+    """
+    nodes = list(net.get("nodes") or ())
+    if not nodes:
+        return None
+    nodes.sort(key=lambda n: -n.get("mentions", 0))
+    nodes = nodes[:max_nodes]
+    order = {g: i for i, g in enumerate(groups)}
+    nodes.sort(key=lambda n: (order.get(n.get("category"), len(order)), -n.get("mentions", 0)))
+    cx, cy = width / 2, height / 2
+    radius = min(width, height) / 2 - 70
+    n_groups = len({n.get("category") for n in nodes})
+    gap = 0.5  # empty slots between groups
+    slots = len(nodes) + gap * n_groups
+    top = max(n.get("mentions", 1) for n in nodes)
+    placed: dict[str, dict[str, Any]] = {}
+    pos = 0.0
+    prev = None
+    for n in nodes:
+        if n.get("category") != prev and prev is not None:
+            pos += gap
+        prev = n.get("category")
+        angle = -math.pi / 2 + 2 * math.pi * pos / slots
+        pos += 1
+        r = 4 + 10 * math.sqrt(n.get("mentions", 1) / top)
+        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        lx = cx + (radius + r + 6) * math.cos(angle)
+        ly = cy + (radius + r + 6) * math.sin(angle)
+        placed[n["id"]] = {
+            "id": n["id"],
+            "category": n.get("category"),
+            "mentions": n.get("mentions", 0),
+            "x": round(x, 1),
+            "y": round(y, 1),
+            "r": round(r, 1),
+            "lx": round(lx, 1),
+            "ly": round(ly + 4, 1),
+            "anchor": "start" if math.cos(angle) > 0.15 else (
+                "end" if math.cos(angle) < -0.15 else "middle"),
+            "color": color(n.get("category", "")),
+        }
+    edges = [e for e in net.get("edges") or () if e["source"] in placed and e["target"] in placed]
+    wmax = max((e.get("weight", 1) for e in edges), default=1)
+    drawn = []
+    for e in sorted(edges, key=lambda e: e.get("weight", 1)):
+        a, b = placed[e["source"]], placed[e["target"]]
+        # Curve towards the centre so that edges between neighbours stay visible.
+        mx, my = (a["x"] + b["x"]) / 2, (a["y"] + b["y"]) / 2
+        qx, qy = mx + (cx - mx) * 0.55, my + (cy - my) * 0.55
+        w = e.get("weight", 1)
+        drawn.append({
+            "d": f"M{a['x']},{a['y']} Q{qx:.1f},{qy:.1f} {b['x']},{b['y']}",
+            "w": round(0.6 + 3.4 * w / wmax, 2),
+            "opacity": round(0.18 + 0.5 * w / wmax, 2),
+            "source": e["source"],
+            "target": e["target"],
+            "weight": w,
+        })
+    return {
+        "width": width,
+        "height": height,
+        "nodes": list(placed.values()),
+        "edges": drawn,
+        "shown": len(placed),
+        "total": len(net.get("nodes") or ()),
+        "edges_total": len(net.get("edges") or ()),
+    }
+
+
+# ------------------------------------------------------------------ scatter
+def scatter(
+    points: Sequence[Mapping[str, Any]],
+    *,
+    x_kind: str = "balance",
+    y_kind: str = "share",
+    width: int = 900,
+    height: int = 460,
+) -> dict[str, Any]:
+    """A labelled scatter of plans: points {name, x, y, group}."""
+    xs = [float(p["x"]) for p in points]
+    ys = [float(p["y"]) for p in points]
+
+    def domain(vals: list[float], kind: str) -> tuple[float, float]:
+        if kind == "score":
+            lo, hi = min(vals, default=-1), max(vals, default=1)
+            pad = (hi - lo) * 0.12 or 1.0
+            return lo - pad, hi + pad
+        if kind == "share":
+            return 0.0, 1.0
+        d0, d1 = nice_domain(vals, kind)
+        return min(d0, min(vals, default=d0)), max(d1, max(vals, default=d1))
+
+    x0, x1 = domain(xs, x_kind)
+    y0, y1 = domain(ys, y_kind)
+    left, right, top, bottom = 56, 24, 20, 46
+    x = Scale(x0, x1, left, width - right)
+    y = Scale(y0, y1, height - bottom, top)
+    out = []
+    for p in points:
+        px, py = x(float(p["x"])), y(float(p["y"]))
+        out.append({**p, "px": px, "py": py,
+                    "anchor": "end" if px > width - 150 else "start",
+                    "lx": px - 9 if px > width - 150 else px + 9})
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - right,
+        "top": top,
+        "bottom": height - bottom,
+        "xticks": [{"pos": x(t), "value": t} for t in ticks(x0, x1)],
+        "yticks": [{"pos": y(t), "value": t} for t in ticks(y0, y1)],
+        "zero_x": x(0) if x0 < 0 < x1 else None,
+        "zero_y": y(0) if y0 < 0 < y1 else None,
+        "points": out,
+    }

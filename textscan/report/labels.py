@@ -1,0 +1,113 @@
+"""Dutch labels and number formatting for the reports.
+
+Category ids come from the lexicons; the labels here are presentation text for
+the ids the codebook defines. An id that is not listed (a custom lexicon) is
+shown as it is, so a report never hides a category.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+FRAMING_ORDER: tuple[str, ...] = ("repressive", "preventive", "positive")
+
+LABELS: dict[str, dict[str, str]] = {
+    "framing": {
+        "repressive": "Repressief",
+        "preventive": "Preventief",
+        "positive": "Positief / verbindend",
+    },
+    "actors": {
+        "chain": "Veiligheidsketen",
+        "partners": "Maatschappelijke partners",
+        "residents": "Bewoners",
+    },
+    "themes": {
+        "living": "Veilige woon- en leefomgeving",
+        "business": "Bedrijvigheid en veiligheid",
+        "youth": "Jeugd en veiligheid",
+        "physical": "Fysieke veiligheid",
+        "integrity": "Integriteit en veiligheid",
+        "care_safety": "Zorg en veiligheid",
+    },
+    "domains": {
+        "housing": "Wonen",
+        "space": "Openbare ruimte",
+        "education": "Onderwijs",
+        "care": "Zorg en welzijn",
+        "leisure": "Sport en recreatie",
+        "economy": "Economie en werk",
+        "traffic": "Verkeer",
+    },
+    "perception": {
+        "subjective": "Beleving (subjectief)",
+        "objective": "Cijfers (objectief)",
+    },
+}
+
+
+# Short forms for running text, where labels are strung together in one sentence.
+SHORT: dict[str, dict[str, str]] = {
+    "themes": {
+        "living": "woon- en leefomgeving",
+        "business": "bedrijvigheid",
+        "youth": "jeugd",
+        "physical": "fysieke veiligheid",
+        "integrity": "integriteit en ondermijning",
+        "care_safety": "zorg en veiligheid",
+    },
+    "domains": {
+        "housing": "wonen",
+        "space": "openbare ruimte",
+        "education": "onderwijs",
+        "care": "zorg",
+        "leisure": "recreatie",
+        "economy": "economie",
+        "traffic": "verkeer",
+    },
+}
+
+
+def label(block: str, category: str) -> str:
+    """The Dutch label of ``category`` in ``block`` ("framing", "actors", ...), or the id."""
+    return LABELS.get(block, {}).get(category, category.replace("_", " "))
+
+
+def short(block: str, category: str) -> str:
+    """The short lowercase form for running text (falls back to the label)."""
+    return SHORT.get(block, {}).get(category) or label(block, category).lower()
+
+
+def _missing(x: Any) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def nl_num(x: Any, digits: int = 2, *, signed: bool = False) -> str:
+    """A number in Dutch notation: decimal comma, thousands dot, true minus sign."""
+    if _missing(x):
+        return "–"
+    v = float(x)
+    text = f"{abs(v):,.{digits}f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
+    if v < 0 and text.strip("0,.") != "":
+        return "−" + text
+    if signed and v > 0:
+        return "+" + text
+    return text
+
+
+def nl_pct(x: Any, digits: int = 0) -> str:
+    """A share (0..1) as a Dutch percentage: 0.137 -> '14%'."""
+    if _missing(x):
+        return "–"
+    return nl_num(100 * float(x), digits) + "%"
+
+
+def nl_list(items: list[str], conj: str = "en") -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    items = [i for i in items if i]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {conj} " + items[-1]

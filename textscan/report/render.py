@@ -1,0 +1,822 @@
+"""Render the framing diagnosis of one plan and the corpus report as self-contained HTML.
+
+Templates live in ``textscan/report/templates`` and are loaded as package
+data with autoescaping switched on for every template, so text that comes
+from a PDF (a chapter title, a sentence, an actor) is always escaped. The
+HTML makes no network requests: styles, the one small script (table sorting
+in the corpus report) and the charts (SVG) are inline, and a Content
+Security Policy forbids anything else.
+
+Example:
+    >>> from textscan import analyze
+    >>> from textscan.report import render_diagnosis, render_corpus_report
+    >>> html = render_diagnosis(analyze("plan.pdf"), municipality="Stroomburg")  # doctest: +SKIP
+    >>> html = render_corpus_report("results/")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from jinja2 import ChainableUndefined, Environment, PackageLoader
+from markupsafe import Markup
+
+from textscan._version import __version__
+from textscan.errors import TextscanError
+from textscan.report import charts
+from textscan.report.findings import (
+    MEASURE_BY_KEY,
+    MEASURES,
+    THRESHOLDS,
+    derive_findings,
+    derive_questions,
+    format_measure,
+    key_measures,
+    partner_checklist,
+    peer_positions,
+    summary_findings,
+    theme_framing,
+)
+from textscan.report.labels import FRAMING_ORDER, label, nl_num, nl_pct
+
+MANIFEST_NAMES: tuple[str, ...] = ("plans.csv", "manifest.csv", "metadata.csv")
+
+
+class ReportError(TextscanError):
+    """A report could not be made (missing results, no browser for PDF output)."""
+
+
+# ------------------------------------------------------------------ environment
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("textscan.report", "templates"),
+        autoescape=True,  # every template, whatever its file name
+        undefined=ChainableUndefined,  # a field absent from an older profile renders empty
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        num=nl_num,
+        pct=nl_pct,
+        signed=lambda x, d=2: nl_num(x, d, signed=True),
+        measure=format_measure,
+        color=charts.color,
+        diverging=charts.diverging,
+        text_on=charts.text_on,
+    )
+    env.globals.update(
+        label=label,
+        color=charts.color,
+        FRAMING=FRAMING_ORDER,
+        framing_label=lambda c: label("framing", c),
+        actor_label=lambda c: label("actors", c),
+    )
+    return env
+
+
+_ENV: Environment | None = None
+
+
+def env() -> Environment:
+    """The shared Jinja environment (autoescape on, strict undefined)."""
+    global _ENV
+    if _ENV is None:
+        _ENV = _env()
+    return _ENV
+
+
+def _csp(script: str | None) -> str:
+    """A Content Security Policy allowing inline styles and only the given script."""
+    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    if script is None:
+        return policy + "script-src 'none'"
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    return policy + f"script-src 'sha256-{digest}'"
+
+
+# ------------------------------------------------------------------ inputs
+def as_profile_dict(obj: Any) -> dict[str, Any]:
+    """A profile dict from an Analysis, a Profile or a dict (as in profiles.jsonl)."""
+    profile = getattr(obj, "profile", obj)
+    if hasattr(profile, "to_dict"):
+        return dict(profile.to_dict())
+    if isinstance(profile, Mapping):
+        return dict(profile)
+    raise TypeError(
+        f"expected an Analysis, a Profile or a profile dict, not {type(obj).__name__}"
+    )
+
+
+@dataclass
+class Results:
+    """A results folder of ``textscan scan``, read back."""
+
+    path: Path
+    profiles: list[dict[str, Any]]
+    failures: pd.DataFrame
+    provenance: dict[str, Any]
+    manifest: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def municipality(self, profile: Mapping[str, Any]) -> str | None:
+        row = self.manifest.get(str(profile.get("document")))
+        if row is None:
+            return None
+        name = row.get("municipality")
+        return None if _missing(name) else str(name)
+
+    def meta(self, profile: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(self.manifest.get(str(profile.get("document")), {}))
+
+
+def _missing(x: Any) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def is_results_dir(path: str | Path) -> bool:
+    """True when ``path`` is a folder written by ``textscan scan`` (has profiles.jsonl)."""
+    p = Path(path)
+    return p.is_dir() and (p / "profiles.jsonl").is_file()
+
+
+def load_results(path: str | Path) -> Results:
+    """Read profiles.jsonl, failures.csv, provenance.json and a manifest, if found."""
+    p = Path(path)
+    if not is_results_dir(p):
+        raise ReportError(f"{p}: not a results folder of 'textscan scan' (no profiles.jsonl)")
+    profiles = [
+        json.loads(line)
+        for line in (p / "profiles.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    failures = (
+        pd.read_csv(p / "failures.csv", dtype=str).fillna("")
+        if (p / "failures.csv").is_file()
+        else pd.DataFrame()
+    )
+    provenance = (
+        json.loads((p / "provenance.json").read_text(encoding="utf-8"))
+        if (p / "provenance.json").is_file()
+        else {}
+    )
+    return Results(p, profiles, failures, provenance, find_manifest(p, profiles))
+
+
+def find_manifest(
+    results_dir: Path | None, profiles: Sequence[Mapping[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """Rows of a manifest CSV (plans.csv, manifest.csv, metadata.csv) by document name.
+
+    Looked for in the results folder, then next to the scanned files (their
+    paths as recorded, relative to the working directory or to the results
+    folder's parent). A row matches a document by its ``file`` column (file
+    name) or its ``id`` column (the document name or its first part).
+    """
+    folders: list[Path] = []
+    if results_dir is not None:
+        folders.append(results_dir)
+    for prof in profiles:
+        src = Path(str(prof.get("path", "")))
+        for base in ([Path.cwd()] + ([results_dir.parent] if results_dir else [])):
+            cand = (base / src).parent if not src.is_absolute() else src.parent
+            # the folder of the file, then its parent (sources in corpus/src/)
+            for folder in (cand, cand.parent):
+                if folder not in folders:
+                    folders.append(folder)
+    for folder in folders:
+        for name in MANIFEST_NAMES:
+            f = folder / name
+            if f.is_file():
+                try:
+                    frame = pd.read_csv(f)
+                except (OSError, ValueError, pd.errors.ParserError):
+                    continue
+                return _match_manifest(frame, profiles)
+    return {}
+
+
+def _match_manifest(
+    frame: pd.DataFrame, profiles: Sequence[Mapping[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    rows = frame.to_dict("records")
+    out: dict[str, dict[str, Any]] = {}
+    for prof in profiles:
+        doc = str(prof.get("document"))
+        fname = Path(str(prof.get("path", ""))).name
+        stem = Path(fname).stem
+        for r in rows:
+            f = str(r.get("file", "") or "")
+            rid = str(r.get("id", "") or "")
+            if (f and (f == fname or Path(f).stem == stem)) or (
+                rid and (rid == doc or doc.split("-")[0] == rid or Path(f).stem == doc)
+            ):
+                out[doc] = r
+                break
+    return out
+
+
+def _peers(peers: Any) -> list[dict[str, Any]]:
+    if peers is None:
+        return []
+    if isinstance(peers, str | Path):
+        return load_results(peers).profiles
+    if isinstance(peers, Results):
+        return peers.profiles
+    return [as_profile_dict(p) for p in peers]
+
+
+# ------------------------------------------------------------------ pieces
+def highlight_segments(
+    text: str, hits: Iterable[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """Split ``text`` at hit offsets: [{text, hit: bool, entry}], pieces in order.
+
+    Offsets outside the text are clipped; a hit overlapping an earlier one is
+    skipped. The pieces are plain strings: the template escapes each one, so
+    highlighting can never open a way for markup in the sentence.
+    """
+    spans = sorted(
+        (
+            (max(0, int(h["start"])), min(len(text), int(h["end"])), str(h.get("entry", "")))
+            for h in hits
+            if h.get("start") is not None and h.get("end") is not None
+        ),
+        key=lambda s: (s[0], -s[1]),
+    )
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for start, end, entry in spans:
+        if start < pos or end <= start:
+            continue
+        if start > pos:
+            out.append({"text": text[pos:start], "hit": False, "entry": None})
+        out.append({"text": text[start:end], "hit": True, "entry": entry})
+        pos = end
+    if pos < len(text):
+        out.append({"text": text[pos:], "hit": False, "entry": None})
+    return out
+
+
+def _lexicons(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
+    lx = list(profile.get("lexicons") or [])
+    if not lx and profile.get("lexicon"):
+        lx = [profile["lexicon"]]
+    return lx
+
+
+def _sections_table(profile: Mapping[str, Any]) -> dict[str, Any] | None:
+    secs = [s for s in profile.get("sections") or () if s.get("words", 0) > 0]
+    if not secs:
+        return None
+    vmax = {
+        c: max((s["categories"].get(c, {}).get("per_1000_words", 0) for s in secs), default=0)
+        for c in FRAMING_ORDER
+    }
+    rows = []
+    for s in secs:
+        cells = []
+        for c in FRAMING_ORDER:
+            st = s["categories"].get(c, {})
+            rate = st.get("per_1000_words", 0.0)
+            bg = charts.sequential(c, rate, vmax[c])
+            cells.append({"cat": c, "rate": rate, "count": st.get("count", 0), "bg": bg,
+                          "fg": charts.text_on(bg)})
+        bal = s.get("balance")
+        bg = charts.diverging(bal)
+        rows.append({
+            "title": s.get("title") or "",
+            "page": s.get("page_start"),
+            "words": s.get("words", 0),
+            "cells": cells,
+            "balance": bal,
+            "balance_bg": bg,
+            "balance_fg": charts.text_on(bg),
+        })
+    return {"rows": rows}
+
+
+def _theme_chart(profile: Mapping[str, Any]) -> dict[str, Any] | None:
+    rows = theme_framing(profile)
+    if not rows:
+        return None
+    return charts.stacked(
+        [
+            {
+                "label": r["label"],
+                "counts": {c: r.get(c, 0) for c in FRAMING_ORDER},
+                "note": (f"{r['sentences']} zinnen · B " + nl_num(r.get("balance"), 2,
+                                                                   signed=True)),
+            }
+            for r in rows
+        ],
+        FRAMING_ORDER,
+    )
+
+
+def _theme_entries(profile: Mapping[str, Any], n: int = 10) -> list[dict[str, Any]]:
+    themes = profile.get("themes") or {}
+    out = []
+    for entry, d in list((themes.get("framing_by_entry") or {}).items())[:n]:
+        out.append({"entry": entry, **d,
+                    "balance_bg": charts.diverging(d.get("balance")),
+                    "balance_fg": charts.text_on(charts.diverging(d.get("balance")))})
+    return out
+
+
+def _group_bars(block: Mapping[str, Any] | None, name: str) -> dict[str, Any] | None:
+    if not block:
+        return None
+    cats = block.get("categories") or {}
+    rows = [
+        {
+            "label": label(name, c),
+            "value": st.get("sentence_share", 0.0),
+            "color": charts.color(c) if name == "actors" else "#3b6f8f",
+            "text": (nl_pct(st.get("sentence_share", 0.0), 1) + f" · {st.get('count', 0)}×")
+            if st.get("count", 0) else "niet genoemd",
+            "absent": st.get("count", 0) == 0,
+        }
+        for c, st in cats.items()
+    ]
+    vmax = max((r["value"] for r in rows), default=0.0)
+    return charts.hbars(rows, vmax=max(vmax * 1.05, 0.05), value_width=110)
+
+
+def _actors(profile: Mapping[str, Any]) -> dict[str, Any] | None:
+    actors = profile.get("actors")
+    if not actors:
+        return None
+    counts = {c: st.get("count", 0) for c, st in (actors.get("categories") or {}).items()}
+    total = sum(counts.values())
+    groups = list(counts)
+    share_bar = charts.stacked(
+        [{"label": "Alle actorvermeldingen", "counts": counts, "note": f"{total} vermeldingen"}],
+        groups,
+        label_width=0,
+        value_width=130,
+    )
+    by_cat = actors.get("entries_by_category") or {}
+    lists = [
+        {
+            "id": c,
+            "label": label("actors", c),
+            "color": charts.color(c),
+            "entries": [{"id": e, "n": n} for e, n in list(by_cat.get(c, {}).items())[:14]],
+            "more": max(len(by_cat.get(c, {})) - 14, 0),
+            "count": counts.get(c, 0),
+        }
+        for c in groups
+    ]
+    return {
+        "total": total,
+        "breadth": actors.get("breadth_entries", 0),
+        "diversity": actors.get("diversity"),
+        "evenness": actors.get("evenness"),
+        "absent": [label("actors", c) for c in actors.get("absent_categories") or []],
+        "share_bar": share_bar,
+        "groups": groups,
+        "lists": lists,
+        "network": charts.network(actors.get("network") or {}, groups),
+        "checklist": partner_checklist(profile) or [],
+    }
+
+
+def _evidence(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    ev = profile.get("evidence") or {}
+    top = profile.get("top_terms") or {}
+    cats = [c for c in FRAMING_ORDER if c in ev or c in top] + [
+        c for c in ev if c not in FRAMING_ORDER
+    ]
+    for c in cats:
+        out.append({
+            "cat": c,
+            "label": label("framing", c),
+            "sentences": [
+                {
+                    "page": s.get("page"),
+                    "section": s.get("section"),
+                    "segments": highlight_segments(s.get("text", ""), s.get("hits") or []),
+                    "n_hits": len(s.get("hits") or []),
+                }
+                for s in ev.get(c, [])
+            ],
+            "terms": top.get(c, []),
+        })
+    return out
+
+
+def _peer_rows(
+    profile: Mapping[str, Any], peers: Sequence[Mapping[str, Any]], names: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    positions = peer_positions(profile, peers)
+    sha = profile.get("sha256")
+    own_name = "__plan__"
+    rows = []
+    for m in MEASURES:
+        pos = positions.get(m.key)
+        if pos is None or not pos.peers:
+            continue
+        values = [
+            (names.get(str(p.get("document")), str(p.get("document"))), v)
+            for p in peers
+            if not (sha and p.get("sha256") == sha)
+            and (v := key_measures(p).get(m.key)) is not None
+        ]
+        values.append((own_name, pos.value))
+        rows.append({
+            "key": m.key,
+            "label": m.label,
+            "help": m.help,
+            "value": format_measure(m.key, pos.value),
+            "position": pos.describe(),
+            "strip": charts.strip(values, m.kind, highlight=own_name),
+            "kind": m.kind,
+        })
+    return rows
+
+
+# ------------------------------------------------------------------ diagnosis
+def diagnosis_context(
+    analysis_or_profile: Any,
+    *,
+    peers: Any = None,
+    municipality: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    peer_names: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Everything the diagnosis template needs, computed from the profile (and peers)."""
+    p = as_profile_dict(analysis_or_profile)
+    peer_list = _peers(peers)
+    findings = derive_findings(p, peer_list or None)
+    questions = derive_questions(p, peer_list or None)
+    bal = p.get("balance") or {}
+    cats = p.get("categories") or {}
+    sha = p.get("sha256")
+    peer_bal = [
+        v for q in peer_list
+        if not (sha and q.get("sha256") == sha) and (v := (q.get("balance") or {}).get("value"))
+        is not None
+    ]
+    rates = [
+        {
+            "cat": c,
+            "label": label("framing", c),
+            "rate": cats[c].get("per_1000_words", 0.0),
+            "count": cats[c].get("count", 0),
+            "share": cats[c].get("sentence_share", 0.0),
+            "negated": cats[c].get("negated", 0),
+        }
+        for c in FRAMING_ORDER
+        if c in cats
+    ]
+    rmax = max([r["rate"] for r in rates] + [1.0])
+    for r in rates:
+        r["bar"] = round(100 * r["rate"] / rmax, 1)
+    names = dict(peer_names or {})
+    by_section: dict[str, list[Any]] = {}
+    for f in findings:
+        by_section.setdefault(f.section, []).append(f)
+    domains = p.get("domains")
+    perception = p.get("perception")
+    meta = dict(meta or {})
+    return {
+        "p": p,
+        "title_name": municipality or p.get("document", "plan"),
+        "municipality": municipality,
+        "meta": {k: v for k, v in meta.items() if not _missing(v)},
+        "generated": _dt.date.today().isoformat(),
+        "version": __version__,
+        "balance": bal,
+        "gauge": charts.gauge(bal.get("value"), bal.get("ci_low"), bal.get("ci_high"), peer_bal),
+        "rates": rates,
+        "summary": summary_findings(findings),
+        "findings": findings,
+        "findings_by_section": by_section,
+        "questions": questions,
+        "peers": _peer_rows(p, peer_list, names) if peer_list else [],
+        "n_peers": len([q for q in peer_list if not (sha and q.get("sha256") == sha)]),
+        "sections": _sections_table(p),
+        "theme_chart": _theme_chart(p),
+        "theme_entries": _theme_entries(p),
+        "has_themes": bool(p.get("themes")),
+        "actors": _actors(p),
+        "domains": _group_bars(domains, "domains") if domains else None,
+        "perception": _group_bars(perception, "perception") if perception else None,
+        "evidence": _evidence(p),
+        "lexicons": _lexicons(p),
+        "warnings": list(p.get("warnings") or []),
+        "thresholds": THRESHOLDS,
+        "negated_total": sum(r["negated"] for r in rates),
+        "csp": _csp(None),
+    }
+
+
+def render_diagnosis(
+    analysis_or_profile: Any,
+    *,
+    peers: Any = None,
+    municipality: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+) -> str:
+    """The framing diagnosis of one plan as a self-contained HTML page (Dutch, A4-printable).
+
+    ``analysis_or_profile`` is an :class:`~textscan.pipeline.Analysis`, a
+    :class:`~textscan.profile.Profile` or a profile dict (a line of
+    profiles.jsonl). ``peers`` (a results folder, or profiles) adds the
+    comparison with other plans; the plan itself is left out of its peers.
+    """
+    peer_results = load_results(peers) if isinstance(peers, str | Path) else peers
+    names: dict[str, str] = {}
+    if isinstance(peer_results, Results):
+        names = {
+            str(q.get("document")): peer_results.municipality(q) or str(q.get("document"))
+            for q in peer_results.profiles
+        }
+    ctx = diagnosis_context(
+        analysis_or_profile, peers=peer_results, municipality=municipality, meta=meta,
+        peer_names=names,
+    )
+    return env().get_template("diagnosis.html").render(**ctx)
+
+
+# ------------------------------------------------------------------ corpus
+def _compare_module() -> Any | None:
+    try:
+        from textscan import compare  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return compare
+
+
+def _corpus_keyness(results: Results, top: int = 8) -> dict[str, list[dict[str, Any]]]:
+    """Words that set each plan apart from the rest: log-likelihood (G²) on lemmas.
+
+    Uses ``textscan.compare.keyness`` when that module exists; otherwise a
+    plain G² over sentences.parquet (content words: spaCy's Dutch stop words
+    and words under three letters left out; at least three occurrences).
+    The plan's own name (municipality, document name parts) is left out: it
+    is trivially distinctive and says nothing about framing.
+    """
+    out = _corpus_keyness_all(results, top + 4)
+    for prof in results.profiles:
+        doc = str(prof.get("document"))
+        own = {w.lower() for w in re.split(r"[^A-Za-zÀ-ÿ]+", doc) if w}
+        own |= {w.lower() for w in re.split(r"\s+", results.municipality(prof) or "") if w}
+        if doc in out:
+            out[doc] = [w for w in out[doc] if str(w["word"]).lower() not in own][:top]
+    return out
+
+
+def _corpus_keyness_all(results: Results, top: int) -> dict[str, list[dict[str, Any]]]:
+    path = results.path / "sentences.parquet"
+    if not path.is_file() or len(results.profiles) < 2:
+        return {}
+    frame = pd.read_parquet(path, columns=["document", "lemmas", "is_heading"])
+    compare = _compare_module()
+    if compare is not None and hasattr(compare, "keyness"):
+        try:
+            return _keyness_from_compare(compare, frame, results, top)
+        except (TypeError, ValueError, KeyError):
+            pass  # fall back to the plain computation below
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    counts: dict[str, dict[str, int]] = {}
+    for doc, lemmas in zip(frame["document"], frame["lemmas"], strict=True):
+        c = counts.setdefault(str(doc), {})
+        for w in str(lemmas or "").split():
+            if len(w) < 3 or w in STOP_WORDS or not w.isalpha():
+                continue
+            c[w] = c.get(w, 0) + 1
+    totals = {d: sum(c.values()) for d, c in counts.items()}
+    corpus: dict[str, int] = {}
+    for c in counts.values():
+        for w, n in c.items():
+            corpus[w] = corpus.get(w, 0) + n
+    grand = sum(totals.values())
+    out: dict[str, list[dict[str, Any]]] = {}
+    for d, c in counts.items():
+        n1 = totals[d]
+        n2 = grand - n1
+        scored = []
+        for w, a in c.items():
+            if a < 3:
+                continue
+            b = corpus[w] - a
+            e1 = n1 * (a + b) / grand
+            e2 = n2 * (a + b) / grand
+            g2 = 2 * (a * math.log(a / e1) + (b * math.log(b / e2) if b else 0.0))
+            if a / n1 > (b / n2 if n2 else 0):
+                scored.append({"word": w, "g2": g2, "count": a, "rest": b})
+        scored.sort(key=lambda s: -s["g2"])
+        out[d] = scored[:top]
+    return out
+
+
+def _keyness_from_compare(
+    compare: Any, frame: pd.DataFrame, results: Results, top: int
+) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for prof in results.profiles:
+        doc = str(prof.get("document"))
+        table = compare.keyness(frame, target=doc)
+        cols = {c.lower(): c for c in table.columns}
+        word = cols.get("lemma") or cols.get("word") or cols.get("term")
+        g2 = cols.get("g2") or cols.get("log_likelihood") or cols.get("ll")
+        a = cols.get("count") or cols.get("target_count") or cols.get("n_target")
+        if word is None or g2 is None:
+            raise KeyError("keyness table without lemma/g2 columns")
+        rows = table.sort_values(g2, ascending=False).head(top)
+        out[doc] = [
+            {"word": r[word], "g2": float(r[g2]), "count": int(r[a]) if a else None,
+             "rest": None}
+            for _, r in rows.iterrows()
+        ]
+    return out
+
+
+def _clusters(table: pd.DataFrame) -> dict[str, Any] | None:
+    """Agglomerative (Ward) clusters on standardised key measures; k by silhouette."""
+    cols = [m.key for m in MEASURES if m.key in table.columns and table[m.key].notna().all()]
+    n = len(table)
+    if n < 4 or len(cols) < 2:
+        return None
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.metrics import silhouette_score
+    from sklearn.preprocessing import StandardScaler
+
+    x = StandardScaler().fit_transform(table[cols].astype(float).to_numpy())
+    best: tuple[float, int, Any] | None = None
+    for k in range(2, min(5, n - 1) + 1):
+        labels = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(x)
+        if len(set(labels)) < 2:
+            continue
+        s = float(silhouette_score(x, labels))
+        if best is None or s > best[0]:
+            best = (s, k, labels)
+    if best is None:
+        return None
+    score, k, labels = best
+    table = table.assign(cluster=[int(v) + 1 for v in labels])
+    groups = []
+    for c in sorted(table["cluster"].unique()):
+        sub = table[table["cluster"] == c]
+        groups.append({
+            "id": int(c),
+            "members": list(sub["name"]),
+            "means": [
+                {"label": MEASURE_BY_KEY[m].label, "short": MEASURE_BY_KEY[m].short,
+                 "value": format_measure(m, sub[m].mean())}
+                for m in cols
+            ],
+        })
+    return {
+        "k": k,
+        "silhouette": score,
+        "measures": [MEASURE_BY_KEY[m].label for m in cols],
+        "groups": groups,
+        "by_document": dict(zip(table["document"], table["cluster"], strict=True)),
+    }
+
+
+_SORT_JS_NAME = "sort.js"
+CLUSTER_COLORS: tuple[str, ...] = ("#3b4f7a", "#1f7a68", "#c98a16", "#b4442c", "#7a4f8f")
+
+
+def corpus_context(results: Results) -> dict[str, Any]:
+    """Everything the corpus template needs."""
+    rows = []
+    for prof in results.profiles:
+        doc = str(prof.get("document"))
+        meta = results.meta(prof)
+        km = key_measures(prof)
+        bal = prof.get("balance") or {}
+        rows.append({
+            "document": doc,
+            "name": results.municipality(prof) or doc,
+            "period": "" if _missing(meta.get("period")) else str(meta.get("period", "")),
+            "province": "" if _missing(meta.get("province")) else str(meta.get("province", "")),
+            "pages": prof.get("pages"),
+            "words": prof.get("words"),
+            "ci_low": bal.get("ci_low"),
+            "ci_high": bal.get("ci_high"),
+            "warnings": len(prof.get("warnings") or []),
+            **km,
+        })
+    table = pd.DataFrame(rows)
+    measures = [m for m in MEASURES if m.key in table.columns and table[m.key].notna().any()]
+    clusters = _clusters(table) if len(table) else None
+    if clusters:
+        for r in rows:
+            r["cluster"] = clusters["by_document"].get(r["document"])
+    dists = []
+    for m in measures:
+        vals = [(r["name"], float(r[m.key])) for r in rows if not _missing(r.get(m.key))]
+        if not vals:
+            continue
+        hi = max(vals, key=lambda v: v[1])
+        lo = min(vals, key=lambda v: v[1])
+        dists.append({
+            "label": m.label,
+            "help": m.help,
+            "kind": m.kind,
+            "strip": charts.strip(vals, m.kind, width=420),
+            "high": (hi[0], format_measure(m.key, hi[1])),
+            "low": (lo[0], format_measure(m.key, lo[1])),
+        })
+    scatter = None
+    pts = [
+        {"name": r["name"], "x": r["balance"], "y": r["actors_broad_share"],
+         "cluster": r.get("cluster")}
+        for r in rows
+        if not _missing(r.get("balance")) and not _missing(r.get("actors_broad_share"))
+    ]
+    for pt in pts:
+        cl = pt.get("cluster")
+        pt["fill"] = CLUSTER_COLORS[(cl - 1) % len(CLUSTER_COLORS)] if cl else "#3b4f7a"
+    if pts:
+        scatter = charts.scatter(pts, x_kind="balance", y_kind="share")
+    keyness = _corpus_keyness(results)
+    names = {r["document"]: r["name"] for r in rows}
+    lexicons = results.provenance.get("lexicons") or (
+        _lexicons(results.profiles[0]) if results.profiles else []
+    )
+    warnings = [
+        {"name": names.get(str(p.get("document")), p.get("document")), **w}
+        for p in results.profiles
+        for w in p.get("warnings") or []
+    ]
+    script = env().get_template(_SORT_JS_NAME).render()
+    return {
+        "rows": rows,
+        "measures": measures,
+        "table_measures": [m for m in measures],
+        "dists": dists,
+        "scatter": scatter,
+        "keyness": [
+            {"name": names.get(d, d), "words": ws} for d, ws in keyness.items() if ws
+        ],
+        "clusters": clusters,
+        "failures": results.failures.to_dict("records") if len(results.failures) else [],
+        "provenance": results.provenance,
+        "lexicons": lexicons,
+        "warnings": warnings,
+        "generated": _dt.date.today().isoformat(),
+        "version": __version__,
+        "results_name": results.path.name,
+        "script": Markup(script),  # our own static file, never user data
+        "csp": _csp(script),
+        "compare_used": _compare_module() is not None,
+        "cluster_colors": CLUSTER_COLORS,
+    }
+
+
+def render_corpus_report(results_dir: str | Path) -> str:
+    """The researchers' report of a results folder as a self-contained HTML page."""
+    results = load_results(results_dir)
+    if not results.profiles:
+        raise ReportError(f"{results_dir}: profiles.jsonl holds no profiles")
+    return env().get_template("corpus.html").render(**corpus_context(results))
+
+
+# ------------------------------------------------------------------ files
+def _slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s or "plan"
+
+
+def write_reports(results_dir: str | Path, out_dir: str | Path) -> list[Path]:
+    """Write a diagnosis per plan (compared with the others) and ``corpus.html``.
+
+    Returns the files written: ``out_dir/corpus.html`` first, then
+    ``out_dir/<document>.html`` for every profile in the results folder.
+    """
+    results = load_results(results_dir)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    corpus = out / "corpus.html"
+    corpus.write_text(render_corpus_report(results.path), encoding="utf-8")
+    written.append(corpus)
+    names = {
+        str(q.get("document")): results.municipality(q) or str(q.get("document"))
+        for q in results.profiles
+    }
+    for prof in results.profiles:
+        ctx = diagnosis_context(
+            prof, peers=results, municipality=results.municipality(prof),
+            meta=results.meta(prof), peer_names=names,
+        )
+        f = out / f"{_slug(str(prof.get('document')))}.html"
+        f.write_text(env().get_template("diagnosis.html").render(**ctx), encoding="utf-8")
+        written.append(f)
+    return written
