@@ -59,6 +59,7 @@ __all__ = [
     "cluster_profiles",
     "compare",
     "default_seeds",
+    "effective_components",
     "group_summary",
     "join_manifest",
     "keyness",
@@ -715,6 +716,23 @@ def keyness(
 # --------------------------------------------------------------------------- SVD space
 
 
+#: A small corpus keeps at most this share of its smaller matrix dimension as SVD
+#: components: near full rank, LSA only reproduces direct co-occurrence and finds
+#: no words used in the same contexts (synonyms), which is the point of the space.
+MAX_RANK_SHARE = 0.1
+
+
+def effective_components(requested: int, shape: tuple[int, int]) -> int:
+    """SVD components used for a ``shape`` matrix: ``requested`` capped by the corpus size.
+
+    At most ``MAX_RANK_SHARE`` of the smaller dimension (and at least 2), and
+    always fewer than that dimension: 300 on a corpus of 10,000 sentences and
+    5,000 lemmas, 6 on one of 300 sentences and 60 lemmas.
+    """
+    small = min(shape)
+    return max(1, min(int(requested), max(2, int(MAX_RANK_SHARE * small)), small - 1))
+
+
 class _LemmaAnalyzer:
     """Split a space-joined lemma string, dropping stopwords (picklable, for CountVectorizer)."""
 
@@ -732,7 +750,8 @@ class LemmaSpace:
     stopwords left out) a column, weighted by TF-IDF or raw counts. The lemma
     vectors are the right singular vectors scaled by the singular values,
     normalised to unit length, so a dot product is a cosine similarity.
-    ``n_components`` is capped by the size of the matrix.
+    ``n_components`` is capped by the size of the matrix
+    (:func:`effective_components`).
 
     Learned attributes: ``vectorizer_``, ``svd_``, ``n_components_``,
     ``term_vectors_`` (lemmas × components, unit rows), ``term_counts_``
@@ -781,9 +800,11 @@ class LemmaSpace:
             if self.weighting == "tfidf"
             else counts.astype(float)
         )
-        k = max(1, min(int(self.n_components), min(matrix.shape) - 1))
-        if min(matrix.shape) < 2:
-            raise ResultsError("sentences", "too little text to scale (fewer than 2 sentences)")
+        if min(matrix.shape) < 3:
+            raise ResultsError(
+                "sentences", "too little text to scale (fewer than 3 sentences or lemmas)"
+            )
+        k = effective_components(self.n_components, matrix.shape)
         svd = TruncatedSVD(n_components=k, algorithm="randomized", random_state=self.random_state)
         svd.fit(matrix)
         vectors = svd.components_.T * svd.singular_values_
@@ -1212,11 +1233,11 @@ def _kwic(text: str, lemma: str, width: int = 45) -> str | None:
         for tok in sent.tokens:
             if clean_lemmas(tok.lemma) == lemma:
                 s, e = base + tok.start, base + tok.end
-                left = " ".join(text[:s].split())
-                right = " ".join(text[e:].split())
+                left = " ".join(text[:s].split()) + (" " if text[:s][-1:].isspace() else "")
+                right = (" " if text[e:][:1].isspace() else "") + " ".join(text[e:].split())
                 left = ("…" + left[-width:]) if len(left) > width else left
                 right = (right[:width] + "…") if len(right) > width else right
-                return f"{left} [{text[s:e]}] {right}".strip()
+                return f"{left}[{text[s:e]}]{right}".strip()
         offset = base + len(sent.text)
     return None
 
@@ -1289,17 +1310,20 @@ def suggest(
         mask = lemma_lists.map(lambda ws, w=lemma: w in ws)
         hits = sentences.index[mask.to_numpy()]
         lines: list[str] = []
+        seen: set[str] = set()
         for i in hits:
             if len(lines) >= kwic:
                 break
             line = _kwic(str(sentences.at[i, "text"]), lemma) if "text" in sentences else None
-            if line is None:
+            if line is None or line in seen:  # plans repeat sentences (summaries, boxes)
                 continue
+            seen.add(line)
             page = page_col.at[i] if page_col is not None else None
             where = docs_col.at[i] + (f" p.{int(page)}" if page is not None and pd.notna(page)
                                       else "")
             lines.append(f"{where}: {line}")
         lines += [""] * (3 - len(lines))
+        lines = lines[:3]
         rows.append(
             {
                 "rank": rank,
