@@ -593,3 +593,18 @@ def test_cli_suggest_on_a_folder_of_documents(corpus_dir):
     lines = result.output.splitlines()
     assert lines[0].startswith("rank,lemma,similarity,count,documents,kwic_1")
     assert lines[1].split(",")[1] == "wijkwarmte"
+
+
+@pytest.mark.slow
+def test_compare_on_real_manifestos_finds_each_party_name(shared_data, tmp_path):
+    """Five 2023 election manifestos: each party's own name sets its text apart."""
+    folder = shared_data / "pdf" / "manifestos-2023"
+    if not folder.is_dir():
+        pytest.skip(f"shared test data not available: {folder}")
+    scan([folder], out=tmp_path / "res")
+    r = compare([tmp_path / "res"], tmp_path / "out")
+    for party in ("50plus", "BVNL", "LP", "Piratenpartij"):
+        top = r.keyness.loc[r.keyness["target"] == party, "lemma"].head(3).tolist()
+        assert party.lower() in top, (party, top)
+    assert r.scaling["lss_score"].notna().all()
+    assert r.seconds < 60
