@@ -650,10 +650,25 @@ def keyness(
         >>> keyness(sentences, "havenstad", measure="log_odds").head(10)  # doctest: +SKIP
     """
     _require_sentences(sentences)
+    return _keyness(
+        _documents_lemmas(sentences), target, measure=measure, min_count=min_count,
+        stopwords=stopwords, prior_scale=prior_scale,
+    )
+
+
+def _keyness(
+    per_doc: Mapping[str, Counter[str]],
+    target: str | Iterable[str],
+    *,
+    measure: str,
+    min_count: int,
+    stopwords: bool | Iterable[str],
+    prior_scale: float,
+) -> pd.DataFrame:
+    """:func:`keyness` on lemma counts per document (counted once for many targets)."""
     if measure not in ("g2", "log_odds"):
         raise ResultsError("measure", f"unknown keyness measure {measure!r} (valid: g2, log_odds)")
     targets = {target} if isinstance(target, str) else {str(t) for t in target}
-    per_doc = _documents_lemmas(sentences)
     unknown = sorted(targets - set(per_doc))
     if unknown or not targets:
         raise ResultsError(
@@ -1542,11 +1557,13 @@ def compare(
     lexicon_label = _lexicon_label(results.provenance)
 
     frames = []
+    per_doc = _documents_lemmas(sentences)
     for label, kind, docs in _keyness_targets(table, target, group_by):
-        present = [d for d in docs if d in set(sentences["document"].astype(str))]
+        present = [d for d in docs if d in per_doc]
         if not present:
             continue
-        k = keyness(sentences, present, measure=keyness_measure, min_count=min_count)
+        k = _keyness(per_doc, present, measure=keyness_measure, min_count=min_count,
+                     stopwords=True, prior_scale=1.0)
         if keyness_top and len(k) > 2 * keyness_top:
             k = pd.concat([k.head(keyness_top), k.tail(keyness_top)])
         k.insert(0, "target_kind", kind)
