@@ -659,6 +659,222 @@ def report(
             _fail(str(exc), EXIT_FAILED)
 
 
+# =========================================================================
+# Corpus comparison and lexicon suggestions (textscan.compare).
+# Kept as one block at the end so that edits elsewhere in this file stay apart.
+# =========================================================================
+@cli.command("compare")
+@click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for measures, keyness, scaling, pca_loadings, clusters, silhouette and "
+    "lss_words (CSV and Parquet), comparison.xlsx and provenance.json.",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV with one row per document (a 'document', 'id' or 'file' column) and any "
+    "metadata: municipality, CBS code, province, period, population...",
+)
+@click.option(
+    "--target",
+    metavar="DOC|VALUE",
+    help="Keyness of this document against the rest (with --group-by: of this group). "
+    "Default: every document (or every group) in turn.",
+)
+@click.option(
+    "--group-by",
+    "group_by",
+    metavar="COLUMN",
+    help="A manifest (or profile) column: keyness per group and a groups table.",
+)
+@click.option(
+    "--measure",
+    "keyness_measure",
+    type=click.Choice(["g2", "log_odds"]),
+    default="g2",
+    show_default=True,
+    help="Keyness ranking: signed log-likelihood G2, or the z-score of the log-odds ratio "
+    "with an informative Dirichlet prior.",
+)
+@click.option(
+    "--top",
+    "keyness_top",
+    type=click.IntRange(1),
+    default=50,
+    show_default=True,
+    help="Keep this many most and least characteristic lemmas per keyness target.",
+)
+@click.option(
+    "--components",
+    type=click.IntRange(2),
+    default=300,
+    show_default=True,
+    help="SVD dimensions for LSS scaling (capped by the size of the corpus).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print no summary, only errors.")
+def compare_command(
+    results: tuple[Path, ...],
+    out: Path,
+    manifest: Path | None,
+    target: str | None,
+    group_by: str | None,
+    keyness_measure: str,
+    keyness_top: int,
+    components: int,
+    quiet: bool,
+) -> None:
+    """Compare the documents of RESULTS (folders written by `textscan scan`, or their files).
+
+    Ranks every profile measure (percentiles, z-scores), finds the words that set
+    each document or group apart (keyness), scales documents between the
+    repressive and positive seed words (LSS) and on the profile measures (PCA),
+    and clusters them.
+    """
+    from textscan.compare import compare as do_compare
+
+    try:
+        result = do_compare(
+            list(results), out, manifest=manifest, target=target, group_by=group_by,
+            keyness_measure=keyness_measure, keyness_top=keyness_top,  # type: ignore[arg-type]
+            n_components=components,
+        )
+    except TextscanError as exc:
+        _fail(str(exc), EXIT_USAGE)
+        return
+    if quiet:
+        return
+    table = Table(title=f"{len(result.measures)} documents compared")
+    for col in ("document", "balance", "LSS score (z)", "± se", "PC1", "cluster", "key lemmas"):
+        table.add_column(col, justify="left" if col in ("document", "key lemmas") else "right")
+    scaling = result.scaling.set_index("document")
+    clusters = (
+        result.clusters.set_index("document")["cluster"] if len(result.clusters) else None
+    )
+    key = result.keyness
+    for row in result.measures.itertuples(index=False):
+        doc = row.document
+        sc = scaling.loc[doc] if doc in scaling.index else None
+
+        def num(v: Any, digits: int = 2) -> str:
+            return "–" if v is None or v != v else f"{v:.{digits}f}"
+
+        top = key.loc[(key["target"] == doc) & (key["keyness"] > 0), "lemma"].head(5)
+        table.add_row(
+            str(doc),
+            num(getattr(row, "balance", None)),
+            num(sc["lss_score_z"] if sc is not None else None),
+            num(sc["lss_se_z"] if sc is not None else None),
+            num(sc["PC1"] if sc is not None and "PC1" in sc else None),
+            str(clusters.get(doc, "–")) if clusters is not None else "–",
+            ", ".join(top),
+        )
+    _stdout.print(table)
+    if group_by is not None:
+        for label in list(dict.fromkeys(key["target"]))[:12]:
+            top = key.loc[(key["target"] == label) & (key["keyness"] > 0), "lemma"].head(8)
+            _stdout.print(f"{group_by} = {label}: {', '.join(top)}", highlight=False)
+    if len(result.silhouette):
+        best = result.silhouette.loc[result.silhouette["best"]].iloc[0]
+        _stdout.print(
+            f"clusters: k = {int(best['k'])} (mean silhouette {best['silhouette']:.2f})",
+            highlight=False,
+        )
+    _stdout.print(
+        f"{len(result.files)} files written to {out}/ in {result.seconds:.1f} s",
+        highlight=False,
+    )
+
+
+@cli.command("suggest")
+@click.argument("category")
+@click.option(
+    "--corpus",
+    "corpus",
+    required=True,
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A results folder of `textscan scan`, or a folder of documents (scanned in "
+    "memory); repeatable.",
+)
+@click.option(
+    "-n",
+    "n",
+    type=click.IntRange(1),
+    default=20,
+    show_default=True,
+    help="Number of candidates.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(1),
+    default=3,
+    show_default=True,
+    help="Leave out lemmas seen fewer times in the corpus.",
+)
+@click.option(
+    "--components",
+    type=click.IntRange(2),
+    default=300,
+    show_default=True,
+    help="SVD dimensions of the corpus space (capped by the size of the corpus).",
+)
+@_apply(lexicon_options)
+def suggest_command(
+    category: str,
+    corpus: tuple[Path, ...],
+    n: int,
+    fmt: str,
+    min_count: int,
+    components: int,
+    lexicon_paths: tuple[str, ...],
+    replace_lexicons: bool,
+) -> None:
+    """Suggest new lexicon terms for CATEGORY (e.g. positive, or framing:repressive).
+
+    Lists the corpus lemmas closest to the category's entries in the corpus's
+    SVD space that no lexicon matches yet, with counts and keyword-in-context
+    lines, for a person to accept or reject.
+    """
+    from textscan.compare import suggest as do_suggest
+
+    lexicons = _lexicons(lexicon_paths, replace_lexicons)
+    try:
+        frame = do_suggest(
+            category, list(corpus) if len(corpus) > 1 else corpus[0], n=n, lexicons=lexicons,
+            n_components=components, min_count=min_count,
+        )
+    except TextscanError as exc:
+        _fail(str(exc), EXIT_USAGE)
+        return
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+        return
+    table = Table(title=f"candidates for {category} ({len(frame)})")
+    for col in ("rank", "lemma", "similarity", "count", "docs", "in context"):
+        table.add_column(col, justify="right" if col in ("rank", "similarity", "count", "docs")
+                         else "left")
+    from rich.text import Text
+
+    for row in frame.itertuples(index=False):
+        # Text(), not str: KWIC lines hold "[word]", which rich would read as markup.
+        lines = Text("\n".join(x for x in (row.kwic_1, row.kwic_2, row.kwic_3) if x))
+        table.add_row(str(row.rank), Text(row.lemma), f"{row.similarity:.3f}", str(row.count),
+                      str(row.documents), lines)
+    _stdout.print(table, markup=False, highlight=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="textscan")
