@@ -23,7 +23,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -69,11 +68,45 @@ _DERIVATIONAL = frozenset(
 MIN_COMPOUND_ENTRY = 4
 MIN_COMPOUND_REST = 3
 MIN_UNKNOWN_MODIFIER_HEAD = 6
+# longer tokens are not split into compounds (garbage from broken PDFs, URLs)
+MAX_COMPOUND_LEN = 60
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A wildcard pattern (LIWC/quanteda style, ``*`` = any letters) as a regex."""
-    return re.compile("^" + ".*".join(re.escape(p) for p in pattern.split("*")) + "$")
+class GlobPattern:
+    """A wildcard pattern (LIWC/quanteda style, ``*`` = any letters) matched in linear time.
+
+    A regular expression with several ``.*`` can backtrack for a long time on
+    a long token (garbage text from a broken PDF); this matcher checks the
+    fixed pieces in order with ``str.find``, so it never does.
+    """
+
+    __slots__ = ("pattern", "pieces")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.pieces = pattern.split("*")
+
+    def match(self, text: str) -> bool:
+        pieces = self.pieces
+        if len(pieces) == 1:
+            return text == pieces[0]
+        first, last = pieces[0], pieces[-1]
+        if len(text) < len(first) + len(last) or not (
+            text.startswith(first) and text.endswith(last)
+        ):
+            return False
+        pos, end = len(first), len(text) - len(last)
+        for piece in pieces[1:-1]:
+            found = text.find(piece, pos, end)
+            if found < 0:
+                return False
+            pos = found + len(piece)
+        return True
+
+
+def glob_regex(pattern: str) -> GlobPattern:
+    """The matcher of a wildcard pattern (kept under its old name)."""
+    return GlobPattern(pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +140,7 @@ class _Index:
     separable: dict[str, list[Entry]] = field(default_factory=dict)
     heads: dict[str, list[Entry]] = field(default_factory=dict)
     modifiers: dict[str, list[Entry]] = field(default_factory=dict)
-    patterns: list[tuple[re.Pattern[str], int, Entry]] = field(default_factory=list)
+    patterns: list[tuple[GlobPattern, int, Entry]] = field(default_factory=list)
     phrases: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
 
@@ -308,7 +341,7 @@ class Matcher:
             direct = idx.single.get(lem) or idx.single.get(low)
             if direct:
                 out.extend(_Candidate(lx, e, (i,), "lemma") for e in direct)
-            elif "-" not in low or low.endswith("-"):
+            elif ("-" not in low or low.endswith("-")) and len(lem) <= MAX_COMPOUND_LEN:
                 word = lem.rstrip("-") if lem.endswith("-") else lem
                 for e, _role, other in self.split_compound(word, idx):
                     out.append(_Candidate(lx, e, (i,), "compound", other))

@@ -226,14 +226,13 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
         "tokens": 0,
         "cache": {"document": "off", "sentences": "off"},
     }
-    stage = "check"
+    stage = "extract"  # the checks before extraction count as part of it
     try:
         check_readable(path)
         with path.open("rb") as fh:
             head = fh.read(2048)
         sniff_content(path, head)
         _test_hook(task.path)
-        stage = "extract"
         document: Document | None = None
         if cache is not None:
             document = cache.get_document(task.sha256, config.engine)
@@ -880,7 +879,7 @@ def plan(paths: Iterable[str | Path]) -> _Plan:
     """Find the files, hash them and sort out missing, empty and duplicate ones."""
     found = discover(paths)
     failures = [
-        failure_row(p.path, "", "check", p.kind, p.message) for p in found.problems
+        failure_row(p.path, "", "find", p.kind, p.message) for p in found.problems
     ]
     warnings: list[dict[str, Any]] = []
     tasks: list[Task] = []
@@ -890,18 +889,18 @@ def plan(paths: Iterable[str | Path]) -> _Plan:
             check_readable(f)
             sha = file_sha256(f)
         except InputError as exc:
-            failures.append(failure_row(str(f), "", "check", exc.kind, exc.message))
+            failures.append(failure_row(str(f), "", "extract", exc.kind, exc.message))
             continue
         except OSError as exc:
             failures.append(
-                failure_row(str(f), "", "check", "unreadable",
+                failure_row(str(f), "", "extract", "unreadable",
                             f"cannot be read: {exc.strerror or exc}")
             )
             continue
         if sha in first_by_hash:
             warnings.append(
                 failure_row(
-                    str(f), sha, "check", "duplicate",
+                    str(f), sha, "find", "duplicate",
                     f"has the same content as {first_by_hash[sha]}; processed once, under "
                     "that name",
                 )
