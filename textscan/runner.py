@@ -109,11 +109,17 @@ class ScanConfig:
     cache_dir: str | None = None
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
     language_check: bool = True
+    test_hook: str | None = None  # see _test_hook; taken from $TEXTSCAN_TEST_HOOK
 
     @property
     def key(self) -> str:
         lex = ",".join(f"{lx.name}:{lx.sha256}" for lx in self.lexicons)
         return f"{__version__}|{self.engine}|{self.language_check}|{lex}"
+
+    @property
+    def state_key(self) -> str:
+        """Everything a worker's pipeline and cache depend on."""
+        return f"{self.key}|{self.cache_dir}"
 
 
 @dataclass(frozen=True)
@@ -156,18 +162,18 @@ _STATE: dict[str, Any] = {}
 
 def _worker_state(config: ScanConfig) -> tuple[Any, Any]:
     """The Pipeline and Cache of this process for ``config``, built on first use."""
-    if _STATE.get("key") != config.key:
+    if _STATE.get("key") != config.state_key:
         from textscan.cache import Cache
         from textscan.pipeline import Pipeline
 
         _STATE.clear()
-        _STATE["key"] = config.key
+        _STATE["key"] = config.state_key
         _STATE["pipeline"] = Pipeline(list(config.lexicons), engine=config.engine)
         _STATE["cache"] = Cache(config.cache_dir) if config.cache_dir else None
     return _STATE["pipeline"], _STATE["cache"]
 
 
-def _test_hook(path: str) -> None:
+def _test_hook(path: str, spec: str | None) -> None:
     """Test-only fault injection, off unless ``$TEXTSCAN_TEST_HOOK`` is set.
 
     The variable holds ``action:filename`` pairs separated by commas; for a file
@@ -176,7 +182,6 @@ def _test_hook(path: str) -> None:
     extracting. ``*`` as filename applies to every file. Used by the test suite
     to check time limits, crash recovery and resume; never set it otherwise.
     """
-    spec = os.environ.get(TEST_HOOK_ENV)
     if not spec:
         return
     name = Path(path).name
@@ -189,9 +194,11 @@ def _test_hook(path: str) -> None:
         elif action == "crash":
             os.kill(os.getpid(), signal.SIGKILL)
         elif action == "memory":
+            import numpy as np
+
             hog = []
-            while True:  # until the memory limit makes this fail
-                hog.append(bytearray(256 << 20))
+            while True:  # until the memory limit makes this fail (untouched, so fast)
+                hog.append(np.empty(1 << 30, dtype=np.uint8))
         elif action.startswith("delay="):
             time.sleep(float(action.split("=", 1)[1]))
 
@@ -232,7 +239,7 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
         with path.open("rb") as fh:
             head = fh.read(2048)
         sniff_content(path, head)
-        _test_hook(task.path)
+        _test_hook(task.path, config.test_hook)
         document: Document | None = None
         if cache is not None:
             document = cache.get_document(task.sha256, config.engine)
@@ -293,6 +300,8 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     except (TextscanError, OSError, ValueError) as exc:
         kind = getattr(exc, "kind", None) or type(exc).__name__
         message = getattr(exc, "message", None) or str(exc)
+        if kind == "corrupt" and _is_encrypted_pdf(path):
+            kind, message = "encrypted", "is encrypted and needs a password to be opened"
         if isinstance(exc, OSError) and not isinstance(exc, TextscanError):
             kind, message = "unreadable", f"cannot be read: {exc.strerror or exc}"
         payload["failures"].append(
@@ -324,6 +333,22 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
         )
     payload["seconds"] = round(time.perf_counter() - started, 4)
     return payload
+
+
+def _is_encrypted_pdf(path: Path) -> bool:
+    """Whether a PDF's trailer names an encryption dictionary (pdfium reports a bad password
+    as a load failure; this tells the user the real reason)."""
+    try:
+        with path.open("rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            size = fh.tell()
+            fh.seek(max(0, size - 8192))
+            tail = fh.read()
+            fh.seek(0)
+            head = fh.read(8192)
+    except OSError:
+        return False
+    return b"/Encrypt" in tail or b"/Encrypt" in head
 
 
 def _lost_payload(task: Task, kind: str, message: str, stage: str = "worker") -> dict[str, Any]:
@@ -493,7 +518,6 @@ class LocalExecutor:
                             task, "timeout",
                             f"took longer than the time limit of {limit:g} s and was stopped "
                             "(a very large or malformed file? raise it with --timeout)",
-                            stage="extract",
                         )
         finally:
             self.shutdown()
@@ -961,6 +985,7 @@ def scan(
         cache_dir=cache_path if cache else None,
         max_memory_mb=max_memory,
         language_check=language_check,
+        test_hook=os.environ.get(TEST_HOOK_ENV) or None,
     )
     work = plan(paths)
     out_path = Path(out) if out is not None else None
