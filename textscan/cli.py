@@ -305,8 +305,8 @@ def scan(
     130 interrupted (Ctrl-C) or 143 terminated: finished files are written
     and --resume continues.
     """
-    from textscan.output import summary_table
     from textscan.checks import discover
+    from textscan.output import summary_table
     from textscan.runner import ConsoleReporter, ScanConfigError, ScanInterrupted
     from textscan.runner import scan as do_scan
 
@@ -336,9 +336,10 @@ def scan(
         sys.exit(exc.exit_code)
     if not quiet:
         _stdout.print(summary_table(result.profiles))
+        n_warn = 0 if result.warnings is None else len(result.warnings)
         _stdout.print(
             f"{len(result.profiles)} of {len(result.files)} files profiled, "
-            f"{len(result.failures)} failed, {0 if result.warnings is None else len(result.warnings)} warnings; "
+            f"{len(result.failures)} failed, {n_warn} warnings; "
             f"results in {out}/",
             highlight=False,
         )
