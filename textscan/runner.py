@@ -31,6 +31,7 @@ import multiprocessing as mp
 import os
 import shutil
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -332,7 +333,19 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
             )
         )
     payload["seconds"] = round(time.perf_counter() - started, 4)
+    payload["peak_rss_mb"] = _peak_rss_mb()
     return payload
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory in MB (0 where unknown)."""
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+    except (ImportError, OSError):  # pragma: no cover
+        return 0.0
 
 
 def _is_encrypted_pdf(path: Path) -> bool:
@@ -1070,6 +1083,10 @@ def scan(
             reporter.stop()
 
     payloads = [done[i] for i in sorted(done)]
+    stats["worker_peak_rss_mb"] = max(
+        (float(p.get("peak_rss_mb") or 0) for p in payloads), default=0.0
+    )
+    stats["parent_peak_rss_mb"] = _peak_rss_mb()
     for p in payloads:
         stats["pages"] += int(p.get("pages") or 0)
         stats["tokens"] += int(p.get("tokens") or 0)
