@@ -252,11 +252,60 @@ def profile(
     "out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for profiles.csv, profiles.jsonl, hits.csv, failures.csv, provenance.json.",
+    help="Folder for profiles.csv, profiles.jsonl, hits.csv, sentences.parquet, failures.csv, "
+    "warnings.csv, provenance.json.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table.")
 @_apply(lexicon_options)
 @engine_option
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (default: the number of CPUs; 0 = in this process, no isolation).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    show_default=True,
+    help="Seconds a single file may take before its worker is stopped (0 = no limit).",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=4096,
+    show_default=True,
+    metavar="MB",
+    help="Address-space limit of each worker in MB (0 = no limit).",
+)
+@click.option("--strict", is_flag=True, help="Stop at the first file that fails (exit 1).")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue an interrupted run into the same --out folder, skipping finished files.",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the extraction cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Cache folder (default: $TEXTSCAN_CACHE or ~/.cache/textscan).",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; dask: a Dask cluster (see --scheduler).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler address for --executor dask (for example tcp://10.0.0.5:8786).",
+)
 def scan(
     paths: tuple[Path, ...],
     out: Path,
@@ -264,45 +313,116 @@ def scan(
     lexicon_paths: tuple[str, ...],
     replace_lexicons: bool,
     engine: str,
+    jobs: int | None,
+    timeout: float,
+    max_memory: int,
+    strict: bool,
+    resume: bool,
+    no_cache: bool,
+    cache_dir: Path | None,
+    executor: str,
+    scheduler: str | None,
 ) -> None:
     """Profile every PDF, TXT and MD file under PATHS (files or folders).
 
-    Exit code 0 when every file was processed, 1 when some failed (each has a
-    row in failures.csv and the rest is complete), 2 on a usage error.
-    """
-    from textscan.output import summary_table
-    from textscan.pipeline import iter_files
-    from textscan.pipeline import scan as do_scan
+    Each file is processed in a worker process with a time and memory limit;
+    a file that fails gets a row in failures.csv and a line on stderr, and the
+    batch goes on. Extracted text and sentences are cached by content, so a
+    second run with other lexicons only re-matches.
 
-    missing = [str(p) for p in paths if not p.exists()]
+    Exit codes: 0 every file processed; 1 some failed (each has a row in
+    failures.csv and the rest is complete); 2 usage or configuration error;
+    130 interrupted (Ctrl-C) or 143 terminated: finished files are written
+    and --resume continues.
+    """
+    from textscan.checks import discover
+    from textscan.output import summary_table
+    from textscan.runner import ConsoleReporter, ScanConfigError, ScanInterrupted
+    from textscan.runner import scan as do_scan
+
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
+    if executor == "dask" and not scheduler:
+        _fail("--executor dask needs --scheduler ADDRESS", EXIT_USAGE)
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
-    files = iter_files(paths)
-    if not files:
+    found = discover(paths)
+    if not found.files and not found.problems:
         _fail(
             f"no PDF, TXT or MD files found under {', '.join(map(str, paths))}", EXIT_USAGE
         )
-
-    def report(path: Path, status: str) -> None:
-        if status != "ok":
-            return
-        if not quiet:
-            _stderr.print(f"[green]ok[/]     {path}", highlight=False)
-
-    result = do_scan(files, out, lexicons=lexicons, engine=engine, on_progress=report)
-    for row in result.failures.itertuples():
-        _stderr.print(
-            f"[red]failed[/] {row.file}: {row.stage}: {row.message}", highlight=False
+    reporter = ConsoleReporter(_stderr, progress=not quiet, verbose=not quiet)
+    try:
+        result = do_scan(
+            paths, out, lexicons=lexicons, engine=engine, jobs=jobs, timeout=timeout or None,
+            max_memory=max_memory or None, strict=strict, resume=resume, cache=not no_cache,
+            cache_dir=cache_dir, executor=executor, scheduler=scheduler, reporter=reporter,
         )
+    except ScanConfigError as exc:
+        _fail(str(exc), EXIT_USAGE)
+        return
+    except ScanInterrupted as exc:
+        _stderr.print(f"[bold red]stopped:[/] {exc}", highlight=False)
+        sys.exit(exc.exit_code)
     if not quiet:
         _stdout.print(summary_table(result.profiles))
+        n_warn = 0 if result.warnings is None else len(result.warnings)
         _stdout.print(
-            f"{len(result.profiles)} of {len(files)} files profiled, "
-            f"{len(result.failures)} failed; results in {out}/",
+            f"{len(result.profiles)} of {len(result.files)} files profiled, "
+            f"{len(result.failures)} failed, {n_warn} warnings; "
+            f"results in {out}/",
             highlight=False,
         )
+    if strict and not result.failures.empty:
+        _stderr.print("[bold red]stopped:[/] --strict and a file failed", highlight=False)
     sys.exit(EXIT_OK if result.failures.empty else EXIT_FAILED)
+
+
+# ---------------------------------------------------------------- cache
+@cli.group()
+def cache() -> None:
+    """Inspect or empty the cache of extracted and annotated documents."""
+
+
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Cache folder (default: $TEXTSCAN_CACHE or ~/.cache/textscan).",
+)
+
+
+@cache.command("info")
+@cache_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def cache_info(cache_dir: Path | None, as_json: bool) -> None:
+    """Show where the cache is, how many documents it holds and its size."""
+    from textscan.cache import Cache
+
+    info = Cache(cache_dir).info()
+    if as_json:
+        click.echo(json.dumps(info, indent=2))
+        return
+    table = Table(title="textscan cache", show_header=False)
+    table.add_column("item")
+    table.add_column("value")
+    table.add_row("path", info["path"])
+    table.add_row("files", str(info.get("files", 0)))
+    table.add_row("extracted documents", str(info.get("documents", 0)))
+    table.add_row("annotated documents", str(info.get("sentences", 0)))
+    table.add_row("size on disk", f"{info.get('bytes', 0) / 1e6:.1f} MB")
+    _stdout.print(table)
+
+
+@cache.command("clear")
+@cache_dir_option
+def cache_clear(cache_dir: Path | None) -> None:
+    """Remove every cached document (they are rebuilt on the next scan)."""
+    from textscan.cache import Cache
+
+    c = Cache(cache_dir)
+    n = c.clear()
+    _stdout.print(f"removed {n} cache entries from {c.path}", highlight=False)
 
 
 # ---------------------------------------------------------------- lexicon

@@ -35,6 +35,9 @@ CompoundMode = Literal["any", "head", "modifier", "none"]
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("framing", "actors", "themes", "domains", "perception")
 
+MAX_PATTERN_LENGTH = 60
+MIN_PATTERN_LETTERS = 3
+
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 
 
@@ -164,6 +167,21 @@ class Entry(_Strict):
                 raise ValueError(f"pattern {self.pattern!r} has more than two '*' wildcards")
             if self.pattern.strip("* ") == "":
                 raise ValueError(f"pattern {self.pattern!r} matches every word")
+            if len(self.pattern) > MAX_PATTERN_LENGTH:
+                raise ValueError(
+                    f"pattern {self.pattern!r} is longer than {MAX_PATTERN_LENGTH} characters"
+                )
+            for word in self.pattern.split():
+                if "**" in word or word == "*":
+                    raise ValueError(
+                        f"pattern {self.pattern!r}: {word!r} has adjacent or bare wildcards; "
+                        "write one '*' next to letters"
+                    )
+                if "*" in word and len(word.replace("*", "")) < MIN_PATTERN_LETTERS:
+                    raise ValueError(
+                        f"pattern {self.pattern!r}: {word!r} needs at least "
+                        f"{MIN_PATTERN_LETTERS} letters besides its wildcards"
+                    )
         if self.particle is not None:
             if self.lemma is None or " " in self.lemma:
                 raise ValueError("'particle' needs a single-word 'lemma'")

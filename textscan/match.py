@@ -23,7 +23,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,28 +35,155 @@ from textscan.model import Hit, Sentence, Token
 # a comma is soft: it ends the scope of a negation, and a separable verb may
 # reach over it only when no other verb stands between (enumerations:
 # "werken horeca, gemeente en politie samen").
-_HARD_PUNCT = frozenset(";:()[]{}–—-?!\"“”‘’«»/|•…")
+_HARD_PUNCT = frozenset(';:()[]{}–—-?!"“”‘’«»/|•…')
 _SUBORDINATORS = frozenset(
-    """dat omdat als wanneer zodat terwijl doordat nadat voordat zodra indien hoewel
-    opdat waardoor waarmee waarbij waarin waarop waarvoor waarna waaraan waarover
-    waarbinnen wat welke die zoals tenzij mits totdat sinds aangezien want maar
-    alsof ofschoon zolang""".split()
+    [
+        "dat",
+        "omdat",
+        "als",
+        "wanneer",
+        "zodat",
+        "terwijl",
+        "doordat",
+        "nadat",
+        "voordat",
+        "zodra",
+        "indien",
+        "hoewel",
+        "opdat",
+        "waardoor",
+        "waarmee",
+        "waarbij",
+        "waarin",
+        "waarop",
+        "waarvoor",
+        "waarna",
+        "waaraan",
+        "waarover",
+        "waarbinnen",
+        "wat",
+        "welke",
+        "die",
+        "zoals",
+        "tenzij",
+        "mits",
+        "totdat",
+        "sinds",
+        "aangezien",
+        "want",
+        "maar",
+        "alsof",
+        "ofschoon",
+        "zolang",
+    ]
 )
 _COORDINATORS = frozenset({"en", "of", "dus", "ofwel", "noch"})
-_SUBJECT_PRONOUNS = frozenset("ik jij je u hij zij ze wij we men er daar hier".split())
+_SUBJECT_PRONOUNS = frozenset(
+    ["ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "men", "er", "daar", "hier"]
+)
 _FINITE_HINTS = frozenset(
-    """is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen
-    zou zouden kan kunnen kon konden wil willen wilde moet moeten moest mag mogen gaat gaan
-    blijft blijven komt komen staat staan zet zetten kiest kiezen werkt werken
-    houdt houden biedt bieden maakt maken brengt brengen neemt nemen geeft geven legt
-    leggen richt richten investeert investeren pakt pakken treedt treden zorgt zorgen
-    versterkt versterken stimuleert stimuleren ondersteunt ondersteunen voert voeren""".split()
+    [
+        "is",
+        "zijn",
+        "was",
+        "waren",
+        "wordt",
+        "worden",
+        "werd",
+        "werden",
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "zal",
+        "zullen",
+        "zou",
+        "zouden",
+        "kan",
+        "kunnen",
+        "kon",
+        "konden",
+        "wil",
+        "willen",
+        "wilde",
+        "moet",
+        "moeten",
+        "moest",
+        "mag",
+        "mogen",
+        "gaat",
+        "gaan",
+        "blijft",
+        "blijven",
+        "komt",
+        "komen",
+        "staat",
+        "staan",
+        "zet",
+        "zetten",
+        "kiest",
+        "kiezen",
+        "werkt",
+        "werken",
+        "houdt",
+        "houden",
+        "biedt",
+        "bieden",
+        "maakt",
+        "maken",
+        "brengt",
+        "brengen",
+        "neemt",
+        "nemen",
+        "geeft",
+        "geven",
+        "legt",
+        "leggen",
+        "richt",
+        "richten",
+        "investeert",
+        "investeren",
+        "pakt",
+        "pakken",
+        "treedt",
+        "treden",
+        "zorgt",
+        "zorgen",
+        "versterkt",
+        "versterken",
+        "stimuleert",
+        "stimuleren",
+        "ondersteunt",
+        "ondersteunen",
+        "voert",
+        "voeren",
+    ]
 )
 # words that may stand between a particle and its verb at the end of a clause:
 # "om bewoners mee te laten denken", "dat we de overlast aan willen pakken"
 _VERB_CLUSTER = frozenset(
-    """te wil willen kan kunnen moet moeten gaat gaan zal zullen laat laten blijft blijven
-    mag mogen wordt worden durven""".split()
+    [
+        "te",
+        "wil",
+        "willen",
+        "kan",
+        "kunnen",
+        "moet",
+        "moeten",
+        "gaat",
+        "gaan",
+        "zal",
+        "zullen",
+        "laat",
+        "laten",
+        "blijft",
+        "blijven",
+        "mag",
+        "mogen",
+        "wordt",
+        "worden",
+        "durven",
+    ]
 )
 NEGATORS = frozenset({"geen", "niet", "zonder", "nooit", "noch"})
 # "zonder" negates the phrase it opens; "geen" and "noch" what follows them in their
@@ -68,36 +194,190 @@ _NOT_ONLY = frozenset({"alleen", "enkel", "uitsluitend", "louter", "slechts"})
 # "niet altijd", "niet elke", "nooit eerder": the negator qualifies a quantity or a
 # moment, it does not deny the expression
 _NOT_NEGATING_NEXT = frozenset(
-    """altijd vanzelf vanzelfsprekend elke elk iedere ieder alle meteen direct zomaar
-    automatisch noodzakelijk noodzakelijkerwijs overal steeds eerder helemaal per
-    enige enkele""".split()
+    [
+        "altijd",
+        "vanzelf",
+        "vanzelfsprekend",
+        "elke",
+        "elk",
+        "iedere",
+        "ieder",
+        "alle",
+        "meteen",
+        "direct",
+        "zomaar",
+        "automatisch",
+        "noodzakelijk",
+        "noodzakelijkerwijs",
+        "overal",
+        "steeds",
+        "eerder",
+        "helemaal",
+        "per",
+        "enige",
+        "enkele",
+    ]
 )
 # a negated phrase ends at a preposition, a conjunction or "meer"
 _PHRASE_END = frozenset(
-    """in van op voor met aan bij tot over door naar om uit tegen tussen onder na binnen
-    sinds zonder meer en of maar dan""".split()
+    [
+        "in",
+        "van",
+        "op",
+        "voor",
+        "met",
+        "aan",
+        "bij",
+        "tot",
+        "over",
+        "door",
+        "naar",
+        "om",
+        "uit",
+        "tegen",
+        "tussen",
+        "onder",
+        "na",
+        "binnen",
+        "sinds",
+        "zonder",
+        "meer",
+        "en",
+        "of",
+        "maar",
+        "dan",
+    ]
 )
 # a particle followed by one of these is a preposition opening a phrase, not a particle
 _PHRASE_STARTERS = frozenset(
-    """de het een deze dit zijn haar hun ons onze mijn jouw uw elke ieder iedere
-    alle veel meer minder enkele sommige beide andere diverse verschillende zo""".split()
+    [
+        "de",
+        "het",
+        "een",
+        "deze",
+        "dit",
+        "zijn",
+        "haar",
+        "hun",
+        "ons",
+        "onze",
+        "mijn",
+        "jouw",
+        "uw",
+        "elke",
+        "ieder",
+        "iedere",
+        "alle",
+        "veel",
+        "meer",
+        "minder",
+        "enkele",
+        "sommige",
+        "beide",
+        "andere",
+        "diverse",
+        "verschillende",
+        "zo",
+    ]
 )
 _LINKERS = ("", "s", "e", "en")
 _DERIVATIONAL = frozenset(
-    """baar lijk lijke lijkheid heid ig ige isch ische loos loze zaam zame achtig achtige
-    matig matige ing ingen er ers eren ster erd aar elijk elijke tje je jes tjes""".split()
+    [
+        "baar",
+        "lijk",
+        "lijke",
+        "lijkheid",
+        "heid",
+        "ig",
+        "ige",
+        "isch",
+        "ische",
+        "loos",
+        "loze",
+        "zaam",
+        "zame",
+        "achtig",
+        "achtige",
+        "matig",
+        "matige",
+        "ing",
+        "ingen",
+        "er",
+        "ers",
+        "eren",
+        "ster",
+        "erd",
+        "aar",
+        "elijk",
+        "elijke",
+        "tje",
+        "je",
+        "jes",
+        "tjes",
+    ]
 )
 MIN_COMPOUND_ENTRY = 4
 MIN_COMPOUND_REST = 3
 MIN_UNKNOWN_MODIFIER_HEAD = 6
 SPLIT_CACHE_LIMIT = 500_000
+# longer tokens are not split into compounds (garbage from broken PDFs, URLs)
+MAX_COMPOUND_LEN = 60
+
+
+def _piece_at(text: str, piece: str, pos: int) -> bool:
+    """Whether ``piece`` (``?`` = any one character) stands in ``text`` at ``pos``."""
+    if pos + len(piece) > len(text):
+        return False
+    return all(
+        p == "?" or p == t for p, t in zip(piece, text[pos : pos + len(piece)], strict=False)
+    )
+
+
+def _find_piece(text: str, piece: str, start: int, end: int) -> int:
+    if "?" not in piece:
+        return text.find(piece, start, end)
+    for pos in range(start, end - len(piece) + 1):
+        if _piece_at(text, piece, pos):
+            return pos
+    return -1
+
+
+class GlobPattern:
+    """A wildcard pattern (LIWC/quanteda style: ``*`` any run, ``?`` one character).
+
+    Matched piece by piece from left to right, so it runs in linear time in
+    the number of pieces and never backtracks, even on a long garbage token
+    from a broken PDF (a regular expression with several ``.*`` can).
+    """
+
+    __slots__ = ("pattern", "pieces")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.pieces = pattern.split("*")
+
+    def match(self, text: str) -> bool:
+        pieces = self.pieces
+        if len(pieces) == 1:
+            return len(text) == len(pieces[0]) and _piece_at(text, pieces[0], 0)
+        first, last = pieces[0], pieces[-1]
+        if len(text) < len(first) + len(last):
+            return False
+        if not (_piece_at(text, first, 0) and _piece_at(text, last, len(text) - len(last))):
+            return False
+        pos, end = len(first), len(text) - len(last)
+        for piece in pieces[1:-1]:
+            found = _find_piece(text, piece, pos, end)
+            if found < 0:
+                return False
+            pos = found + len(piece)
+        return True
 
 
 @lru_cache(maxsize=4096)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A wildcard pattern (LIWC/quanteda style) as a regex: ``*`` any run, ``?`` one character."""
-    out = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern)
-    return re.compile("^" + out + "$")
+def glob_regex(pattern: str) -> GlobPattern:
+    """The (cached) matcher of a wildcard pattern."""
+    return GlobPattern(pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +409,7 @@ class _Index:
     single: dict[str, list[Entry]] = field(default_factory=dict)
     multi: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
     separable: dict[str, list[Entry]] = field(default_factory=dict)
-    patterns: list[tuple[re.Pattern[str], int, Entry]] = field(default_factory=list)
+    patterns: list[tuple[GlobPattern, int, Entry]] = field(default_factory=list)
     phrases: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
     parts: dict[str, list[Entry]] = field(default_factory=dict)
@@ -246,8 +526,10 @@ class Matcher:
     def known(self, word: str) -> bool:
         hit = self._known_cache.get(word)
         if hit is None:
-            hit = len(word) >= MIN_COMPOUND_REST and word not in _DERIVATIONAL and (
-                self._is_known(word) or self._is_known_compound(word)
+            hit = (
+                len(word) >= MIN_COMPOUND_REST
+                and word not in _DERIVATIONAL
+                and (self._is_known(word) or self._is_known_compound(word))
             )
             self._known_cache[word] = hit
         return hit
@@ -376,10 +658,9 @@ class Matcher:
                     is_soft = True
                 elif t.is_punct and all(c in _HARD_PUNCT or c == "." for c in low):
                     is_hard = True
-            elif low in _SUBORDINATORS and i > 0:
-                is_hard = True
-            elif low == "om" and any(
-                tokens[k].text.lower() == "te" for k in range(i + 1, min(n, i + 8))
+            elif (low in _SUBORDINATORS and i > 0) or (
+                low == "om"
+                and any(tokens[k].text.lower() == "te" for k in range(i + 1, min(n, i + 8)))
             ):
                 is_hard = True
             elif low in _COORDINATORS and i + 1 < n:
@@ -419,7 +700,7 @@ class Matcher:
             direct = idx.single.get(lem) or idx.single.get(low)
             if direct:
                 out.extend(_Candidate(lx, e, (i,), "lemma") for e in direct)
-            else:
+            elif len(lem) <= MAX_COMPOUND_LEN:
                 word = lem.strip("-")
                 for e, _role, other in self.split_compound(word, idx):
                     out.append(_Candidate(lx, e, (i,), "compound", other))
@@ -478,9 +759,7 @@ class Matcher:
             return k
         return None
 
-    def _excluded(
-        self, cand: _Candidate, tokens: Sequence[Token], idx: _Index
-    ) -> bool:
+    def _excluded(self, cand: _Candidate, tokens: Sequence[Token], idx: _Index) -> bool:
         lemmas = [t.lemma for t in tokens]
         lowers = [t.text.lower() for t in tokens]
         first, last = cand.first, cand.last
@@ -519,13 +798,15 @@ class Matcher:
             other = cand.compound_other
             if other is None:
                 return False
-            return any(other == p or other.endswith(p) or other.startswith(p) for p in ex.compound_part)
+            return any(
+                other == p or other.endswith(p) or other.startswith(p) for p in ex.compound_part
+            )
         if ex.phrase is not None:
             for seq in idx.phrases.get(id(ex), ()):
                 k = len(seq)
                 for s in range(max(0, first - k + 1), min(first, n - k) + 1):
                     if all(seq[j] in (lemmas[s + j], lowers[s + j]) for j in range(k)) and (
-                        s <= first and last <= s + k - 1 or s <= first <= s + k - 1
+                        (s <= first and last <= s + k - 1) or s <= first <= s + k - 1
                     ):
                         return True
             return False
@@ -583,7 +864,9 @@ class Matcher:
             return low
         return None
 
-    def match_sentence(self, sentence: Sentence, document: str = "", section_title: str | None = None) -> list[Hit]:
+    def match_sentence(
+        self, sentence: Sentence, document: str = "", section_title: str | None = None
+    ) -> list[Hit]:
         tokens = sentence.tokens
         if not tokens:
             return []
@@ -661,5 +944,7 @@ class Matcher:
         titles = section_titles or {}
         out: list[Hit] = []
         for s in sentences:
-            out.extend(self.match_sentence(s, document, titles.get(s.section) if s.section else None))
+            out.extend(
+                self.match_sentence(s, document, titles.get(s.section) if s.section else None)
+            )
         return out

@@ -15,20 +15,20 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from textscan._version import __version__
 from textscan.errors import InputError, TextscanError
-from textscan.extract import SUPPORTED_SUFFIXES, extract, file_sha256
+from textscan.extract import extract
 from textscan.lexicon import Lexicon, load_lexicons
 from textscan.match import Matcher
 from textscan.model import Document, Hit, Sentence
 from textscan.nlp import annotate
 from textscan.profile import Profile, build_profile
+from textscan.runner import ScanResult
 
 HIT_COLUMNS: tuple[str, ...] = (
     "document",
@@ -48,7 +48,6 @@ HIT_COLUMNS: tuple[str, ...] = (
     "match_kind",
     "parts",
 )
-FAILURE_COLUMNS: tuple[str, ...] = ("file", "sha256", "stage", "error", "message", "pages")
 
 
 @dataclass(frozen=True)
@@ -195,14 +194,24 @@ def analyze(
     return Pipeline(lexicons, engine=engine).analyze(path)
 
 
-def hits_to_frame(hits: Iterable[Hit]) -> pd.DataFrame:
+def hit_rows(hits: Iterable[Hit]) -> list[dict[str, Any]]:
+    """Hits as plain rows with the columns of ``hits.csv`` (``parts`` as JSON)."""
     rows = []
     for h in hits:
         d = asdict(h)
         d["parts"] = json.dumps([list(p) for p in h.parts])
         rows.append({c: d[c] for c in HIT_COLUMNS})
+    return rows
+
+
+def hits_frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The ``hits.csv`` frame from :func:`hit_rows` output (of one or many documents)."""
     frame = pd.DataFrame(rows, columns=list(HIT_COLUMNS))
     return frame.astype({"page": "Int64", "sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
+def hits_to_frame(hits: Iterable[Hit]) -> pd.DataFrame:
+    return hits_frame_from_rows(hit_rows(hits))
 
 
 def profiles_to_frame(profiles: Iterable[Profile]) -> pd.DataFrame:
@@ -214,21 +223,28 @@ def profiles_to_frame(profiles: Iterable[Profile]) -> pd.DataFrame:
 
 
 SENTENCE_COLUMNS: tuple[str, ...] = (
-    "document", "sentence_id", "page", "section_id", "section", "is_heading", "words",
-    "text", "lemmas",
+    "document",
+    "sentence_id",
+    "page",
+    "section_id",
+    "section",
+    "is_heading",
+    "words",
+    "text",
+    "lemmas",
 )
 
 
-def sentences_to_frame(analysis: Analysis) -> pd.DataFrame:
+def sentence_rows(document: Document, sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
     """One row per sentence: where it stands and its word lemmas (space separated).
 
     ``lemmas`` holds the lemmas of the tokens that are words, lowercased, so a
     corpus can be re-analysed (keyness, scaling, suggestions) without the PDFs.
     """
-    titles = section_titles(analysis.document)
-    rows = [
+    titles = section_titles(document)
+    return [
         {
-            "document": analysis.document.name,
+            "document": document.name,
             "sentence_id": s.id,
             "page": s.page,
             "section_id": s.section,
@@ -238,35 +254,26 @@ def sentences_to_frame(analysis: Analysis) -> pd.DataFrame:
             "text": s.text,
             "lemmas": " ".join(t.lemma for t in s.tokens if t.is_word),
         }
-        for s in analysis.sentences
+        for s in sentences
     ]
+
+
+def sentences_frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The ``sentences.parquet`` frame from :func:`sentence_rows` output."""
     frame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
     return frame.astype({"page": "Int64"})
 
 
+def sentences_to_frame(analysis: Analysis) -> pd.DataFrame:
+    """The sentences of one analysis as a frame (see :func:`sentence_rows`)."""
+    return sentences_frame_from_rows(sentence_rows(analysis.document, analysis.sentences))
+
+
 def iter_files(paths: Iterable[str | Path]) -> list[Path]:
     """Supported files under ``paths`` (files as given, folders walked), sorted, once each."""
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    fp = Path(root) / f
-                    if f.startswith(".") or fp.suffix.lower() not in SUPPORTED_SUFFIXES:
-                        continue
-                    key = fp.resolve()
-                    if key not in seen:
-                        seen.add(key)
-                        found.append(fp)
-        else:
-            key = p.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(p)
-    return found
+    from textscan.checks import discover
+
+    return discover(paths).files
 
 
 def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
@@ -286,118 +293,12 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     write_atomic(path, lambda tmp: frame.to_csv(tmp, index=False))
 
 
-@dataclass
-class ScanResult:
-    """The outputs of :func:`scan` as DataFrames, and where they were written."""
+def scan(paths: Iterable[str | Path], out: str | Path | None = None, **options: Any) -> ScanResult:
+    """Analyze every supported file under ``paths``; see :func:`textscan.runner.scan`.
 
-    profiles: pd.DataFrame
-    hits: pd.DataFrame
-    failures: pd.DataFrame
-    out: Path | None
-    files: list[Path] = field(default_factory=list)
-    profile_objects: list[Profile] = field(default_factory=list)
-    sentences: pd.DataFrame | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.failures.empty
-
-
-def _failure_row(path: Path, exc: BaseException, stage: str) -> dict[str, Any]:
-    try:
-        sha = file_sha256(path) if path.is_file() else ""
-    except OSError:
-        sha = ""
-    kind = getattr(exc, "kind", type(exc).__name__)
-    message = getattr(exc, "message", None) or str(exc)
-    return {
-        "file": str(path),
-        "sha256": sha,
-        "stage": getattr(exc, "stage", stage),
-        "error": kind,
-        "message": message,
-        "pages": "",
-    }
-
-
-def scan(
-    paths: Iterable[str | Path],
-    out: str | Path | None = None,
-    *,
-    lexicons: Sequence[Lexicon] | None = None,
-    engine: str = "auto",
-    on_progress: Callable[[Path, str], None] | None = None,
-) -> ScanResult:
-    """Analyze every supported file under ``paths``; a failing file never stops the batch.
-
-    With ``out``, writes ``profiles.csv``, ``profiles.jsonl`` (full profiles),
-    ``hits.csv``, ``sentences.parquet`` (sentences with lemmas, for corpus
-    comparison), ``failures.csv`` (header only when nothing failed) and
-    ``provenance.json``, each atomically.
-    ``on_progress(path, status)`` is called after each file ("ok" or "failed").
+    Runs in worker processes (``jobs``), with a time and memory limit per
+    file, a cache of extracted and annotated documents, and resumable output.
     """
-    pipeline = Pipeline(lexicons, engine=engine)
-    files = iter_files(paths)
-    profiles: list[Profile] = []
-    hit_frames: list[pd.DataFrame] = []
-    sentence_frames: list[pd.DataFrame] = []
-    failures: list[dict[str, Any]] = []
-    for f in files:
-        try:
-            analysis = pipeline.analyze(f)
-        except StageError as exc:
-            failures.append(_failure_row(f, exc, exc.stage))
-            if on_progress:
-                on_progress(f, "failed")
-            continue
-        profiles.append(analysis.profile)
-        hit_frames.append(analysis.hits_frame())
-        sentence_frames.append(sentences_to_frame(analysis))
-        if on_progress:
-            on_progress(f, "ok")
-    profile_frame = profiles_to_frame(profiles)
-    hits_frame = (
-        pd.concat(hit_frames, ignore_index=True)
-        if hit_frames
-        else pd.DataFrame(columns=list(HIT_COLUMNS))
-    )
-    failure_frame = pd.DataFrame(failures, columns=list(FAILURE_COLUMNS))
-    sentence_frame = (
-        pd.concat(sentence_frames, ignore_index=True)
-        if sentence_frames
-        else pd.DataFrame(columns=list(SENTENCE_COLUMNS))
-    )
-    out_path = Path(out) if out is not None else None
-    if out_path is not None:
-        write_csv(profile_frame, out_path / "profiles.csv")
-        write_csv(hits_frame, out_path / "hits.csv")
-        write_csv(failure_frame, out_path / "failures.csv")
-        write_atomic(
-            out_path / "sentences.parquet",
-            lambda tmp: sentence_frame.to_parquet(tmp, index=False),
-        )
-        write_atomic(
-            out_path / "profiles.jsonl",
-            lambda tmp: tmp.write_text(
-                "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in profiles),
-                encoding="utf-8",
-            ),
-        )
-        provenance = {
-            "textscan_version": __version__,
-            "engine": engine,
-            "lexicons": [
-                {"name": lx.name, "version": lx.version, "sha256": lx.sha256, "path": lx.path}
-                for lx in pipeline.lexicons
-            ],
-            "files": len(files),
-            "processed": len(profiles),
-            "failed": len(failures),
-        }
-        write_atomic(
-            out_path / "provenance.json",
-            lambda tmp: tmp.write_text(json.dumps(provenance, indent=2), encoding="utf-8"),
-        )
-    return ScanResult(
-        profile_frame, hits_frame, failure_frame, out_path, files, profiles, sentence_frame
-    )
+    from textscan.runner import scan as run_scan
+
+    return run_scan(paths, out, **options)

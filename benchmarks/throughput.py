@@ -1,0 +1,289 @@
+"""Throughput, memory and cache benchmark of ``textscan scan`` against pdftotext and pypdfium2.
+
+Run from the repository root (needs ../shared/data/pdf, see tests/conftest.py):
+
+    python benchmarks/throughput.py [--copies 4] [--json results.json]
+
+It measures, each cold run in a fresh process with an empty cache:
+
+* end-to-end pages/s (extract + annotate + match + profile, with process and
+  worker start-up) on the five shared manifestos with ``--jobs 1`` and
+  ``--jobs 2``, and on a larger corpus of every shared PDF repeated
+  ``--copies`` times (each copy made distinct so it is not a duplicate);
+* pages/s of textscan's extraction alone, and tokens/s of annotation and of
+  matching (in this process, after warm-up);
+* in the same run, the time of poppler's ``pdftotext`` and of pypdfium2's
+  plain text extraction on the same files, and textscan's ratio to them;
+* re-profiling the manifestos with a changed lexicon from a warm cache, and
+  its speed-up over the cold run;
+* peak resident memory of a worker for a 500-page and a 50-page PDF (built by
+  concatenating the shared PDFs with pypdfium2).
+
+Figures are printed as a table and written as JSON with ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "pdf"
+TEST_LEXICON = ROOT / "tests" / "data" / "test_framing.yaml"
+
+
+def _child(args: dict[str, Any]) -> None:
+    """Run one scan in this (fresh) process and print its figures as JSON."""
+    from textscan.lexicon import load_lexicons
+    from textscan.runner import scan
+
+    lexicons = load_lexicons(args.get("lexicons") or [])
+    t0 = time.perf_counter()
+    result = scan(
+        args["paths"], args.get("out"), lexicons=lexicons, jobs=args["jobs"],
+        cache=args["cache_dir"] is not None, cache_dir=args["cache_dir"],
+    )
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"seconds": seconds, "stats": result.stats,
+                      "failed": len(result.failures)}))
+
+
+def run_scan(paths: list[Path], jobs: int, cache_dir: Path | None, lexicons: list[str] | None
+             = None) -> dict[str, Any]:
+    """A scan in a fresh Python process; wall time includes interpreter and worker start-up."""
+    spec = {"paths": [str(p) for p in paths], "jobs": jobs,
+            "cache_dir": str(cache_dir) if cache_dir else None, "lexicons": lexicons or []}
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--_child", json.dumps(spec)], capture_output=True, text=True,
+        env=env, cwd=ROOT, check=False,
+    )
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"scan failed:\n{proc.stderr[-2000:]}")
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    out["wall"] = wall
+    return out
+
+
+def _distinct_copy(src: Path, dst: Path, n: int) -> None:
+    # a PDF comment after %%EOF changes the hash, not the document
+    dst.write_bytes(src.read_bytes() + f"\n%textscan benchmark copy {n}\n".encode())
+
+
+def build_pdf(sources: list[Path], pages: int, dst: Path) -> Path:
+    """A PDF of ``pages`` pages taken in turn from ``sources`` (pypdfium2 import_pages)."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    docs = [pdfium.PdfDocument(str(s)) for s in sources]
+    while len(out) < pages:
+        for d in docs:
+            take = min(len(d), pages - len(out))
+            if take <= 0:
+                break
+            out.import_pages(d, list(range(take)))
+    out.save(str(dst))
+    for d in docs:
+        d.close()
+    out.close()
+    return dst
+
+
+def pdftotext_seconds(files: list[Path]) -> float | None:
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    t0 = time.perf_counter()
+    for f in files:
+        subprocess.run([exe, "-q", str(f), "-"], capture_output=True, check=False)
+    return time.perf_counter() - t0
+
+
+def pdfium_seconds(files: list[Path]) -> float:
+    import pypdfium2 as pdfium
+
+    t0 = time.perf_counter()
+    for f in files:
+        pdf = pdfium.PdfDocument(str(f))
+        for i in range(len(pdf)):
+            page = pdf[i]
+            tp = page.get_textpage()
+            tp.get_text_range()
+            tp.close()
+            page.close()
+        pdf.close()
+    return time.perf_counter() - t0
+
+
+def stage_rates(files: list[Path]) -> dict[str, float]:
+    """Extraction pages/s, annotation and matching tokens/s, in this process after warm-up."""
+    from textscan.extract import extract
+    from textscan.lexicon import load_lexicons
+    from textscan.match import Matcher
+    from textscan.nlp import annotate, get_nlp
+
+    get_nlp()
+    matcher = Matcher(load_lexicons())
+    pages = tokens = 0
+    t_ext = t_ann = t_match = 0.0
+    for f in files:
+        t0 = time.perf_counter()
+        doc = extract(f)
+        t1 = time.perf_counter()
+        sents = annotate(doc)
+        t2 = time.perf_counter()
+        matcher.match(sents, doc.name)
+        t3 = time.perf_counter()
+        t_ext += t1 - t0
+        t_ann += t2 - t1
+        t_match += t3 - t2
+        pages += len(doc.pages)
+        tokens += sum(len(s.tokens) for s in sents)
+    return {
+        "pages": pages, "tokens": tokens, "extract_seconds": t_ext,
+        "extract_pages_per_s": pages / t_ext, "annotate_tokens_per_s": tokens / t_ann,
+        "match_tokens_per_s": tokens / t_match,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--copies", type=int, default=4, help="copies of each shared PDF (growth)")
+    ap.add_argument("--json", type=Path, default=None, help="write the figures here as JSON")
+    ap.add_argument("--_child", default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args._child:
+        _child(json.loads(args._child))
+        return
+    if not SHARED.is_dir():
+        raise SystemExit(f"shared PDFs not found at {SHARED}")
+    manifestos = sorted((SHARED / "manifestos-2023").glob("*.pdf"))
+    every = sorted(SHARED.rglob("*.pdf"))
+    work = Path(tempfile.mkdtemp(prefix="textscan-bench-"))
+    fig: dict[str, Any] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    try:
+        # ---------------------------------------------------------------- cold runs
+        cold: dict[str, Any] = {}
+        for jobs in (1, 2):
+            r = run_scan(manifestos, jobs, work / f"cache-cold-{jobs}")
+            cold[jobs] = r
+        pages = cold[2]["stats"]["pages"]
+        fig["manifestos"] = {
+            "files": len(manifestos), "pages": pages, "tokens": cold[2]["stats"]["tokens"],
+            "jobs1_seconds": cold[1]["wall"], "jobs2_seconds": cold[2]["wall"],
+            "jobs1_pages_per_s": pages / cold[1]["wall"],
+            "jobs2_pages_per_s": pages / cold[2]["wall"],
+            "jobs2_speedup": cold[1]["wall"] / cold[2]["wall"],
+            "scan_seconds_jobs2_without_interpreter_start": cold[2]["seconds"],
+        }
+        # ------------------------------------------------------------ reference tools
+        t_pdftotext = pdftotext_seconds(manifestos)
+        t_pdfium = pdfium_seconds(manifestos)
+        fig["reference"] = {
+            "pdftotext_seconds": t_pdftotext,
+            "pdftotext_pages_per_s": pages / t_pdftotext if t_pdftotext else None,
+            "pdfium_plain_seconds": t_pdfium,
+            "pdfium_plain_pages_per_s": pages / t_pdfium,
+            "textscan_jobs2_vs_pdftotext": cold[2]["wall"] / t_pdftotext if t_pdftotext else None,
+            "textscan_jobs2_vs_pdfium_plain": cold[2]["wall"] / t_pdfium,
+        }
+        fig["stages"] = stage_rates(manifestos)
+        fig["stages"]["extract_vs_pdfium_plain"] = fig["stages"]["extract_seconds"] / t_pdfium
+        # ------------------------------------------------------------- warm cache
+        warm = run_scan(manifestos, 2, work / "cache-cold-2", lexicons=[str(TEST_LEXICON)])
+        fig["warm_cache"] = {
+            "seconds": warm["wall"],
+            "cache_hits": warm["stats"]["sentence_cache_hits"],
+            "speedup_vs_cold": cold[2]["wall"] / warm["wall"],
+            "scan_seconds": warm["seconds"],
+            "speedup_vs_cold_scan_only": cold[2]["seconds"] / warm["seconds"],
+        }
+        # --------------------------------------------------------- larger corpus
+        big = work / "corpus"
+        big.mkdir()
+        for n in range(args.copies):
+            for f in every:
+                _distinct_copy(f, big / f"{f.stem}-{n}.pdf", n)
+        rb = {j: run_scan([big], j, work / f"cache-big-{j}") for j in (1, 2)}
+        bpages = rb[2]["stats"]["pages"]
+        fig["larger_corpus"] = {
+            "files": len(list(big.iterdir())), "pages": bpages,
+            "jobs1_pages_per_s": bpages / rb[1]["wall"],
+            "jobs2_pages_per_s": bpages / rb[2]["wall"],
+            "jobs2_speedup": rb[1]["wall"] / rb[2]["wall"],
+            "worker_peak_rss_mb": rb[2]["stats"]["worker_peak_rss_mb"],
+            "parent_peak_rss_mb": rb[2]["stats"]["parent_peak_rss_mb"],
+        }
+        # ---------------------------------------------------------------- memory
+        mem: dict[str, Any] = {}
+        for n in (50, 500):
+            pdf = build_pdf(every, n, work / f"pages-{n}.pdf")
+            r = run_scan([pdf], 1, None)
+            mem[n] = {"pages": r["stats"]["pages"], "seconds": r["wall"],
+                      "worker_peak_rss_mb": r["stats"]["worker_peak_rss_mb"],
+                      "parent_peak_rss_mb": r["stats"]["parent_peak_rss_mb"]}
+        fig["memory"] = {
+            "pdf_50": mem[50], "pdf_500": mem[500],
+            "ratio_500_vs_50": mem[500]["worker_peak_rss_mb"] / mem[50]["worker_peak_rss_mb"],
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _print(fig)
+    if args.json:
+        args.json.write_text(json.dumps(fig, indent=2), encoding="utf-8")
+
+
+def _print(fig: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    def f(x: Any, d: int = 1) -> str:
+        return "–" if x is None else (f"{x:,.{d}f}" if isinstance(x, float) else str(x))
+
+    m, ref, st, w, lc, mem = (fig[k] for k in (
+        "manifestos", "reference", "stages", "warm_cache", "larger_corpus", "memory"))
+    t = Table(title=f"textscan throughput ({fig['cpus']} CPUs)")
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    rows = [
+        ("manifestos: files / pages / tokens", f"{m['files']} / {m['pages']} / {m['tokens']:,}"),
+        ("cold end-to-end, --jobs 1 (pages/s)", f(m["jobs1_pages_per_s"])),
+        ("cold end-to-end, --jobs 2 (pages/s)", f(m["jobs2_pages_per_s"])),
+        ("--jobs 2 speed-up over --jobs 1", f(m["jobs2_speedup"], 2)),
+        ("pdftotext (pages/s)", f(ref["pdftotext_pages_per_s"])),
+        ("pypdfium2 plain text (pages/s)", f(ref["pdfium_plain_pages_per_s"])),
+        ("textscan --jobs 2 time / pdftotext time", f(ref["textscan_jobs2_vs_pdftotext"], 2)),
+        ("textscan extraction alone (pages/s)", f(st["extract_pages_per_s"])),
+        ("extraction time / pypdfium2 plain time", f(st["extract_vs_pdfium_plain"], 2)),
+        ("annotation (tokens/s)", f(st["annotate_tokens_per_s"], 0)),
+        ("matching (tokens/s)", f(st["match_tokens_per_s"], 0)),
+        ("warm cache, changed lexicon (s)", f(w["seconds"], 2)),
+        ("warm speed-up over cold (wall)", f(w["speedup_vs_cold"], 2)),
+        ("warm speed-up over cold (scan only)", f(w["speedup_vs_cold_scan_only"], 2)),
+        (f"larger corpus: {lc['files']} files, {lc['pages']} pages, --jobs 1 (pages/s)",
+         f(lc["jobs1_pages_per_s"])),
+        ("larger corpus --jobs 2 (pages/s)", f(lc["jobs2_pages_per_s"])),
+        ("larger corpus --jobs 2 speed-up", f(lc["jobs2_speedup"], 2)),
+        ("larger corpus peak RSS worker / parent (MB)",
+         f"{f(lc['worker_peak_rss_mb'])} / {f(lc['parent_peak_rss_mb'])}"),
+        ("50-page PDF peak RSS worker (MB)", f(mem["pdf_50"]["worker_peak_rss_mb"])),
+        ("500-page PDF peak RSS worker (MB)", f(mem["pdf_500"]["worker_peak_rss_mb"])),
+        ("500 / 50 page peak ratio", f(mem["ratio_500_vs_50"], 2)),
+    ]
+    for r in rows:
+        t.add_row(*r)
+    Console().print(t)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,307 @@
+"""The batch runner: workers, limits, cache, resume, progress, Dask."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PLAN_TEXT, make_pdf
+from textscan.checks import discover, dutch_share, safe_output_name, words_of
+from textscan.runner import ConsoleReporter, ScanInterrupted, scan
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUTS = (
+    "profiles.csv", "hits.csv", "failures.csv", "warnings.csv", "profiles.jsonl",
+    "sentences.parquet",
+)
+PLANS = {
+    "akkerdorp": "De gemeente pakt overlast en criminaliteit hard aan. Wij handhaven streng.",
+    "bergstede": "Wij investeren in preventie, vertrouwen en verbinding tussen bewoners.",
+    "dijkhoven": "De politie treedt op tegen drugshandel, maar wij kiezen ook voor preventie.",
+    "zeewolde-west": "Samen met scholen en jongerenwerk werken wij aan een veilige wijk.",
+}
+
+
+def _plan_text(name: str, line: str) -> str:
+    return PLAN_TEXT.replace("Proefdorp", name.title()) + "\n## 3. Extra\n\n" + line + "\n"
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """Five small plans: four text files and one PDF."""
+    folder = tmp_path / "plannen"
+    folder.mkdir()
+    for name, line in PLANS.items():
+        (folder / f"{name}.txt").write_text(_plan_text(name, line), encoding="utf-8")
+    make_pdf(
+        folder / "havenmond.pdf",
+        [["# 1. Inleiding", "Het college pakt de overlast aan. " + PLANS["dijkhoven"]],
+         ["# 2. Samen", PLANS["bergstede"]]],
+    )
+    return folder
+
+
+def _same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_two_workers_give_the_same_outputs_as_one(corpus, tmp_path):
+    one = scan([corpus], tmp_path / "one", jobs=1, cache=False)
+    two = scan([corpus], tmp_path / "two", jobs=2, cache=False)
+    assert list(one.profiles["document"]) == sorted(p.stem for p in corpus.iterdir())
+    assert one.ok and two.ok
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+    # in-process (no workers) is the same too
+    scan([corpus], tmp_path / "zero", jobs=0, cache=False)
+    _same_outputs(tmp_path / "one", tmp_path / "zero")
+    assert not (tmp_path / "one" / ".parts").exists()  # removed after a complete run
+
+
+def test_second_run_uses_the_cache_and_a_new_lexicon_rematches_without_extracting(
+    corpus, tmp_path, monkeypatch, test_lexicon_path
+):
+    cache_dir = tmp_path / "cache"
+    first = scan([corpus], tmp_path / "a", jobs=1, cache_dir=cache_dir)
+    assert first.stats["document_cache_misses"] == 5
+    assert first.stats["document_cache_hits"] == 0
+    again = scan([corpus], tmp_path / "b", jobs=1, cache_dir=cache_dir)
+    assert again.stats["document_cache_hits"] == 5
+    assert again.stats["sentence_cache_hits"] == 5
+    _same_outputs(tmp_path / "a", tmp_path / "b")
+
+    # another lexicon: extraction and annotation must not run again
+    import importlib
+
+    def boom(*args, **kwargs):
+        raise AssertionError("re-extracted or re-annotated despite the cache")
+
+    monkeypatch.setattr(importlib.import_module("textscan.extract"), "extract", boom)
+    monkeypatch.setattr(importlib.import_module("textscan.nlp"), "annotate", boom)
+    from textscan.lexicon import load_lexicons
+
+    lexicons = load_lexicons([test_lexicon_path])
+    other = scan([corpus], tmp_path / "c", jobs=0, cache_dir=cache_dir, lexicons=lexicons)
+    assert other.ok, other.failures.to_dict("records")
+    assert other.stats["sentence_cache_hits"] == 5
+    assert "testframing" in set(other.hits["lexicon"])
+    assert "testframing" not in set(first.hits["lexicon"])
+
+
+def test_a_changed_file_misses_the_cache(corpus, tmp_path):
+    cache_dir = tmp_path / "cache"
+    scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    f = corpus / "akkerdorp.txt"
+    f.write_text(f.read_text(encoding="utf-8") + "\nWij handhaven ook in de haven.\n",
+                 encoding="utf-8")
+    result = scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    assert result.stats["document_cache_hits"] == 4
+    assert result.stats["document_cache_misses"] == 1
+
+
+def test_cache_info_and_clear(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from textscan.cli import cli
+
+    cache_dir = tmp_path / "cache"
+    scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    runner = CliRunner()
+    res = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache_dir), "--json"])
+    assert res.exit_code == 0, res.output
+    import json
+
+    info = json.loads(res.output)
+    assert info["documents"] == 5 and info["sentences"] == 5 and info["bytes"] > 0
+    res = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache_dir)])
+    assert res.exit_code == 0 and "removed 10" in res.output
+    res = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache_dir), "--json"])
+    assert json.loads(res.output)["documents"] == 0
+
+
+@pytest.mark.parametrize(
+    ("hook", "kind"), [("hang", "timeout"), ("crash", "crash"), ("memory", "memory")]
+)
+def test_a_hanging_crashing_or_greedy_worker_is_recorded_and_the_batch_goes_on(
+    corpus, tmp_path, monkeypatch, hook, kind
+):
+    monkeypatch.setenv("TEXTSCAN_TEST_HOOK", f"{hook}:bergstede.txt")
+    started = time.monotonic()
+    result = scan(
+        [corpus], tmp_path / "o", jobs=2, timeout=4, max_memory=3072, cache=False
+    )
+    assert time.monotonic() - started < 60
+    rows = result.failures.to_dict("records")
+    assert [(Path(r["file"]).name, r["error"]) for r in rows] == [("bergstede.txt", kind)]
+    assert "bergstede.txt" in rows[0]["message"]
+    assert len(result.profiles) == 4  # the other files are complete
+
+
+def test_strict_stops_at_the_first_failure(corpus, tmp_path):
+    (corpus / "aaa-leeg.txt").write_bytes(b"")
+    result = scan([corpus], tmp_path / "o", jobs=1, strict=True, cache=False)
+    assert not result.complete
+    assert list(result.failures["error"]) == ["empty"]
+    assert len(result.profiles) == 0
+
+
+def _run_cli(args: list[str], env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "textscan", "scan", *args],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def _wait_for_parts(out: Path, n: int, proc: subprocess.Popen, limit: float = 60) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if len(list((out / ".parts").glob("*.json.gz"))) >= n:
+            return
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    raise AssertionError("the run did not finish two documents in time")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_a_killed_run_resumes_to_the_same_outputs(corpus, tmp_path, sig):
+    reference = tmp_path / "ref"
+    scan([corpus], reference, jobs=0, cache=False)
+    out = tmp_path / "o"
+    args = [str(corpus), "--out", str(out), "--jobs", "1", "--no-cache", "--quiet"]
+    proc = _run_cli(args, _env(TEXTSCAN_TEST_HOOK="delay=0.7:*"))
+    _wait_for_parts(out, 2, proc)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130, err
+        assert "--resume" in err
+        written = (out / "profiles.csv").read_text().splitlines()
+        assert 2 <= len(written) - 1 < 5  # the finished documents, complete
+    else:
+        assert proc.returncode == -signal.SIGKILL
+    done = len(list((out / ".parts").glob("*.json.gz")))
+    assert done < 5
+    proc = _run_cli([*args, "--resume"], _env())
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    _same_outputs(reference, out)
+
+
+def test_resume_refuses_another_runs_folder(corpus, tmp_path, test_lexicon_path):
+    from textscan.lexicon import load_lexicons
+    from textscan.runner import Journal, ScanConfigError
+
+    out = tmp_path / "o"
+    Journal(out, {"config": "something else", "version": "0"}).start(resume=False)
+    with pytest.raises(ScanConfigError, match="other lexicons"):
+        scan([corpus], out, jobs=0, resume=True, cache=False,
+             lexicons=load_lexicons([test_lexicon_path]))
+
+
+def test_sigint_in_library_writes_what_finished(corpus, tmp_path, monkeypatch):
+    calls = []
+
+    def progress(path, status):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(ScanInterrupted) as info:
+        scan([corpus], tmp_path / "o", jobs=0, cache=False, on_progress=progress)
+    assert info.value.exit_code == 130
+    assert len(info.value.result.profiles) == 2
+    assert (tmp_path / "o" / "profiles.csv").read_text().count("\n") == 3
+
+
+def test_progress_bar_shows_files_pages_and_problems(corpus, tmp_path):
+    from rich.console import Console
+
+    (corpus / "kapot.pdf").write_bytes(b"<html>404</html>")
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=True, width=160, color_system=None)
+    ticks = iter(range(1000))
+    reporter = ConsoleReporter(console, clock=lambda: float(next(ticks)))
+    scan([corpus], None, jobs=0, cache=False, reporter=reporter)
+    text = buf.getvalue()
+    assert "6/6" in text and "2 pages" in text and "pages/s" in text
+    assert "failed" in text and "kapot.pdf" in text and "HTML page" in text
+    buf = io.StringIO()
+    quiet = ConsoleReporter(Console(file=buf, force_terminal=False), progress=True)
+    scan([corpus], None, jobs=0, cache=False, reporter=quiet)
+    assert "pages/s" not in buf.getvalue()  # no bar when stderr is not a terminal
+
+
+def test_discovery_survives_symlink_loops_and_reports_duplicates(corpus, tmp_path):
+    (corpus / "lus").symlink_to(corpus, target_is_directory=True)
+    (corpus / "a.txt").symlink_to(corpus / "b.txt")
+    (corpus / "b.txt").symlink_to(corpus / "a.txt")
+    (corpus / "kopie.txt").write_bytes((corpus / "akkerdorp.txt").read_bytes())
+    found = discover([corpus])
+    kinds = sorted(p.kind for p in found.problems)
+    assert kinds == ["symlink-loop", "symlink-loop", "symlink-loop"]
+    result = scan([corpus], tmp_path / "o", jobs=0, cache=False)
+    dup = result.warnings[result.warnings["error"] == "duplicate"].to_dict("records")
+    assert len(dup) == 1 and dup[0]["file"].endswith("kopie.txt")
+    assert "akkerdorp.txt" in dup[0]["message"]
+    assert len(result.profiles) == 5
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_unreadable_folder_is_reported(corpus, tmp_path):
+    locked = corpus / "dicht"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        found = discover([corpus])
+    finally:
+        locked.chmod(0o755)
+    assert [p.kind for p in found.problems] == ["unreadable"]
+
+
+def test_english_text_gets_a_language_warning_not_a_failure(tmp_path):
+    text = (
+        "The municipality will invest in safety and prevention over the next years. We work "
+        "together with the police, schools and residents to reduce crime in every district. "
+    ) * 8
+    f = tmp_path / "english.txt"
+    f.write_text(text, encoding="utf-8")
+    result = scan([f], None, jobs=0, cache=False)
+    assert result.ok
+    assert list(result.warnings["error"]) == ["not-dutch"]
+    assert "not-dutch" in result.profiles.loc[0, "warnings"]
+    assert dutch_share(words_of(PLAN_TEXT * 3)) > 0.3
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [("../../etc/passwd", "etc_passwd"), ("plan 2024/../x", "plan_2024___x"), ("..", "document"),
+     ("C:\\temp\\a.pdf", "C_temp_a.pdf"), (".verborgen", "verborgen")],
+)
+def test_output_names_cannot_leave_the_folder(name, safe):
+    out = safe_output_name(name)
+    assert out == safe
+    assert "/" not in out and "\\" not in out and not out.startswith(".")
+
+
+def test_dask_executor_gives_the_local_outputs(corpus, tmp_path):
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] not installed")
+    scan([corpus], tmp_path / "local", jobs=1, cache=False)
+    with distributed.LocalCluster(
+        processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        scan([corpus], tmp_path / "dask", executor="dask", scheduler=client, cache=False)
+    _same_outputs(tmp_path / "local", tmp_path / "dask")

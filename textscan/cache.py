@@ -1,0 +1,315 @@
+"""A content-addressed cache of extracted documents and annotated sentences.
+
+Re-running textscan with a changed lexicon should only re-match: extraction
+and tokenisation depend on the file's bytes and on textscan's code, not on the
+lexicons. The cache keeps both results in one SQLite file (WAL mode, so several
+worker processes can read and write it at once), keyed by
+
+* the file's sha256,
+* a fingerprint of the extractor (textscan version, engine, the source of
+  ``textscan/extract/``), and for sentences also
+* a fingerprint of the annotator (``nlp.PIPELINE_VERSION``, spaCy version, the
+  source of ``nlp.py`` and ``lemmatizer.py``).
+
+A changed file has another hash and a new textscan (or changed code) another
+fingerprint, so stale entries are never read; ``textscan cache clear`` removes
+them. Values are zlib-compressed JSON: no pickle, nothing executable.
+
+Example:
+    >>> from textscan.cache import Cache
+    >>> cache = Cache("/tmp/textscan-cache")  # doctest: +SKIP
+    >>> cache.info()["documents"]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+import zlib
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from textscan._version import __version__
+from textscan.model import Document, ExtractionWarning, Page, Paragraph, Section, Sentence, Token
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    created REAL NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS sentences (
+    key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    created REAL NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def default_cache_dir() -> Path:
+    """``$TEXTSCAN_CACHE``, else ``$XDG_CACHE_HOME/textscan``, else ``~/.cache/textscan``."""
+    env = os.environ.get("TEXTSCAN_CACHE")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "textscan"
+
+
+def _source_hash(*modules: str) -> str:
+    """Hash of the source files of ``modules`` (a module or a package's folder)."""
+    import importlib.util
+
+    h = hashlib.sha256()
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            h.update(name.encode())
+            continue
+        origin = Path(spec.origin)
+        files = sorted(origin.parent.glob("*.py")) if origin.name == "__init__.py" else [origin]
+        for f in files:
+            h.update(f.name.encode())
+            with contextlib.suppress(OSError):
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=8)
+def extractor_fingerprint(engine: str) -> str:
+    """What extraction depends on besides the file: version, engine, extractor code."""
+    return f"{__version__}|{engine}|{_source_hash('textscan.extract', 'textscan.model')}"
+
+
+@lru_cache(maxsize=1)
+def annotator_fingerprint() -> str:
+    """What annotation depends on besides the document: pipeline version and code."""
+    import spacy
+
+    from textscan.nlp import PIPELINE_VERSION
+
+    code = _source_hash("textscan.nlp", "textscan.lemmatizer", "textscan.model")
+    return f"{__version__}|nlp{PIPELINE_VERSION}|spacy{spacy.__version__}|{code}"
+
+
+# ----------------------------------------------------------------- serialisation
+
+
+def _pack(obj: Any) -> bytes:
+    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+
+
+def _unpack(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob).decode())
+
+
+def document_to_json(doc: Document) -> dict[str, Any]:
+    """A JSON-ready form of a :class:`Document` that :func:`document_from_json` inverts."""
+    return {
+        "path": doc.path,
+        "name": doc.name,
+        "format": doc.format,
+        "sha256": doc.sha256,
+        "pages": [asdict(p) for p in doc.pages],
+        "sections": [asdict(s) for s in doc.sections],
+        "paragraphs": [[p.text, p.page, p.section, p.kind] for p in doc.paragraphs],
+        "warnings": [[w.code, w.message, list(w.pages)] for w in doc.warnings],
+        "metadata": doc.metadata,
+        "extractor": doc.extractor,
+    }
+
+
+def document_from_json(d: dict[str, Any]) -> Document:
+    return Document(
+        path=d["path"],
+        name=d["name"],
+        format=d["format"],
+        sha256=d["sha256"],
+        pages=tuple(Page(**p) for p in d["pages"]),
+        sections=tuple(Section(**s) for s in d["sections"]),
+        paragraphs=tuple(
+            Paragraph(text=t, page=pg, section=sec, kind=k) for t, pg, sec, k in d["paragraphs"]
+        ),
+        warnings=tuple(ExtractionWarning(c, m, tuple(p)) for c, m, p in d["warnings"]),
+        metadata=d["metadata"],
+        extractor=d["extractor"],
+    )
+
+
+def sentences_to_json(sentences: list[Sentence]) -> list[list[Any]]:
+    """Sentences as compact lists (token fields in :class:`Token` order)."""
+    return [
+        [
+            s.id, s.text, s.page, s.section, s.paragraph, s.is_heading,
+            [[t.text, t.lemma, t.start, t.end, t.is_word, t.is_punct, t.like_num]
+             for t in s.tokens],
+        ]
+        for s in sentences
+    ]
+
+
+def sentences_from_json(rows: list[list[Any]]) -> list[Sentence]:
+    return [
+        Sentence(
+            id=sid, text=text, page=page, section=section, paragraph=para, is_heading=heading,
+            tokens=tuple(Token(*t) for t in tokens),
+        )
+        for sid, text, page, section, para, heading, tokens in rows
+    ]
+
+
+# ----------------------------------------------------------------------- the store
+
+
+class Cache:
+    """The SQLite store under ``directory`` (created on first use).
+
+    Safe for several processes: WAL journal, a busy timeout and a retry on
+    ``database is locked``. A cache that cannot be written (read-only disk, a
+    corrupt file) never fails a scan: :meth:`get_*` then miss and
+    :meth:`put_*` do nothing, and :attr:`errors` counts what went wrong.
+    """
+
+    FILENAME = "cache.sqlite"
+
+    def __init__(self, directory: str | Path | None = None) -> None:
+        self.directory = Path(directory).expanduser() if directory else default_cache_dir()
+        self.path = self.directory / self.FILENAME
+        self._conn: sqlite3.Connection | None = None
+        self.errors = 0
+        self.stats: dict[str, int] = {
+            "document_hits": 0, "document_misses": 0, "sentence_hits": 0, "sentence_misses": 0,
+        }
+
+    # -------------------------------------------------------------- connection
+    def _connect(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout=60000")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.executescript(_SCHEMA)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+            )
+            self._conn = conn
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # ------------------------------------------------------------------- access
+    def _get(self, table: str, key: str) -> Any | None:
+        try:
+            conn = self._connect()
+            row = conn.execute(f"SELECT data FROM {table} WHERE key = ?", (key,)).fetchone()
+            return None if row is None else _unpack(row[0])
+        except (sqlite3.Error, OSError, ValueError, zlib.error):
+            self.errors += 1
+            return None
+
+    def _put(self, table: str, key: str, sha256: str, fingerprint: str, value: Any) -> None:
+        try:
+            blob = _pack(value)
+        except (TypeError, ValueError):  # metadata that JSON cannot hold: do not cache
+            self.errors += 1
+            return
+        for attempt in range(5):
+            try:
+                self._connect().execute(
+                    f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?, ?, ?)",
+                    (key, sha256, fingerprint, time.time(), len(blob), blob),
+                )
+                return
+            except sqlite3.OperationalError as exc:
+                if ("locked" in str(exc) or "busy" in str(exc)) and attempt < 4:
+                    time.sleep(0.2 * (attempt + 1))
+                    continue
+                self.errors += 1
+                return
+            except (sqlite3.Error, OSError):
+                self.errors += 1
+                return
+
+    @staticmethod
+    def _key(*parts: str) -> str:
+        return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+    def get_document(self, sha256: str, engine: str) -> Document | None:
+        """The cached extraction of the file with this hash, or None."""
+        data = self._get("documents", self._key(sha256, extractor_fingerprint(engine)))
+        self.stats["document_hits" if data is not None else "document_misses"] += 1
+        return None if data is None else document_from_json(data)
+
+    def put_document(self, doc: Document, engine: str) -> None:
+        fp = extractor_fingerprint(engine)
+        self._put("documents", self._key(doc.sha256, fp), doc.sha256, fp, document_to_json(doc))
+
+    def get_sentences(self, sha256: str, engine: str) -> list[Sentence] | None:
+        """The cached annotation of the document with this hash, or None."""
+        data = self._get("sentences", self._sentence_key(sha256, engine))
+        self.stats["sentence_hits" if data is not None else "sentence_misses"] += 1
+        return None if data is None else sentences_from_json(data)
+
+    def put_sentences(self, sha256: str, engine: str, sentences: list[Sentence]) -> None:
+        self._put(
+            "sentences", self._sentence_key(sha256, engine), sha256, annotator_fingerprint(),
+            sentences_to_json(sentences),
+        )
+
+    def _sentence_key(self, sha256: str, engine: str) -> str:
+        return self._key(sha256, extractor_fingerprint(engine), annotator_fingerprint())
+
+    # ------------------------------------------------------------- maintenance
+    def info(self) -> dict[str, Any]:
+        """Where the cache is, how many entries it holds and how large it is."""
+        out: dict[str, Any] = {"path": str(self.path), "exists": self.path.exists()}
+        if not self.path.exists():
+            return out | {"documents": 0, "sentences": 0, "bytes": 0, "files": 0}
+        conn = self._connect()
+        for table in ("documents", "sentences"):
+            query = f"SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM {table}"
+            n, size = conn.execute(query).fetchone()
+            out[table] = n
+            out[f"{table}_bytes"] = size
+        out["files"] = conn.execute(
+            "SELECT COUNT(*) FROM (SELECT sha256 FROM documents UNION SELECT sha256 FROM sentences)"
+        ).fetchone()[0]
+        out["bytes"] = sum(
+            p.stat().st_size for p in self.directory.glob(self.FILENAME + "*") if p.is_file()
+        )
+        out["current_extractor"] = extractor_fingerprint("auto")
+        out["current_annotator"] = annotator_fingerprint()
+        return out
+
+    def clear(self) -> int:
+        """Remove every entry; returns how many there were."""
+        if not self.path.exists():
+            return 0
+        conn = self._connect()
+        n = 0
+        for table in ("documents", "sentences"):
+            n += conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+        return n
+
+
+__all__ = [
+    "Cache",
+    "annotator_fingerprint",
+    "default_cache_dir",
+    "document_from_json",
+    "document_to_json",
+    "extractor_fingerprint",
+    "sentences_from_json",
+    "sentences_to_json",
+]

@@ -1,0 +1,1141 @@
+"""The batch runner behind ``textscan scan``: parallel, isolated, cached, resumable.
+
+Each document is processed by :func:`process_file` in a worker process that
+builds the :class:`~textscan.pipeline.Pipeline` (lexicons, matcher, spaCy)
+once and then takes one file at a time. The parent process
+
+* finds the files (:func:`textscan.checks.discover`), hashes them, reports
+  empty, unreadable and duplicate files, and hands the rest to the workers;
+* kills a worker that runs past ``timeout`` seconds or dies (a crash, the
+  memory limit) and records the file in ``failures.csv``; a new worker takes
+  over and the batch goes on;
+* writes each finished document's results to ``OUT/.parts/<sha256>.json.gz``
+  as soon as it arrives, so an interrupted run keeps them and ``resume=True``
+  skips them;
+* merges the parts in input order into the outputs, each written atomically.
+
+Results do not depend on the number of workers or on the order in which they
+finish. With ``executor="dask"`` the same :func:`process_file` runs on a Dask
+cluster instead of local processes.
+
+Exit codes used by the CLI: 0 every file processed, 1 some failed (the rest is
+complete), 2 usage or configuration error, 130/143 interrupted by SIGINT/SIGTERM.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import multiprocessing as mp
+import os
+import shutil
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+
+from textscan._version import __version__
+from textscan.checks import (
+    DUTCH_SHARE_THRESHOLD,
+    check_readable,
+    discover,
+    dutch_share,
+    sniff_content,
+)
+from textscan.errors import ExtractionError, InputError, TextscanError
+from textscan.extract import file_sha256
+from textscan.lexicon import Lexicon, load_lexicons
+from textscan.model import (
+    CategoryStats,
+    Document,
+    ExtractionWarning,
+    Interval,
+    LexiconInfo,
+)
+from textscan.profile import Profile
+
+FAILURE_COLUMNS: tuple[str, ...] = ("file", "sha256", "stage", "error", "message", "pages")
+DEFAULT_TIMEOUT = 300.0
+DEFAULT_MAX_MEMORY_MB = 4096
+PARTS_DIR = ".parts"
+TEST_HOOK_ENV = "TEXTSCAN_TEST_HOOK"
+# A worker that never says it is ready (stuck while loading) counts as hung after this.
+_STARTUP_GRACE = 120.0
+
+
+class ScanConfigError(TextscanError):
+    """A scan cannot start as asked (bad option, resume of another run's folder)."""
+
+    kind = "usage"
+
+
+class ScanInterrupted(TextscanError):
+    """The scan was stopped by a signal; ``result`` holds what finished (already written)."""
+
+    kind = "interrupted"
+
+    def __init__(self, signum: int, result: ScanResult) -> None:
+        self.signum = signum
+        self.result = result
+        name = signal.Signals(signum).name
+        super().__init__(
+            f"interrupted by {name}: {len(result.profiles)} finished document(s) written"
+            + (f" to {result.out}/; run again with --resume to continue" if result.out else "")
+        )
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+# ------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class ScanConfig:
+    """What every worker needs to process a file (sent to each worker once)."""
+
+    lexicons: tuple[Lexicon, ...]
+    engine: str = "auto"
+    cache_dir: str | None = None
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
+    language_check: bool = True
+    test_hook: str | None = None  # see _test_hook; taken from $TEXTSCAN_TEST_HOOK
+
+    @property
+    def key(self) -> str:
+        lex = ",".join(f"{lx.name}:{lx.sha256}" for lx in self.lexicons)
+        return f"{__version__}|{self.engine}|{self.language_check}|{lex}"
+
+    @property
+    def state_key(self) -> str:
+        """Everything a worker's pipeline and cache depend on."""
+        return f"{self.key}|{self.cache_dir}"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to process; ``index`` is its place in the input order."""
+
+    index: int
+    path: str
+    sha256: str
+
+
+def failure_row(
+    path: str, sha256: str, stage: str, kind: str, message: str, pages: Sequence[int] = ()
+) -> dict[str, Any]:
+    """A row of ``failures.csv`` / ``warnings.csv``; the message names the file."""
+    name = Path(path).name
+    text = message if message.startswith(name) else f"{name}: {message}"
+    return {
+        "file": path,
+        "sha256": sha256,
+        "stage": stage,
+        "error": kind,
+        "message": text,
+        "pages": ";".join(str(p) for p in pages),
+    }
+
+
+def _pages_of(exc: BaseException) -> tuple[int, ...]:
+    pages = getattr(exc, "pages", ())
+    try:
+        return tuple(int(p) for p in pages or ())
+    except (TypeError, ValueError):
+        return ()
+
+
+# --------------------------------------------------------------- per-file work
+
+_STATE: dict[str, Any] = {}
+
+
+def _worker_state(config: ScanConfig) -> tuple[Any, Any]:
+    """The Pipeline and Cache of this process for ``config``, built on first use."""
+    if _STATE.get("key") != config.state_key:
+        from textscan.cache import Cache
+        from textscan.pipeline import Pipeline
+
+        _STATE.clear()
+        _STATE["key"] = config.state_key
+        _STATE["pipeline"] = Pipeline(list(config.lexicons), engine=config.engine)
+        _STATE["cache"] = Cache(config.cache_dir) if config.cache_dir else None
+    return _STATE["pipeline"], _STATE["cache"]
+
+
+def _test_hook(path: str, spec: str | None) -> None:
+    """Test-only fault injection, off unless ``$TEXTSCAN_TEST_HOOK`` is set.
+
+    The variable holds ``action:filename`` pairs separated by commas; for a file
+    of that name the worker ``hang``s (sleeps an hour), ``crash``es (SIGKILLs
+    itself), exhausts ``memory``, or sleeps ``delay=SECONDS`` before
+    extracting. ``*`` as filename applies to every file. Used by the test suite
+    to check time limits, crash recovery and resume; never set it otherwise.
+    """
+    if not spec:
+        return
+    name = Path(path).name
+    for item in spec.split(","):
+        action, _, target = item.partition(":")
+        if target not in (name, "*"):
+            continue
+        if action == "hang":
+            time.sleep(3600)
+        elif action == "crash":
+            os.kill(os.getpid(), signal.SIGKILL)
+        elif action == "memory":
+            import numpy as np
+
+            hog = []
+            while True:  # until the memory limit makes this fail (untouched, so fast)
+                hog.append(np.empty(1 << 30, dtype=np.uint8))
+        elif action.startswith("delay="):
+            time.sleep(float(action.split("=", 1)[1]))
+
+
+def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
+    """Check, extract, annotate, match and profile one file; never raises for bad input.
+
+    Returns a JSON-ready payload: the profile (``Profile.to_dict``), hit and
+    sentence rows, failure and warning rows, and counts. Extraction and
+    annotation come from the cache when it holds them for this file's hash.
+    """
+    from textscan.extract import extract
+    from textscan.match import Matcher  # noqa: F401  (imported for the worker's warm-up)
+    from textscan.nlp import annotate
+    from textscan.pipeline import hit_rows, section_titles, sentence_rows
+    from textscan.profile import build_profile
+
+    started = time.perf_counter()
+    pipeline, cache = _worker_state(config)
+    path = Path(task.path)
+    payload: dict[str, Any] = {
+        "index": task.index,
+        "file": task.path,
+        "sha256": task.sha256,
+        "status": "failed",
+        "profile": None,
+        "hits": [],
+        "sentences": [],
+        "failures": [],
+        "warnings": [],
+        "pages": 0,
+        "tokens": 0,
+        "cache": {"document": "off", "sentences": "off"},
+    }
+    stage = "extract"  # the checks before extraction count as part of it
+    try:
+        check_readable(path)
+        with path.open("rb") as fh:
+            head = fh.read(2048)
+        sniff_content(path, head)
+        _test_hook(task.path, config.test_hook)
+        document: Document | None = None
+        if cache is not None:
+            document = cache.get_document(task.sha256, config.engine)
+            payload["cache"]["document"] = "hit" if document is not None else "miss"
+            if document is not None:
+                document = replace(document, path=str(path), name=path.stem)
+        if document is None:
+            document = extract(path, engine=config.engine)
+            if cache is not None:
+                cache.put_document(document, config.engine)
+        payload["pages"] = len(document.pages)
+        if not document.analysed_paragraphs:
+            if document.format == "pdf":
+                n = len(document.pages)
+                raise ExtractionError(
+                    task.path,
+                    f"has no text layer on any of its {n} page(s): probably scanned images; "
+                    "run OCR (for example ocrmypdf) first",
+                    kind="no-text",
+                )
+            raise InputError(task.path, "contains no text", kind="empty")
+        stage = "annotate"
+        sentences = None
+        if cache is not None:
+            sentences = cache.get_sentences(task.sha256, config.engine)
+            payload["cache"]["sentences"] = "hit" if sentences is not None else "miss"
+        if sentences is None:
+            sentences = annotate(document)
+            if cache is not None:
+                cache.put_sentences(task.sha256, config.engine, sentences)
+        payload["tokens"] = sum(len(s.tokens) for s in sentences)
+        if config.language_check:
+            words = [t.text for s in sentences for t in s.tokens if t.is_word]
+            share = dutch_share(words)
+            if share is not None and share < DUTCH_SHARE_THRESHOLD:
+                warning = ExtractionWarning(
+                    code="not-dutch",
+                    message=(
+                        f"does not look like Dutch text (only {share:.0%} of its words are "
+                        "Dutch function words, Dutch text has about 40%); the lexicons are "
+                        "Dutch, so its counts are not comparable"
+                    ),
+                )
+                document = replace(document, warnings=(*document.warnings, warning))
+        stage = "match"
+        hits = pipeline.matcher.match(sentences, document.name, section_titles(document))
+        stage = "profile"
+        profile = build_profile(document, sentences, hits, pipeline.lexicons)
+        payload["profile"] = profile.to_dict()
+        payload["hits"] = hit_rows(hits)
+        payload["sentences"] = sentence_rows(document, sentences)
+        payload["status"] = "ok"
+        for w in document.warnings:
+            payload["warnings"].append(
+                failure_row(task.path, task.sha256, "extract" if w.code != "not-dutch"
+                            else "annotate", w.code, w.message, w.pages)
+            )
+    except (TextscanError, OSError, ValueError) as exc:
+        kind = getattr(exc, "kind", None) or type(exc).__name__
+        message = getattr(exc, "message", None) or str(exc)
+        if kind == "corrupt" and _is_encrypted_pdf(path):
+            kind, message = "encrypted", "is encrypted and needs a password to be opened"
+        if isinstance(exc, OSError) and not isinstance(exc, TextscanError):
+            kind, message = "unreadable", f"cannot be read: {exc.strerror or exc}"
+        payload["failures"].append(
+            failure_row(task.path, task.sha256, stage, kind, message, _pages_of(exc))
+        )
+    except MemoryError:
+        payload["failures"].append(
+            failure_row(
+                task.path, task.sha256, stage, "memory",
+                f"needed more memory than the limit of {config.max_memory_mb} MB "
+                "(raise it with --max-memory)",
+            )
+        )
+    except RecursionError:
+        payload["failures"].append(
+            failure_row(
+                task.path, task.sha256, stage, "too-complex",
+                "is nested too deeply to read (a malformed or hostile file?)",
+            )
+        )
+    except Exception as exc:  # a parser bug on a malformed file must not stop the batch
+        last = traceback.extract_tb(exc.__traceback__)[-1:]
+        where = f" in {Path(last[0].filename).name}:{last[0].lineno}" if last else ""
+        payload["failures"].append(
+            failure_row(
+                task.path, task.sha256, stage, "internal",
+                f"could not be processed: unexpected {type(exc).__name__}: {exc}{where}",
+            )
+        )
+    payload["seconds"] = round(time.perf_counter() - started, 4)
+    payload["peak_rss_mb"] = _peak_rss_mb()
+    return payload
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory in MB (0 where unknown)."""
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+    except (ImportError, OSError):  # pragma: no cover
+        return 0.0
+
+
+def _is_encrypted_pdf(path: Path) -> bool:
+    """Whether a PDF's trailer names an encryption dictionary (pdfium reports a bad password
+    as a load failure; this tells the user the real reason)."""
+    try:
+        with path.open("rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            size = fh.tell()
+            fh.seek(max(0, size - 8192))
+            tail = fh.read()
+            fh.seek(0)
+            head = fh.read(8192)
+    except OSError:
+        return False
+    return b"/Encrypt" in tail or b"/Encrypt" in head
+
+
+def _lost_payload(task: Task, kind: str, message: str, stage: str = "worker") -> dict[str, Any]:
+    return {
+        "index": task.index, "file": task.path, "sha256": task.sha256, "status": "failed",
+        "profile": None, "hits": [], "sentences": [], "warnings": [], "pages": 0, "tokens": 0,
+        "failures": [failure_row(task.path, task.sha256, stage, kind, message)],
+        "cache": {"document": "off", "sentences": "off"},
+    }
+
+
+# ------------------------------------------------------------- local executor
+
+
+def _limit_memory(max_memory_mb: int | None) -> None:
+    if not max_memory_mb:
+        return
+    try:
+        import resource
+
+        limit = int(max_memory_mb) << 20
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - platforms without it
+        pass
+
+
+def _worker_main(conn: Connection, config: ScanConfig) -> None:
+    """A worker process: build the pipeline once, then process tasks until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _limit_memory(config.max_memory_mb)
+    try:
+        _worker_state(config)
+    except BaseException as exc:
+        conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(("started", task.index))
+        payload = process_file(task, config)
+        try:
+            conn.send(("done", payload))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _context() -> mp.context.BaseContext:
+    """forkserver where available (workers fork from a server that has spaCy loaded)."""
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["textscan._warm"])
+        return ctx
+    return mp.get_context("spawn")
+
+
+@dataclass
+class _Worker:
+    proc: Any
+    conn: Connection
+    task: Task | None = None
+    deadline: float = 0.0
+
+
+class LocalExecutor:
+    """Worker processes with a per-file time limit; a dead or hung worker is replaced.
+
+    A hand-written supervisor rather than ``ProcessPoolExecutor`` because the
+    latter cannot kill the one worker that hangs on a file (it breaks the whole
+    pool instead).
+    """
+
+    def __init__(self, config: ScanConfig, jobs: int, timeout: float | None) -> None:
+        self.config = config
+        self.jobs = max(1, jobs)
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.ctx = _context()
+        self.workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(
+            target=_worker_main, args=(child, self.config), daemon=True, name="textscan-worker"
+        )
+        proc.start()
+        child.close()
+        w = _Worker(proc, parent)
+        self.workers.append(w)
+        return w
+
+    def _assign(self, w: _Worker, task: Task) -> None:
+        w.task = task
+        # the exact limit starts when the worker says it has started the file
+        w.deadline = time.monotonic() + _STARTUP_GRACE + (self.timeout or 1e12)
+        w.conn.send(task)
+
+    def _retire(self, w: _Worker, kill: bool) -> None:
+        if kill and w.proc.is_alive():
+            w.proc.kill()
+        else:
+            with contextlib.suppress(OSError):
+                w.conn.send(None)
+        w.proc.join(timeout=5)
+        if w.proc.is_alive():
+            w.proc.kill()
+            w.proc.join(timeout=5)
+        w.conn.close()
+        if w in self.workers:
+            self.workers.remove(w)
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
+        queue = deque(tasks)
+        try:
+            while queue or any(w.task for w in self.workers):
+                for w in list(self.workers):
+                    if w.task is None:
+                        if queue:
+                            self._assign(w, queue.popleft())
+                        else:
+                            self._retire(w, kill=False)
+                while queue and len(self.workers) < self.jobs:
+                    self._assign(self._spawn(), queue.popleft())
+                busy = [w for w in self.workers if w.task is not None]
+                if not busy:
+                    continue
+                now = time.monotonic()
+                wait_for = max(0.0, min(w.deadline for w in busy) - now)
+                ready = wait(
+                    [w.conn for w in busy] + [w.proc.sentinel for w in busy],
+                    timeout=min(wait_for, 1.0),
+                )
+                for w in busy:
+                    if w.conn in ready:
+                        try:
+                            while w.conn.poll():
+                                kind, value = w.conn.recv()
+                                if kind == "fatal":
+                                    raise TextscanError(f"a worker could not start: {value}")
+                                if kind == "started":
+                                    w.deadline = time.monotonic() + (self.timeout or 1e12)
+                                elif kind == "done":
+                                    w.task = None
+                                    yield value
+                                    break
+                        except (EOFError, OSError):
+                            pass  # died: the sentinel check below records it
+                    if w.task is None:
+                        continue
+                    if not w.proc.is_alive():
+                        task = w.task
+                        code = w.proc.exitcode
+                        self._retire(w, kill=True)
+                        yield _lost_payload(task, *_death(code, self.config.max_memory_mb))
+                    elif time.monotonic() > w.deadline:
+                        task = w.task
+                        self._retire(w, kill=True)
+                        limit = self.timeout or 0
+                        yield _lost_payload(
+                            task, "timeout",
+                            f"took longer than the time limit of {limit:g} s and was stopped "
+                            "(a very large or malformed file? raise it with --timeout)",
+                        )
+        finally:
+            self.shutdown()
+
+    def shutdown(self) -> None:
+        """Stop every worker now (unfinished files are not recorded)."""
+        for w in list(self.workers):
+            self._retire(w, kill=w.task is not None)
+
+
+def _death(exitcode: int | None, max_memory_mb: int | None) -> tuple[str, str]:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        if -exitcode == signal.SIGKILL:
+            return "crash", (
+                f"the worker reading it was killed ({name}); if the system ran out of memory, "
+                f"lower --jobs or --max-memory (now {max_memory_mb} MB)"
+            )
+        return "crash", f"made the worker reading it crash ({name}); the file may be malformed"
+    return "crash", f"made the worker reading it exit unexpectedly (exit code {exitcode})"
+
+
+class InProcessExecutor:
+    """No worker processes (``jobs=0``): for debugging and notebooks; no time limit."""
+
+    def __init__(self, config: ScanConfig) -> None:
+        self.config = config
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
+        for task in tasks:
+            yield process_file(task, self.config)
+
+    def shutdown(self) -> None:
+        pass
+
+
+class DaskExecutor:
+    """The same :func:`process_file` on a Dask cluster (``pip install 'textscan[dask]'``).
+
+    ``scheduler`` is a scheduler address ("tcp://host:8786"), a
+    ``distributed.Client`` or a cluster object. Each Dask worker builds the
+    pipeline once (it is kept per process). The time limit is Dask's business
+    here: use the cluster's own worker memory and lifetime settings.
+    """
+
+    def __init__(self, config: ScanConfig, scheduler: Any) -> None:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise ScanConfigError(
+                "the Dask executor needs dask and distributed: pip install 'textscan[dask]'"
+            ) from exc
+        self.config = config
+        if isinstance(scheduler, Client):
+            self.client, self._own = scheduler, False
+        elif scheduler is None:
+            raise ScanConfigError("the Dask executor needs --scheduler ADDRESS")
+        else:
+            self.client, self._own = Client(scheduler), True
+        self._futures: list[Any] = []
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
+        from distributed import as_completed
+
+        tasks = list(tasks)
+        config = self.client.scatter(self.config, broadcast=True)
+        self._futures = [
+            self.client.submit(process_file, t, config, pure=False, key=f"textscan-{t.index}-"
+                               f"{t.sha256[:16]}")
+            for t in tasks
+        ]
+        by_key = {f.key: t for f, t in zip(self._futures, tasks, strict=True)}
+        for fut in as_completed(self._futures):
+            try:
+                yield fut.result()
+            except Exception as exc:  # KilledWorker and the like
+                yield _lost_payload(by_key[fut.key], "crash", f"failed on the cluster: {exc}")
+
+    def shutdown(self) -> None:
+        for f in self._futures:
+            f.cancel()
+        if self._own:
+            self.client.close()
+
+
+# ------------------------------------------------------------------ reporting
+
+
+class Reporter(Protocol):
+    """Receives the progress of a scan (the CLI shows a progress bar)."""
+
+    def start(self, total: int, skipped: int) -> None: ...
+    def result(self, payload: dict[str, Any]) -> None: ...
+    def problem(self, row: dict[str, Any], *, warning: bool) -> None: ...
+    def stop(self) -> None: ...
+
+
+class ConsoleReporter:
+    """A rich progress bar (files, pages, pages/s, time left) and one line per problem.
+
+    ``console`` is injectable (tests pass one writing to a buffer); the bar is
+    shown only when ``progress`` is true and the console is a terminal.
+    """
+
+    def __init__(self, console: Any = None, *, progress: bool = True, verbose: bool = True,
+                 clock: Callable[[], float] | None = None) -> None:
+        from rich.console import Console
+
+        self.console = console or Console(stderr=True)
+        self.show_bar = progress and self.console.is_terminal
+        self.verbose = verbose
+        self.clock = clock or time.monotonic
+        self._progress: Any = None
+        self._task: Any = None
+        self.pages = 0
+        self._t0 = 0.0
+
+    def start(self, total: int, skipped: int) -> None:
+        self._t0 = self.clock()
+        if skipped and self.verbose:
+            self.console.print(f"resuming: {skipped} document(s) already done", highlight=False)
+        if not self.show_bar:
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("[bold]scan"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files"),
+            TextColumn("{task.fields[pages]} pages"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("left"),
+            TimeRemainingColumn(),
+            console=self.console,
+            get_time=self.clock,
+            transient=False,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("scan", total=total, pages=0, rate="")
+
+    def result(self, payload: dict[str, Any]) -> None:
+        self.pages += int(payload.get("pages") or 0)
+        if self._progress is not None:
+            elapsed = max(self.clock() - self._t0, 1e-9)
+            self._progress.update(
+                self._task, advance=1, pages=self.pages, rate=f"{self.pages / elapsed:.0f} pages/s"
+            )
+
+    def problem(self, row: dict[str, Any], *, warning: bool) -> None:
+        label = "[yellow]warning[/]" if warning else "[red]failed[/]"
+        if warning and not self.verbose:
+            return
+        from rich.markup import escape
+
+        self.console.print(
+            f"{label} {escape(row['file'])} ({escape(row['error'])}): {escape(row['message'])}",
+            highlight=False,
+        )
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+# ------------------------------------------------------------------- outputs
+
+
+@dataclass
+class ScanResult:
+    """The outputs of :func:`scan` as DataFrames, and where they were written.
+
+    ``failures`` lists files that could not be processed (exit code 1),
+    ``warnings`` files processed with a caveat (duplicates, pages without
+    text, text that is not Dutch). ``stats`` counts cache hits, pages, tokens
+    and seconds.
+    """
+
+    profiles: pd.DataFrame
+    hits: pd.DataFrame
+    failures: pd.DataFrame
+    out: Path | None
+    files: list[Path] = field(default_factory=list)
+    profile_objects: list[Profile] = field(default_factory=list)
+    sentences: pd.DataFrame | None = None
+    warnings: pd.DataFrame | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+    complete: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.failures.empty
+
+
+_PROFILE_KEYS = {
+    "document", "path", "sha256", "words", "sentences", "pages", "categories", "balance",
+    "lexicon", "lexicons", "sections", "warnings", "extractor", "textscan_version",
+}
+
+
+def profile_from_dict(d: dict[str, Any]) -> Profile:
+    """Rebuild a :class:`Profile` from ``Profile.to_dict()`` (lexicon paths are not kept)."""
+
+    def info(x: dict[str, Any] | None) -> LexiconInfo | None:
+        return None if x is None else LexiconInfo(x["name"], x["version"], x["sha256"])
+
+    return Profile(
+        document=d["document"],
+        path=d["path"],
+        sha256=d["sha256"],
+        words=d["words"],
+        sentences=d["sentences"],
+        pages=d["pages"],
+        categories={k: CategoryStats(**v) for k, v in d["categories"].items()},
+        balance=Interval(**d["balance"]),
+        lexicon=info(d["lexicon"]),
+        lexicons=tuple(i for i in (info(x) for x in d["lexicons"]) if i is not None),
+        groups={k: v for k, v in d.items() if k not in _PROFILE_KEYS},
+        sections=tuple(d["sections"]),
+        warnings=tuple(
+            ExtractionWarning(w["code"], w["message"], tuple(w["pages"])) for w in d["warnings"]
+        ),
+        extractor=d["extractor"],
+        textscan_version=d["textscan_version"],
+    )
+
+
+class Journal:
+    """Finished documents of a run in ``OUT/.parts``: one gzip JSON file per content hash."""
+
+    def __init__(self, out: Path, fingerprint: dict[str, Any]) -> None:
+        self.dir = out / PARTS_DIR
+        self.fingerprint = fingerprint
+
+    def start(self, resume: bool) -> None:
+        run = self.dir / "run.json"
+        if resume and run.exists():
+            try:
+                previous = json.loads(run.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                previous = None
+            if previous != self.fingerprint:
+                raise ScanConfigError(
+                    f"{self.dir.parent}: the interrupted run used other lexicons, engine or "
+                    "textscan version; run without --resume to start again"
+                )
+        elif self.dir.exists():
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        for tmp in self.dir.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+        _write_atomic(run, lambda p: p.write_text(json.dumps(self.fingerprint), encoding="utf-8"))
+
+    def _path(self, sha256: str) -> Path:
+        return self.dir / f"{sha256}.json.gz"
+
+    def load(self, sha256: str) -> dict[str, Any] | None:
+        p = self._path(sha256)
+        if not p.exists():
+            return None
+        try:
+            with gzip.open(p, "rt", encoding="utf-8") as fh:
+                return json.load(fh)
+        except (OSError, ValueError, EOFError):
+            return None  # a damaged part: process the file again
+
+    def save(self, payload: dict[str, Any]) -> None:
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        _write_atomic(
+            self._path(payload["sha256"]),
+            lambda p: p.write_bytes(gzip.compress(data, compresslevel=3, mtime=0)),
+        )
+
+    def remove(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    from textscan.pipeline import write_atomic
+
+    write_atomic(path, write)
+
+
+def _frames(
+    payloads: list[dict[str, Any]], pre_failures: list[dict[str, Any]],
+    pre_warnings: list[dict[str, Any]],
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, list[Profile]]:
+    from textscan.pipeline import (
+        HIT_COLUMNS,
+        SENTENCE_COLUMNS,
+        hits_frame_from_rows,
+        profiles_to_frame,
+        sentences_frame_from_rows,
+    )
+
+    profiles = [profile_from_dict(p["profile"]) for p in payloads if p["status"] == "ok"]
+    hit_rows = [r for p in payloads for r in p["hits"]]
+    sentence_rows = [r for p in payloads for r in p["sentences"]]
+    failures = pre_failures + [r for p in payloads for r in p["failures"]]
+    warnings = pre_warnings + [r for p in payloads for r in p["warnings"]]
+    profile_frame = profiles_to_frame(profiles)
+    hits = hits_frame_from_rows(hit_rows) if hit_rows else pd.DataFrame(columns=list(HIT_COLUMNS))
+    sentences = (
+        sentences_frame_from_rows(sentence_rows)
+        if sentence_rows else pd.DataFrame(columns=list(SENTENCE_COLUMNS))
+    )
+    return (
+        profile_frame, hits, sentences,
+        pd.DataFrame(failures, columns=list(FAILURE_COLUMNS)),
+        pd.DataFrame(warnings, columns=list(FAILURE_COLUMNS)),
+        profiles,
+    )
+
+
+def _write_outputs(
+    out: Path, result: ScanResult, lexicons: Sequence[Lexicon], engine: str, n_files: int
+) -> None:
+    from textscan.pipeline import write_csv
+
+    write_csv(result.profiles, out / "profiles.csv")
+    write_csv(result.hits, out / "hits.csv")
+    write_csv(result.failures, out / "failures.csv")
+    assert result.warnings is not None and result.sentences is not None
+    write_csv(result.warnings, out / "warnings.csv")
+    sentences = result.sentences
+    _write_atomic(out / "sentences.parquet", lambda p: sentences.to_parquet(p, index=False))
+    profiles = result.profile_objects
+    _write_atomic(
+        out / "profiles.jsonl",
+        lambda p: p.write_text(
+            "".join(json.dumps(x.to_dict(), ensure_ascii=False) + "\n" for x in profiles),
+            encoding="utf-8",
+        ),
+    )
+    provenance = {
+        "textscan_version": __version__,
+        "engine": engine,
+        "lexicons": [
+            {"name": lx.name, "version": lx.version, "sha256": lx.sha256, "path": lx.path}
+            for lx in lexicons
+        ],
+        "files": n_files,
+        "processed": len(result.profiles),
+        "failed": len(result.failures),
+        "warnings": len(result.warnings),
+        "complete": result.complete,
+    }
+    _write_atomic(
+        out / "provenance.json",
+        lambda p: p.write_text(json.dumps(provenance, indent=2), encoding="utf-8"),
+    )
+
+
+# ---------------------------------------------------------------------- scan
+
+
+class _Terminate(BaseException):
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+
+
+@dataclass
+class _Plan:
+    files: list[Path]
+    tasks: list[Task]
+    failures: list[dict[str, Any]]
+    warnings: list[dict[str, Any]]
+
+
+def plan(paths: Iterable[str | Path]) -> _Plan:
+    """Find the files, hash them and sort out missing, empty and duplicate ones."""
+    found = discover(paths)
+    failures = [
+        failure_row(p.path, "", "find", p.kind, p.message) for p in found.problems
+    ]
+    warnings: list[dict[str, Any]] = []
+    tasks: list[Task] = []
+    first_by_hash: dict[str, str] = {}
+    for f in found.files:
+        try:
+            check_readable(f)
+            sha = file_sha256(f)
+        except InputError as exc:
+            failures.append(failure_row(str(f), "", "extract", exc.kind, exc.message))
+            continue
+        except OSError as exc:
+            failures.append(
+                failure_row(str(f), "", "extract", "unreadable",
+                            f"cannot be read: {exc.strerror or exc}")
+            )
+            continue
+        if sha in first_by_hash:
+            warnings.append(
+                failure_row(
+                    str(f), sha, "find", "duplicate",
+                    f"has the same content as {first_by_hash[sha]}; processed once, under "
+                    "that name",
+                )
+            )
+            continue
+        first_by_hash[sha] = str(f)
+        tasks.append(Task(len(tasks), str(f), sha))
+    return _Plan(found.files, tasks, failures, warnings)
+
+
+def scan(
+    paths: Iterable[str | Path],
+    out: str | Path | None = None,
+    *,
+    lexicons: Sequence[Lexicon] | None = None,
+    engine: str = "auto",
+    on_progress: Callable[[Path, str], None] | None = None,
+    jobs: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY_MB,
+    strict: bool = False,
+    resume: bool = False,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    executor: str = "local",
+    scheduler: Any = None,
+    reporter: Reporter | None = None,
+    language_check: bool = True,
+) -> ScanResult:
+    """Analyze every supported file under ``paths``; a failing file never stops the batch.
+
+    ``jobs`` worker processes (default: the number of CPUs; 0 runs in this
+    process without isolation) each build the pipeline once. A file that takes
+    longer than ``timeout`` seconds, needs more than ``max_memory`` MB or
+    crashes its worker is recorded in ``failures`` and the rest goes on;
+    ``strict`` stops at the first failure. With ``cache`` (default), extracted
+    documents and sentences are kept under ``cache_dir`` (default
+    ``$TEXTSCAN_CACHE`` or ``~/.cache/textscan``) by content hash, so a run with
+    other lexicons only re-matches.
+
+    With ``out``, writes ``profiles.csv``, ``profiles.jsonl``, ``hits.csv``,
+    ``sentences.parquet``, ``failures.csv``, ``warnings.csv`` and
+    ``provenance.json`` atomically; finished documents are kept in
+    ``out/.parts`` until the run completes, and ``resume=True`` continues an
+    interrupted run. SIGINT/SIGTERM stop the workers, write what finished and
+    raise :class:`ScanInterrupted`. ``on_progress(path, status)`` is called
+    after each file ("ok" or "failed").
+    """
+    lexicons = list(lexicons) if lexicons is not None else load_lexicons()
+    if executor not in ("local", "dask"):
+        raise ScanConfigError(f"unknown executor {executor!r} (valid: local, dask)")
+    from textscan.cache import default_cache_dir
+
+    cache_path = str(Path(cache_dir).expanduser() if cache_dir else default_cache_dir())
+    config = ScanConfig(
+        lexicons=tuple(lexicons),
+        engine=engine,
+        cache_dir=cache_path if cache else None,
+        max_memory_mb=max_memory,
+        language_check=language_check,
+        test_hook=os.environ.get(TEST_HOOK_ENV) or None,
+    )
+    work = plan(paths)
+    out_path = Path(out) if out is not None else None
+    journal: Journal | None = None
+    done: dict[int, dict[str, Any]] = {}
+    if out_path is not None:
+        journal = Journal(out_path, {"config": config.key, "version": __version__})
+        journal.start(resume)
+        if resume:
+            for t in work.tasks:
+                payload = journal.load(t.sha256)
+                if payload is not None:
+                    payload["index"], payload["file"] = t.index, t.path
+                    done[t.index] = payload
+    pending = [t for t in work.tasks if t.index not in done]
+    n_jobs = default_jobs() if jobs is None else jobs
+    ex: Any
+    if executor == "dask":
+        ex = DaskExecutor(config, scheduler)
+    elif n_jobs == 0:
+        ex = InProcessExecutor(config)
+    else:
+        ex = LocalExecutor(config, min(n_jobs, max(1, len(pending))), timeout)
+
+    stats: dict[str, Any] = {
+        "files": len(work.files), "tasks": len(work.tasks), "resumed": len(done),
+        "processed_now": 0, "pages": 0, "tokens": 0, "document_cache_hits": 0,
+        "sentence_cache_hits": 0, "document_cache_misses": 0, "sentence_cache_misses": 0,
+        "seconds": 0.0,
+    }
+    t0 = time.perf_counter()
+    interrupted: int | None = None
+    stopped_strict = False
+    main_thread = threading.current_thread() is threading.main_thread()
+    old_term = signal.getsignal(signal.SIGTERM) if main_thread else None
+
+    def on_term(signum: int, frame: Any) -> None:
+        raise _Terminate(signum)
+
+    if main_thread:
+        signal.signal(signal.SIGTERM, on_term)
+    if reporter is not None:
+        reporter.start(len(work.tasks), len(done))
+        for row in work.failures:
+            reporter.problem(row, warning=False)
+        for row in work.warnings:
+            reporter.problem(row, warning=True)
+    if strict and work.failures:
+        stopped_strict = True
+    try:
+        if not stopped_strict:
+            for payload in ex.run(pending):
+                done[payload["index"]] = payload
+                if journal is not None:
+                    journal.save(payload)
+                stats["processed_now"] += 1
+                for key in ("document", "sentences"):
+                    state = payload["cache"].get(key)
+                    name = "document" if key == "document" else "sentence"
+                    if state in ("hit", "miss"):
+                        stats[f"{name}_cache_{'hits' if state == 'hit' else 'misses'}"] += 1
+                if reporter is not None:
+                    reporter.result(payload)
+                    for row in payload["failures"]:
+                        reporter.problem(row, warning=False)
+                    for row in payload["warnings"]:
+                        reporter.problem(row, warning=True)
+                if on_progress is not None:
+                    on_progress(Path(payload["file"]), payload["status"])
+                if strict and payload["failures"]:
+                    stopped_strict = True
+                    break
+    except KeyboardInterrupt:
+        interrupted = signal.SIGINT
+    except _Terminate as exc:
+        interrupted = exc.signum
+    finally:
+        ex.shutdown()
+        if main_thread:
+            signal.signal(signal.SIGTERM, old_term)
+        if reporter is not None:
+            reporter.stop()
+
+    payloads = [done[i] for i in sorted(done)]
+    stats["worker_peak_rss_mb"] = max(
+        (float(p.get("peak_rss_mb") or 0) for p in payloads), default=0.0
+    )
+    stats["parent_peak_rss_mb"] = _peak_rss_mb()
+    for p in payloads:
+        stats["pages"] += int(p.get("pages") or 0)
+        stats["tokens"] += int(p.get("tokens") or 0)
+    stats["seconds"] = round(time.perf_counter() - t0, 3)
+    profile_frame, hits, sentences, failures, warnings, profiles = _frames(
+        payloads, work.failures, work.warnings
+    )
+    complete = interrupted is None and not stopped_strict
+    result = ScanResult(
+        profile_frame, hits, failures, out_path, work.files, profiles, sentences, warnings,
+        stats, complete,
+    )
+    if out_path is not None:
+        _write_outputs(out_path, result, lexicons, engine, len(work.files))
+        if complete and journal is not None:
+            journal.remove()
+    if interrupted is not None:
+        raise ScanInterrupted(interrupted, result)
+    return result
+
+
+def iter_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Supported files under ``paths`` (files as given, folders walked), sorted, once each."""
+    return discover(paths).files
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+__all__ = [
+    "FAILURE_COLUMNS",
+    "ConsoleReporter",
+    "DaskExecutor",
+    "LocalExecutor",
+    "ScanConfig",
+    "ScanConfigError",
+    "ScanInterrupted",
+    "ScanResult",
+    "Task",
+    "default_jobs",
+    "failure_row",
+    "iter_files",
+    "plan",
+    "process_file",
+    "profile_from_dict",
+    "scan",
+]
