@@ -19,6 +19,12 @@ def shared_file(*parts: str) -> Path:
     return p
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own cache folder: no test reads or fills the user's cache."""
+    monkeypatch.setenv("TEXTSCAN_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():

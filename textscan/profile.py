@@ -38,6 +38,15 @@ BOOTSTRAP_REPLICATES = 2000
 BOOTSTRAP_SEED = 20170601
 
 
+# the top-level keys of Profile.to_dict() that are fields; all others are groups
+_PROFILE_KEYS = frozenset(
+    {
+        "document", "path", "sha256", "words", "sentences", "pages", "categories", "balance",
+        "lexicon", "lexicons", "sections", "warnings", "extractor", "scope", "textscan_version",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Profile:
     """The framing profile of one document. ``to_dict`` gives the JSON form."""
@@ -79,6 +88,35 @@ class Profile:
             "scope": self.scope,
             "textscan_version": self.textscan_version,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Profile:
+        """Rebuild a profile from :meth:`to_dict` (lexicon paths are not kept)."""
+
+        def info(x: dict[str, Any] | None) -> LexiconInfo | None:
+            return None if x is None else LexiconInfo(x["name"], x["version"], x["sha256"])
+
+        return cls(
+            document=d["document"],
+            path=d["path"],
+            sha256=d["sha256"],
+            words=d["words"],
+            sentences=d["sentences"],
+            pages=d["pages"],
+            categories={k: CategoryStats(**v) for k, v in d["categories"].items()},
+            balance=Interval(**d["balance"]),
+            lexicon=info(d["lexicon"]),
+            lexicons=tuple(i for i in (info(x) for x in d["lexicons"]) if i is not None),
+            groups={k: v for k, v in d.items() if k not in _PROFILE_KEYS},
+            sections=tuple(d["sections"]),
+            warnings=tuple(
+                ExtractionWarning(w["code"], w["message"], tuple(w["pages"]))
+                for w in d["warnings"]
+            ),
+            extractor=d["extractor"],
+            scope=d.get("scope"),
+            textscan_version=d["textscan_version"],
+        )
 
     def to_row(self) -> dict[str, Any]:
         """One flat row for ``profiles.csv``: fixed, documented column names."""

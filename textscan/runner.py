@@ -56,11 +56,8 @@ from textscan.errors import ExtractionError, InputError, TextscanError
 from textscan.extract import file_sha256
 from textscan.lexicon import Lexicon, load_lexicons
 from textscan.model import (
-    CategoryStats,
     Document,
     ExtractionWarning,
-    Interval,
-    LexiconInfo,
 )
 from textscan.profile import Profile
 
@@ -737,37 +734,9 @@ class ScanResult:
         return self.failures.empty
 
 
-_PROFILE_KEYS = {
-    "document", "path", "sha256", "words", "sentences", "pages", "categories", "balance",
-    "lexicon", "lexicons", "sections", "warnings", "extractor", "textscan_version",
-}
-
-
 def profile_from_dict(d: dict[str, Any]) -> Profile:
-    """Rebuild a :class:`Profile` from ``Profile.to_dict()`` (lexicon paths are not kept)."""
-
-    def info(x: dict[str, Any] | None) -> LexiconInfo | None:
-        return None if x is None else LexiconInfo(x["name"], x["version"], x["sha256"])
-
-    return Profile(
-        document=d["document"],
-        path=d["path"],
-        sha256=d["sha256"],
-        words=d["words"],
-        sentences=d["sentences"],
-        pages=d["pages"],
-        categories={k: CategoryStats(**v) for k, v in d["categories"].items()},
-        balance=Interval(**d["balance"]),
-        lexicon=info(d["lexicon"]),
-        lexicons=tuple(i for i in (info(x) for x in d["lexicons"]) if i is not None),
-        groups={k: v for k, v in d.items() if k not in _PROFILE_KEYS},
-        sections=tuple(d["sections"]),
-        warnings=tuple(
-            ExtractionWarning(w["code"], w["message"], tuple(w["pages"])) for w in d["warnings"]
-        ),
-        extractor=d["extractor"],
-        textscan_version=d["textscan_version"],
-    )
+    """Rebuild a :class:`Profile` from ``Profile.to_dict()`` (see :meth:`Profile.from_dict`)."""
+    return Profile.from_dict(d)
 
 
 class Journal:
