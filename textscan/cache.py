@@ -180,6 +180,7 @@ class Cache:
         self.directory = Path(directory).expanduser() if directory else default_cache_dir()
         self.path = self.directory / self.FILENAME
         self._conn: sqlite3.Connection | None = None
+        self._pid = os.getpid()
         self.errors = 0
         self.stats: dict[str, int] = {
             "document_hits": 0, "document_misses": 0, "sentence_hits": 0, "sentence_misses": 0,
@@ -187,7 +188,11 @@ class Cache:
 
     # -------------------------------------------------------------- connection
     def _connect(self) -> sqlite3.Connection:
+        if self._conn is not None and self._pid != os.getpid():
+            # a forked worker must not use its parent's SQLite connection
+            self._conn = None
         if self._conn is None:
+            self._pid = os.getpid()
             self.directory.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
             conn.execute("PRAGMA busy_timeout=60000")

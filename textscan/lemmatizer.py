@@ -266,7 +266,7 @@ class DutchLemmatizer:
             True
         """
         w = word.lower()
-        return w in self.vocabulary() or self._known_form(w)
+        return self._known_form(w)
 
     def vocabulary(self) -> frozenset[str]:
         """Known Dutch forms and lemmas (lowercase) from simplemma and spaCy's tables.

@@ -33,6 +33,9 @@ from textscan.model import LexiconInfo
 LexiconType = Literal["framing", "actors", "themes", "domains", "perception", "custom"]
 CompoundMode = Literal["any", "head", "modifier", "none"]
 
+# libyaml's safe loader when PyYAML was built with it (ten times faster), else Python's
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DEFAULT_LEXICONS: tuple[str, ...] = ("framing", "actors", "themes", "domains", "perception")
 
 MAX_PATTERN_LENGTH = 60
@@ -377,8 +380,7 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
     except UnicodeDecodeError as exc:
         raise LexiconError(source, [f"not UTF-8 text (byte {exc.start})"]) from None
     try:
-        data = yaml.safe_load(decoded)
-        root = yaml.compose(decoded, Loader=yaml.SafeLoader)
+        data = yaml.load(decoded, Loader=_SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -391,6 +393,8 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
     try:
         spec = LexiconSpec.model_validate(data)
     except ValidationError as exc:
+        # the node tree (for line numbers) is only needed to report problems
+        root = yaml.compose(decoded, Loader=_SafeLoader)
         problems = []
         for err in exc.errors():
             loc = tuple(err.get("loc", ()))

@@ -459,11 +459,11 @@ class Matcher:
         is_known: Callable[[str], bool] | None = None,
     ) -> None:
         if lemmatize is None or is_known is None:
-            from textscan.lemmatizer import DutchLemmatizer
+            from textscan.lemmatizer import get_lemmatizer
             from textscan.nlp import lemmatize_phrase
 
             lemmatize = lemmatize or lemmatize_phrase
-            is_known = is_known or DutchLemmatizer().is_known
+            is_known = is_known or get_lemmatizer().is_known
         self.lexicons = list(lexicons)
         self._lemmatize = lemmatize
         self._is_known = is_known

@@ -292,8 +292,14 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
         payload["status"] = "ok"
         for w in document.warnings:
             payload["warnings"].append(
-                failure_row(task.path, task.sha256, "extract" if w.code != "not-dutch"
-                            else "annotate", w.code, w.message, w.pages)
+                failure_row(
+                    task.path,
+                    task.sha256,
+                    "extract" if w.code != "not-dutch" else "annotate",
+                    w.code,
+                    w.message,
+                    w.pages,
+                )
             )
     except (TextscanError, OSError, ValueError) as exc:
         kind = getattr(exc, "kind", None) or type(exc).__name__
@@ -308,7 +314,10 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     except MemoryError:
         payload["failures"].append(
             failure_row(
-                task.path, task.sha256, stage, "memory",
+                task.path,
+                task.sha256,
+                stage,
+                "memory",
                 f"needed more memory than the limit of {config.max_memory_mb} MB "
                 "(raise it with --max-memory)",
             )
@@ -316,7 +325,10 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     except RecursionError:
         payload["failures"].append(
             failure_row(
-                task.path, task.sha256, stage, "too-complex",
+                task.path,
+                task.sha256,
+                stage,
+                "too-complex",
                 "is nested too deeply to read (a malformed or hostile file?)",
             )
         )
@@ -325,7 +337,10 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
         where = f" in {Path(last[0].filename).name}:{last[0].lineno}" if last else ""
         payload["failures"].append(
             failure_row(
-                task.path, task.sha256, stage, "internal",
+                task.path,
+                task.sha256,
+                stage,
+                "internal",
                 f"could not be processed: unexpected {type(exc).__name__}: {exc}{where}",
             )
         )
@@ -363,8 +378,16 @@ def _is_encrypted_pdf(path: Path) -> bool:
 
 def _lost_payload(task: Task, kind: str, message: str, stage: str = "worker") -> dict[str, Any]:
     return {
-        "index": task.index, "file": task.path, "sha256": task.sha256, "status": "failed",
-        "profile": None, "hits": [], "sentences": [], "warnings": [], "pages": 0, "tokens": 0,
+        "index": task.index,
+        "file": task.path,
+        "sha256": task.sha256,
+        "status": "failed",
+        "profile": None,
+        "hits": [],
+        "sentences": [],
+        "warnings": [],
+        "pages": 0,
+        "tokens": 0,
         "failures": [failure_row(task.path, task.sha256, stage, kind, message)],
         "cache": {"document": "off", "sentences": "off"},
     }
@@ -388,8 +411,14 @@ def _limit_memory(max_memory_mb: int | None) -> None:
         pass
 
 
-def _worker_main(conn: Connection, config: ScanConfig) -> None:
+def _worker_main(
+    conn: Connection, config: ScanConfig, parent_end: Connection | None = None
+) -> None:
     """A worker process: build the pipeline once, then process tasks until told to stop."""
+    if parent_end is not None:
+        # a forked worker holds a copy of the parent's end of its pipe: close it, so
+        # that the parent's death reaches this worker as end-of-file
+        parent_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(config.max_memory_mb)
@@ -414,8 +443,17 @@ def _worker_main(conn: Connection, config: ScanConfig) -> None:
             return
 
 
-def _context() -> mp.context.BaseContext:
-    """forkserver where available (workers fork from a server that has spaCy loaded)."""
+def _context(config: ScanConfig) -> mp.context.BaseContext:
+    """How workers start: forked from this process once it has built the pipeline.
+
+    With "fork" (Linux) the parent builds the lexicons, matcher and spaCy
+    pipeline once and every worker, and every replacement of a killed one,
+    starts with them in place (shared copy-on-write). Elsewhere a forkserver
+    with spaCy preloaded, or plain spawn.
+    """
+    if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
+        _worker_state(config)
+        return mp.get_context("fork")
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["textscan._warm"])
@@ -443,13 +481,17 @@ class LocalExecutor:
         self.config = config
         self.jobs = max(1, jobs)
         self.timeout = timeout if timeout and timeout > 0 else None
-        self.ctx = _context()
+        self.ctx = _context(config)
         self.workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe()
+        forked = self.ctx.get_start_method() == "fork"
         proc = self.ctx.Process(
-            target=_worker_main, args=(child, self.config), daemon=True, name="textscan-worker"
+            target=_worker_main,
+            args=(child, self.config, parent if forked else None),
+            daemon=True,
+            name="textscan-worker",
         )
         proc.start()
         child.close()
@@ -525,7 +567,8 @@ class LocalExecutor:
                         self._retire(w, kill=True)
                         limit = self.timeout or 0
                         yield _lost_payload(
-                            task, "timeout",
+                            task,
+                            "timeout",
                             f"took longer than the time limit of {limit:g} s and was stopped "
                             "(a very large or malformed file? raise it with --timeout)",
                         )
@@ -598,8 +641,9 @@ class DaskExecutor:
         tasks = list(tasks)
         config = self.client.scatter(self.config, broadcast=True)
         self._futures = [
-            self.client.submit(process_file, t, config, pure=False, key=f"textscan-{t.index}-"
-                               f"{t.sha256[:16]}")
+            self.client.submit(
+                process_file, t, config, pure=False, key=f"textscan-{t.index}-{t.sha256[:16]}"
+            )
             for t in tasks
         ]
         by_key = {f.key: t for f, t in zip(self._futures, tasks, strict=True)}
@@ -635,8 +679,14 @@ class ConsoleReporter:
     shown only when ``progress`` is true and the console is a terminal.
     """
 
-    def __init__(self, console: Any = None, *, progress: bool = True, verbose: bool = True,
-                 clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self,
+        console: Any = None,
+        *,
+        progress: bool = True,
+        verbose: bool = True,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         from rich.console import Console
 
         self.console = console or Console(stderr=True)
@@ -796,7 +846,8 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def _frames(
-    payloads: list[dict[str, Any]], pre_failures: list[dict[str, Any]],
+    payloads: list[dict[str, Any]],
+    pre_failures: list[dict[str, Any]],
     pre_warnings: list[dict[str, Any]],
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, list[Profile]]:
     from textscan.pipeline import (
@@ -816,10 +867,13 @@ def _frames(
     hits = hits_frame_from_rows(hit_rows) if hit_rows else pd.DataFrame(columns=list(HIT_COLUMNS))
     sentences = (
         sentences_frame_from_rows(sentence_rows)
-        if sentence_rows else pd.DataFrame(columns=list(SENTENCE_COLUMNS))
+        if sentence_rows
+        else pd.DataFrame(columns=list(SENTENCE_COLUMNS))
     )
     return (
-        profile_frame, hits, sentences,
+        profile_frame,
+        hits,
+        sentences,
         pd.DataFrame(failures, columns=list(FAILURE_COLUMNS)),
         pd.DataFrame(warnings, columns=list(FAILURE_COLUMNS)),
         profiles,
@@ -884,9 +938,7 @@ class _Plan:
 def plan(paths: Iterable[str | Path]) -> _Plan:
     """Find the files, hash them and sort out missing, empty and duplicate ones."""
     found = discover(paths)
-    failures = [
-        failure_row(p.path, "", "find", p.kind, p.message) for p in found.problems
-    ]
+    failures = [failure_row(p.path, "", "find", p.kind, p.message) for p in found.problems]
     warnings: list[dict[str, Any]] = []
     tasks: list[Task] = []
     first_by_hash: dict[str, str] = {}
@@ -899,14 +951,18 @@ def plan(paths: Iterable[str | Path]) -> _Plan:
             continue
         except OSError as exc:
             failures.append(
-                failure_row(str(f), "", "extract", "unreadable",
-                            f"cannot be read: {exc.strerror or exc}")
+                failure_row(
+                    str(f), "", "extract", "unreadable", f"cannot be read: {exc.strerror or exc}"
+                )
             )
             continue
         if sha in first_by_hash:
             warnings.append(
                 failure_row(
-                    str(f), sha, "find", "duplicate",
+                    str(f),
+                    sha,
+                    "find",
+                    "duplicate",
                     f"has the same content as {first_by_hash[sha]}; processed once, under "
                     "that name",
                 )
@@ -993,9 +1049,16 @@ def scan(
         ex = LocalExecutor(config, min(n_jobs, max(1, len(pending))), timeout)
 
     stats: dict[str, Any] = {
-        "files": len(work.files), "tasks": len(work.tasks), "resumed": len(done),
-        "processed_now": 0, "pages": 0, "tokens": 0, "document_cache_hits": 0,
-        "sentence_cache_hits": 0, "document_cache_misses": 0, "sentence_cache_misses": 0,
+        "files": len(work.files),
+        "tasks": len(work.tasks),
+        "resumed": len(done),
+        "processed_now": 0,
+        "pages": 0,
+        "tokens": 0,
+        "document_cache_hits": 0,
+        "sentence_cache_hits": 0,
+        "document_cache_misses": 0,
+        "sentence_cache_misses": 0,
         "seconds": 0.0,
     }
     t0 = time.perf_counter()
@@ -1065,8 +1128,16 @@ def scan(
     )
     complete = interrupted is None and not stopped_strict
     result = ScanResult(
-        profile_frame, hits, failures, out_path, work.files, profiles, sentences, warnings,
-        stats, complete,
+        profile_frame,
+        hits,
+        failures,
+        out_path,
+        work.files,
+        profiles,
+        sentences,
+        warnings,
+        stats,
+        complete,
     )
     if out_path is not None:
         _write_outputs(out_path, result, lexicons, engine, len(work.files))
