@@ -167,3 +167,27 @@ def test_user_lexicon_combines_with_or_replaces_defaults(runner, plan_txt, test_
         for x in runner.invoke(cli, [*args, "--replace-lexicons"]).output.splitlines()
     ]
     assert {r["lexicon"] for r in rows} == {"testframing"}
+
+
+def test_scan_writes_parquet_excel_and_reports(runner, tmp_path, plan_txt, plan_pdf):
+    import pandas as pd
+
+    other = tmp_path / "tweede.txt"
+    other.write_text(plan_txt.read_text(encoding="utf-8").replace("Proefdorp", "Tweedorp"),
+                     encoding="utf-8")
+    out = tmp_path / "res"
+    result = runner.invoke(
+        cli, ["scan", str(plan_txt), str(other), "--out", str(out), "--report", "--excel", "-q",
+              "--jobs", "0"]
+    )
+    assert result.exit_code == 0, result.output
+    profiles = pd.read_parquet(out / "profiles.parquet")
+    assert list(profiles["document"]) == ["proefdorp", "tweede"]
+    hits = pd.read_parquet(out / "hits.parquet")
+    assert hits["negated"].dtype == bool
+    sheets = pd.read_excel(out / "results.xlsx", sheet_name=None)
+    assert set(sheets) == {"profiles", "hits", "failures", "warnings"}
+    assert len(sheets["profiles"]) == 2
+    reports = sorted(p.name for p in (out / "reports").iterdir())
+    assert reports == ["corpus.html", "proefdorp.html", "tweede.html"]
+    assert "drugshandel" in (out / "reports" / "proefdorp.html").read_text(encoding="utf-8")

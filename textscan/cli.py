@@ -306,6 +306,17 @@ def profile(
     default=None,
     help="Dask scheduler address for --executor dask (for example tcp://10.0.0.5:8786).",
 )
+@click.option(
+    "--report",
+    "with_report",
+    is_flag=True,
+    help="Also write OUT/reports/: corpus.html and a diagnosis per plan (HTML, in Dutch).",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="Also write OUT/results.xlsx (profiles, hits, failures, warnings).",
+)
 def scan(
     paths: tuple[Path, ...],
     out: Path,
@@ -322,6 +333,8 @@ def scan(
     cache_dir: Path | None,
     executor: str,
     scheduler: str | None,
+    with_report: bool,
+    excel: bool,
 ) -> None:
     """Profile every PDF, TXT and MD file under PATHS (files or folders).
 
@@ -372,6 +385,20 @@ def scan(
             f"{len(result.failures)} failed, {n_warn} warnings; "
             f"results in {out}/",
             highlight=False,
+        )
+    if excel:
+        from textscan.runner import write_excel
+
+        _stderr.print(f"wrote {write_excel(out, result)}", highlight=False, markup=False)
+    if with_report and not result.profiles.empty:
+        from textscan.report import ReportError, write_reports
+
+        try:
+            written = write_reports(out, out / "reports")
+        except ReportError as exc:
+            _fail(str(exc), EXIT_FAILED)
+        _stderr.print(
+            f"wrote {len(written)} reports in {out / 'reports'}/", highlight=False, markup=False
         )
     if strict and not result.failures.empty:
         _stderr.print("[bold red]stopped:[/] --strict and a file failed", highlight=False)

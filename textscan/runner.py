@@ -880,6 +880,54 @@ def _frames(
     )
 
 
+def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Object columns holding mixed values (e.g. all-empty) as strings for Arrow."""
+    out = frame.copy()
+    for col in out.columns:
+        if (
+            out[col].dtype == object
+            and not out[col].map(lambda v: isinstance(v, str) or v is None).all()
+        ):
+            out[col] = out[col].map(lambda v: None if v is None or v != v else str(v))
+    return out
+
+
+def write_excel(out: Path, result: ScanResult) -> Path:
+    """``results.xlsx``: profiles, hits, failures and warnings, one sheet each.
+
+    Excel holds at most 1,048,576 rows a sheet; a longer hits table is cut
+    there and the sheet says so in its last row (hits.csv/parquet are complete).
+    """
+    limit = 1_048_575
+    path = out / "results.xlsx"
+
+    def write(tmp: Path) -> None:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+            for name, frame in (
+                ("profiles", result.profiles),
+                ("hits", result.hits),
+                ("failures", result.failures),
+                ("warnings", result.warnings),
+            ):
+                if frame is None:
+                    continue
+                frame = frame.map(_excel_text) if not frame.empty else frame
+                if len(frame) > limit:
+                    note = pd.DataFrame([{frame.columns[0]: f"cut at {limit - 1} rows"}])
+                    frame = pd.concat([frame.head(limit - 1), note], ignore_index=True)
+                frame.to_excel(xw, sheet_name=name, index=False)
+
+    _write_atomic(path, write)
+    return path
+
+
+def _excel_text(value: Any) -> Any:
+    # control characters (left by some PDFs) are refused by the xlsx format
+    if isinstance(value, str):
+        return "".join(ch for ch in value if ch >= " " or ch in "\t\n")
+    return value
+
+
 def _write_outputs(
     out: Path, result: ScanResult, lexicons: Sequence[Lexicon], engine: str, n_files: int
 ) -> None:
@@ -892,6 +940,12 @@ def _write_outputs(
     write_csv(result.warnings, out / "warnings.csv")
     sentences = result.sentences
     _write_atomic(out / "sentences.parquet", lambda p: sentences.to_parquet(p, index=False))
+    # Parquet copies keep the column types (pages as integers, negated as booleans)
+    for name, frame in (("profiles", result.profiles), ("hits", result.hits)):
+        _write_atomic(
+            out / f"{name}.parquet",
+            lambda p, frame=frame: _parquet_safe(frame).to_parquet(p, index=False),
+        )
     profiles = result.profile_objects
     _write_atomic(
         out / "profiles.jsonl",
