@@ -362,8 +362,9 @@ def _parse_manifest_column(col: pd.Series) -> pd.Series:
 def load_manifest(manifest: str | Path | pd.DataFrame) -> pd.DataFrame:
     """Read a manifest: one row per document with any metadata columns.
 
-    The document is named by a ``document`` or ``id`` column (the file stem, as
-    in ``profiles.csv``) or a ``file`` column (matched by its stem). Columns that
+    The document is named by a ``document`` column (the file stem, as in
+    ``profiles.csv``), else a ``file`` column (matched by its stem), else an
+    ``id`` column. Columns that
     hold only numbers become numeric, except codes with leading zeros
     (CBS ``0363``), which stay text. CSV with comma or semicolon separators.
 
@@ -388,12 +389,13 @@ def load_manifest(manifest: str | Path | pd.DataFrame) -> pd.DataFrame:
     if "document" in lower:
         key = lower["document"]
         ids = frame[key].astype(str).str.strip()
+    elif "file" in lower:
+        # before 'id': a document's id in the results is its file's stem
+        key = lower["file"]
+        ids = frame[key].astype(str).str.strip().map(lambda s: Path(s.replace("\\", "/")).stem)
     elif "id" in lower:
         key = lower["id"]
         ids = frame[key].astype(str).str.strip()
-    elif "file" in lower:
-        key = lower["file"]
-        ids = frame[key].astype(str).str.strip().map(lambda s: Path(s.replace("\\", "/")).stem)
     else:
         raise ResultsError(
             source,
