@@ -100,7 +100,7 @@ def cli() -> None:
 )
 @engine_option
 def extract(file: Path, fmt: str, engine: str) -> None:
-    """Print the text textscan extracts from FILE (PDF, TXT or MD)."""
+    """Print the text textscan extracts from FILE (PDF, DOCX, HTML, TXT or MD)."""
     from textscan.extract import extract as do_extract
     from textscan.output import document_to_dict, document_to_markdown
 
@@ -336,7 +336,7 @@ def scan(
     with_report: bool,
     excel: bool,
 ) -> None:
-    """Profile every PDF, TXT and MD file under PATHS (files or folders).
+    """Profile every PDF, DOCX, HTML, TXT and MD file under PATHS (files or folders).
 
     Each file is processed in a worker process with a time and memory limit;
     a file that fails gets a row in failures.csv and a line on stderr, and the
@@ -362,14 +362,26 @@ def scan(
     found = discover(paths)
     if not found.files and not found.problems:
         _fail(
-            f"no PDF, TXT or MD files found under {', '.join(map(str, paths))}", EXIT_USAGE
+            f"no PDF, DOCX, HTML, TXT or MD files found under {', '.join(map(str, paths))}",
+            EXIT_USAGE,
         )
     reporter = ConsoleReporter(_stderr, progress=not quiet, verbose=not quiet)
     try:
         result = do_scan(
-            paths, out, lexicons=lexicons, engine=engine, jobs=jobs, timeout=timeout or None,
-            max_memory=max_memory or None, strict=strict, resume=resume, cache=not no_cache,
-            cache_dir=cache_dir, executor=executor, scheduler=scheduler, reporter=reporter,
+            paths,
+            out,
+            lexicons=lexicons,
+            engine=engine,
+            jobs=jobs,
+            timeout=timeout or None,
+            max_memory=max_memory or None,
+            strict=strict,
+            resume=resume,
+            cache=not no_cache,
+            cache_dir=cache_dir,
+            executor=executor,
+            scheduler=scheduler,
+            reporter=reporter,
         )
     except ScanConfigError as exc:
         _fail(str(exc), EXIT_USAGE)
@@ -467,7 +479,11 @@ def lexicon_list() -> None:
     for name in available_lexicons():
         lx = load_lexicon(name)
         table.add_row(
-            lx.name, lx.type, lx.version, ", ".join(lx.category_ids), str(len(lx.entries)),
+            lx.name,
+            lx.type,
+            lx.version,
+            ", ".join(lx.category_ids),
+            str(len(lx.entries)),
             lx.sha256[:12],
         )
     _stdout.print(table)
@@ -497,8 +513,12 @@ def lexicon_check(files: tuple[str, ...]) -> None:
 @click.argument("name")
 @click.option("--category", help="Only entries of this category.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "yaml", "json"]), default="table",
-    show_default=True, help="Output format.",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "yaml", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
 )
 def lexicon_show(name: str, category: str | None, fmt: str) -> None:
     """List the entries of lexicon NAME (bundled name or file)."""
@@ -516,20 +536,33 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
         )
     entries = [e for e in lx.entries if category is None or e.category == category]
     if fmt == "json":
-        click.echo(json.dumps([e.model_dump(exclude_defaults=True) for e in entries], indent=2,
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                [e.model_dump(exclude_defaults=True) for e in entries], indent=2, ensure_ascii=False
+            )
+        )
         return
     if fmt == "yaml":
-        click.echo(yaml.safe_dump([e.model_dump(exclude_defaults=True) for e in entries],
-                                  allow_unicode=True, sort_keys=False))
+        click.echo(
+            yaml.safe_dump(
+                [e.model_dump(exclude_defaults=True) for e in entries],
+                allow_unicode=True,
+                sort_keys=False,
+            )
+        )
         return
     table = Table(title=f"{lx.name} {lx.version} ({len(entries)} entries)")
     for col in ("id", "category", "lemma/pattern", "particle", "compound", "exclusions", "source"):
         table.add_column(col)
     for e in entries:
         table.add_row(
-            e.id, e.category, e.lemma or e.pattern or "", e.particle or "",
-            e.compound or "", str(len(e.exclude)) if e.exclude else "", e.source,
+            e.id,
+            e.category,
+            e.lemma or e.pattern or "",
+            e.particle or "",
+            e.compound or "",
+            str(len(e.exclude)) if e.exclude else "",
+            e.source,
         )
     _stdout.print(table)
 
@@ -537,12 +570,17 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
 @lexicon.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["quanteda", "liwc"]), default=None,
+    "--format",
+    "fmt",
+    type=click.Choice(["quanteda", "liwc"]),
+    default=None,
     help="Dictionary format (default: by suffix, .dic is LIWC, .yml/.yaml quanteda).",
 )
 @click.option("--name", help="Name of the new lexicon (default: the file name).")
 @click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
     help="Where to write the textscan lexicon (YAML).",
 )
 def lexicon_import(file: Path, fmt: str | None, name: str | None, out: Path) -> None:
@@ -564,11 +602,16 @@ def lexicon_import(file: Path, fmt: str | None, name: str | None, out: Path) -> 
 @lexicon.command("export")
 @click.argument("name")
 @click.option(
-    "--format", "fmt", type=click.Choice(["quanteda", "liwc"]), default="quanteda",
-    show_default=True, help="Dictionary format to write.",
+    "--format",
+    "fmt",
+    type=click.Choice(["quanteda", "liwc"]),
+    default="quanteda",
+    show_default=True,
+    help="Dictionary format to write.",
 )
 @click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path),
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Output file (default: standard output).",
 )
 def lexicon_export(name: str, fmt: str, out: Path | None) -> None:
@@ -592,14 +635,31 @@ def lexicon_export(name: str, fmt: str, out: Path | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--entry", "entries", multiple=True, help="Entry id to show; repeatable.")
 @click.option("--category", "categories", multiple=True, help="Category id to show; repeatable.")
-@click.option("--only", "only", multiple=True, metavar="LEXICON",
-              help="Only hits of this lexicon (by name); repeatable.")
-@click.option("--window", default=8, show_default=True, type=click.IntRange(1, 100),
-              help="Words of context on each side.")
-@click.option("--negated/--no-negated", default=True, show_default=True,
-              help="Include negated hits (marked).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table",
-              show_default=True, help="Output format.")
+@click.option(
+    "--only",
+    "only",
+    multiple=True,
+    metavar="LEXICON",
+    help="Only hits of this lexicon (by name); repeatable.",
+)
+@click.option(
+    "--window",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="Words of context on each side.",
+)
+@click.option(
+    "--negated/--no-negated", default=True, show_default=True, help="Include negated hits (marked)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @_apply(lexicon_options)
 @engine_option
 def kwic(
@@ -636,8 +696,14 @@ def kwic(
             _stderr.print(f"failed {exc}", highlight=False, markup=False)
             continue
         frames.append(
-            kwic_frame(analysis, entries=entries, categories=categories, lexicons=only,
-                       window=window, include_negated=negated)
+            kwic_frame(
+                analysis,
+                entries=entries,
+                categories=categories,
+                lexicons=only,
+                window=window,
+                include_negated=negated,
+            )
         )
     import pandas as pd
 
@@ -667,10 +733,19 @@ def kwic(
 @cli.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_apply(lexicon_options)
-@click.option("--disagreements", "show", default=50, show_default=True, type=int,
-              help="How many disagreements to list (0 for none).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write every disagreement to this CSV file.")
+@click.option(
+    "--disagreements",
+    "show",
+    default=50,
+    show_default=True,
+    type=int,
+    help="How many disagreements to list (0 for none).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every disagreement to this CSV file.",
+)
 def evaluate(
     gold: Path,
     lexicon_paths: tuple[str, ...],
@@ -693,12 +768,22 @@ def evaluate(
     except InputError as exc:
         _fail(str(exc), EXIT_USAGE)
         return
-    table = Table(title=f"{gold.name}: {len(result.predictions)} sentences, lexicon {result.lexicon}")
+    table = Table(
+        title=f"{gold.name}: {len(result.predictions)} sentences, lexicon {result.lexicon}"
+    )
     for col in ("category", "precision", "recall", "f1", "support", "tp", "fp", "fn"):
         table.add_column(col, justify="left" if col == "category" else "right")
     for r in result.scores.itertuples(index=False):
-        table.add_row(r.category, f"{r.precision:.3f}", f"{r.recall:.3f}", f"{r.f1:.3f}",
-                      str(r.support), str(r.tp), str(r.fp), str(r.fn))
+        table.add_row(
+            r.category,
+            f"{r.precision:.3f}",
+            f"{r.recall:.3f}",
+            f"{r.f1:.3f}",
+            str(r.support),
+            str(r.tp),
+            str(r.fp),
+            str(r.fn),
+        )
     _stdout.print(table)
     _stdout.print(f"macro-F1 {result.macro_f1:.3f}", highlight=False)
     if show:
@@ -730,10 +815,17 @@ def evaluate(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A results folder of 'textscan scan': show where the plan stands among those plans.",
 )
-@click.option("--municipality", help="The municipality's name for the title (default: from "
-              "a plans.csv next to the plan, else the file name).")
-@click.option("--pdf", "pdf", is_flag=True,
-              help="Also print the report to PDF (same name, .pdf) through headless Chromium.")
+@click.option(
+    "--municipality",
+    help="The municipality's name for the title (default: from "
+    "a plans.csv next to the plan, else the file name).",
+)
+@click.option(
+    "--pdf",
+    "pdf",
+    is_flag=True,
+    help="Also print the report to PDF (same name, .pdf) through headless Chromium.",
+)
 @_apply(lexicon_options)
 @engine_option
 def report(
@@ -748,7 +840,7 @@ def report(
 ) -> None:
     """Write the framing diagnosis of a plan, or the corpus report of a results folder.
 
-    TARGET is a plan (PDF, TXT or MD): a diagnosis for a mayor, in Dutch, with
+    TARGET is a plan (PDF, DOCX, HTML, TXT or MD): a diagnosis for a mayor, in Dutch, with
     findings, evidence sentences and questions for the conversation. TARGET is
     a results folder of 'textscan scan': the researchers' corpus report.
     Both are self-contained HTML files (no network requests), printable to A4.
@@ -774,18 +866,17 @@ def report(
                 out.write_text(render_corpus_report(target), encoding="utf-8")
                 written = [out]
         elif target.is_dir():
-            _fail(f"{target}: a folder, but not a results folder of 'textscan scan' "
-                  "(no profiles.jsonl)", EXIT_USAGE)
+            _fail(
+                f"{target}: a folder, but not a results folder of 'textscan scan' "
+                "(no profiles.jsonl)",
+                EXIT_USAGE,
+            )
         else:
             lexicons = _lexicons(lexicon_paths, replace_lexicons)
             analysis = Pipeline(lexicons, engine=engine).analyze(target)
-            meta = find_manifest(None, [as_profile_dict(analysis)]).get(
-                analysis.document.name, {}
-            )
+            meta = find_manifest(None, [as_profile_dict(analysis)]).get(analysis.document.name, {})
             name = municipality or meta.get("municipality") or None
-            html = render_diagnosis(
-                analysis, peers=compare_dir, municipality=name, meta=meta
-            )
+            html = render_diagnosis(analysis, peers=compare_dir, municipality=name, meta=meta)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(html, encoding="utf-8")
             written = [out]
@@ -823,7 +914,7 @@ def report(
 @click.option(
     "--manifest",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="CSV with one row per document (a 'document', 'id' or 'file' column) and any "
+    help="CSV with one row per document (a 'document', 'file' or 'id' column) and any "
     "metadata: municipality, CBS code, province, period, population...",
 )
 @click.option(
@@ -885,8 +976,13 @@ def compare_command(
 
     try:
         result = do_compare(
-            list(results), out, manifest=manifest, target=target, group_by=group_by,
-            keyness_measure=keyness_measure, keyness_top=keyness_top,  # type: ignore[arg-type]
+            list(results),
+            out,
+            manifest=manifest,
+            target=target,
+            group_by=group_by,
+            keyness_measure=keyness_measure,
+            keyness_top=keyness_top,  # type: ignore[arg-type]
             n_components=components,
         )
     except TextscanError as exc:
@@ -898,9 +994,7 @@ def compare_command(
     for col in ("document", "balance", "LSS score (z)", "± se", "PC1", "cluster", "key lemmas"):
         table.add_column(col, justify="left" if col in ("document", "key lemmas") else "right")
     scaling = result.scaling.set_index("document")
-    clusters = (
-        result.clusters.set_index("document")["cluster"] if len(result.clusters) else None
-    )
+    clusters = result.clusters.set_index("document")["cluster"] if len(result.clusters) else None
     key = result.keyness
     for row in result.measures.itertuples(index=False):
         doc = row.document
@@ -999,8 +1093,12 @@ def suggest_command(
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
     try:
         frame = do_suggest(
-            category, list(corpus) if len(corpus) > 1 else corpus[0], n=n, lexicons=lexicons,
-            n_components=components, min_count=min_count,
+            category,
+            list(corpus) if len(corpus) > 1 else corpus[0],
+            n=n,
+            lexicons=lexicons,
+            n_components=components,
+            min_count=min_count,
         )
     except TextscanError as exc:
         _fail(str(exc), EXIT_USAGE)
@@ -1010,15 +1108,22 @@ def suggest_command(
         return
     table = Table(title=f"candidates for {category} ({len(frame)})")
     for col in ("rank", "lemma", "similarity", "count", "docs", "in context"):
-        table.add_column(col, justify="right" if col in ("rank", "similarity", "count", "docs")
-                         else "left")
+        table.add_column(
+            col, justify="right" if col in ("rank", "similarity", "count", "docs") else "left"
+        )
     from rich.text import Text
 
     for row in frame.itertuples(index=False):
         # Text(), not str: KWIC lines hold "[word]", which rich would read as markup.
         lines = Text("\n".join(x for x in (row.kwic_1, row.kwic_2, row.kwic_3) if x))
-        table.add_row(str(row.rank), Text(row.lemma), f"{row.similarity:.3f}", str(row.count),
-                      str(row.documents), lines)
+        table.add_row(
+            str(row.rank),
+            Text(row.lemma),
+            f"{row.similarity:.3f}",
+            str(row.count),
+            str(row.documents),
+            lines,
+        )
     _stdout.print(table, markup=False, highlight=False)
 
 

@@ -1239,7 +1239,7 @@ def _as_results(results_or_corpus: Any, lexicons: Sequence[Lexicon]) -> Results:
     if not iter_files(paths):
         raise ResultsError(
             ", ".join(map(str, paths)),
-            "neither a results folder (profiles.csv) nor a folder of PDF, TXT or MD documents",
+            "neither a results folder (profiles.csv) nor a folder of PDF, DOCX, HTML, TXT or MD documents",
         )
     return Results.from_scan(scan(paths, out=None, lexicons=lexicons), lexicons)
 
