@@ -32,11 +32,23 @@ def synthetic(folder: Path, documents: int = 12, per_document: int = 800) -> Pat
             words = list(rng.choice(vocab, size=int(rng.integers(8, 25)), p=weights))
             if rng.random() < 0.2:
                 words.append(seeds[int(rng.integers(len(seeds)))])
-            rows.append({"document": f"plan{d:02d}", "sentence_id": s, "page": 1 + s // 40,
-                         "text": " ".join(words), "lemmas": " ".join(words)})
-        profiles.append({"document": f"plan{d:02d}", "balance": float(rng.uniform(-1, 1)),
-                         "repressive_per_1000": float(rng.uniform(0, 5)),
-                         "positive_per_1000": float(rng.uniform(0, 5))})
+            rows.append(
+                {
+                    "document": f"plan{d:02d}",
+                    "sentence_id": s,
+                    "page": 1 + s // 40,
+                    "text": " ".join(words),
+                    "lemmas": " ".join(words),
+                }
+            )
+        profiles.append(
+            {
+                "document": f"plan{d:02d}",
+                "balance": float(rng.uniform(-1, 1)),
+                "repressive_per_1000": float(rng.uniform(0, 5)),
+                "positive_per_1000": float(rng.uniform(0, 5)),
+            }
+        )
     folder.mkdir(parents=True, exist_ok=True)
     pd.DataFrame(profiles).to_csv(folder / "profiles.csv", index=False)
     pd.DataFrame(rows).to_parquet(folder / "sentences.parquet", index=False)
@@ -48,12 +60,16 @@ def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else synthetic(tmp / "results")
     t = time.perf_counter()
     res = load_results(source)
-    print(f"load_results      {time.perf_counter() - t:6.2f} s  "
-          f"({len(res.profiles)} documents, {len(res.sentences)} sentences)")
+    print(
+        f"load_results      {time.perf_counter() - t:6.2f} s  "
+        f"({len(res.profiles)} documents, {len(res.sentences)} sentences)"
+    )
     t = time.perf_counter()
     lss = LSSScaler().fit(res.sentences)
-    print(f"LSSScaler.fit     {time.perf_counter() - t:6.2f} s  "
-          f"({lss.n_components_} components, {len(lss.polarity_)} lemmas)")
+    print(
+        f"LSSScaler.fit     {time.perf_counter() - t:6.2f} s  "
+        f"({lss.n_components_} components, {len(lss.polarity_)} lemmas)"
+    )
     t = time.perf_counter()
     lss.transform(res.sentences)
     print(f"transform         {time.perf_counter() - t:6.2f} s")
@@ -62,8 +78,10 @@ def main() -> None:
     print(f"keyness (1 doc)   {time.perf_counter() - t:6.2f} s")
     t = time.perf_counter()
     r = compare(res, tmp / "out")
-    print(f"compare + write   {time.perf_counter() - t:6.2f} s  "
-          f"({len(r.files)} files in {tmp / 'out'})")
+    print(
+        f"compare + write   {time.perf_counter() - t:6.2f} s  "
+        f"({len(r.files)} files in {tmp / 'out'})"
+    )
 
 
 if __name__ == "__main__":

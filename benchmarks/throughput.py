@@ -48,24 +48,36 @@ def _child(args: dict[str, Any]) -> None:
     lexicons = load_lexicons(args.get("lexicons") or [])
     t0 = time.perf_counter()
     result = scan(
-        args["paths"], args.get("out"), lexicons=lexicons, jobs=args["jobs"],
-        cache=args["cache_dir"] is not None, cache_dir=args["cache_dir"],
+        args["paths"],
+        args.get("out"),
+        lexicons=lexicons,
+        jobs=args["jobs"],
+        cache=args["cache_dir"] is not None,
+        cache_dir=args["cache_dir"],
     )
     seconds = time.perf_counter() - t0
-    print(json.dumps({"seconds": seconds, "stats": result.stats,
-                      "failed": len(result.failures)}))
+    print(json.dumps({"seconds": seconds, "stats": result.stats, "failed": len(result.failures)}))
 
 
-def run_scan(paths: list[Path], jobs: int, cache_dir: Path | None, lexicons: list[str] | None
-             = None) -> dict[str, Any]:
+def run_scan(
+    paths: list[Path], jobs: int, cache_dir: Path | None, lexicons: list[str] | None = None
+) -> dict[str, Any]:
     """A scan in a fresh Python process; wall time includes interpreter and worker start-up."""
-    spec = {"paths": [str(p) for p in paths], "jobs": jobs,
-            "cache_dir": str(cache_dir) if cache_dir else None, "lexicons": lexicons or []}
+    spec = {
+        "paths": [str(p) for p in paths],
+        "jobs": jobs,
+        "cache_dir": str(cache_dir) if cache_dir else None,
+        "lexicons": lexicons or [],
+    }
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     t0 = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, __file__, "--_child", json.dumps(spec)], capture_output=True, text=True,
-        env=env, cwd=ROOT, check=False,
+        [sys.executable, __file__, "--_child", json.dumps(spec)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
     )
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
@@ -150,8 +162,11 @@ def stage_rates(files: list[Path]) -> dict[str, float]:
         pages += len(doc.pages)
         tokens += sum(len(s.tokens) for s in sents)
     return {
-        "pages": pages, "tokens": tokens, "extract_seconds": t_ext,
-        "extract_pages_per_s": pages / t_ext, "annotate_tokens_per_s": tokens / t_ann,
+        "pages": pages,
+        "tokens": tokens,
+        "extract_seconds": t_ext,
+        "extract_pages_per_s": pages / t_ext,
+        "annotate_tokens_per_s": tokens / t_ann,
         "match_tokens_per_s": tokens / t_match,
     }
 
@@ -179,8 +194,11 @@ def main() -> None:
             cold[jobs] = r
         pages = cold[2]["stats"]["pages"]
         fig["manifestos"] = {
-            "files": len(manifestos), "pages": pages, "tokens": cold[2]["stats"]["tokens"],
-            "jobs1_seconds": cold[1]["wall"], "jobs2_seconds": cold[2]["wall"],
+            "files": len(manifestos),
+            "pages": pages,
+            "tokens": cold[2]["stats"]["tokens"],
+            "jobs1_seconds": cold[1]["wall"],
+            "jobs2_seconds": cold[2]["wall"],
             "jobs1_pages_per_s": pages / cold[1]["wall"],
             "jobs2_pages_per_s": pages / cold[2]["wall"],
             "jobs2_speedup": cold[1]["wall"] / cold[2]["wall"],
@@ -217,7 +235,8 @@ def main() -> None:
         rb = {j: run_scan([big], j, work / f"cache-big-{j}") for j in (1, 2)}
         bpages = rb[2]["stats"]["pages"]
         fig["larger_corpus"] = {
-            "files": len(list(big.iterdir())), "pages": bpages,
+            "files": len(list(big.iterdir())),
+            "pages": bpages,
             "jobs1_pages_per_s": bpages / rb[1]["wall"],
             "jobs2_pages_per_s": bpages / rb[2]["wall"],
             "jobs2_speedup": rb[1]["wall"] / rb[2]["wall"],
@@ -229,11 +248,15 @@ def main() -> None:
         for n in (50, 500):
             pdf = build_pdf(every, n, work / f"pages-{n}.pdf")
             r = run_scan([pdf], 1, None)
-            mem[n] = {"pages": r["stats"]["pages"], "seconds": r["wall"],
-                      "worker_peak_rss_mb": r["stats"]["worker_peak_rss_mb"],
-                      "parent_peak_rss_mb": r["stats"]["parent_peak_rss_mb"]}
+            mem[n] = {
+                "pages": r["stats"]["pages"],
+                "seconds": r["wall"],
+                "worker_peak_rss_mb": r["stats"]["worker_peak_rss_mb"],
+                "parent_peak_rss_mb": r["stats"]["parent_peak_rss_mb"],
+            }
         fig["memory"] = {
-            "pdf_50": mem[50], "pdf_500": mem[500],
+            "pdf_50": mem[50],
+            "pdf_500": mem[500],
             "ratio_500_vs_50": mem[500]["worker_peak_rss_mb"] / mem[50]["worker_peak_rss_mb"],
         }
     finally:
@@ -250,8 +273,10 @@ def _print(fig: dict[str, Any]) -> None:
     def f(x: Any, d: int = 1) -> str:
         return "–" if x is None else (f"{x:,.{d}f}" if isinstance(x, float) else str(x))
 
-    m, ref, st, w, lc, mem = (fig[k] for k in (
-        "manifestos", "reference", "stages", "warm_cache", "larger_corpus", "memory"))
+    m, ref, st, w, lc, mem = (
+        fig[k]
+        for k in ("manifestos", "reference", "stages", "warm_cache", "larger_corpus", "memory")
+    )
     t = Table(title=f"textscan throughput ({fig['cpus']} CPUs)")
     t.add_column("measure")
     t.add_column("value", justify="right")
@@ -270,12 +295,16 @@ def _print(fig: dict[str, Any]) -> None:
         ("warm cache, changed lexicon (s)", f(w["seconds"], 2)),
         ("warm speed-up over cold (wall)", f(w["speedup_vs_cold"], 2)),
         ("warm speed-up over cold (scan only)", f(w["speedup_vs_cold_scan_only"], 2)),
-        (f"larger corpus: {lc['files']} files, {lc['pages']} pages, --jobs 1 (pages/s)",
-         f(lc["jobs1_pages_per_s"])),
+        (
+            f"larger corpus: {lc['files']} files, {lc['pages']} pages, --jobs 1 (pages/s)",
+            f(lc["jobs1_pages_per_s"]),
+        ),
         ("larger corpus --jobs 2 (pages/s)", f(lc["jobs2_pages_per_s"])),
         ("larger corpus --jobs 2 speed-up", f(lc["jobs2_speedup"], 2)),
-        ("larger corpus peak RSS worker / parent (MB)",
-         f"{f(lc['worker_peak_rss_mb'])} / {f(lc['parent_peak_rss_mb'])}"),
+        (
+            "larger corpus peak RSS worker / parent (MB)",
+            f"{f(lc['worker_peak_rss_mb'])} / {f(lc['parent_peak_rss_mb'])}",
+        ),
         ("50-page PDF peak RSS worker (MB)", f(mem["pdf_50"]["worker_peak_rss_mb"])),
         ("500-page PDF peak RSS worker (MB)", f(mem["pdf_500"]["worker_peak_rss_mb"])),
         ("500 / 50 page peak ratio", f(mem["ratio_500_vs_50"], 2)),

@@ -82,8 +82,9 @@ def battery(tmp_path_factory) -> tuple[Path, Path]:
     good = root / "goed"
     good.mkdir()
     (good / "proefdorp.txt").write_text(PLAN_TEXT, encoding="utf-8")
-    (good / "bom-utf8.txt").write_bytes("\ufeff".encode() + PLAN_TEXT.replace(
-        "Proefdorp", "Bomstad").encode("utf-8"))
+    (good / "bom-utf8.txt").write_bytes(
+        "\ufeff".encode() + PLAN_TEXT.replace("Proefdorp", "Bomstad").encode("utf-8")
+    )
     (good / "utf16.txt").write_text(PLAN_TEXT.replace("Proefdorp", "Zestien"), encoding="utf-16")
     pdf = make_pdf(good / "havenstad.pdf", GOOD_PDF_PAGES)
     mixed = root / "gemengd"
@@ -119,11 +120,37 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_bad_input_battery_in_one_scan(battery, tmp_path):
     good, mixed = battery
     runner = CliRunner()
-    clean = runner.invoke(cli, ["scan", str(good), "--out", str(tmp_path / "clean"), "-q",
-                                "--jobs", "2", "--no-cache", "--timeout", "60"])
+    clean = runner.invoke(
+        cli,
+        [
+            "scan",
+            str(good),
+            "--out",
+            str(tmp_path / "clean"),
+            "-q",
+            "--jobs",
+            "2",
+            "--no-cache",
+            "--timeout",
+            "60",
+        ],
+    )
     assert clean.exit_code == 0, clean.output
-    res = runner.invoke(cli, ["scan", str(mixed), "--out", str(tmp_path / "mixed"), "-q",
-                              "--jobs", "2", "--no-cache", "--timeout", "60"])
+    res = runner.invoke(
+        cli,
+        [
+            "scan",
+            str(mixed),
+            "--out",
+            str(tmp_path / "mixed"),
+            "-q",
+            "--jobs",
+            "2",
+            "--no-cache",
+            "--timeout",
+            "60",
+        ],
+    )
     assert res.exit_code == 1, res.output
     failures = {Path(r["file"]).name: r for r in _rows(tmp_path / "mixed" / "failures.csv")}
     assert set(failures) == set(BAD), res.output
@@ -135,6 +162,7 @@ def test_bad_input_battery_in_one_scan(battery, tmp_path):
         assert name in row["message"] and len(row["message"]) > len(name) + 10, row
         assert "Traceback" not in row["message"]
         assert name in res.output  # and a line on stderr
+
     # the good files' profile rows equal those of the clean run
     def by_doc(rows):
         return {r["document"]: {k: v for k, v in r.items() if k != "path"} for r in rows}
@@ -149,8 +177,12 @@ def test_messages_are_plain_words(battery, tmp_path):
     _, mixed = battery
     from textscan.runner import scan
 
-    result = scan([mixed / "versleuteld.pdf", mixed / "scan.pdf", mixed / "foto.txt"], None,
-                  jobs=0, cache=False)
+    result = scan(
+        [mixed / "versleuteld.pdf", mixed / "scan.pdf", mixed / "foto.txt"],
+        None,
+        jobs=0,
+        cache=False,
+    )
     msgs = dict(zip(result.failures["error"], result.failures["message"], strict=True))
     assert "password" in msgs["encrypted"]
     assert "scanned" in msgs["no-text"] and "OCR" in msgs["no-text"]
@@ -179,10 +211,17 @@ def test_cleaning_never_raises_and_keeps_text(text):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_texts | st.sampled_from([
-    "Wij pakken de overlast niet aan, maar investeren in preventie.",
-    "drugsbestrijding " * 3, "x" * 5000, "handhaving-" * 40,
-]))
+@given(
+    _texts
+    | st.sampled_from(
+        [
+            "Wij pakken de overlast niet aan, maar investeren in preventie.",
+            "drugsbestrijding " * 3,
+            "x" * 5000,
+            "handhaving-" * 40,
+        ]
+    )
+)
 def test_matching_never_raises_and_offsets_are_valid(text):
     from textscan.lexicon import load_lexicons
     from textscan.match import Matcher

@@ -45,7 +45,10 @@ from textscan.pipeline import scan
 
 SUBJECTS = ["De gemeente", "Het college", "De burgemeester", "Ons team", "De raad"]
 PLACES = [
-    "in het centrum", "op het stationsplein", "in de wijk", "rond het dorpsplein",
+    "in het centrum",
+    "op het stationsplein",
+    "in de wijk",
+    "rond het dorpsplein",
     "bij de basisschool",
 ]
 REPRESSIVE = [
@@ -234,8 +237,15 @@ def test_measure_table_gives_percentile_and_z_per_measure():
     )
     t = measure_table(profiles)
     assert t.columns.tolist() == [
-        "document", "words", "words_pct", "words_z", "balance", "balance_ci_low",
-        "balance_ci_high", "balance_pct", "balance_z",
+        "document",
+        "words",
+        "words_pct",
+        "words_z",
+        "balance",
+        "balance_ci_low",
+        "balance_ci_high",
+        "balance_pct",
+        "balance_z",
     ]
     assert t["words_pct"].tolist() == [12.5, 37.5, 62.5, 87.5]
     sd = np.std([100, 200, 300, 400], ddof=1)
@@ -261,7 +271,11 @@ def test_manifest_joins_by_file_stem_and_keeps_codes_as_text(results: Results, m
     assert meta["population"].dtype.kind in "if"
     t = measure_table(results.profiles, manifest_csv)
     assert t.columns[:5].tolist() == [
-        "document", "municipality", "cbs_code", "region", "population",
+        "document",
+        "municipality",
+        "cbs_code",
+        "region",
+        "population",
     ]
     summary = group_summary(t, by="region").set_index("region")
     assert summary.loc["kust", "documents"] == 2
@@ -314,8 +328,10 @@ def test_keyness_g2_matches_hand_computation():
         {
             "document": ["a", "b"],
             "sentence_id": [0, 0],
-            "lemmas": ["boete boete boete boete boete veld veld veld veld veld",
-                       "boete veld veld veld veld veld veld veld veld veld"],
+            "lemmas": [
+                "boete boete boete boete boete veld veld veld veld veld",
+                "boete veld veld veld veld veld veld veld veld veld",
+            ],
         }
     )
     k = keyness(sentences, "a", min_count=1).set_index("lemma")
@@ -356,7 +372,10 @@ def test_lss_seed_poles_separate_repressive_and_positive_plans(results: Results)
 def test_lss_scores_unseen_text_without_seed_words(results: Results):
     # fixed seeds, so that the bundled lexicon growing cannot turn the test words into seeds
     lss = LSSScaler(
-        seeds=(["vertrouwen", "verbinding", "samenwerking"], ["bestrijden", "handhaving", "aanpakken"])
+        seeds=(
+            ["vertrouwen", "verbinding", "samenwerking"],
+            ["bestrijden", "handhaving", "aanpakken"],
+        )
     ).fit(results.sentences)
     seeds = set(lss.seeds_)
     new = pd.DataFrame(
@@ -410,9 +429,15 @@ def _two_groups(n: int = 10, seed: int = 3) -> pd.DataFrame:
         g = i % 2
         v = centre[g] + rng.normal(0, [0.05, 0.3, 0.3, 0.01])
         rows.append(
-            {"document": f"plan{i}", "words": 1000 + 500 * i, "balance": v[0],
-             "repressive_per_1000": v[1], "positive_per_1000": v[2],
-             "positive_sentence_share": v[3], "repressive_count": 10 + i}
+            {
+                "document": f"plan{i}",
+                "words": 1000 + 500 * i,
+                "balance": v[0],
+                "repressive_per_1000": v[1],
+                "positive_per_1000": v[2],
+                "positive_sentence_share": v[3],
+                "repressive_count": 10 + i,
+            }
         )
     return pd.DataFrame(rows)
 
@@ -438,7 +463,10 @@ def test_pca_first_component_separates_groups_on_length_free_measures():
     profiles = _two_groups()
     scores, loadings = profile_pca(profiles)
     assert set(loadings["measure"]) == {
-        "balance", "repressive_per_1000", "positive_per_1000", "positive_sentence_share",
+        "balance",
+        "repressive_per_1000",
+        "positive_per_1000",
+        "positive_sentence_share",
     }  # counts and size are left out
     pc1 = scores["PC1"].to_numpy()
     groups = np.array([i % 2 for i in range(len(profiles))])
@@ -466,8 +494,9 @@ def test_suggest_finds_the_planted_synonym_with_context(results: Results):
 def test_suggest_leaves_out_words_a_lexicon_already_matches(tmp_path: Path):
     # "drugsbestrijding" is counted through the compound rule, so it is not new
     body = " ".join(
-        f"Het college wil de {w} {p} versterken." for p in PLACES for w in
-        ("bestrijding", "drugsbestrijding", "aanpak")
+        f"Het college wil de {w} {p} versterken."
+        for p in PLACES
+        for w in ("bestrijding", "drugsbestrijding", "aanpak")
     )
     (tmp_path / "a.txt").write_text(body * 2, encoding="utf-8")
     (tmp_path / "b.txt").write_text(" ".join(PLAIN) * 3, encoding="utf-8")
@@ -486,8 +515,16 @@ def test_suggest_unknown_category_lists_valid_ones(results: Results):
 def test_compare_writes_every_table_with_provenance(results_dir, manifest_csv, tmp_path):
     out = tmp_path / "cmp"
     r = compare([results_dir], out, manifest=manifest_csv, group_by="region")
-    names = ["measures", "keyness", "scaling", "pca_loadings", "clusters", "silhouette",
-             "lss_words", "groups"]
+    names = [
+        "measures",
+        "keyness",
+        "scaling",
+        "pca_loadings",
+        "clusters",
+        "silhouette",
+        "lss_words",
+        "groups",
+    ]
     for name in names:
         assert (out / f"{name}.csv").is_file(), name
         assert (out / f"{name}.parquet").is_file(), name
@@ -512,7 +549,11 @@ def test_compare_writes_every_table_with_provenance(results_dir, manifest_csv, t
     assert measures.columns[:3].tolist() == ["document", "municipality", "cbs_code"]
     scaling = r.scaling.set_index("document")
     assert scaling.columns[:5].tolist() == [
-        "lss_score", "lss_se", "lss_n_words", "lss_score_z", "lss_se_z"
+        "lss_score",
+        "lss_se",
+        "lss_n_words",
+        "lss_score_z",
+        "lss_se_z",
     ]
     assert scaling.loc[POSITIVE_PLANS, "lss_score_z"].min() > 0
     assert scaling.loc[REPRESSIVE_PLANS, "lss_score_z"].max() < 0
@@ -545,14 +586,28 @@ def _demo_like_results(folder: Path, documents: int = 12, per_document: int = 80
             words = list(rng.choice(vocab, size=int(rng.integers(8, 25)), p=weights))
             if rng.random() < 0.2:
                 words.append(seeds[int(rng.integers(len(seeds)))])
-            rows.append({"document": f"plan{d:02d}", "sentence_id": s, "page": 1 + s // 40,
-                         "section_id": None, "section": None, "is_heading": False,
-                         "words": len(words), "text": " ".join(words),
-                         "lemmas": " ".join(words)})
-        profiles.append({"document": f"plan{d:02d}", "words": per_document * 16,
-                         "balance": float(rng.uniform(-1, 1)),
-                         "repressive_per_1000": float(rng.uniform(0, 5)),
-                         "positive_per_1000": float(rng.uniform(0, 5))})
+            rows.append(
+                {
+                    "document": f"plan{d:02d}",
+                    "sentence_id": s,
+                    "page": 1 + s // 40,
+                    "section_id": None,
+                    "section": None,
+                    "is_heading": False,
+                    "words": len(words),
+                    "text": " ".join(words),
+                    "lemmas": " ".join(words),
+                }
+            )
+        profiles.append(
+            {
+                "document": f"plan{d:02d}",
+                "words": per_document * 16,
+                "balance": float(rng.uniform(-1, 1)),
+                "repressive_per_1000": float(rng.uniform(0, 5)),
+                "positive_per_1000": float(rng.uniform(0, 5)),
+            }
+        )
     folder.mkdir()
     pd.DataFrame(profiles).to_csv(folder / "profiles.csv", index=False)
     pd.DataFrame(rows).to_parquet(folder / "sentences.parquet", index=False)

@@ -52,12 +52,21 @@ def test_disagreements_are_listed_with_hits(result):
 def test_evaluate_command(tmp_path):
     gold = tmp_path / "gold.jsonl"
     lines = [
-        {"id": "a", "text": "Wij pakken de overlast aan.",
-         "labels": {"repressive": True, "preventive": False, "positive": False}},
-        {"id": "b", "text": "Wij kiezen niet voor repressie.",
-         "labels": {"repressive": False, "preventive": False, "positive": False}},
-        {"id": "c", "text": "Bewoners werken samen met de wijkagent.",
-         "labels": {"repressive": False, "preventive": False, "positive": True}},
+        {
+            "id": "a",
+            "text": "Wij pakken de overlast aan.",
+            "labels": {"repressive": True, "preventive": False, "positive": False},
+        },
+        {
+            "id": "b",
+            "text": "Wij kiezen niet voor repressie.",
+            "labels": {"repressive": False, "preventive": False, "positive": False},
+        },
+        {
+            "id": "c",
+            "text": "Bewoners werken samen met de wijkagent.",
+            "labels": {"repressive": False, "preventive": False, "positive": True},
+        },
     ]
     gold.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     r = CliRunner().invoke(cli, ["evaluate", str(gold), "--out", str(tmp_path / "d.csv")])

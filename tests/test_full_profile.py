@@ -13,12 +13,14 @@ PLAN = """# Plan Toetsdorp
 
 ## 1. Ondermijning
 
-Wij bestrijden ondermijning met harde handhaving. De politie en de burgemeester pakken ondermijning aan.
+Wij bestrijden ondermijning met harde handhaving.
+De politie en de burgemeester pakken ondermijning aan.
 De bestrijding van ondermijning heeft prioriteit.
 
 ## 2. Jeugd
 
-Bij jeugdoverlast zoeken wij verbinding en vertrouwen. Scholen en bewoners werken samen tegen jeugdoverlast.
+Bij jeugdoverlast zoeken wij verbinding en vertrouwen.
+Scholen en bewoners werken samen tegen jeugdoverlast.
 De politie en scholen investeren in vertrouwen.
 """
 
@@ -77,7 +79,7 @@ def test_top_terms_and_evidence_point_to_sentences(analysis):
 
 
 def test_scope_by_section_and_theme(analysis):
-    a, lexicons, path = analysis
+    _, lexicons, path = analysis
     pipeline = Pipeline(lexicons)
     part = pipeline.analyze(path, section="jeugd").profile
     assert part.categories["repressive"].count == 0

@@ -65,7 +65,7 @@ def test_overly_broad_pattern_is_refused():
 
 
 def test_missing_lexicon_file_names_it(tmp_path):
-    with pytest.raises(LexiconError, match="nergens.yaml: no such lexicon file"):
+    with pytest.raises(LexiconError, match=r"nergens\.yaml: no such lexicon file"):
         load_lexicon(tmp_path / "nergens.yaml")
 
 

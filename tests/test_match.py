@@ -31,10 +31,18 @@ def test_match_counts_inflected_forms_by_lemma(match, sentence, entry):
 @pytest.mark.parametrize(
     "sentence, entry, text",
     [
-        ("Wij pakken de overlast in het centrum aan.", "aanpakken", "pakken de overlast in het centrum aan"),
+        (
+            "Wij pakken de overlast in het centrum aan.",
+            "aanpakken",
+            "pakken de overlast in het centrum aan",
+        ),
         ("De politie treedt op tegen straatintimidatie.", "optreden", "treedt op"),
         ("Partners werken samen met de scholen.", "samenwerken", "werken samen"),
-        ("We dringen het aantal inbraken terug.", "terugdringen", "dringen het aantal inbraken terug"),
+        (
+            "We dringen het aantal inbraken terug.",
+            "terugdringen",
+            "dringen het aantal inbraken terug",
+        ),
         ("Om de overlast aan te pakken, zetten we boa's in.", "aanpakken", "aan te pakken"),
     ],
 )

@@ -41,9 +41,7 @@ def test_bootstrap_interval_contains_estimate_and_narrows_as_document_grows():
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), min_size=1, max_size=60)
-)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), min_size=1, max_size=60))
 def test_bootstrap_interval_stays_in_range_and_contains_estimate(pairs):
     pos = [p for p, _ in pairs]
     neg = [q for _, q in pairs]

@@ -31,7 +31,13 @@ LAUNCH_ARGS = [
     "--no-first-run",
 ]
 DIAGNOSIS_SECTIONS = (
-    "samenvatting", "vergelijking", "framing", "actoren", "domeinen", "bewijs", "vragen",
+    "samenvatting",
+    "vergelijking",
+    "framing",
+    "actoren",
+    "domeinen",
+    "bewijs",
+    "vragen",
     "bijlage",
 )
 CORPUS_SECTIONS = ("tabel", "spreiding", "schalen", "keyness", "clusters", "bijlage")
@@ -40,9 +46,7 @@ sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
 )
 if not Path(CHROMIUM).is_file():
-    pytest.skip(
-        "Chromium is not installed (apt-get install -y chromium)", allow_module_level=True
-    )
+    pytest.skip("Chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
@@ -155,12 +159,20 @@ def test_corpus_report_loads_and_sorts(browser: Any, corpus_reports: dict[str, P
         # sorting by balance (the inline script runs: it is allowed by its CSP hash)
         header = v.page.locator("#plans thead th", has_text="Balans")
         header.click()
-        asc = [float(x) for x in v.page.eval_on_selector_all(
-            "#plans tbody tr", "rs => rs.map(r => r.cells[3].dataset.sort)")]
+        asc = [
+            float(x)
+            for x in v.page.eval_on_selector_all(
+                "#plans tbody tr", "rs => rs.map(r => r.cells[3].dataset.sort)"
+            )
+        ]
         assert asc == sorted(asc)
         header.click()
-        desc = [float(x) for x in v.page.eval_on_selector_all(
-            "#plans tbody tr", "rs => rs.map(r => r.cells[3].dataset.sort)")]
+        desc = [
+            float(x)
+            for x in v.page.eval_on_selector_all(
+                "#plans tbody tr", "rs => rs.map(r => r.cells[3].dataset.sort)"
+            )
+        ]
         assert desc == sorted(asc, reverse=True)
         assert header.get_attribute("aria-sort") == "descending"
         v.check_clean()
@@ -178,8 +190,11 @@ def _diagnosis_of(path: Path, out: Path, **kwargs: Any) -> Path:
 
 
 def test_markup_in_the_plan_shows_as_text_and_never_runs(browser: Any, tmp_path: Path) -> None:
-    report = _diagnosis_of(REPORT_DATA / "plan_injectie.txt", tmp_path / "injectie.html",
-                           municipality="Proeftuin <b>onload</b>")
+    report = _diagnosis_of(
+        REPORT_DATA / "plan_injectie.txt",
+        tmp_path / "injectie.html",
+        municipality="Proeftuin <b>onload</b>",
+    )
     v = Visit(browser, report)
     try:
         v.check_clean()  # no dialog, no request for "x", no console error
@@ -197,10 +212,12 @@ def test_markup_in_the_plan_shows_as_text_and_never_runs(browser: Any, tmp_path:
 
 
 def test_findings_and_questions_follow_opposite_framings(browser: Any, tmp_path: Path) -> None:
-    hard = _diagnosis_of(REPORT_DATA / "plan_hardlijn.txt", tmp_path / "hard.html",
-                         municipality="Hardlijn")
-    soft = _diagnosis_of(REPORT_DATA / "plan_samen.txt", tmp_path / "soft.html",
-                         municipality="Samenhoven")
+    hard = _diagnosis_of(
+        REPORT_DATA / "plan_hardlijn.txt", tmp_path / "hard.html", municipality="Hardlijn"
+    )
+    soft = _diagnosis_of(
+        REPORT_DATA / "plan_samen.txt", tmp_path / "soft.html", municipality="Samenhoven"
+    )
     seen: dict[str, dict[str, str]] = {}
     for name, path in (("hard", hard), ("soft", soft)):
         v = Visit(browser, path)

@@ -46,8 +46,11 @@ def make_profile(
     """A profile dict shaped like Profile.to_dict(), with chosen figures."""
     total = pos + rep
     value = None if total == 0 else (pos - rep) / total
-    entries = dict(partner_entries if partner_entries is not None else {
-        "woningcorporatie": 2, "school": 3, "ondernemer": 2, "ggd": 3})
+    entries = dict(
+        partner_entries
+        if partner_entries is not None
+        else {"woningcorporatie": 2, "school": 3, "ondernemer": 2, "ggd": 3}
+    )
     actor_entries = {"politie": chain, **entries, "bewoner": residents}
     return {
         "document": "plan-" + sha[:4],
@@ -56,8 +59,7 @@ def make_profile(
         "words": 1000,
         "sentences": 100,
         "pages": 10,
-        "categories": {
-            "repressive": _cat(rep), "preventive": _cat(prev), "positive": _cat(pos)},
+        "categories": {"repressive": _cat(rep), "preventive": _cat(prev), "positive": _cat(pos)},
         "balance": {
             "value": value,
             "ci_low": None if value is None else max(-1.0, value - 0.2),
@@ -87,8 +89,10 @@ def make_profile(
             "evenness": 0.95,
             "absent_categories": [],
             "network": {
-                "nodes": [{"id": "politie", "category": "chain", "mentions": chain},
-                          {"id": "bewoner", "category": "residents", "mentions": residents}],
+                "nodes": [
+                    {"id": "politie", "category": "chain", "mentions": chain},
+                    {"id": "bewoner", "category": "residents", "mentions": residents},
+                ],
                 "edges": [{"source": "bewoner", "target": "politie", "weight": 2}],
             },
         },
@@ -101,9 +105,19 @@ def make_profile(
         "domains": {
             "lexicon": "domains",
             "categories": {
-                d: _cat(n) for d, n in (domains or {
-                    "housing": 2, "space": 2, "education": 1, "care": 3, "leisure": 1,
-                    "economy": 1, "traffic": 1}).items()
+                d: _cat(n)
+                for d, n in (
+                    domains
+                    or {
+                        "housing": 2,
+                        "space": 2,
+                        "education": 1,
+                        "care": 3,
+                        "leisure": 1,
+                        "economy": 1,
+                        "traffic": 1,
+                    }
+                ).items()
             },
         },
         "perception": {
@@ -154,12 +168,14 @@ def test_preventive_leading_and_scarce() -> None:
     assert "preventive_leading" in codes(F.derive_findings(make_profile(5, 30, 10)))
     assert "preventive_scarce" in codes(F.derive_findings(make_profile(20, 1, 10)))
     assert not {"preventive_leading", "preventive_scarce"} & codes(
-        F.derive_findings(make_profile(20, 10, 10)))
+        F.derive_findings(make_profile(20, 10, 10))
+    )
 
 
 def test_actor_findings_narrow_broad_and_absent_partners() -> None:
-    narrow = make_profile(10, 1, 2, chain=40, partners=3, residents=2,
-                          partner_entries={"ondernemer": 3})
+    narrow = make_profile(
+        10, 1, 2, chain=40, partners=3, residents=2, partner_entries={"ondernemer": 3}
+    )
     f = F.derive_findings(narrow)
     assert {"actors_narrow", "partners_absent"} <= codes(f)
     absent = next(x for x in f if x.code == "partners_absent")
@@ -179,10 +195,14 @@ def test_residents_hardly_named_gives_finding_and_question() -> None:
 
 def test_theme_framed_only_repressively_gives_question() -> None:
     themes = {
-        "integrity": {"sentences": 8, "repressive": 6, "preventive": 0, "positive": 0,
-                      "balance": -1.0},
-        "youth": {"sentences": 5, "repressive": 0, "preventive": 1, "positive": 4,
-                  "balance": 1.0},
+        "integrity": {
+            "sentences": 8,
+            "repressive": 6,
+            "preventive": 0,
+            "positive": 0,
+            "balance": -1.0,
+        },
+        "youth": {"sentences": 5, "repressive": 0, "preventive": 1, "positive": 4, "balance": 1.0},
     }
     p = make_profile(10, 5, 10, themes=themes)
     f = F.derive_findings(p)
@@ -191,16 +211,35 @@ def test_theme_framed_only_repressively_gives_question() -> None:
     assert "theme_integrity" in codes(q)
     assert "theme_youth" not in codes(q)
     # too few hits: not judged
-    few = {"integrity": {"sentences": 2, "repressive": 2, "preventive": 0, "positive": 0,
-                         "balance": -1.0}}
-    assert "theme_integrity" not in codes(F.derive_questions(make_profile(10, 5, 10,
-                                                                          themes=few)))
+    few = {
+        "integrity": {
+            "sentences": 2,
+            "repressive": 2,
+            "preventive": 0,
+            "positive": 0,
+            "balance": -1.0,
+        }
+    }
+    assert "theme_integrity" not in codes(F.derive_questions(make_profile(10, 5, 10, themes=few)))
 
 
 def test_missing_domains_and_perception() -> None:
-    p = make_profile(10, 5, 10, domains={"housing": 0, "space": 0, "education": 1, "care": 2,
-                                         "leisure": 0, "economy": 1, "traffic": 1},
-                     subjective=0, objective=4)
+    p = make_profile(
+        10,
+        5,
+        10,
+        domains={
+            "housing": 0,
+            "space": 0,
+            "education": 1,
+            "care": 2,
+            "leisure": 0,
+            "economy": 1,
+            "traffic": 1,
+        },
+        subjective=0,
+        objective=4,
+    )
     f = F.derive_findings(p)
     dom = next(x for x in f if x.code == "domains_missing")
     assert "wonen" in dom.text and "recreatie" in dom.text and "zorg" not in dom.text.split(";")[0]
@@ -209,8 +248,16 @@ def test_missing_domains_and_perception() -> None:
 
 
 def test_findings_and_questions_differ_for_opposite_plans() -> None:
-    hard = make_profile(50, 2, 3, chain=40, partners=1, residents=1, residents_share=0.01,
-                        partner_entries={"ondernemer": 1})
+    hard = make_profile(
+        50,
+        2,
+        3,
+        chain=40,
+        partners=1,
+        residents=1,
+        residents_share=0.01,
+        partner_entries={"ondernemer": 1},
+    )
     soft = make_profile(3, 6, 50, chain=5, partners=25, residents=20)
     fh, fs = F.derive_findings(hard), F.derive_findings(soft)
     assert F.summary_findings(fh)[0].text != F.summary_findings(fs)[0].text
@@ -221,19 +268,32 @@ def test_findings_and_questions_differ_for_opposite_plans() -> None:
 
 
 def test_summary_takes_at_most_one_finding_per_section() -> None:
-    p = make_profile(50, 2, 3, chain=40, partners=1, residents=1, residents_share=0.01,
-                     partner_entries={})
+    p = make_profile(
+        50, 2, 3, chain=40, partners=1, residents=1, residents_share=0.01, partner_entries={}
+    )
     summary = F.summary_findings(F.derive_findings(p))
     assert len(summary) == 3
     assert len({f.section for f in summary}) == 3
 
 
 def test_questions_are_capped() -> None:
-    themes = {t: {"sentences": 9, "repressive": 8, "preventive": 0, "positive": 0,
-                  "balance": -1.0} for t in ("living", "business", "youth", "integrity")}
-    p = make_profile(50, 1, 2, chain=40, partners=0, residents=0, residents_share=0.0,
-                     partner_entries={}, themes=themes, subjective=0,
-                     domains={"housing": 0, "space": 0, "care": 0, "leisure": 0})
+    themes = {
+        t: {"sentences": 9, "repressive": 8, "preventive": 0, "positive": 0, "balance": -1.0}
+        for t in ("living", "business", "youth", "integrity")
+    }
+    p = make_profile(
+        50,
+        1,
+        2,
+        chain=40,
+        partners=0,
+        residents=0,
+        residents_share=0.0,
+        partner_entries={},
+        themes=themes,
+        subjective=0,
+        domains={"housing": 0, "space": 0, "care": 0, "leisure": 0},
+    )
     assert len(F.derive_questions(p)) == F.MAX_QUESTIONS
 
 
@@ -256,18 +316,18 @@ def test_key_measures_leave_out_absent_blocks() -> None:
     for block in ("actors", "themes", "domains", "perception"):
         del p[block]
     m = F.key_measures(p)
-    assert set(m) == {"balance", "repressive_per_1000", "preventive_per_1000",
-                      "positive_per_1000"}
+    assert set(m) == {"balance", "repressive_per_1000", "preventive_per_1000", "positive_per_1000"}
     assert F.partner_checklist(p) is None
-    assert codes(F.derive_findings(p)) <= {"balance", "preventive_leading",
-                                           "preventive_scarce"}
+    assert codes(F.derive_findings(p)) <= {"balance", "preventive_leading", "preventive_scarce"}
 
 
 # ---------------------------------------------------------------- highlighting
 def test_highlight_segments_split_at_offsets() -> None:
     text = "Wij pakken de overlast aan en bestrijden drugs."
-    hits = [{"start": 4, "end": 26, "entry": "aanpakken"},
-            {"start": 30, "end": 40, "entry": "bestrijden"}]
+    hits = [
+        {"start": 4, "end": 26, "entry": "aanpakken"},
+        {"start": 30, "end": 40, "entry": "bestrijden"},
+    ]
     segs = highlight_segments(text, hits)
     assert "".join(s["text"] for s in segs) == text
     assert [s["text"] for s in segs if s["hit"]] == ["pakken de overlast aan", "bestrijden"]
@@ -275,9 +335,14 @@ def test_highlight_segments_split_at_offsets() -> None:
 
 def test_highlight_segments_clip_and_skip_overlaps() -> None:
     text = "kort"
-    segs = highlight_segments(text, [{"start": 2, "end": 99, "entry": "a"},
-                                     {"start": 1, "end": 3, "entry": "b"},
-                                     {"start": -5, "end": 1, "entry": "c"}])
+    segs = highlight_segments(
+        text,
+        [
+            {"start": 2, "end": 99, "entry": "a"},
+            {"start": 1, "end": 3, "entry": "b"},
+            {"start": -5, "end": 1, "entry": "c"},
+        ],
+    )
     assert "".join(s["text"] for s in segs) == text
     # sorted by start: "k" (clipped at 0), then "or"; the hit from 2 overlaps "or" and is skipped
     assert [s["text"] for s in segs if s["hit"]] == ["k", "or"]
@@ -288,15 +353,33 @@ def _evil_profile() -> dict[str, Any]:
     p = make_profile(10, 5, 10)
     evil = "<script>alert(1)</script> en <img src=x onerror=alert(1)>"
     p["document"] = evil
-    p["sections"] = [{"section_id": "s1", "title": evil, "page_start": 1, "page_end": 2,
-                      "words": 100, "sentences": 5,
-                      "categories": p["categories"], "balance": 0.0}]
+    p["sections"] = [
+        {
+            "section_id": "s1",
+            "title": evil,
+            "page_start": 1,
+            "page_end": 2,
+            "words": 100,
+            "sentences": 5,
+            "categories": p["categories"],
+            "balance": 0.0,
+        }
+    ]
     text = f"Wij bestrijden {evil} overlast."
-    p["evidence"] = {"repressive": [{"sentence_id": 1, "page": 1, "section": evil, "text": text,
-                                     "hits": [{"start": 4, "end": 14, "text": "bestrijden",
-                                               "entry": "bestrijden"},
-                                              {"start": 15, "end": 40, "text": "x",
-                                               "entry": "<b>"}]}]}
+    p["evidence"] = {
+        "repressive": [
+            {
+                "sentence_id": 1,
+                "page": 1,
+                "section": evil,
+                "text": text,
+                "hits": [
+                    {"start": 4, "end": 14, "text": "bestrijden", "entry": "bestrijden"},
+                    {"start": 15, "end": 40, "text": "x", "entry": "<b>"},
+                ],
+            }
+        ]
+    }
     p["warnings"] = [{"code": "x<y", "message": evil, "pages": [1]}]
     p["actors"]["network"]["nodes"][0]["id"] = evil
     return p
@@ -317,8 +400,16 @@ def test_diagnosis_renders_every_section_without_optional_blocks() -> None:
     for block in ("actors", "themes", "domains", "perception", "evidence", "top_terms"):
         del p[block]
     html = render_diagnosis(p)
-    for sid in ("samenvatting", "vergelijking", "framing", "actoren", "domeinen", "bewijs",
-                "vragen", "bijlage"):
+    for sid in (
+        "samenvatting",
+        "vergelijking",
+        "framing",
+        "actoren",
+        "domeinen",
+        "bewijs",
+        "vragen",
+        "bijlage",
+    ):
         assert f'id="{sid}"' in html
     assert "niet gebruikt" in html
     assert "http://" not in html and "https://" not in html
@@ -326,24 +417,31 @@ def test_diagnosis_renders_every_section_without_optional_blocks() -> None:
 
 def test_diagnosis_states_lexicon_hashes_and_warnings() -> None:
     p = make_profile(10, 5, 10)
-    p["warnings"] = [{"code": "no_text_layer", "message": "pagina 3 heeft geen tekstlaag",
-                      "pages": [3]}]
+    p["warnings"] = [
+        {"code": "no_text_layer", "message": "pagina 3 heeft geen tekstlaag", "pages": [3]}
+    ]
     html = render_diagnosis(p)
     assert "f" * 64 in html and "e" * 64 in html
     assert "no_text_layer" in html and "pagina 3 heeft geen tekstlaag" in html
 
 
 def test_corpus_report_from_a_results_folder(tmp_path: Path) -> None:
-    profiles = [make_profile(40 - 7 * i, 3 + i, 5 + 8 * i, sha=str(i) * 64,
-                             chain=30 - 4 * i, partners=5 + 3 * i) for i in range(6)]
+    profiles = [
+        make_profile(
+            40 - 7 * i, 3 + i, 5 + 8 * i, sha=str(i) * 64, chain=30 - 4 * i, partners=5 + 3 * i
+        )
+        for i in range(6)
+    ]
     for i, p in enumerate(profiles):
         p["document"] = f"plan-{i}"
         p["path"] = f"plans/plan-{i}.pdf"
     profiles[2]["document"] = "<script>alert(1)</script>"
     (tmp_path / "profiles.jsonl").write_text(
-        "".join(json.dumps(p) + "\n" for p in profiles), encoding="utf-8")
+        "".join(json.dumps(p) + "\n" for p in profiles), encoding="utf-8"
+    )
     (tmp_path / "plans.csv").write_text(
-        "file,municipality,period\nplan-0.pdf,Eerstedorp,2024–2027\n", encoding="utf-8")
+        "file,municipality,period\nplan-0.pdf,Eerstedorp,2024–2027\n", encoding="utf-8"
+    )
     html = render_corpus_report(tmp_path)
     assert "Eerstedorp" in html and "2024–2027" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -373,8 +471,17 @@ def test_report_command_writes_a_diagnosis_and_rejects_a_plain_folder(tmp_path: 
     from textscan.cli import cli
 
     out = tmp_path / "hardlijn.html"
-    res = CliRunner().invoke(cli, ["report", str(REPORT_DATA / "plan_hardlijn.txt"), "--out",
-                                   str(out), "--municipality", "Hardlijn"])
+    res = CliRunner().invoke(
+        cli,
+        [
+            "report",
+            str(REPORT_DATA / "plan_hardlijn.txt"),
+            "--out",
+            str(out),
+            "--municipality",
+            "Hardlijn",
+        ],
+    )
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
     assert "Hardlijn" in html and 'id="vragen"' in html

@@ -18,7 +18,11 @@ from textscan.runner import ConsoleReporter, ScanInterrupted, scan
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUTS = (
-    "profiles.csv", "hits.csv", "failures.csv", "warnings.csv", "profiles.jsonl",
+    "profiles.csv",
+    "hits.csv",
+    "failures.csv",
+    "warnings.csv",
+    "profiles.jsonl",
     "sentences.parquet",
 )
 PLANS = {
@@ -42,8 +46,10 @@ def corpus(tmp_path: Path) -> Path:
         (folder / f"{name}.txt").write_text(_plan_text(name, line), encoding="utf-8")
     make_pdf(
         folder / "havenmond.pdf",
-        [["# 1. Inleiding", "Het college pakt de overlast aan. " + PLANS["dijkhoven"]],
-         ["# 2. Samen", PLANS["bergstede"]]],
+        [
+            ["# 1. Inleiding", "Het college pakt de overlast aan. " + PLANS["dijkhoven"]],
+            ["# 2. Samen", PLANS["bergstede"]],
+        ],
     )
     return folder
 
@@ -99,8 +105,9 @@ def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)
     f = corpus / "akkerdorp.txt"
-    f.write_text(f.read_text(encoding="utf-8") + "\nWij handhaven ook in de haven.\n",
-                 encoding="utf-8")
+    f.write_text(
+        f.read_text(encoding="utf-8") + "\nWij handhaven ook in de haven.\n", encoding="utf-8"
+    )
     result = scan([corpus], None, jobs=0, cache_dir=cache_dir)
     assert result.stats["document_cache_hits"] == 4
     assert result.stats["document_cache_misses"] == 1
@@ -134,9 +141,7 @@ def test_a_hanging_crashing_or_greedy_worker_is_recorded_and_the_batch_goes_on(
 ):
     monkeypatch.setenv("TEXTSCAN_TEST_HOOK", f"{hook}:bergstede.txt")
     started = time.monotonic()
-    result = scan(
-        [corpus], tmp_path / "o", jobs=2, timeout=4, max_memory=3072, cache=False
-    )
+    result = scan([corpus], tmp_path / "o", jobs=2, timeout=4, max_memory=3072, cache=False)
     assert time.monotonic() - started < 60
     rows = result.failures.to_dict("records")
     assert [(Path(r["file"]).name, r["error"]) for r in rows] == [("bergstede.txt", kind)]
@@ -155,7 +160,11 @@ def test_strict_stops_at_the_first_failure(corpus, tmp_path):
 def _run_cli(args: list[str], env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "textscan", "scan", *args],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -208,8 +217,14 @@ def test_resume_refuses_another_runs_folder(corpus, tmp_path, test_lexicon_path)
     out = tmp_path / "o"
     Journal(out, {"config": "something else", "version": "0"}).start(resume=False)
     with pytest.raises(ScanConfigError, match="other lexicons"):
-        scan([corpus], out, jobs=0, resume=True, cache=False,
-             lexicons=load_lexicons([test_lexicon_path]))
+        scan(
+            [corpus],
+            out,
+            jobs=0,
+            resume=True,
+            cache=False,
+            lexicons=load_lexicons([test_lexicon_path]),
+        )
 
 
 def test_sigint_in_library_writes_what_finished(corpus, tmp_path, monkeypatch):
@@ -288,8 +303,13 @@ def test_english_text_gets_a_language_warning_not_a_failure(tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "safe"),
-    [("../../etc/passwd", "etc_passwd"), ("plan 2024/../x", "plan_2024___x"), ("..", "document"),
-     ("C:\\temp\\a.pdf", "C_temp_a.pdf"), (".verborgen", "verborgen")],
+    [
+        ("../../etc/passwd", "etc_passwd"),
+        ("plan 2024/../x", "plan_2024___x"),
+        ("..", "document"),
+        ("C:\\temp\\a.pdf", "C_temp_a.pdf"),
+        (".verborgen", "verborgen"),
+    ],
 )
 def test_output_names_cannot_leave_the_folder(name, safe):
     out = safe_output_name(name)
@@ -300,8 +320,11 @@ def test_output_names_cannot_leave_the_folder(name, safe):
 def test_dask_executor_gives_the_local_outputs(corpus, tmp_path):
     distributed = pytest.importorskip("distributed", reason="dask[distributed] not installed")
     scan([corpus], tmp_path / "local", jobs=1, cache=False)
-    with distributed.LocalCluster(
-        processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         scan([corpus], tmp_path / "dask", executor="dask", scheduler=client, cache=False)
     _same_outputs(tmp_path / "local", tmp_path / "dask")

@@ -144,9 +144,16 @@ def sentences_to_json(sentences: list[Sentence]) -> list[list[Any]]:
     """Sentences as compact lists (token fields in :class:`Token` order)."""
     return [
         [
-            s.id, s.text, s.page, s.section, s.paragraph, s.is_heading,
-            [[t.text, t.lemma, t.start, t.end, t.is_word, t.is_punct, t.like_num]
-             for t in s.tokens],
+            s.id,
+            s.text,
+            s.page,
+            s.section,
+            s.paragraph,
+            s.is_heading,
+            [
+                [t.text, t.lemma, t.start, t.end, t.is_word, t.is_punct, t.like_num]
+                for t in s.tokens
+            ],
         ]
         for s in sentences
     ]
@@ -155,7 +162,12 @@ def sentences_to_json(sentences: list[Sentence]) -> list[list[Any]]:
 def sentences_from_json(rows: list[list[Any]]) -> list[Sentence]:
     return [
         Sentence(
-            id=sid, text=text, page=page, section=section, paragraph=para, is_heading=heading,
+            id=sid,
+            text=text,
+            page=page,
+            section=section,
+            paragraph=para,
+            is_heading=heading,
             tokens=tuple(Token(*t) for t in tokens),
         )
         for sid, text, page, section, para, heading, tokens in rows
@@ -183,7 +195,10 @@ class Cache:
         self._pid = os.getpid()
         self.errors = 0
         self.stats: dict[str, int] = {
-            "document_hits": 0, "document_misses": 0, "sentence_hits": 0, "sentence_misses": 0,
+            "document_hits": 0,
+            "document_misses": 0,
+            "sentence_hits": 0,
+            "sentence_misses": 0,
         }
 
     # -------------------------------------------------------------- connection
@@ -199,9 +214,7 @@ class Cache:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.executescript(_SCHEMA)
-            conn.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
-            )
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             self._conn = conn
         return self._conn
 
@@ -265,7 +278,10 @@ class Cache:
 
     def put_sentences(self, sha256: str, engine: str, sentences: list[Sentence]) -> None:
         self._put(
-            "sentences", self._sentence_key(sha256, engine), sha256, annotator_fingerprint(),
+            "sentences",
+            self._sentence_key(sha256, engine),
+            sha256,
+            annotator_fingerprint(),
             sentences_to_json(sentences),
         )
 

@@ -86,9 +86,13 @@ def discover(paths: Iterable[str | Path]) -> Discovery:
         except OSError as exc:
             if fp.is_symlink():
                 out.problems.append(
-                    Problem(str(fp), "symlink-loop" if exc.errno == errno.ELOOP else "missing",
-                            "is a symbolic link loop" if exc.errno == errno.ELOOP
-                            else "is a broken symbolic link (its target does not exist)")
+                    Problem(
+                        str(fp),
+                        "symlink-loop" if exc.errno == errno.ELOOP else "missing",
+                        "is a symbolic link loop"
+                        if exc.errno == errno.ELOOP
+                        else "is a broken symbolic link (its target does not exist)",
+                    )
                 )
             else:
                 out.problems.append(Problem(str(fp), "missing", "no such file"))
@@ -121,8 +125,11 @@ def _walk(root: Path, add: Callable[[Path], None], problems: list[Problem]) -> N
         ident = (st.st_dev, st.st_ino)
         if ident in active:
             problems.append(
-                Problem(str(folder), "symlink-loop",
-                        "is a symbolic link back into a folder that contains it; not followed")
+                Problem(
+                    str(folder),
+                    "symlink-loop",
+                    "is a symbolic link back into a folder that contains it; not followed",
+                )
             )
             return
         try:

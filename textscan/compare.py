@@ -233,7 +233,11 @@ def load_results(paths: str | Path | Iterable[str | Path]) -> Results:
     if not items:
         raise ResultsError("", "no results given")
     found: dict[str, list[tuple[Path, Any]]] = {
-        "profiles": [], "hits": [], "sentences": [], "provenance": [], "profile_json": []
+        "profiles": [],
+        "hits": [],
+        "sentences": [],
+        "provenance": [],
+        "profile_json": [],
     }
     sources: list[str] = []
     for raw in items:
@@ -322,8 +326,12 @@ def _merge_provenance(
                         if v not in versions:
                             versions.append(v)
             if {"lexicon", "lexicon_sha256"} <= set(frame.columns):
-                for lex, sha in frame[["lexicon", "lexicon_sha256"]].dropna().drop_duplicates(
-                ).itertuples(index=False):
+                for lex, sha in (
+                    frame[["lexicon", "lexicon_sha256"]]
+                    .dropna()
+                    .drop_duplicates()
+                    .itertuples(index=False)
+                ):
                     name, _, version = str(lex).partition("@")
                     lexicons.setdefault(
                         name, ({"name": name, "version": version, "sha256": sha}, Path())
@@ -438,8 +446,15 @@ def join_manifest(table: pd.DataFrame, manifest: str | Path | pd.DataFrame) -> p
 
 # --------------------------------------------------------------------------- measures
 
-_NOT_MEASURES = {"document", "path", "sha256", "warnings", "lexicon", "lexicon_sha256",
-                 "textscan_version"}
+_NOT_MEASURES = {
+    "document",
+    "path",
+    "sha256",
+    "warnings",
+    "lexicon",
+    "lexicon_sha256",
+    "textscan_version",
+}
 
 
 def measure_columns(profiles: pd.DataFrame) -> list[str]:
@@ -546,11 +561,7 @@ def group_summary(table: pd.DataFrame, by: str) -> pd.DataFrame:
         raise ResultsError(
             "group_by", f"no column {by!r} (available: {', '.join(map(str, table.columns))})"
         )
-    measures = [
-        c
-        for c in measure_columns(table)
-        if c != by and not c.endswith(("_pct", "_z"))
-    ]
+    measures = [c for c in measure_columns(table) if c != by and not c.endswith(("_pct", "_z"))]
     rows = []
     for value, grp in table.dropna(subset=[by]).groupby(by, sort=True):
         row: dict[str, Any] = {by: value, "documents": len(grp)}
@@ -608,7 +619,8 @@ def _require_sentences(sentences: pd.DataFrame) -> None:
 def _documents_lemmas(sentences: pd.DataFrame) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = {}
     for doc, lemmas in zip(
-        sentences["document"].astype(str), sentences["lemmas"].fillna("").astype(str),
+        sentences["document"].astype(str),
+        sentences["lemmas"].fillna("").astype(str),
         strict=True,
     ):
         counts.setdefault(doc, Counter()).update(clean_lemmas(lemmas).split())
@@ -616,8 +628,17 @@ def _documents_lemmas(sentences: pd.DataFrame) -> dict[str, Counter[str]]:
 
 
 KEYNESS_COLUMNS: tuple[str, ...] = (
-    "lemma", "count_target", "count_reference", "per_1000_target", "per_1000_reference",
-    "g2", "p_value", "log_odds", "log_odds_z", "keyness", "rank",
+    "lemma",
+    "count_target",
+    "count_reference",
+    "per_1000_target",
+    "per_1000_reference",
+    "g2",
+    "p_value",
+    "log_odds",
+    "log_odds_z",
+    "keyness",
+    "rank",
 )
 
 
@@ -653,8 +674,12 @@ def keyness(
     """
     _require_sentences(sentences)
     return _keyness(
-        _documents_lemmas(sentences), target, measure=measure, min_count=min_count,
-        stopwords=stopwords, prior_scale=prior_scale,
+        _documents_lemmas(sentences),
+        target,
+        measure=measure,
+        min_count=min_count,
+        stopwords=stopwords,
+        prior_scale=prior_scale,
     )
 
 
@@ -803,9 +828,7 @@ class LemmaSpace:
                 "weighting", f"unknown weighting {self.weighting!r} (valid: tfidf, count)"
             )
         texts = sentences["lemmas"].fillna("").astype(str).tolist()
-        vec = CountVectorizer(
-            analyzer=_LemmaAnalyzer(_stopset(self.stopwords)), min_df=self.min_df
-        )
+        vec = CountVectorizer(analyzer=_LemmaAnalyzer(_stopset(self.stopwords)), min_df=self.min_df)
         try:
             counts = vec.fit_transform(texts)
         except ValueError:
@@ -992,8 +1015,9 @@ class LSSScaler:
         self.pole_similarity_ = pd.DataFrame(
             {"positive": sim_pos, "negative": sim_neg}, index=pd.Index(names, name="lemma")
         )
-        self.polarity_ = pd.Series(sim_pos - sim_neg, index=pd.Index(names, name="lemma"),
-                                   name="polarity")
+        self.polarity_ = pd.Series(
+            sim_pos - sim_neg, index=pd.Index(names, name="lemma"), name="polarity"
+        )
         return self
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
@@ -1059,8 +1083,9 @@ class LSSScaler:
                 "seed": [self.seeds_.get(w, 0) for w in self.polarity_.index],
             }
         )
-        return frame.sort_values(["polarity", "lemma"], ascending=[False, True],
-                                 kind="mergesort").reset_index(drop=True)
+        return frame.sort_values(
+            ["polarity", "lemma"], ascending=[False, True], kind="mergesort"
+        ).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- PCA, clusters
@@ -1123,8 +1148,9 @@ def profile_pca(
                     "explained_variance_ratio": float(pca.explained_variance_ratio_[i]),
                     "measure": cols[j],
                     # z has unit (population) variance, so this is corr(measure, component).
-                    "loading": float(comps[i, j] * sd_components[i]
-                                     * math.sqrt((len(docs) - 1) / len(docs))),
+                    "loading": float(
+                        comps[i, j] * sd_components[i] * math.sqrt((len(docs) - 1) / len(docs))
+                    ),
                     "weight": float(comps[i, j]),
                 }
             )
@@ -1180,7 +1206,14 @@ def cluster_profiles(
 # --------------------------------------------------------------------------- suggest
 
 SUGGEST_COLUMNS: tuple[str, ...] = (
-    "rank", "lemma", "similarity", "count", "documents", "kwic_1", "kwic_2", "kwic_3",
+    "rank",
+    "lemma",
+    "similarity",
+    "count",
+    "documents",
+    "kwic_1",
+    "kwic_2",
+    "kwic_3",
 )
 
 
@@ -1218,8 +1251,12 @@ def _as_results(results_or_corpus: Any, lexicons: Sequence[Lexicon]) -> Results:
     if isinstance(results_or_corpus, Results):
         return results_or_corpus
     if isinstance(results_or_corpus, pd.DataFrame):
-        return Results(pd.DataFrame(columns=["document"]), pd.DataFrame(), results_or_corpus,
-                       {"lexicons": [], "textscan_versions": [], "sources": []})
+        return Results(
+            pd.DataFrame(columns=["document"]),
+            pd.DataFrame(),
+            results_or_corpus,
+            {"lexicons": [], "textscan_versions": [], "sources": []},
+        )
     if hasattr(results_or_corpus, "profile_objects"):  # a ScanResult
         return Results.from_scan(results_or_corpus, lexicons)
     items = (
@@ -1228,8 +1265,10 @@ def _as_results(results_or_corpus: Any, lexicons: Sequence[Lexicon]) -> Results:
         else list(results_or_corpus)
     )
     paths = [Path(p) for p in items]
-    if all((p.is_dir() and (p / "profiles.csv").is_file()) or (p.is_file() and _kind_of(p))
-           for p in paths):
+    if all(
+        (p.is_dir() and (p / "profiles.csv").is_file()) or (p.is_file() and _kind_of(p))
+        for p in paths
+    ):
         return load_results(paths)
     from textscan.pipeline import iter_files, scan
 
@@ -1239,7 +1278,8 @@ def _as_results(results_or_corpus: Any, lexicons: Sequence[Lexicon]) -> Results:
     if not iter_files(paths):
         raise ResultsError(
             ", ".join(map(str, paths)),
-            "neither a results folder (profiles.csv) nor a folder of PDF, DOCX, HTML, TXT or MD documents",
+            "neither a results folder (profiles.csv) nor a folder of PDF, DOCX, HTML, TXT "
+            "or MD documents",
         )
     return Results.from_scan(scan(paths, out=None, lexicons=lexicons), lexicons)
 
@@ -1341,8 +1381,9 @@ def suggest(
                 continue
             seen.add(line)
             page = page_col.at[i] if page_col is not None else None
-            where = docs_col.at[i] + (f" p.{int(page)}" if page is not None and pd.notna(page)
-                                      else "")
+            where = docs_col.at[i] + (
+                f" p.{int(page)}" if page is not None and pd.notna(page) else ""
+            )
             lines.append(f"{where}: {line}")
         lines += [""] * (3 - len(lines))
         lines = lines[:3]
@@ -1508,7 +1549,11 @@ def _flatten(d: Any, prefix: str = "") -> dict[str, str]:
 
 
 SCALING_LSS_COLUMNS: tuple[str, ...] = (
-    "lss_score", "lss_se", "lss_n_words", "lss_score_z", "lss_se_z",
+    "lss_score",
+    "lss_se",
+    "lss_n_words",
+    "lss_score_z",
+    "lss_se_z",
 )
 
 
@@ -1564,8 +1609,14 @@ def compare(
         present = [d for d in docs if d in per_doc]
         if not present:
             continue
-        k = _keyness(per_doc, present, measure=keyness_measure, min_count=min_count,
-                     stopwords=True, prior_scale=1.0)
+        k = _keyness(
+            per_doc,
+            present,
+            measure=keyness_measure,
+            min_count=min_count,
+            stopwords=True,
+            prior_scale=1.0,
+        )
         if keyness_top and len(k) > 2 * keyness_top:
             k = pd.concat([k.head(keyness_top), k.tail(keyness_top)])
         k.insert(0, "target_kind", kind)
@@ -1629,8 +1680,11 @@ def compare(
         keyness=_with_provenance(key_frame, version_label, lexicon_label),
         scaling=_with_provenance(
             scaling[
-                ["document", *SCALING_LSS_COLUMNS,
-                 *[c for c in pca_scores.columns if c != "document"]]
+                [
+                    "document",
+                    *SCALING_LSS_COLUMNS,
+                    *[c for c in pca_scores.columns if c != "document"],
+                ]
             ],
             version_label,
             lexicon_label,
@@ -1639,7 +1693,8 @@ def compare(
         clusters=_with_provenance(clusters, version_label, lexicon_label),
         silhouette=_with_provenance(silhouette, version_label, lexicon_label),
         lss_words=_with_provenance(lss_words, version_label, lexicon_label),
-        groups=_with_provenance(groups, version_label, lexicon_label) if groups is not None
+        groups=_with_provenance(groups, version_label, lexicon_label)
+        if groups is not None
         else None,
         provenance=provenance,
         out=Path(out_dir) if out_dir is not None else None,

@@ -105,7 +105,9 @@ def _walk(node: Any, prefix: tuple[str, ...], origin: str) -> Iterator[tuple[tup
         yield prefix, str(node)
 
 
-def read_quanteda_yaml(source: str | Path, *, name: str | None = None, version: str = "1") -> Lexicon:
+def read_quanteda_yaml(
+    source: str | Path, *, name: str | None = None, version: str = "1"
+) -> Lexicon:
     """Import a quanteda YAML dictionary (nested keys become ``parent.child`` categories)."""
     text, origin = _read(source)
     try:
@@ -113,7 +115,9 @@ def read_quanteda_yaml(source: str | Path, *, name: str | None = None, version: 
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
-        raise LexiconError(origin, [f"{where}invalid YAML: {getattr(exc, 'problem', exc)}"]) from None
+        raise LexiconError(
+            origin, [f"{where}invalid YAML: {getattr(exc, 'problem', exc)}"]
+        ) from None
     if not isinstance(data, dict) or not data:
         raise LexiconError(origin, ["a quanteda dictionary is a mapping of categories to words"])
     cats: dict[str, str] = {}
@@ -139,7 +143,9 @@ def read_liwc_dic(source: str | Path, *, name: str | None = None, version: str =
     lines = text.splitlines()
     marks = [i for i, ln in enumerate(lines) if ln.strip() == "%"]
     if len(marks) < 2:
-        raise LexiconError(origin, ["a LIWC .dic file starts with a category block between two '%' lines"])
+        raise LexiconError(
+            origin, ["a LIWC .dic file starts with a category block between two '%' lines"]
+        )
     problems: list[str] = []
     numbers: dict[str, tuple[str, str]] = {}
     for i in range(marks[0] + 1, marks[1]):

@@ -16,8 +16,17 @@ from textscan.model import Hit, Sentence
 from textscan.pipeline import Analysis
 
 KWIC_COLUMNS = [
-    "document", "page", "section", "sentence_id", "left", "text", "right",
-    "entry", "category", "lexicon", "negated",
+    "document",
+    "page",
+    "section",
+    "sentence_id",
+    "left",
+    "text",
+    "right",
+    "entry",
+    "category",
+    "lexicon",
+    "negated",
 ]
 
 

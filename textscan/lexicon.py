@@ -90,7 +90,9 @@ class Exclusion(_Strict):
     def _lower_phrase(cls, v: str | None) -> str | None:
         return v.lower() if v is not None else v
 
-    @field_validator("followed_by", "preceded_by", "context", "compound_part", "form", mode="before")
+    @field_validator(
+        "followed_by", "preceded_by", "context", "compound_part", "form", mode="before"
+    )
     @classmethod
     def _listify(cls, v: Any) -> Any:
         if isinstance(v, str):
@@ -163,8 +165,7 @@ class Entry(_Strict):
         if self.pattern is not None:
             if not re.fullmatch(r"[\w\-'*? ]+", self.pattern):
                 raise ValueError(
-                    f"pattern {self.pattern!r} may hold letters, digits, '-', spaces, "
-                    "'*' and '?'"
+                    f"pattern {self.pattern!r} may hold letters, digits, '-', spaces, '*' and '?'"
                 )
             if self.pattern.count("*") > 2:
                 raise ValueError(f"pattern {self.pattern!r} has more than two '*' wildcards")
@@ -233,11 +234,12 @@ class LexiconSpec(_Strict):
         for i, e in enumerate(self.entries):
             if e.category not in cat_ids:
                 problems.append(
-                    f"entries[{i}]: unknown category {e.category!r} "
-                    f"(valid: {', '.join(cat_ids)})"
+                    f"entries[{i}]: unknown category {e.category!r} (valid: {', '.join(cat_ids)})"
                 )
             if e.id in seen:
-                problems.append(f"entries[{i}]: duplicate id {e.id!r} (first at entries[{seen[e.id]}])")
+                problems.append(
+                    f"entries[{i}]: duplicate id {e.id!r} (first at entries[{seen[e.id]}])"
+                )
             else:
                 seen[e.id] = i
         if problems:
@@ -427,7 +429,9 @@ def load_lexicon(name_or_path: str | Path) -> Lexicon:
         raw = path.read_bytes()
     except OSError as exc:
         raise LexiconError(str(path), [f"cannot be read: {exc.strerror}"]) from None
-    lex = parse_lexicon(raw, source=path.name if path.parent == default_lexicon_dir() else str(path))
+    lex = parse_lexicon(
+        raw, source=path.name if path.parent == default_lexicon_dir() else str(path)
+    )
     return Lexicon(spec=lex.spec, sha256=lex.sha256, path=str(path))
 
 

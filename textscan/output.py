@@ -74,19 +74,26 @@ def _fmt(x: Any, digits: int = 2) -> str:
 def profile_table(profile: Profile) -> list[Table]:
     """Terminal tables for one profile: framing, then the other lexicons."""
     b = profile.balance
-    title = (
-        f"{profile.document}: {profile.words} words, {profile.sentences} sentences"
-        + (f", {profile.pages} pages" if profile.pages else "")
+    title = f"{profile.document}: {profile.words} words, {profile.sentences} sentences" + (
+        f", {profile.pages} pages" if profile.pages else ""
     )
-    t = Table(title=title, caption=(
-        f"balance {_fmt(b.value)} (95% CI {_fmt(b.ci_low)} to {_fmt(b.ci_high)}); "
-        + (f"lexicon {profile.lexicon.name} {profile.lexicon.version}" if profile.lexicon else "")
-    ))
+    t = Table(
+        title=title,
+        caption=(
+            f"balance {_fmt(b.value)} (95% CI {_fmt(b.ci_low)} to {_fmt(b.ci_high)}); "
+            + (
+                f"lexicon {profile.lexicon.name} {profile.lexicon.version}"
+                if profile.lexicon
+                else ""
+            )
+        ),
+    )
     for col in ("category", "count", "per 1,000 words", "sentence share", "negated"):
         t.add_column(col, justify="right" if col != "category" else "left")
     for cat, st in profile.categories.items():
-        t.add_row(cat, str(st.count), _fmt(st.per_1000_words), _fmt(st.sentence_share, 3),
-                  str(st.negated))
+        t.add_row(
+            cat, str(st.count), _fmt(st.per_1000_words), _fmt(st.sentence_share, 3), str(st.negated)
+        )
     tables = [t]
     for name, block in profile.groups.items():
         if "lexicon" not in block:
@@ -104,13 +111,19 @@ def profile_table(profile: Profile) -> list[Table]:
         tables.append(g)
         by_field = block.get("framing_by_category")
         if by_field:
-            tf = Table(title=f"framing of the sentences per {name[:-1] if name.endswith('s') else name}")
+            tf = Table(
+                title=f"framing of the sentences per {name[:-1] if name.endswith('s') else name}"
+            )
             cats = list(profile.categories)
             for col in ("", "sentences", *cats, "balance"):
                 tf.add_column(col, justify="left" if not col else "right")
             for field_id, st in by_field.items():
-                tf.add_row(field_id, str(st["sentences"]), *(str(st.get(c, 0)) for c in cats),
-                           _fmt(st["balance"]))
+                tf.add_row(
+                    field_id,
+                    str(st["sentences"]),
+                    *(str(st.get(c, 0)) for c in cats),
+                    _fmt(st["balance"]),
+                )
             tables.append(tf)
     if profile.sections:
         s = Table(title="by section")
@@ -119,8 +132,12 @@ def profile_table(profile: Profile) -> list[Table]:
         for sec in profile.sections:
             cats = sec["categories"]
             s.add_row(
-                sec["title"][:50], str(sec["words"]),
-                *(str(cats.get(c, {}).get("count", "–")) for c in ("repressive", "preventive", "positive")),
+                sec["title"][:50],
+                str(sec["words"]),
+                *(
+                    str(cats.get(c, {}).get("count", "–"))
+                    for c in ("repressive", "preventive", "positive")
+                ),
                 _fmt(sec["balance"]),
             )
         tables.append(s)

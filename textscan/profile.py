@@ -41,8 +41,21 @@ BOOTSTRAP_SEED = 20170601
 # the top-level keys of Profile.to_dict() that are fields; all others are groups
 _PROFILE_KEYS = frozenset(
     {
-        "document", "path", "sha256", "words", "sentences", "pages", "categories", "balance",
-        "lexicon", "lexicons", "sections", "warnings", "extractor", "scope", "textscan_version",
+        "document",
+        "path",
+        "sha256",
+        "words",
+        "sentences",
+        "pages",
+        "categories",
+        "balance",
+        "lexicon",
+        "lexicons",
+        "sections",
+        "warnings",
+        "extractor",
+        "scope",
+        "textscan_version",
     }
 )
 
@@ -110,8 +123,7 @@ class Profile:
             groups={k: v for k, v in d.items() if k not in _PROFILE_KEYS},
             sections=tuple(d["sections"]),
             warnings=tuple(
-                ExtractionWarning(w["code"], w["message"], tuple(w["pages"]))
-                for w in d["warnings"]
+                ExtractionWarning(w["code"], w["message"], tuple(w["pages"])) for w in d["warnings"]
             ),
             extractor=d["extractor"],
             scope=d.get("scope"),
@@ -239,7 +251,9 @@ def _poles(lexicon: Lexicon) -> tuple[list[str], list[str]]:
     return pos, neg
 
 
-def framing_balance(lexicon: Lexicon, sentences: Sequence[Sentence], hits: Sequence[Hit]) -> Interval:
+def framing_balance(
+    lexicon: Lexicon, sentences: Sequence[Sentence], hits: Sequence[Hit]
+) -> Interval:
     pos_cats, neg_cats = _poles(lexicon)
     if not pos_cats or not neg_cats:
         return Interval(None, None, None)
@@ -401,11 +415,10 @@ def _evidence(
             {
                 "sentence_id": sid,
                 "page": sent[sid].page,
-                "section": section_title.get(sent[sid].section or "", None),
+                "section": section_title.get(sent[sid].section or ""),
                 "text": sent[sid].text,
                 "hits": [
-                    {"start": h.start, "end": h.end, "text": h.text, "entry": h.entry}
-                    for h in mine
+                    {"start": h.start, "end": h.end, "text": h.text, "entry": h.entry} for h in mine
                 ],
             }
             for _, _, sid, mine in scored[:EVIDENCE_PER_CATEGORY]
@@ -413,7 +426,9 @@ def _evidence(
     return out
 
 
-def _top_terms(framing: Lexicon, hits: Sequence[Hit], n: int = 10) -> dict[str, list[dict[str, Any]]]:
+def _top_terms(
+    framing: Lexicon, hits: Sequence[Hit], n: int = 10
+) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for cat in framing.category_ids:
         counts = Counter(h.entry for h in hits if h.category == cat and not h.negated)

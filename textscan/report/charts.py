@@ -152,8 +152,9 @@ def strip(
         k = seen.get(round(px), 0)
         seen[round(px)] = k + 1
         dy = (k % 3 - 1) * 6 if k else 0
-        points.append({"name": name, "value": v, "x": px, "y": height / 2 + dy,
-                       "own": name == highlight})
+        points.append(
+            {"name": name, "value": v, "x": px, "y": height / 2 + dy, "own": name == highlight}
+        )
     points.sort(key=lambda p: p["own"])  # the highlighted point is drawn last, on top
     return {
         "width": width,
@@ -198,8 +199,7 @@ def hbars(
     out = []
     for i, r in enumerate(rows):
         w = max(x(float(r["value"])) - label_width, 0.0)
-        out.append({**r, "y": i * row_height, "w": round(w, 2),
-                    "bar_h": row_height - 10})
+        out.append({**r, "y": i * row_height, "w": round(w, 2), "bar_h": row_height - 10})
     return {
         "width": width,
         "height": len(rows) * row_height + 4,
@@ -232,11 +232,20 @@ def stacked(
             n = counts.get(p, 0)
             w = bar_w * n / total if total else 0
             if w > 0:
-                segs.append({"part": p, "x": round(x, 2), "w": round(w, 2), "n": n,
-                             "color": color(p), "show": w >= 18})
+                segs.append(
+                    {
+                        "part": p,
+                        "x": round(x, 2),
+                        "w": round(w, 2),
+                        "n": n,
+                        "color": color(p),
+                        "show": w >= 18,
+                    }
+                )
             x += w
-        out.append({**r, "y": i * row_height, "segs": segs, "total": total,
-                    "bar_h": row_height - 10})
+        out.append(
+            {**r, "y": i * row_height, "segs": segs, "total": total, "bar_h": row_height - 10}
+        )
     return {
         "width": width,
         "height": len(rows) * row_height + 4,
@@ -297,8 +306,9 @@ def network(
             "r": round(r, 1),
             "lx": round(lx, 1),
             "ly": round(ly + 4, 1),
-            "anchor": "start" if math.cos(angle) > 0.15 else (
-                "end" if math.cos(angle) < -0.15 else "middle"),
+            "anchor": "start"
+            if math.cos(angle) > 0.15
+            else ("end" if math.cos(angle) < -0.15 else "middle"),
             "color": color(n.get("category", "")),
         }
     edges = [e for e in net.get("edges") or () if e["source"] in placed and e["target"] in placed]
@@ -310,14 +320,16 @@ def network(
         mx, my = (a["x"] + b["x"]) / 2, (a["y"] + b["y"]) / 2
         qx, qy = mx + (cx - mx) * 0.55, my + (cy - my) * 0.55
         w = e.get("weight", 1)
-        drawn.append({
-            "d": f"M{a['x']},{a['y']} Q{qx:.1f},{qy:.1f} {b['x']},{b['y']}",
-            "w": round(0.6 + 3.4 * w / wmax, 2),
-            "opacity": round(0.18 + 0.5 * w / wmax, 2),
-            "source": e["source"],
-            "target": e["target"],
-            "weight": w,
-        })
+        drawn.append(
+            {
+                "d": f"M{a['x']},{a['y']} Q{qx:.1f},{qy:.1f} {b['x']},{b['y']}",
+                "w": round(0.6 + 3.4 * w / wmax, 2),
+                "opacity": round(0.18 + 0.5 * w / wmax, 2),
+                "source": e["source"],
+                "target": e["target"],
+                "weight": w,
+            }
+        )
     return {
         "width": width,
         "height": height,
@@ -360,9 +372,15 @@ def scatter(
     out = []
     for p in points:
         px, py = x(float(p["x"])), y(float(p["y"]))
-        out.append({**p, "px": px, "py": py,
-                    "anchor": "end" if px > width - 150 else "start",
-                    "lx": px - 9 if px > width - 150 else px + 9})
+        out.append(
+            {
+                **p,
+                "px": px,
+                "py": py,
+                "anchor": "end" if px > width - 150 else "start",
+                "lx": px - 9 if px > width - 150 else px + 9,
+            }
+        )
     return {
         "width": width,
         "height": height,

@@ -81,23 +81,49 @@ COLUMN_DOMAINS: tuple[str, ...] = ("housing", "space", "leisure", "care")
 MAX_QUESTIONS = 8
 
 THRESHOLDS: tuple[tuple[str, str, str], ...] = (
-    ("BALANCE_CLEAR", nl_num(BALANCE_CLEAR), "vanaf deze |balans| heet een plan overwegend "
-     "repressief of overwegend positief; daaronder gemengd"),
+    (
+        "BALANCE_CLEAR",
+        nl_num(BALANCE_CLEAR),
+        "vanaf deze |balans| heet een plan overwegend "
+        "repressief of overwegend positief; daaronder gemengd",
+    ),
     ("LOW_RATE", nl_num(LOW_RATE, 1), "per 1.000 woorden: daaronder is een register schaars"),
-    ("LOW_SHARE", nl_pct(LOW_SHARE), "van de zinnen: een actorgroep die minder vaak voorkomt, "
-     "wordt nauwelijks genoemd"),
-    ("CHAIN_DOMINANCE", nl_pct(CHAIN_DOMINANCE), "van de actorvermeldingen: vanaf hier leunt "
-     "het plan op de veiligheidsketen"),
-    ("BROAD_DOMINANCE", nl_pct(BROAD_DOMINANCE), "van de actorvermeldingen door partners en "
-     "bewoners: vanaf hier is de kring breed"),
-    ("THEME_MIN_HITS", str(THEME_MIN_HITS), "framingtermen in de zinnen over een thema "
-     "voordat de framing van dat thema beoordeeld wordt"),
-    ("THEME_ONE_SIDED", nl_num(THEME_ONE_SIDED), "vanaf deze |balans| is een thema eenzijdig "
-     "geframed"),
-    ("SECTION_MIN_HITS", str(SECTION_MIN_HITS), "framingtermen in een hoofdstuk voordat het "
-     "wordt vergeleken"),
-    ("SECTION_SPREAD", nl_num(SECTION_SPREAD), "verschil in balans tussen hoofdstukken dat als "
-     "sterk contrast geldt"),
+    (
+        "LOW_SHARE",
+        nl_pct(LOW_SHARE),
+        "van de zinnen: een actorgroep die minder vaak voorkomt, wordt nauwelijks genoemd",
+    ),
+    (
+        "CHAIN_DOMINANCE",
+        nl_pct(CHAIN_DOMINANCE),
+        "van de actorvermeldingen: vanaf hier leunt het plan op de veiligheidsketen",
+    ),
+    (
+        "BROAD_DOMINANCE",
+        nl_pct(BROAD_DOMINANCE),
+        "van de actorvermeldingen door partners en bewoners: vanaf hier is de kring breed",
+    ),
+    (
+        "THEME_MIN_HITS",
+        str(THEME_MIN_HITS),
+        "framingtermen in de zinnen over een thema "
+        "voordat de framing van dat thema beoordeeld wordt",
+    ),
+    (
+        "THEME_ONE_SIDED",
+        nl_num(THEME_ONE_SIDED),
+        "vanaf deze |balans| is een thema eenzijdig geframed",
+    ),
+    (
+        "SECTION_MIN_HITS",
+        str(SECTION_MIN_HITS),
+        "framingtermen in een hoofdstuk voordat het wordt vergeleken",
+    ),
+    (
+        "SECTION_SPREAD",
+        nl_num(SECTION_SPREAD),
+        "verschil in balans tussen hoofdstukken dat als sterk contrast geldt",
+    ),
     ("PEER_MIN", str(PEER_MIN), "andere plannen nodig voordat de positie wordt vermeld"),
 )
 
@@ -145,22 +171,49 @@ class Measure:
 
 
 MEASURES: tuple[Measure, ...] = (
-    Measure("balance", "Balans", "balance", "(positief − repressief) / (positief + repressief)",
-            "Balans"),
+    Measure(
+        "balance",
+        "Balans",
+        "balance",
+        "(positief − repressief) / (positief + repressief)",
+        "Balans",
+    ),
     Measure("repressive_per_1000", "Repressief", "rate", "termen per 1.000 woorden", "Repr."),
     Measure("preventive_per_1000", "Preventief", "rate", "termen per 1.000 woorden", "Prev."),
-    Measure("positive_per_1000", "Positief / verbindend", "rate", "termen per 1.000 woorden",
-            "Pos."),
-    Measure("actors_breadth", "Verschillende actoren", "count", "aantal verschillende actoren",
-            "Actoren"),
-    Measure("actors_broad_share", "Partners en bewoners", "share",
-            "aandeel van alle actorvermeldingen", "Partners + bew."),
-    Measure("residents_share", "Bewoners genoemd", "share", "aandeel zinnen met bewoners",
-            "Bewoners"),
-    Measure("actors_diversity", "Spreiding over groepen", "bits",
-            "Shannon-entropie over keten, partners, bewoners (max. 1,58)", "Spreiding"),
-    Measure("domains_linked", "Gekoppelde beleidsdomeinen", "count",
-            "aantal domeinen dat minstens één keer voorkomt", "Domeinen"),
+    Measure(
+        "positive_per_1000", "Positief / verbindend", "rate", "termen per 1.000 woorden", "Pos."
+    ),
+    Measure(
+        "actors_breadth",
+        "Verschillende actoren",
+        "count",
+        "aantal verschillende actoren",
+        "Actoren",
+    ),
+    Measure(
+        "actors_broad_share",
+        "Partners en bewoners",
+        "share",
+        "aandeel van alle actorvermeldingen",
+        "Partners + bew.",
+    ),
+    Measure(
+        "residents_share", "Bewoners genoemd", "share", "aandeel zinnen met bewoners", "Bewoners"
+    ),
+    Measure(
+        "actors_diversity",
+        "Spreiding over groepen",
+        "bits",
+        "Shannon-entropie over keten, partners, bewoners (max. 1,58)",
+        "Spreiding",
+    ),
+    Measure(
+        "domains_linked",
+        "Gekoppelde beleidsdomeinen",
+        "count",
+        "aantal domeinen dat minstens één keer voorkomt",
+        "Domeinen",
+    ),
 )
 MEASURE_BY_KEY = {m.key: m for m in MEASURES}
 
@@ -346,16 +399,23 @@ def theme_framing(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
     for cat, d in (themes.get("framing_by_category") or {}).items():
         hits = sum(d.get(c, 0) for c in FRAMING_ORDER)
         rows.append(
-            {"id": cat, "label": label("themes", cat), "short": short("themes", cat),
-             "hits": hits, **d}
+            {
+                "id": cat,
+                "label": label("themes", cat),
+                "short": short("themes", cat),
+                "hits": hits,
+                **d,
+            }
         )
     rows.sort(key=lambda r: -r.get("sentences", 0))
     return rows
 
 
 def _theme_figures(r: Mapping[str, Any]) -> str:
-    return (f"{r.get('repressive', 0)} repressieve tegenover {r.get('positive', 0)} "
-            f"positieve termen in {r['sentences']} zinnen")
+    return (
+        f"{r.get('repressive', 0)} repressieve tegenover {r.get('positive', 0)} "
+        f"positieve termen in {r['sentences']} zinnen"
+    )
 
 
 def _judged_sections(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -406,17 +466,22 @@ def summary_findings(findings: Sequence[Finding], n: int = 3) -> list[Finding]:
 def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
     b = p.get("balance") or {}
     value, lo, hi = b.get("value"), b.get("ci_low"), b.get("ci_high")
-    rep, pos = (p.get("categories") or {}).get("repressive"), (p.get("categories") or {}).get(
-        "positive"
+    rep, pos = (
+        (p.get("categories") or {}).get("repressive"),
+        (p.get("categories") or {}).get("positive"),
     )
     if rep is None or pos is None:
         return []
     if value is None:
         return [
             Finding(
-                "balance_undefined", "framing", "Geen balans te berekenen",
+                "balance_undefined",
+                "framing",
+                "Geen balans te berekenen",
                 "Het plan bevat geen repressieve en geen positieve termen; een balans is "
-                "niet te berekenen.", 100, "gap",
+                "niet te berekenen.",
+                100,
+                "gap",
             )
         ]
     nrep, npos = rep.get("count", 0), pos.get("count", 0)
@@ -424,30 +489,40 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
     clear = lo is not None and hi is not None and (lo > 0 or hi < 0)
     if value <= -BALANCE_CLEAR:
         ratio = (
-            f" Op elke positieve of verbindende term staan er {nl_num(nrep / npos, 1)} "
-            "repressieve." if npos else " Positieve of verbindende termen ontbreken."
+            f" Op elke positieve of verbindende term staan er {nl_num(nrep / npos, 1)} repressieve."
+            if npos
+            else " Positieve of verbindende termen ontbreken."
         )
         return [
             Finding(
-                "balance", "framing", "Overwegend repressief",
+                "balance",
+                "framing",
+                "Overwegend repressief",
                 f"Repressieve taal (bestrijden, handhaven, optreden) weegt zwaarder dan "
                 f"verbindende: balans "
-                f"{nl_num(value, signed=True)} ({interval}).{ratio}", 100, "repressive",
+                f"{nl_num(value, signed=True)} ({interval}).{ratio}",
+                100,
+                "repressive",
                 {"balance": value, "repressive": nrep, "positive": npos},
             )
         ]
     if value >= BALANCE_CLEAR:
         ratio = (
-            f" Op elke repressieve term staan er {nl_num(npos / nrep, 1)} positieve of "
-            "verbindende." if nrep else " Repressieve termen ontbreken."
+            f" Op elke repressieve term staan er {nl_num(npos / nrep, 1)} positieve of verbindende."
+            if nrep
+            else " Repressieve termen ontbreken."
         )
         return [
             Finding(
-                "balance", "framing", "Meer verbindend dan repressief",
+                "balance",
+                "framing",
+                "Meer verbindend dan repressief",
                 f"Positieve en verbindende taal (vertrouwen, samenwerken, betrekken) weegt "
                 f"zwaarder dan repressieve: balans {nl_num(value, signed=True)} "
                 f"({interval}).{ratio}",
-                100, "positive", {"balance": value, "repressive": nrep, "positive": npos},
+                100,
+                "positive",
+                {"balance": value, "repressive": nrep, "positive": npos},
             )
         ]
     certainty = (
@@ -457,10 +532,14 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
     )
     return [
         Finding(
-            "balance", "framing", "Gemengd",
+            "balance",
+            "framing",
+            "Gemengd",
             f"Repressieve en verbindende taal houden elkaar ongeveer in evenwicht: balans "
             f"{nl_num(value, signed=True)} ({interval}; {nrep} repressieve tegenover {npos} "
-            f"positieve termen). {certainty}", 100, "neutral",
+            f"positieve termen). {certainty}",
+            100,
+            "neutral",
             {"balance": value, "repressive": nrep, "positive": npos},
         )
     ]
@@ -473,19 +552,27 @@ def _register_findings(p: Mapping[str, Any]) -> list[Finding]:
     if prev > rep and prev > pos:
         return [
             Finding(
-                "preventive_leading", "framing", "Preventie voert de boventoon",
+                "preventive_leading",
+                "framing",
+                "Preventie voert de boventoon",
                 f"Preventieve taal komt het vaakst voor: {nl_num(prev, 1)} termen per 1.000 "
                 f"woorden, tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} positieve.",
-                70, "preventive", {"preventive_per_1000": prev},
+                70,
+                "preventive",
+                {"preventive_per_1000": prev},
             )
         ]
     if prev < rep and prev < pos and prev < LOW_RATE:
         return [
             Finding(
-                "preventive_scarce", "framing", "Weinig preventie",
+                "preventive_scarce",
+                "framing",
+                "Weinig preventie",
                 f"Preventieve taal is schaars: {nl_num(prev, 1)} termen per 1.000 woorden, "
                 f"tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} positieve.",
-                45, "gap", {"preventive_per_1000": prev},
+                45,
+                "gap",
+                {"preventive_per_1000": prev},
             )
         ]
     return []
@@ -504,22 +591,29 @@ def _actor_findings(p: Mapping[str, Any]) -> list[Finding]:
         if chain >= CHAIN_DOMINANCE:
             out.append(
                 Finding(
-                    "actors_narrow", "actors", "Smalle kring: vooral de veiligheidsketen",
+                    "actors_narrow",
+                    "actors",
+                    "Smalle kring: vooral de veiligheidsketen",
                     f"{nl_pct(chain)} van de {total} actorvermeldingen betreft de "
                     f"veiligheidsketen (politie, OM, gemeente, handhaving); maatschappelijke "
                     f"partners en bewoners samen {nl_pct(broad)}.",
-                    60 + 40 * (chain - CHAIN_DOMINANCE), "repressive",
+                    60 + 40 * (chain - CHAIN_DOMINANCE),
+                    "repressive",
                     {"chain_share": chain},
                 )
             )
         elif broad >= BROAD_DOMINANCE:
             out.append(
                 Finding(
-                    "actors_broad", "actors", "Brede kring van betrokkenen",
+                    "actors_broad",
+                    "actors",
+                    "Brede kring van betrokkenen",
                     f"{nl_pct(broad)} van de {total} actorvermeldingen gaat over "
                     f"maatschappelijke partners en bewoners; het plan noemt "
                     f"{actors.get('breadth_entries', 0)} verschillende actoren.",
-                    55, "positive", {"broad_share": broad},
+                    55,
+                    "positive",
+                    {"broad_share": broad},
                 )
             )
     res = (actors.get("categories") or {}).get("residents")
@@ -527,9 +621,14 @@ def _actor_findings(p: Mapping[str, Any]) -> list[Finding]:
         share = res.get("sentence_share", 0)
         out.append(
             Finding(
-                "residents_low", "actors", "Bewoners nauwelijks in beeld",
+                "residents_low",
+                "actors",
+                "Bewoners nauwelijks in beeld",
                 f"Bewoners worden in {nl_pct(share, 1)} van de zinnen genoemd "
-                f"({res.get('count', 0)} keer).", 65, "gap", {"residents_share": share},
+                f"({res.get('count', 0)} keer).",
+                65,
+                "gap",
+                {"residents_share": share},
             )
         )
     checklist = partner_checklist(p) or []
@@ -537,28 +636,37 @@ def _actor_findings(p: Mapping[str, Any]) -> list[Finding]:
     if absent:
         out.append(
             Finding(
-                "partners_absent", "actors", "Partners die ontbreken",
+                "partners_absent",
+                "actors",
+                "Partners die ontbreken",
                 f"Het plan noemt geen {nl_list(absent, 'of')}.",
-                50 + 5 * len(absent), "gap", {"absent": absent},
+                50 + 5 * len(absent),
+                "gap",
+                {"absent": absent},
             )
         )
     return out
 
 
 def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
-    rows = [r for r in theme_framing(p) if r["hits"] >= THEME_MIN_HITS and r.get("balance")
-            is not None]
+    rows = [
+        r for r in theme_framing(p) if r["hits"] >= THEME_MIN_HITS and r.get("balance") is not None
+    ]
     neg = [r for r in rows if r["balance"] <= -THEME_ONE_SIDED]
     pos = [r for r in rows if r["balance"] >= THEME_ONE_SIDED]
     if neg and pos:
         n, q = min(neg, key=lambda r: r["balance"]), max(pos, key=lambda r: r["balance"])
         return [
             Finding(
-                "themes_contrast", "themes", "Framing verschilt per thema",
+                "themes_contrast",
+                "themes",
+                "Framing verschilt per thema",
                 f"Over {n['short']} spreekt het plan repressief (balans "
                 f"{nl_num(n['balance'], signed=True)} in {n['sentences']} zinnen), over "
                 f"{q['short']} positief (balans {nl_num(q['balance'], signed=True)}).",
-                62, "neutral", {"repressive": n["id"], "positive": q["id"]},
+                62,
+                "neutral",
+                {"repressive": n["id"], "positive": q["id"]},
             )
         ]
     if neg:
@@ -567,10 +675,14 @@ def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
         how = "uitsluitend" if only else "overwegend"
         return [
             Finding(
-                "themes_repressive", "themes", "Thema's eenzijdig repressief",
+                "themes_repressive",
+                "themes",
+                "Thema's eenzijdig repressief",
                 f"Over {nl_list(labels)} spreekt het plan {how} in repressieve termen"
                 + (f" ({_theme_figures(neg[0])})." if len(neg) == 1 else "."),
-                58 + 2 * len(neg), "repressive", {"themes": [r["id"] for r in neg]},
+                58 + 2 * len(neg),
+                "repressive",
+                {"themes": [r["id"] for r in neg]},
             )
         ]
     return []
@@ -581,31 +693,48 @@ def _domain_findings(p: Mapping[str, Any]) -> list[Finding]:
     if not domains:
         return []
     cats = domains.get("categories") or {}
-    missing = [short("domains", d) for d in COLUMN_DOMAINS
-               if d in cats and cats[d].get("count", 0) == 0]
+    missing = [
+        short("domains", d) for d in COLUMN_DOMAINS if d in cats and cats[d].get("count", 0) == 0
+    ]
     linked = [short("domains", d) for d, v in cats.items() if v.get("count", 0) > 0]
     if linked and len(linked) == len(cats):
         return [
             Finding(
-                "domains_linked", "domains", "Veiligheid verbonden met ander beleid",
+                "domains_linked",
+                "domains",
+                "Veiligheid verbonden met ander beleid",
                 f"Het plan verbindt veiligheid met alle {len(cats)} onderscheiden "
-                f"beleidsdomeinen ({nl_list(linked)}).", 30, "positive", {"linked": linked},
+                f"beleidsdomeinen ({nl_list(linked)}).",
+                30,
+                "positive",
+                {"linked": linked},
             )
         ]
     if missing:
         return [
             Finding(
-                "domains_missing", "domains", "Weinig koppeling met ander beleid",
+                "domains_missing",
+                "domains",
+                "Weinig koppeling met ander beleid",
                 f"Het plan verbindt veiligheid niet met {nl_list(missing, 'of')}"
-                + (f"; wel met {nl_list(linked)}." if linked else "; met geen enkel ander "
-                   "beleidsdomein."),
-                40 + 6 * len(missing), "gap", {"missing": missing},
+                + (
+                    f"; wel met {nl_list(linked)}."
+                    if linked
+                    else "; met geen enkel ander beleidsdomein."
+                ),
+                40 + 6 * len(missing),
+                "gap",
+                {"missing": missing},
             )
         ]
     return [
         Finding(
-            "domains_linked", "domains", "Veiligheid verbonden met ander beleid",
-            f"Het plan verbindt veiligheid met {nl_list(linked)}.", 30, "positive",
+            "domains_linked",
+            "domains",
+            "Veiligheid verbonden met ander beleid",
+            f"Het plan verbindt veiligheid met {nl_list(linked)}.",
+            30,
+            "positive",
             {"linked": linked},
         )
     ]
@@ -621,10 +750,14 @@ def _section_findings(p: Mapping[str, Any]) -> list[Finding]:
         return []
     return [
         Finding(
-            "sections_spread", "themes", "Hoofdstukken verschillen sterk",
+            "sections_spread",
+            "themes",
+            "Hoofdstukken verschillen sterk",
             f"Het meest repressieve hoofdstuk is ‘{lo['title']}’ (balans "
             f"{nl_num(lo['balance'], signed=True)}), het meest verbindende ‘{hi['title']}’ "
-            f"(balans {nl_num(hi['balance'], signed=True)}).", 48, "neutral",
+            f"(balans {nl_num(hi['balance'], signed=True)}).",
+            48,
+            "neutral",
             {"low": lo["title"], "high": hi["title"]},
         )
     ]
@@ -640,18 +773,20 @@ def _perception_findings(p: Mapping[str, Any]) -> list[Finding]:
     if subj == 0 and obj > 0:
         return [
             Finding(
-                "perception_objective_only", "domains", "Alleen cijfers, geen beleving",
+                "perception_objective_only",
+                "domains",
+                "Alleen cijfers, geen beleving",
                 f"Het plan verwijst {obj} keer naar cijfers, meldingen of aangiften, maar "
-                "nergens naar hoe veilig inwoners zich voelen.", 35, "gap",
+                "nergens naar hoe veilig inwoners zich voelen.",
+                35,
+                "gap",
                 {"objective": obj},
             )
         ]
     return []
 
 
-def _peer_findings(
-    p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]
-) -> list[Finding]:
+def _peer_findings(p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]) -> list[Finding]:
     pos = peer_positions(p, peers)
     out: list[Finding] = []
     bal = pos.get("balance")
@@ -660,21 +795,28 @@ def _peer_findings(
             word = "repressiefst" if bal.is_lowest else "meest verbindend"
             out.append(
                 Finding(
-                    "peer_extreme", "peers", f"Het {word} geframede plan",
+                    "peer_extreme",
+                    "peers",
+                    f"Het {word} geframede plan",
                     f"Met een balans van {nl_num(bal.value, signed=True)} is dit het {word} "
                     f"geframede plan van de {bal.n + 1} vergeleken plannen (mediaan van de "
                     f"andere: {nl_num(_median(bal.peers), signed=True)}).",
-                    80, "repressive" if bal.is_lowest else "positive",
+                    80,
+                    "repressive" if bal.is_lowest else "positive",
                     {"rank": bal.rank, "n": bal.n + 1},
                 )
             )
         else:
             out.append(
                 Finding(
-                    "peer_position", "peers", "Positie tussen andere plannen",
+                    "peer_position",
+                    "peers",
+                    "Positie tussen andere plannen",
                     f"Met een balans van {nl_num(bal.value, signed=True)} is het plan "
                     f"verbindender dan {bal.lower} en repressiever dan {bal.higher} van de "
-                    f"{bal.n} andere plannen.", 42, "neutral",
+                    f"{bal.n} andere plannen.",
+                    42,
+                    "neutral",
                     {"rank": bal.rank, "n": bal.n + 1},
                 )
             )
@@ -685,12 +827,15 @@ def _peer_findings(
         m = MEASURE_BY_KEY[key]
         out.append(
             Finding(
-                f"peer_{key}", "peers",
+                f"peer_{key}",
+                "peers",
                 f"{m.label}: {'hoogste' if pp.is_highest else 'laagste'} van de vergelijking",
                 f"{m.label} ({m.help}): {format_measure(key, pp.value)}, de "
                 f"{pp.describe()} (mediaan van de andere: "
                 f"{format_measure(key, _median(pp.peers))}).",
-                52, "positive" if pp.is_highest else "gap", {"key": key},
+                52,
+                "positive" if pp.is_highest else "gap",
+                {"key": key},
             )
         )
         break
@@ -786,8 +931,11 @@ def derive_questions(
     domains = profile.get("domains")
     if domains:
         dcats = domains.get("categories") or {}
-        missing = [short("domains", d) for d in COLUMN_DOMAINS
-                   if d in dcats and dcats[d].get("count", 0) == 0]
+        missing = [
+            short("domains", d)
+            for d in COLUMN_DOMAINS
+            if d in dcats and dcats[d].get("count", 0) == 0
+        ]
         if missing:
             qs.append(
                 Question(
@@ -851,8 +999,7 @@ def _actor_questions(profile: Mapping[str, Any]) -> list[Question]:
                 "residents_role",
                 "Welke rol krijgen bewoners zelf: als bron van informatie, als meedenkers, "
                 "als partners in de eigen buurt?",
-                f"Bewoners komen voor in {nl_pct(res.get('sentence_share', 0), 1)} van de "
-                "zinnen.",
+                f"Bewoners komen voor in {nl_pct(res.get('sentence_share', 0), 1)} van de zinnen.",
                 85,
             )
         )
@@ -897,8 +1044,11 @@ def _actor_questions(profile: Mapping[str, Any]) -> list[Question]:
 
 
 def _theme_questions(profile: Mapping[str, Any]) -> list[Question]:
-    rows = [r for r in theme_framing(profile)
-            if r["hits"] >= THEME_MIN_HITS and r.get("balance") is not None]
+    rows = [
+        r
+        for r in theme_framing(profile)
+        if r["hits"] >= THEME_MIN_HITS and r.get("balance") is not None
+    ]
     qs = [
         Question(
             f"theme_{r['id']}",

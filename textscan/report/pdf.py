@@ -54,11 +54,15 @@ def html_to_pdf(html_path: str | Path, pdf_path: str | Path, *, timeout: float =
     dst = Path(pdf_path).resolve()
     dst.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="textscan-chromium-") as profile:
-        cmd = [browser, *CHROMIUM_ARGS, f"--user-data-dir={profile}",
-               f"--print-to-pdf={dst}", src.as_uri()]
+        cmd = [
+            browser,
+            *CHROMIUM_ARGS,
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={dst}",
+            src.as_uri(),
+        ]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                  check=False)
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise ReportError(f"Chromium could not print {src.name}: {exc}") from exc
     if proc.returncode != 0 or not dst.is_file() or dst.stat().st_size == 0:

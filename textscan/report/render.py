@@ -112,9 +112,7 @@ def as_profile_dict(obj: Any) -> dict[str, Any]:
         return dict(profile.to_dict())
     if isinstance(profile, Mapping):
         return dict(profile)
-    raise TypeError(
-        f"expected an Analysis, a Profile or a profile dict, not {type(obj).__name__}"
-    )
+    raise TypeError(f"expected an Analysis, a Profile or a profile dict, not {type(obj).__name__}")
 
 
 @dataclass
@@ -186,7 +184,7 @@ def find_manifest(
         folders.append(results_dir)
     for prof in profiles:
         src = Path(str(prof.get("path", "")))
-        for base in ([Path.cwd()] + ([results_dir.parent] if results_dir else [])):
+        for base in [Path.cwd()] + ([results_dir.parent] if results_dir else []):
             cand = (base / src).parent if not src.is_absolute() else src.parent
             # the folder of the file, then its parent (sources in corpus/src/)
             for folder in (cand, cand.parent):
@@ -235,9 +233,7 @@ def _peers(peers: Any) -> list[dict[str, Any]]:
 
 
 # ------------------------------------------------------------------ pieces
-def highlight_segments(
-    text: str, hits: Iterable[Mapping[str, Any]]
-) -> list[dict[str, Any]]:
+def highlight_segments(text: str, hits: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Split ``text`` at hit offsets: [{text, hit: bool, entry}], pieces in order.
 
     Offsets outside the text are clipped; a hit overlapping an earlier one is
@@ -288,19 +284,28 @@ def _sections_table(profile: Mapping[str, Any]) -> dict[str, Any] | None:
             st = s["categories"].get(c, {})
             rate = st.get("per_1000_words", 0.0)
             bg = charts.sequential(c, rate, vmax[c])
-            cells.append({"cat": c, "rate": rate, "count": st.get("count", 0), "bg": bg,
-                          "fg": charts.text_on(bg)})
+            cells.append(
+                {
+                    "cat": c,
+                    "rate": rate,
+                    "count": st.get("count", 0),
+                    "bg": bg,
+                    "fg": charts.text_on(bg),
+                }
+            )
         bal = s.get("balance")
         bg = charts.diverging(bal)
-        rows.append({
-            "title": s.get("title") or "",
-            "page": s.get("page_start"),
-            "words": s.get("words", 0),
-            "cells": cells,
-            "balance": bal,
-            "balance_bg": bg,
-            "balance_fg": charts.text_on(bg),
-        })
+        rows.append(
+            {
+                "title": s.get("title") or "",
+                "page": s.get("page_start"),
+                "words": s.get("words", 0),
+                "cells": cells,
+                "balance": bal,
+                "balance_bg": bg,
+                "balance_fg": charts.text_on(bg),
+            }
+        )
     return {"rows": rows}
 
 
@@ -313,8 +318,9 @@ def _theme_chart(profile: Mapping[str, Any]) -> dict[str, Any] | None:
             {
                 "label": r["label"],
                 "counts": {c: r.get(c, 0) for c in FRAMING_ORDER},
-                "note": (f"{r['sentences']} zinnen · B " + nl_num(r.get("balance"), 2,
-                                                                   signed=True)),
+                "note": (
+                    f"{r['sentences']} zinnen · B " + nl_num(r.get("balance"), 2, signed=True)
+                ),
             }
             for r in rows
         ],
@@ -326,9 +332,14 @@ def _theme_entries(profile: Mapping[str, Any], n: int = 10) -> list[dict[str, An
     themes = profile.get("themes") or {}
     out = []
     for entry, d in list((themes.get("framing_by_entry") or {}).items())[:n]:
-        out.append({"entry": entry, **d,
-                    "balance_bg": charts.diverging(d.get("balance")),
-                    "balance_fg": charts.text_on(charts.diverging(d.get("balance")))})
+        out.append(
+            {
+                "entry": entry,
+                **d,
+                "balance_bg": charts.diverging(d.get("balance")),
+                "balance_fg": charts.text_on(charts.diverging(d.get("balance"))),
+            }
+        )
     return out
 
 
@@ -342,7 +353,8 @@ def _group_bars(block: Mapping[str, Any] | None, name: str) -> dict[str, Any] | 
             "value": st.get("sentence_share", 0.0),
             "color": charts.color(c) if name == "actors" else "#3b6f8f",
             "text": (nl_pct(st.get("sentence_share", 0.0), 1) + f" · {st.get('count', 0)}×")
-            if st.get("count", 0) else "niet genoemd",
+            if st.get("count", 0)
+            else "niet genoemd",
             "absent": st.get("count", 0) == 0,
         }
         for c, st in cats.items()
@@ -398,20 +410,22 @@ def _evidence(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
         c for c in ev if c not in FRAMING_ORDER
     ]
     for c in cats:
-        out.append({
-            "cat": c,
-            "label": label("framing", c),
-            "sentences": [
-                {
-                    "page": s.get("page"),
-                    "section": s.get("section"),
-                    "segments": highlight_segments(s.get("text", ""), s.get("hits") or []),
-                    "n_hits": len(s.get("hits") or []),
-                }
-                for s in ev.get(c, [])
-            ],
-            "terms": top.get(c, []),
-        })
+        out.append(
+            {
+                "cat": c,
+                "label": label("framing", c),
+                "sentences": [
+                    {
+                        "page": s.get("page"),
+                        "section": s.get("section"),
+                        "segments": highlight_segments(s.get("text", ""), s.get("hits") or []),
+                        "n_hits": len(s.get("hits") or []),
+                    }
+                    for s in ev.get(c, [])
+                ],
+                "terms": top.get(c, []),
+            }
+        )
     return out
 
 
@@ -433,15 +447,17 @@ def _peer_rows(
             and (v := key_measures(p).get(m.key)) is not None
         ]
         values.append((own_name, pos.value))
-        rows.append({
-            "key": m.key,
-            "label": m.label,
-            "help": m.help,
-            "value": format_measure(m.key, pos.value),
-            "position": pos.describe(),
-            "strip": charts.strip(values, m.kind, highlight=own_name),
-            "kind": m.kind,
-        })
+        rows.append(
+            {
+                "key": m.key,
+                "label": m.label,
+                "help": m.help,
+                "value": format_measure(m.key, pos.value),
+                "position": pos.describe(),
+                "strip": charts.strip(values, m.kind, highlight=own_name),
+                "kind": m.kind,
+            }
+        )
     return rows
 
 
@@ -463,9 +479,10 @@ def diagnosis_context(
     cats = p.get("categories") or {}
     sha = p.get("sha256")
     peer_bal = [
-        v for q in peer_list
-        if not (sha and q.get("sha256") == sha) and (v := (q.get("balance") or {}).get("value"))
-        is not None
+        v
+        for q in peer_list
+        if not (sha and q.get("sha256") == sha)
+        and (v := (q.get("balance") or {}).get("value")) is not None
     ]
     rates = [
         {
@@ -543,7 +560,10 @@ def render_diagnosis(
             for q in peer_results.profiles
         }
     ctx = diagnosis_context(
-        analysis_or_profile, peers=peer_results, municipality=municipality, meta=meta,
+        analysis_or_profile,
+        peers=peer_results,
+        municipality=municipality,
+        meta=meta,
         peer_names=names,
     )
     return env().get_template("diagnosis.html").render(**ctx)
@@ -637,8 +657,7 @@ def _keyness_from_compare(
             raise KeyError("keyness table without lemma/g2 columns")
         rows = table.sort_values(g2, ascending=False).head(top)
         out[doc] = [
-            {"word": r[word], "g2": float(r[g2]), "count": int(r[a]) if a else None,
-             "rest": None}
+            {"word": r[word], "g2": float(r[g2]), "count": int(r[a]) if a else None, "rest": None}
             for _, r in rows.iterrows()
         ]
     return out
@@ -670,15 +689,20 @@ def _clusters(table: pd.DataFrame) -> dict[str, Any] | None:
     groups = []
     for c in sorted(table["cluster"].unique()):
         sub = table[table["cluster"] == c]
-        groups.append({
-            "id": int(c),
-            "members": list(sub["name"]),
-            "means": [
-                {"label": MEASURE_BY_KEY[m].label, "short": MEASURE_BY_KEY[m].short,
-                 "value": format_measure(m, sub[m].mean())}
-                for m in cols
-            ],
-        })
+        groups.append(
+            {
+                "id": int(c),
+                "members": list(sub["name"]),
+                "means": [
+                    {
+                        "label": MEASURE_BY_KEY[m].label,
+                        "short": MEASURE_BY_KEY[m].short,
+                        "value": format_measure(m, sub[m].mean()),
+                    }
+                    for m in cols
+                ],
+            }
+        )
     return {
         "k": k,
         "silhouette": score,
@@ -700,18 +724,20 @@ def corpus_context(results: Results) -> dict[str, Any]:
         meta = results.meta(prof)
         km = key_measures(prof)
         bal = prof.get("balance") or {}
-        rows.append({
-            "document": doc,
-            "name": results.municipality(prof) or doc,
-            "period": "" if _missing(meta.get("period")) else str(meta.get("period", "")),
-            "province": "" if _missing(meta.get("province")) else str(meta.get("province", "")),
-            "pages": prof.get("pages"),
-            "words": prof.get("words"),
-            "ci_low": bal.get("ci_low"),
-            "ci_high": bal.get("ci_high"),
-            "warnings": len(prof.get("warnings") or []),
-            **km,
-        })
+        rows.append(
+            {
+                "document": doc,
+                "name": results.municipality(prof) or doc,
+                "period": "" if _missing(meta.get("period")) else str(meta.get("period", "")),
+                "province": "" if _missing(meta.get("province")) else str(meta.get("province", "")),
+                "pages": prof.get("pages"),
+                "words": prof.get("words"),
+                "ci_low": bal.get("ci_low"),
+                "ci_high": bal.get("ci_high"),
+                "warnings": len(prof.get("warnings") or []),
+                **km,
+            }
+        )
     table = pd.DataFrame(rows)
     measures = [m for m in MEASURES if m.key in table.columns and table[m.key].notna().any()]
     clusters = _clusters(table) if len(table) else None
@@ -725,18 +751,24 @@ def corpus_context(results: Results) -> dict[str, Any]:
             continue
         hi = max(vals, key=lambda v: v[1])
         lo = min(vals, key=lambda v: v[1])
-        dists.append({
-            "label": m.label,
-            "help": m.help,
-            "kind": m.kind,
-            "strip": charts.strip(vals, m.kind, width=420),
-            "high": (hi[0], format_measure(m.key, hi[1])),
-            "low": (lo[0], format_measure(m.key, lo[1])),
-        })
+        dists.append(
+            {
+                "label": m.label,
+                "help": m.help,
+                "kind": m.kind,
+                "strip": charts.strip(vals, m.kind, width=420),
+                "high": (hi[0], format_measure(m.key, hi[1])),
+                "low": (lo[0], format_measure(m.key, lo[1])),
+            }
+        )
     scatter = None
     pts = [
-        {"name": r["name"], "x": r["balance"], "y": r["actors_broad_share"],
-         "cluster": r.get("cluster")}
+        {
+            "name": r["name"],
+            "x": r["balance"],
+            "y": r["actors_broad_share"],
+            "cluster": r.get("cluster"),
+        }
         for r in rows
         if not _missing(r.get("balance")) and not _missing(r.get("actors_broad_share"))
     ]
@@ -762,9 +794,7 @@ def corpus_context(results: Results) -> dict[str, Any]:
         "table_measures": [m for m in measures],
         "dists": dists,
         "scatter": scatter,
-        "keyness": [
-            {"name": names.get(d, d), "words": ws} for d, ws in keyness.items() if ws
-        ],
+        "keyness": [{"name": names.get(d, d), "words": ws} for d, ws in keyness.items() if ws],
         "clusters": clusters,
         "failures": results.failures.to_dict("records") if len(results.failures) else [],
         "provenance": results.provenance,
@@ -813,8 +843,11 @@ def write_reports(results_dir: str | Path, out_dir: str | Path) -> list[Path]:
     }
     for prof in results.profiles:
         ctx = diagnosis_context(
-            prof, peers=results, municipality=results.municipality(prof),
-            meta=results.meta(prof), peer_names=names,
+            prof,
+            peers=results,
+            municipality=results.municipality(prof),
+            meta=results.meta(prof),
+            peer_names=names,
         )
         f = out / f"{_slug(str(prof.get('document')))}.html"
         f.write_text(env().get_template("diagnosis.html").render(**ctx), encoding="utf-8")
