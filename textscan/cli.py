@@ -723,7 +723,7 @@ def kwic(
         table.add_column("right", overflow="fold")
         for r in frame.itertuples(index=False):
             where = f"{r.document} p.{'' if pd.isna(r.page) else r.page} {r.section or ''}"
-            match = f"{r.text} [{r.entry}]" + (" (negated)" if r.negated else "")
+            match = f"{r.text} [{r.lexicon}:{r.entry}]" + (" (negated)" if r.negated else "")
             table.add_row(where.strip(), r.left, match, r.right)
         _stdout.print(table)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
