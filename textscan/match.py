@@ -322,6 +322,8 @@ MIN_UNKNOWN_MODIFIER_HEAD = 6
 SPLIT_CACHE_LIMIT = 500_000
 # longer tokens are not split into compounds (garbage from broken PDFs, URLs)
 MAX_COMPOUND_LEN = 60
+# the shortest word that can hold an entry (4 letters) and another part (3)
+MIN_COMPOUND_WORD = 7
 
 
 def _piece_at(text: str, piece: str, pos: int) -> bool:
@@ -414,6 +416,7 @@ class _Index:
     order: dict[str, int] = field(default_factory=dict)
     parts: dict[str, list[Entry]] = field(default_factory=dict)
     part_lengths: list[int] = field(default_factory=list)
+    split_cache: dict[str, list[tuple[Entry, str, str]]] = field(default_factory=dict)
 
 
 def _exactness(c: _Candidate, tokens: Sequence[Token]) -> int:
@@ -469,7 +472,6 @@ class Matcher:
         self._is_known = is_known
         self._indexes = [self._build(lx) for lx in self.lexicons]
         self._known_cache: dict[str, bool] = {}
-        self._split_cache: dict[tuple[int, str], list[tuple[Entry, str, str]]] = {}
 
     # ------------------------------------------------------------------ index
     def _variants(self, text: str, *, always_lemmatize: bool = False) -> set[tuple[str, ...]]:
@@ -584,8 +586,7 @@ class Matcher:
         ("verkeers|handhavings|plan"); the other parts must be Dutch words
         (after removing a linking -s-, -e- or -en-). The longest entry wins.
         """
-        key = (id(idx), lemma)
-        cached = self._split_cache.get(key)
+        cached = idx.split_cache.get(lemma)
         if cached is not None:
             return cached
         found: list[tuple[Entry, str, str]] = []
@@ -622,9 +623,9 @@ class Matcher:
                 if size > best:
                     found, best = [], size
                 found.extend((e, role, "+".join(others)) for e in allowed)
-        if len(self._split_cache) > SPLIT_CACHE_LIMIT:
-            self._split_cache.clear()
-        self._split_cache[key] = found
+        if len(idx.split_cache) > SPLIT_CACHE_LIMIT:
+            idx.split_cache.clear()
+        idx.split_cache[lemma] = found
         return found
 
     # ---------------------------------------------------------------- clauses
@@ -678,29 +679,33 @@ class Matcher:
 
     # --------------------------------------------------------------- matching
     def _candidates(
-        self, tokens: Sequence[Token], clauses: tuple[list[int], list[int]], idx: _Index
+        self,
+        tokens: Sequence[Token],
+        clauses: tuple[list[int], list[int]],
+        idx: _Index,
+        lemmas: list[str],
+        lowers: list[str],
     ) -> list[_Candidate]:
         lx = idx.lexicon
-        lemmas = [t.lemma for t in tokens]
-        lowers = [t.text.lower() for t in tokens]
         n = len(tokens)
         out: list[_Candidate] = []
+        multi, single, separable = idx.multi, idx.single, idx.separable
         for i in range(n):
             if not tokens[i].is_word:
                 continue
             lem, low = lemmas[i], lowers[i]
             # multi-word expressions on lemmas or forms
-            for key in {lem, low}:
-                for seq, e in idx.multi.get(key, ()):
+            for key in (lem, low) if lem != low else (lem,):
+                for seq, e in multi.get(key, ()):
                     k = len(seq)
                     if i + k <= n and all(
                         seq[j] in (lemmas[i + j], lowers[i + j]) for j in range(k)
                     ):
                         out.append(_Candidate(lx, e, tuple(range(i, i + k)), "phrase"))
-            direct = idx.single.get(lem) or idx.single.get(low)
+            direct = single.get(lem) or single.get(low)
             if direct:
                 out.extend(_Candidate(lx, e, (i,), "lemma") for e in direct)
-            elif len(lem) <= MAX_COMPOUND_LEN:
+            elif MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN:
                 word = lem.strip("-")
                 for e, _role, other in self.split_compound(word, idx):
                     out.append(_Candidate(lx, e, (i,), "compound", other))
@@ -708,12 +713,12 @@ class Matcher:
                     # hyphenated compound: "drugs-bestrijding", "lik-op-stuk-aanpak"
                     parts = [p for p in word.split("-") if p]
                     for p in parts:
-                        for e in idx.single.get(p, ()):
+                        for e in single.get(p, ()):
                             if _compound_mode(e) != "none":
                                 others = "-".join(q for q in parts if q != p)
                                 out.append(_Candidate(lx, e, (i,), "compound", others))
             # separable verbs: stem ... particle in the same clause
-            for e in idx.separable.get(lem, ()):
+            for e in separable.get(lem, ()):
                 part = self._find_particle(tokens, clauses, i, e.particle or "")
                 if part is not None:
                     out.append(_Candidate(lx, e, tuple(sorted((i, part))), "separable"))
@@ -759,9 +764,11 @@ class Matcher:
             return k
         return None
 
-    def _excluded(self, cand: _Candidate, tokens: Sequence[Token], idx: _Index) -> bool:
-        lemmas = [t.lemma for t in tokens]
-        lowers = [t.text.lower() for t in tokens]
+    def _excluded(
+        self, cand: _Candidate, lemmas: list[str], lowers: list[str], idx: _Index
+    ) -> bool:
+        if not cand.entry.exclude:
+            return False
         first, last = cand.first, cand.last
         for ex in cand.entry.exclude:
             if self._exclusion_applies(ex, cand, lemmas, lowers, first, last, idx):
@@ -871,9 +878,11 @@ class Matcher:
         if not tokens:
             return []
         clauses = self.clauses(tokens)
+        lemmas = [t.lemma for t in tokens]
+        lowers = [t.text.lower() for t in tokens]
         hits: list[Hit] = []
         for idx in self._indexes:
-            cands = self._candidates(tokens, clauses, idx)
+            cands = self._candidates(tokens, clauses, idx, lemmas, lowers)
             # Longest first, then the earliest, then the entry written exactly as the
             # word (form, then lemma) before one reached through lemmatisation, then
             # lexicon order. An excluded candidate still takes its tokens: the word is
@@ -893,7 +902,7 @@ class Matcher:
                 if used.intersection(c.tokens):
                     continue
                 used.update(c.tokens)
-                if self._excluded(c, tokens, idx):
+                if self._excluded(c, lemmas, lowers, idx):
                     continue
                 hits.append(self._hit(c, sentence, clauses, document, section_title))
         hits.sort(key=lambda h: (h.start, h.lexicon))

@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -34,9 +35,16 @@ def get_nlp() -> Language:
     return nlp
 
 
+@lru_cache(maxsize=262_144)
 def is_word(text: str) -> bool:
-    """A word in the codebook's sense: not punctuation, number or whitespace."""
-    return any(ch.isalpha() for ch in text)
+    """A word in the codebook's sense: not punctuation, number or whitespace.
+
+    A token is a word when it holds a letter ("COVID-19" is, "2023" and "€" are not).
+    """
+    return _LETTER.search(text) is not None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _sentences_of(
