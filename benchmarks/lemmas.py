@@ -12,8 +12,9 @@ stripped of ``_`` too. No method sees the gold POS or lemmas. Methods:
 * ``spacy-lookup``: spaCy's Dutch lookup table (spacy-lookups-data), word
   unchanged when absent: what ``spacy.blank("nl")`` with a lookup lemmatiser gives;
 * ``simplemma``: ``simplemma.lemmatize(word, "nl")``;
-* ``textscan``: ``DutchLemmatizer.lemma`` (context-free, what the spaCy
-  component sets);
+* ``textscan-word``: ``DutchLemmatizer.lemma``, one word at a time (no context);
+* ``textscan``: ``DutchLemmatizer.lemmatize(..., attach_particles=False)``, a
+  sentence at a time (what textscan's spaCy component sets);
 * ``textscan+particles``: ``DutchLemmatizer.lemmatize(..., attach_particles=True)``.
 
 The treebank is read from ``../shared/data/ud/nl_alpino-ud-dev.conllu`` next to
@@ -160,7 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     methods: list[tuple[str, Callable[[Sequence[str]], list[str]]]] = [
         ("spacy-lookup", spacy_lookup_method()),
         ("simplemma", simplemma_method()),
-        ("textscan", lambda ws: [lemmatizer.lemma(w) for w in ws]),
+        ("textscan-word", lambda ws: [lemmatizer.lemma(w) for w in ws]),
+        ("textscan", lambda ws: lemmatizer.lemmatize(ws, attach_particles=False)),
         (
             "textscan+particles",
             lambda ws: lemmatizer.lemmatize(ws, attach_particles=True),

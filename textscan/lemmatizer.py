@@ -88,6 +88,13 @@ SEPARABLE_PARTICLES: frozenset[str] = frozenset(
     ]
 )
 
+# words after which a form in -en is an infinitive or plural verb, not a plural noun
+_VERB_CONTEXT = frozenset(
+    """te wij we zij ze jullie wil willen wilde wilden kan kunnen kon konden moet moeten
+    moest moesten gaat gaan ging gingen zal zullen zou zouden blijft blijven bleef bleven
+    laat laten liet lieten mag mogen mocht mochten durft durven hoeft hoeven komen komt""".split()
+)
+
 # Inseparable verb prefixes: their participle has no ge- (bestreden, verbonden).
 _INSEPARABLE_PREFIXES = ("be", "ge", "her", "ont", "ver", "er")
 
@@ -253,10 +260,26 @@ class DutchLemmatizer:
             ['wij', 'aanpakken', 'het', 'aan']
         """
         lemmas = [self.lemma(w) for w in words]
+        self._infinitive_or_plural(words, lemmas)
         attach = self.attach_particles if attach_particles is None else attach_particles
         if attach:
             self._attach_particles(list(words), lemmas)
         return lemmas
+
+    def _infinitive_or_plural(self, words: Sequence[str], lemmas: list[str]) -> None:
+        """Decide "spelen", "wachten", "stellen" (verb or plural noun) from the word before.
+
+        Out of context such a form gets its noun (spel, wacht, stel). In a
+        sentence it is the infinitive (or plural present) after "te", a modal
+        or auxiliary verb or a plural subject pronoun ("om te spelen", "wij
+        willen wachten", "wij stellen"), otherwise it stays the plural noun.
+        """
+        for i, word in enumerate(words):
+            w = word.lower()
+            if i == 0 or lemmas[i] == w or not w.endswith("en") or w not in self._verbs:
+                continue
+            if words[i - 1].lower() in _VERB_CONTEXT:
+                lemmas[i] = w
 
     def is_known(self, word: str) -> bool:
         """Whether ``word`` (any case) is a known Dutch form or lemma.
@@ -820,16 +843,16 @@ def _register_spacy_component() -> None:
         lemmatizer = get_lemmatizer()
 
         def set_lemmas(doc: Doc) -> Doc:
-            for token in doc:
-                token.lemma_ = lemmatizer.lemma(token.text)
+            words = [t.text for t in doc]
+            lemmas = lemmatizer.lemmatize(words, attach_particles=False)
             if attach_particles:
                 sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
                 for sent in sents:
-                    words = [t.text for t in sent]
-                    lemmas = [t.lemma_ for t in sent]
-                    lemmatizer._attach_particles(words, lemmas)
-                    for token, lemma in zip(sent, lemmas, strict=True):
-                        token.lemma_ = lemma
+                    part = lemmas[sent.start : sent.end]
+                    lemmatizer._attach_particles(words[sent.start : sent.end], part)
+                    lemmas[sent.start : sent.end] = part
+            for token, lemma in zip(doc, lemmas, strict=True):
+                token.lemma_ = lemma
             return doc
 
         return set_lemmas
