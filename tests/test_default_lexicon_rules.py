@@ -57,4 +57,5 @@ def test_the_same_words_in_their_framing_sense_count(framing_hits, sentence, cat
 
 
 def test_zorgen_as_worries_is_not_care(framing_hits):
-    assert "positive" not in {c for _, c in framing_hits("Bewoners uiten hun zorgen over de overlast.")}
+    found = framing_hits("Bewoners uiten hun zorgen over de overlast.")
+    assert "positive" not in {c for _, c in found}

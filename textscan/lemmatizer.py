@@ -90,9 +90,52 @@ SEPARABLE_PARTICLES: frozenset[str] = frozenset(
 
 # words after which a form in -en is an infinitive or plural verb, not a plural noun
 _VERB_CONTEXT = frozenset(
-    """te wij we zij ze jullie wil willen wilde wilden kan kunnen kon konden moet moeten
-    moest moesten gaat gaan ging gingen zal zullen zou zouden blijft blijven bleef bleven
-    laat laten liet lieten mag mogen mocht mochten durft durven hoeft hoeven komen komt""".split()
+    [
+        "te",
+        "wij",
+        "we",
+        "zij",
+        "ze",
+        "jullie",
+        "wil",
+        "willen",
+        "wilde",
+        "wilden",
+        "kan",
+        "kunnen",
+        "kon",
+        "konden",
+        "moet",
+        "moeten",
+        "moest",
+        "moesten",
+        "gaat",
+        "gaan",
+        "ging",
+        "gingen",
+        "zal",
+        "zullen",
+        "zou",
+        "zouden",
+        "blijft",
+        "blijven",
+        "bleef",
+        "bleven",
+        "laat",
+        "laten",
+        "liet",
+        "lieten",
+        "mag",
+        "mogen",
+        "mocht",
+        "mochten",
+        "durft",
+        "durven",
+        "hoeft",
+        "hoeven",
+        "komen",
+        "komt",
+    ]
 )
 
 # Inseparable verb prefixes: their participle has no ge- (bestreden, verbonden).

@@ -15,7 +15,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,12 @@ class Analysis:
     profile: Profile
 
     def hits_frame(self) -> pd.DataFrame:
+        """The hits as the ``hits.csv`` table."""
         return hits_to_frame(self.hits)
+
+    def sentences_frame(self) -> pd.DataFrame:
+        """The sentences as the ``sentences.parquet`` table (page, section, lemmas)."""
+        return sentences_to_frame(self)
 
 
 class StageError(TextscanError):
@@ -195,11 +200,13 @@ def analyze(
 
 
 def hit_rows(hits: Iterable[Hit]) -> list[dict[str, Any]]:
-    """Hits as plain rows with the columns of ``hits.csv`` (``parts`` as JSON)."""
+    """Hits as plain rows with the columns of ``hits.csv`` (``parts`` as JSON text)."""
+    from textscan.output import hit_to_dict
+
     rows = []
     for h in hits:
-        d = asdict(h)
-        d["parts"] = json.dumps([list(p) for p in h.parts])
+        d = hit_to_dict(h)
+        d["parts"] = json.dumps(d["parts"])
         rows.append({c: d[c] for c in HIT_COLUMNS})
     return rows
 
