@@ -175,9 +175,7 @@ def test_treebank_content_word_accuracy() -> None:
     with_particles = score(
         "textscan+particles", lambda ws: lem.lemmatize(ws, attach_particles=True), sentences
     )
-    in_sentence = score(
-        "textscan", lambda ws: lem.lemmatize(ws, attach_particles=False), sentences
-    )
+    in_sentence = score("textscan", lambda ws: lem.lemmatize(ws, attach_particles=False), sentences)
     context_free = score("textscan-word", lambda ws: [lem.lemma(w) for w in ws], sentences)
     assert sum(with_particles.total.values()) > 4000
     assert in_sentence.accuracy >= 0.93  # what the spaCy component sets

@@ -206,3 +206,25 @@ entries:
         ("testframing", "bestrijding"),
         ("themes-test", "drugs"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, entry, parts",
+    [
+        ("Om jongeren perspectief te bieden, zetten we in op werk.", "perspectief-bieden", 2),
+        ("Wij bieden jongeren een nieuw perspectief.", "perspectief-bieden", 2),
+        ("De gemeente biedt perspectief.", "perspectief-bieden", 1),
+        ("De burgemeester roept de intimidatie een halt toe.", "halt-toeroepen", 2),
+    ],
+)
+def test_expression_ending_in_a_verb_matches_with_the_verb_moved(matcher, sentence, entry, parts):
+    hits = [h for h in matcher.match(annotate_text(sentence)) if h.entry == entry]
+    assert len(hits) == 1
+    h = hits[0]
+    assert h.sentence[h.start : h.end] == h.text
+    assert len(h.parts) == parts
+
+
+def test_verb_of_an_expression_must_stand_in_the_same_clause(match):
+    found = match("Wij geven perspectief, en de buurt biedt ruimte.")
+    assert "perspectief-bieden" not in entries(found)

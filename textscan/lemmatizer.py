@@ -324,6 +324,15 @@ class DutchLemmatizer:
             if words[i - 1].lower() in _VERB_CONTEXT:
                 lemmas[i] = w
 
+    def is_verb(self, lemma: str) -> bool:
+        """Whether ``lemma`` (lowercase) is a Dutch verb infinitive in the tables.
+
+        Example:
+            >>> DutchLemmatizer().is_verb("bieden"), DutchLemmatizer().is_verb("perspectief")
+            (True, False)
+        """
+        return lemma in self._verbs
+
     def is_known(self, word: str) -> bool:
         """Whether ``word`` (any case) is a known Dutch form or lemma.
 

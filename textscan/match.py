@@ -417,6 +417,10 @@ class _Index:
     parts: dict[str, list[Entry]] = field(default_factory=dict)
     part_lengths: list[int] = field(default_factory=list)
     split_cache: dict[str, list[tuple[Entry, str, str]]] = field(default_factory=dict)
+    # verbal expressions: first word of the non-verb part -> (that part, verb, particle, entry)
+    verbal: dict[str, list[tuple[tuple[str, ...], str, str | None, Entry]]] = field(
+        default_factory=dict
+    )
 
 
 def _exactness(c: _Candidate, tokens: Sequence[Token]) -> int:
@@ -429,6 +433,17 @@ def _exactness(c: _Candidate, tokens: Sequence[Token]) -> int:
     if lemma == " ".join(tokens[t].lemma for t in c.tokens):
         return 1
     return 0
+
+
+def _runs(tokens: Sequence[Token], indices: Iterable[int]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the runs of consecutive token indices (one per part)."""
+    runs: list[list[int]] = []
+    for t in sorted(indices):
+        if runs and t == runs[-1][-1] + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return tuple((tokens[r[0]].start, tokens[r[-1]].end) for r in runs)
 
 
 def _role_allowed(entry: Entry, role: str) -> bool:
@@ -460,13 +475,17 @@ class Matcher:
         *,
         lemmatize: Callable[[str], tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
         is_known: Callable[[str], bool] | None = None,
+        is_verb: Callable[[str], bool] | None = None,
     ) -> None:
-        if lemmatize is None or is_known is None:
-            from textscan.lemmatizer import get_lemmatizer
+        from textscan.lemmatizer import SEPARABLE_PARTICLES, get_lemmatizer
+
+        if lemmatize is None:
             from textscan.nlp import lemmatize_phrase
 
-            lemmatize = lemmatize or lemmatize_phrase
-            is_known = is_known or get_lemmatizer().is_known
+            lemmatize = lemmatize_phrase
+        is_known = is_known or get_lemmatizer().is_known
+        self._is_verb = is_verb or get_lemmatizer().is_verb
+        self._particles = SEPARABLE_PARTICLES
         self.lexicons = list(lexicons)
         self._lemmatize = lemmatize
         self._is_known = is_known
@@ -509,6 +528,7 @@ class Matcher:
                     idx.single.setdefault(variant[0], []).append(e)
                 else:
                     idx.multi.setdefault(variant[0], []).append((variant, e))
+                    self._index_verbal(idx, variant, e)
             if e.particle is not None and e.verb_stem:
                 for variant in self._variants(e.verb_stem, always_lemmatize=True):
                     if len(variant) == 1:
@@ -523,6 +543,31 @@ class Matcher:
             for k, v in d.items():
                 d[k] = list(dict.fromkeys(v))
         return idx
+
+    def _index_verbal(self, idx: _Index, seq: tuple[str, ...], entry: Entry) -> None:
+        """Register an expression ending in a verb ("perspectief bieden") for split order.
+
+        In a main clause the verb moves ("wij bieden jongeren perspectief",
+        "roepen we de intimidatie een halt toe"): the rest of the expression
+        must stand together, the verb anywhere in the same clause, and a verb
+        with a separable particle ("toeroepen") needs its particle right after.
+        """
+        verb = seq[-1]
+        if not self._is_verb(verb):
+            return
+        particle = next(
+            (
+                p
+                for p in sorted(self._particles, key=len, reverse=True)
+                if verb.startswith(p) and len(verb) > len(p) + 3 and self._is_verb(verb[len(p) :])
+            ),
+            None,
+        )
+        stem = verb[len(particle) :] if particle else verb
+        head = seq[:-1]
+        stems = {stem} | {v[0] for v in self._variants(stem, always_lemmatize=True) if len(v) == 1}
+        for s in sorted(stems):
+            idx.verbal.setdefault(head[0], []).append((head, s, particle, entry))
 
     # --------------------------------------------------------------- helpers
     def known(self, word: str) -> bool:
@@ -643,8 +688,8 @@ class Matcher:
         """Hard and soft clause numbers of each token.
 
         Hard boundaries: semicolons, colons, brackets, dashes, subordinating
-        words, "om ... te", a coordinator followed by a subject pronoun or a
-        verb. Soft boundaries: the hard ones and commas.
+        words, "om ... te", a coordinator after a comma or followed by a
+        subject pronoun or a verb. Soft boundaries: the hard ones and commas.
         """
         hard: list[int] = []
         soft: list[int] = []
@@ -666,7 +711,10 @@ class Matcher:
                 is_hard = True
             elif low in _COORDINATORS and i + 1 < n:
                 nxt = tokens[i + 1]
-                if nxt.text.lower() in _SUBJECT_PRONOUNS or cls.verb_like(nxt):
+                # ", en ..." joins two main clauses; without a comma only a subject
+                # pronoun or a verb after the coordinator shows a new clause
+                after_comma = i > 0 and tokens[i - 1].text == ","
+                if after_comma or nxt.text.lower() in _SUBJECT_PRONOUNS or cls.verb_like(nxt):
                     is_hard = True
             if is_hard:
                 h += 1
@@ -702,6 +750,11 @@ class Matcher:
                         seq[j] in (lemmas[i + j], lowers[i + j]) for j in range(k)
                     ):
                         out.append(_Candidate(lx, e, tuple(range(i, i + k)), "phrase"))
+            for key in (lem, low) if lem != low else (lem,):
+                for head, verb, particle, e in idx.verbal.get(key, ()):
+                    found = self._verbal(tokens, clauses, lemmas, lowers, i, head, verb, particle)
+                    if found is not None:
+                        out.append(_Candidate(lx, e, found, "phrase"))
             direct = single.get(lem) or single.get(low)
             if direct:
                 out.extend(_Candidate(lx, e, (i,), "lemma") for e in direct)
@@ -730,6 +783,38 @@ class Matcher:
                     ):
                         out.append(_Candidate(lx, e, tuple(range(i, i + k)), "pattern"))
         return out
+
+    @staticmethod
+    def _verbal(
+        tokens: Sequence[Token],
+        clauses: tuple[list[int], list[int]],
+        lemmas: list[str],
+        lowers: list[str],
+        i: int,
+        head: tuple[str, ...],
+        verb: str,
+        particle: str | None,
+    ) -> tuple[int, ...] | None:
+        """Token indices of a verbal expression with its verb moved, or None."""
+        n, k = len(tokens), len(head)
+        if i + k > n or not all(head[j] in (lemmas[i + j], lowers[i + j]) for j in range(k)):
+            return None
+        span = list(range(i, i + k))
+        if particle is not None:
+            if i + k >= n or lowers[i + k] != particle:
+                return None
+            span.append(i + k)
+        hard = clauses[0]
+        best: int | None = None
+        for j in range(n):
+            if hard[j] != hard[i] or j in span:
+                continue
+            if lemmas[j] == verb or lowers[j] == verb:
+                if best is None or abs(j - i) < abs(best - i):
+                    best = j
+        if best is None:
+            return None
+        return tuple(sorted((*span, best)))
 
     @classmethod
     def _find_particle(
@@ -919,10 +1004,10 @@ class Matcher:
         tokens = sentence.tokens
         start = tokens[c.first].start
         end = tokens[c.last].end
-        if c.kind == "separable":
+        if c.kind == "separable":  # verb and particle are two parts, also side by side
             parts = tuple((tokens[t].start, tokens[t].end) for t in sorted(c.tokens))
         else:
-            parts = ((start, end),)
+            parts = _runs(tokens, c.tokens)
         negator = self.negation(tokens, clauses, c.tokens)
         return Hit(
             document=document,
