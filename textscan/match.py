@@ -809,9 +809,8 @@ class Matcher:
         for j in range(n):
             if hard[j] != hard[i] or j in span:
                 continue
-            if lemmas[j] == verb or lowers[j] == verb:
-                if best is None or abs(j - i) < abs(best - i):
-                    best = j
+            if verb in (lemmas[j], lowers[j]) and (best is None or abs(j - i) < abs(best - i)):
+                best = j
         if best is None:
             return None
         return tuple(sorted((*span, best)))
