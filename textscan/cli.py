@@ -56,13 +56,24 @@ lexicon_options = [
         help="Use only the lexicons given with --lexicon, not the bundled defaults.",
     ),
 ]
-engine_option = click.option(
+_engine = click.option(
     "--engine",
     type=click.Choice(["auto", "pdfium", "pdfplumber"]),
     default="auto",
     show_default=True,
     help="PDF text engine.",
 )
+_ocr = click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read PDF pages without a text layer (scans) by OCR; needs "
+    "pip install 'textscan[ocr]' and Tesseract with Dutch (tesseract-ocr-nld).",
+)
+
+
+def engine_option(f: Any) -> Any:
+    """--engine and --ocr: how PDF text is read."""
+    return _engine(_ocr(f))
 
 
 def _apply(options: list[Any]) -> Any:
@@ -99,13 +110,13 @@ def cli() -> None:
     "markdown: text with headings.",
 )
 @engine_option
-def extract(file: Path, fmt: str, engine: str) -> None:
+def extract(file: Path, fmt: str, engine: str, ocr: bool) -> None:
     """Print the text textscan extracts from FILE (PDF, DOCX, HTML, TXT or MD)."""
     from textscan.extract import extract as do_extract
     from textscan.output import document_to_dict, document_to_markdown
 
     try:
-        doc = do_extract(file, engine=engine)
+        doc = do_extract(file, engine=engine, ocr=ocr)
     except TextscanError as exc:
         _fail(str(exc), EXIT_FAILED)
         return
@@ -146,6 +157,7 @@ def hits(
     lexicon_paths: tuple[str, ...],
     replace_lexicons: bool,
     engine: str,
+    ocr: bool,
 ) -> None:
     """List every lexicon hit in FILE with its sentence, page and section."""
     from textscan.output import hit_to_dict
@@ -153,7 +165,7 @@ def hits(
 
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
     try:
-        analysis = Pipeline(lexicons, engine=engine).analyze(file)
+        analysis = Pipeline(lexicons, engine=engine, ocr=ocr).analyze(file)
     except StageError as exc:
         _fail(str(exc), EXIT_FAILED)
         return
@@ -213,13 +225,14 @@ def profile(
     lexicon_paths: tuple[str, ...],
     replace_lexicons: bool,
     engine: str,
+    ocr: bool,
 ) -> None:
     """Print the framing profile of FILE (or of a part of it)."""
     from textscan.output import profile_table
     from textscan.pipeline import Pipeline, StageError
 
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
-    pipeline = Pipeline(lexicons, engine=engine)
+    pipeline = Pipeline(lexicons, engine=engine, ocr=ocr)
     if section is not None:
         try:
             re.compile(section)
@@ -324,6 +337,7 @@ def scan(
     lexicon_paths: tuple[str, ...],
     replace_lexicons: bool,
     engine: str,
+    ocr: bool,
     jobs: int | None,
     timeout: float,
     max_memory: int,
@@ -372,6 +386,7 @@ def scan(
             out,
             lexicons=lexicons,
             engine=engine,
+            ocr=ocr,
             jobs=jobs,
             timeout=timeout or None,
             max_memory=max_memory or None,
@@ -673,6 +688,7 @@ def kwic(
     lexicon_paths: tuple[str, ...],
     replace_lexicons: bool,
     engine: str,
+    ocr: bool,
 ) -> None:
     """Show hits in context (keyword in context) with document, page and section.
 
@@ -685,7 +701,7 @@ def kwic(
     if not entries and not categories:
         _fail("give --entry ID or --category ID (repeatable)", EXIT_USAGE)
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
-    pipeline = Pipeline(lexicons, engine=engine)
+    pipeline = Pipeline(lexicons, engine=engine, ocr=ocr)
     frames = []
     failed = False
     for f in iter_files(files):
@@ -837,6 +853,7 @@ def report(
     lexicon_paths: tuple[str, ...],
     replace_lexicons: bool,
     engine: str,
+    ocr: bool,
 ) -> None:
     """Write the framing diagnosis of a plan, or the corpus report of a results folder.
 
@@ -873,7 +890,7 @@ def report(
             )
         else:
             lexicons = _lexicons(lexicon_paths, replace_lexicons)
-            analysis = Pipeline(lexicons, engine=engine).analyze(target)
+            analysis = Pipeline(lexicons, engine=engine, ocr=ocr).analyze(target)
             meta = find_manifest(None, [as_profile_dict(analysis)]).get(analysis.document.name, {})
             name = municipality or meta.get("municipality") or None
             html = render_diagnosis(analysis, peers=compare_dir, municipality=name, meta=meta)

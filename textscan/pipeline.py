@@ -97,9 +97,11 @@ class Pipeline:
         lexicons: Sequence[Lexicon] | None = None,
         *,
         engine: str = "auto",
+        ocr: bool = False,
     ) -> None:
         self.lexicons = list(lexicons) if lexicons is not None else load_lexicons()
         self.engine = engine
+        self.ocr = ocr
         self.matcher = Matcher(self.lexicons)
 
     def check_theme(self, theme: str) -> None:
@@ -131,7 +133,7 @@ class Pipeline:
             self.check_theme(theme)
         stage = "extract"
         try:
-            document = extract(path, engine=self.engine, name=name)
+            document = extract(path, engine=self.engine, name=name, ocr=self.ocr)
             stage = "annotate"
             sentences = annotate(document)
             stage = "match"
@@ -194,9 +196,10 @@ def analyze(
     *,
     lexicons: Sequence[Lexicon] | None = None,
     engine: str = "auto",
+    ocr: bool = False,
 ) -> Analysis:
     """Analyze one file with the default (or given) lexicons."""
-    return Pipeline(lexicons, engine=engine).analyze(path)
+    return Pipeline(lexicons, engine=engine, ocr=ocr).analyze(path)
 
 
 def hit_rows(hits: Iterable[Hit]) -> list[dict[str, Any]]:

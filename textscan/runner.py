@@ -108,11 +108,17 @@ class ScanConfig:
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
     language_check: bool = True
     test_hook: str | None = None  # see _test_hook; taken from $TEXTSCAN_TEST_HOOK
+    ocr: bool = False
 
     @property
     def key(self) -> str:
         lex = ",".join(f"{lx.name}:{lx.sha256}" for lx in self.lexicons)
-        return f"{__version__}|{self.engine}|{self.language_check}|{lex}"
+        return f"{__version__}|{self.extraction}|{self.language_check}|{lex}"
+
+    @property
+    def extraction(self) -> str:
+        """The extraction settings a cached document depends on (engine, OCR)."""
+        return f"{self.engine}+ocr" if self.ocr else self.engine
 
     @property
     def state_key(self) -> str:
@@ -166,7 +172,7 @@ def _worker_state(config: ScanConfig) -> tuple[Any, Any]:
 
         _STATE.clear()
         _STATE["key"] = config.state_key
-        _STATE["pipeline"] = Pipeline(list(config.lexicons), engine=config.engine)
+        _STATE["pipeline"] = Pipeline(list(config.lexicons), engine=config.engine, ocr=config.ocr)
         _STATE["cache"] = Cache(config.cache_dir) if config.cache_dir else None
     return _STATE["pipeline"], _STATE["cache"]
 
@@ -240,14 +246,14 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
         _test_hook(task.path, config.test_hook)
         document: Document | None = None
         if cache is not None:
-            document = cache.get_document(task.sha256, config.engine)
+            document = cache.get_document(task.sha256, config.extraction)
             payload["cache"]["document"] = "hit" if document is not None else "miss"
             if document is not None:
                 document = replace(document, path=str(path), name=path.stem)
         if document is None:
-            document = extract(path, engine=config.engine)
+            document = extract(path, engine=config.engine, ocr=config.ocr)
             if cache is not None:
-                cache.put_document(document, config.engine)
+                cache.put_document(document, config.extraction)
         payload["pages"] = len(document.pages)
         if not document.analysed_paragraphs:
             if document.format == "pdf":
@@ -255,19 +261,19 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
                 raise ExtractionError(
                     task.path,
                     f"has no text layer on any of its {n} page(s): probably scanned images; "
-                    "run OCR (for example ocrmypdf) first",
+                    "run again with --ocr to read it by OCR",
                     kind="no-text",
                 )
             raise InputError(task.path, "contains no text", kind="empty")
         stage = "annotate"
         sentences = None
         if cache is not None:
-            sentences = cache.get_sentences(task.sha256, config.engine)
+            sentences = cache.get_sentences(task.sha256, config.extraction)
             payload["cache"]["sentences"] = "hit" if sentences is not None else "miss"
         if sentences is None:
             sentences = annotate(document)
             if cache is not None:
-                cache.put_sentences(task.sha256, config.engine, sentences)
+                cache.put_sentences(task.sha256, config.extraction, sentences)
         payload["tokens"] = sum(len(s.tokens) for s in sentences)
         if config.language_check:
             words = [t.text for s in sentences for t in s.tokens if t.is_word]
@@ -1045,6 +1051,7 @@ def scan(
     scheduler: Any = None,
     reporter: Reporter | None = None,
     language_check: bool = True,
+    ocr: bool = False,
 ) -> ScanResult:
     """Analyze every supported file under ``paths``; a failing file never stops the batch.
 
@@ -1055,7 +1062,8 @@ def scan(
     ``strict`` stops at the first failure. With ``cache`` (default), extracted
     documents and sentences are kept under ``cache_dir`` (default
     ``$TEXTSCAN_CACHE`` or ``~/.cache/textscan``) by content hash, so a run with
-    other lexicons only re-matches.
+    other lexicons only re-matches. ``ocr`` reads PDF pages without a text
+    layer by OCR (OCRmyPDF and Tesseract must be installed).
 
     With ``out``, writes ``profiles.csv``, ``profiles.jsonl``, ``hits.csv``,
     ``sentences.parquet``, ``failures.csv``, ``warnings.csv`` and
@@ -1078,6 +1086,7 @@ def scan(
         max_memory_mb=max_memory,
         language_check=language_check,
         test_hook=os.environ.get(TEST_HOOK_ENV) or None,
+        ocr=ocr,
     )
     work = plan(paths)
     out_path = Path(out) if out is not None else None

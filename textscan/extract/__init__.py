@@ -62,13 +62,16 @@ def sniff(path: Path, head: bytes) -> str:
     )
 
 
-def extract(path: str | Path, *, engine: str = "auto", name: str | None = None) -> Document:
+def extract(
+    path: str | Path, *, engine: str = "auto", name: str | None = None, ocr: bool = False
+) -> Document:
     """Extract a document from a PDF, Word (.docx), HTML, text or Markdown file.
 
     ``engine`` chooses the PDF engine ("auto", "pdfium", "pdfplumber");
-    ``name`` is the document id used in every output (default: the file stem).
-    Raises :class:`~textscan.errors.InputError` with the file name and the
-    problem when the file cannot be read.
+    ``name`` is the document id used in every output (default: the file stem);
+    ``ocr`` reads PDF pages without a text layer by OCR (see
+    :mod:`textscan.extract.ocr`). Raises :class:`~textscan.errors.InputError`
+    with the file name and the problem when the file cannot be read.
     """
     p = Path(path)
     if not p.exists():
@@ -88,7 +91,9 @@ def extract(path: str | Path, *, engine: str = "auto", name: str | None = None) 
     if kind == "pdf":
         from textscan.extract.pdf import extract_pdf
 
-        return extract_pdf(p, name=doc_name, sha256=sha, engine=engine)
+        if not ocr:
+            return extract_pdf(p, name=doc_name, sha256=sha, engine=engine)
+        return _extract_pdf_with_ocr(p, name=doc_name, sha256=sha, engine=engine)
     if kind == "docx":
         from textscan.extract.docx import extract_docx
 
@@ -100,6 +105,51 @@ def extract(path: str | Path, *, engine: str = "auto", name: str | None = None) 
     from textscan.extract.text import extract_text
 
     return extract_text(p, name=doc_name, sha256=sha)
+
+
+def _extract_pdf_with_ocr(path: Path, *, name: str, sha256: str, engine: str) -> Document:
+    """The PDF's own text where it has one; OCR for the pages that have none."""
+    import tempfile
+    from dataclasses import replace
+
+    from textscan.errors import ExtractionError
+    from textscan.extract.ocr import DEFAULT_LANGUAGE, ocr_pdf
+    from textscan.extract.pdf import extract_pdf
+    from textscan.model import ExtractionWarning
+
+    try:
+        first: Document | None = extract_pdf(path, name=name, sha256=sha256, engine=engine)
+    except ExtractionError as exc:
+        if exc.kind != "no-text":
+            raise
+        first = None
+    if first is not None and all(pg.has_text for pg in first.pages):
+        return first
+    with tempfile.TemporaryDirectory(prefix="textscan-ocr-") as tmp:
+        read = ocr_pdf(path, Path(tmp) / "ocr.pdf", language=DEFAULT_LANGUAGE)
+        doc = extract_pdf(read, name=name, sha256=sha256, engine=engine)
+    scanned = (
+        [pg.number for pg in first.pages if not pg.has_text]
+        if first is not None
+        else [pg.number for pg in doc.pages]
+    )
+    text_codes = {"no-text-layer", "garbled-text", "mostly-image", "blank-page"}
+    kept = tuple(w for w in doc.warnings if w.code not in text_codes)
+    still = tuple(w for w in doc.warnings if w.code in text_codes)
+    note = ExtractionWarning(
+        code="ocr",
+        message=(
+            f"{len(scanned)} page(s) had no text layer and were read by OCR "
+            f"(Tesseract, {DEFAULT_LANGUAGE}); OCR errors can change counts there"
+        ),
+        pages=tuple(scanned),
+    )
+    return replace(
+        doc,
+        path=str(path),
+        warnings=(*kept, note, *still),
+        extractor={**doc.extractor, "ocr": DEFAULT_LANGUAGE, "ocr_pages": scanned},
+    )
 
 
 __all__ = ["SUPPORTED_SUFFIXES", "extract", "file_sha256"]

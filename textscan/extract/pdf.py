@@ -647,7 +647,7 @@ def _warnings(layouts: list[PageLayout]) -> list[ExtractionWarning]:
                 message=(
                     f"{len(no_layer)} of {total} pages have no text layer (scanned images?): "
                     f"pages {_page_ranges(no_layer)}; their text is missing from the analysis "
-                    "(run OCR, e.g. ocrmypdf -l nld, to include it)"
+                    "(textscan --ocr reads them by OCR)"
                 ),
                 pages=tuple(no_layer),
             )
@@ -659,7 +659,7 @@ def _warnings(layouts: list[PageLayout]) -> list[ExtractionWarning]:
                 message=(
                     f"{len(garbled)} of {total} pages have a text layer without a usable "
                     f"character map (unreadable glyphs): pages {_page_ranges(garbled)}; "
-                    "their text is left out (OCR can recover it)"
+                    "their text is left out (ocrmypdf --force-ocr -l nld can recover it)"
                 ),
                 pages=tuple(garbled),
             )
@@ -705,7 +705,7 @@ def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> 
             str(path),
             f"has no usable text layer on any of its {len(layouts)} pages "
             f"(pages {_page_ranges(unusable)} look scanned, are empty or use fonts without a "
-            "character map); run OCR first, e.g. ocrmypdf -l nld IN.pdf OUT.pdf",
+            "character map); run it again with --ocr to read it by OCR",
             kind="no-text",
         )
     asm = _Assembler(layouts, bookmarks)
