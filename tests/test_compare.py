@@ -666,3 +666,19 @@ def test_compare_on_real_manifestos_finds_each_party_name(shared_data, tmp_path)
         assert party.lower() in top, (party, top)
     assert r.scaling["lss_score"].notna().all()
     assert r.seconds < 60
+
+
+def test_names_written_with_a_capital_are_no_lexicon_candidates():
+    from textscan.compare import _is_name
+
+    texts = pd.Series(
+        [
+            "In Zuiderwolde werken bewoners samen.",
+            "Het dorpshuis van Zuiderwolde is open.",
+            "Dijkerveen-Centrum krijgt een nieuw plein.".replace("-", ""),
+            "Het dorpshuis is een plek van ontmoeting.",
+        ]
+    )
+    assert _is_name("zuiderwolde", texts)
+    assert not _is_name("dorpshuis", texts)
+    assert not _is_name("dijkerveencentrum", texts)  # only at a sentence start: undecided

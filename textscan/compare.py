@@ -27,6 +27,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 import fnmatch
 import hashlib
 import json
@@ -1304,6 +1306,25 @@ def _kwic(text: str, lemma: str, width: int = 45) -> str | None:
     return None
 
 
+def _is_name(lemma: str, texts: pd.Series) -> bool:
+    """Whether ``lemma`` is written with a capital inside sentences (a place or person).
+
+    Names of villages, streets and organisations sit close to every theme of a
+    plan in a small corpus; they are no lexicon candidates.
+    """
+    rx = re.compile(r"(?<![\w-])(" + re.escape(lemma) + r")", re.IGNORECASE)
+    upper = lower = 0
+    for text in texts[texts.str.contains(lemma, case=False, regex=False)]:
+        for m in rx.finditer(text):
+            if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", "!", "?")):
+                continue  # a sentence start says nothing
+            if text[m.start()].isupper():
+                upper += 1
+            else:
+                lower += 1
+    return upper > 0 and upper >= 2 * lower
+
+
 def suggest(
     category: str,
     results_or_corpus: Any,
@@ -1358,11 +1379,19 @@ def suggest(
         return bool(matcher.match_sentence(Sentence(id=0, text=lemma, tokens=(tok,))))
 
     lemma_lists = sentences["lemmas"].fillna("").astype(str).map(clean_lemmas).str.split()
+    # hyphens out, as the lemmatiser joins "Dijkerveen-Centrum" to one word
+    texts = (
+        sentences["text"].fillna("").astype(str).str.replace("-", "", regex=False)
+        if "text" in sentences
+        else None
+    )
     chosen: list[str] = []
     for lemma, _sim in sims.items():
         if len(chosen) >= n:
             break
         if counts[lemma] < min_count or lemma in entries or known(lemma):
+            continue
+        if texts is not None and _is_name(lemma, texts):
             continue
         chosen.append(lemma)
     rows = []
