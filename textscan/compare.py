@@ -27,12 +27,11 @@ Example:
 
 from __future__ import annotations
 
-import re
-
 import fnmatch
 import hashlib
 import json
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
