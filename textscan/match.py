@@ -415,8 +415,7 @@ class _Index:
     phrases: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
     parts: dict[str, list[Entry]] = field(default_factory=dict)
-    part_lengths: list[int] = field(default_factory=list)
-    split_cache: dict[str, list[tuple[Entry, str, str]]] = field(default_factory=dict)
+    position: int = 0
     # verbal expressions: first word of the non-verb part -> (that part, verb, particle, entry)
     verbal: dict[str, list[tuple[tuple[str, ...], str, str | None, Entry]]] = field(
         default_factory=dict
@@ -490,6 +489,14 @@ class Matcher:
         self._lemmatize = lemmatize
         self._is_known = is_known
         self._indexes = [self._build(lx) for lx in self.lexicons]
+        # compound parts of every lexicon in one table, so each word is split once
+        self._parts: dict[str, list[tuple[int, list[Entry]]]] = {}
+        for position, idx in enumerate(self._indexes):
+            idx.position = position
+            for part, entries in idx.parts.items():
+                self._parts.setdefault(part, []).append((position, entries))
+        self._part_lengths = sorted({len(p) for p in self._parts})
+        self._split_cache: dict[str, dict[int, list[tuple[Entry, str, str]]]] = {}
         self._known_cache: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ index
@@ -538,7 +545,6 @@ class Matcher:
             for ex in e.exclude:
                 if ex.phrase:
                     idx.phrases.setdefault(id(ex), list(self._variants(ex.phrase)))
-        idx.part_lengths = sorted({len(k) for k in idx.parts})
         for d in (idx.single, idx.separable, idx.parts):
             for k, v in d.items():
                 d[k] = list(dict.fromkeys(v))
@@ -624,53 +630,69 @@ class Matcher:
         return None
 
     def split_compound(self, lemma: str, idx: _Index) -> list[tuple[Entry, str, str]]:
-        """Entries found inside the compound ``lemma``: (entry, role, other parts).
+        """Entries of ``idx``'s lexicon found inside the compound ``lemma``.
 
-        The entry may be the head ("drugs|bestrijding"), the modifier
-        ("handhavings|prioriteit") or stand between two parts
-        ("verkeers|handhavings|plan"); the other parts must be Dutch words
-        (after removing a linking -s-, -e- or -en-). The longest entry wins.
+        Returns (entry, role, other parts). The entry may be the head
+        ("drugs|bestrijding"), the modifier ("handhavings|prioriteit") or stand
+        between two parts ("verkeers|handhavings|plan"); the other parts must
+        be Dutch words (after removing a linking -s-, -e- or -en-). The
+        longest entry of each lexicon wins.
         """
-        cached = idx.split_cache.get(lemma)
+        return self._split_all(lemma).get(idx.position, [])
+
+    def _split_all(self, lemma: str) -> dict[int, list[tuple[Entry, str, str]]]:
+        """:meth:`split_compound` for every lexicon at once (one pass per word, cached)."""
+        cached = self._split_cache.get(lemma)
         if cached is not None:
             return cached
-        found: list[tuple[Entry, str, str]] = []
+        found: dict[int, list[tuple[Entry, str, str]]] = {}
+        best: dict[int, int] = {}
         n = len(lemma)
-        best = 0
+        valid: dict[tuple[int, int, str], str | None] = {}
         for i in range(0, n - MIN_COMPOUND_ENTRY + 1):
             if 0 < i < MIN_COMPOUND_REST:
                 continue
-            for size in idx.part_lengths:
+            for size in self._part_lengths:
                 j = i + size
                 if j > n:
                     break
-                if (i == 0 and j == n) or size < best:
+                if i == 0 and j == n:
                     continue
-                entries = idx.parts.get(lemma[i:j])
-                if not entries:
+                owners = self._parts.get(lemma[i:j])
+                if not owners:
                     continue
                 left, right = lemma[:i], lemma[j:]
                 role = "head" if not right else "modifier" if not left else "infix"
-                allowed = [e for e in entries if _role_allowed(e, role)]
-                if not allowed:
+                key = (i, j, role)
+                if key not in valid:
+                    others: list[str] = []
+                    ok = True
+                    if left:
+                        stem = self._valid_left(left, size, role)
+                        ok = stem is not None
+                        if stem is not None:
+                            others.append(stem)
+                    if ok and right:
+                        other = self._valid_right(right)
+                        ok = other is not None
+                        if other is not None:
+                            others.append(other)
+                    valid[key] = "+".join(others) if ok else None
+                joined = valid[key]
+                if joined is None:
                     continue
-                others: list[str] = []
-                if left:
-                    stem = self._valid_left(left, size, role)
-                    if stem is None:
+                for position, entries in owners:
+                    if size < best.get(position, 0):
                         continue
-                    others.append(stem)
-                if right:
-                    other = self._valid_right(right)
-                    if other is None:
+                    allowed = [e for e in entries if _role_allowed(e, role)]
+                    if not allowed:
                         continue
-                    others.append(other)
-                if size > best:
-                    found, best = [], size
-                found.extend((e, role, "+".join(others)) for e in allowed)
-        if len(idx.split_cache) > SPLIT_CACHE_LIMIT:
-            idx.split_cache.clear()
-        idx.split_cache[lemma] = found
+                    if size > best.get(position, 0):
+                        found[position], best[position] = [], size
+                    found[position].extend((e, role, joined) for e in allowed)
+        if len(self._split_cache) > SPLIT_CACHE_LIMIT:
+            self._split_cache.clear()
+        self._split_cache[lemma] = found
         return found
 
     # ---------------------------------------------------------------- clauses
