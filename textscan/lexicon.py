@@ -22,10 +22,18 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from textscan.errors import LexiconError
 from textscan.model import LexiconInfo
@@ -42,6 +50,16 @@ MAX_PATTERN_LENGTH = 60
 MIN_PATTERN_LETTERS = 3
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
+
+
+def _valid_id(v: str) -> str:
+    if not _ID_RE.match(v):
+        raise ValueError(f"id {v!r} must be lowercase letters, digits, '_', '-' or '.'")
+    return v
+
+
+# ids of categories and entries: lowercase, validated where they are read
+LexiconId = Annotated[str, AfterValidator(_valid_id)]
 
 
 class _Strict(BaseModel):
@@ -103,7 +121,7 @@ class Exclusion(_Strict):
 
 
 class Category(_Strict):
-    id: str
+    id: LexiconId
     label: str
     description: str = ""
     pole: Literal[-1, 0, 1] | None = Field(
@@ -111,18 +129,11 @@ class Category(_Strict):
         description="-1 or +1 marks the categories the balance index opposes.",
     )
 
-    @field_validator("id")
-    @classmethod
-    def _check_id(cls, v: str) -> str:
-        if not _ID_RE.match(v):
-            raise ValueError(f"id {v!r} must be lowercase letters, digits, '_', '-' or '.'")
-        return v
-
 
 class Entry(_Strict):
     """One expression: a lemma, a lemma sequence, a separable verb or a pattern."""
 
-    id: str
+    id: LexiconId
     category: str
     lemma: str | None = None
     pattern: str | None = Field(
@@ -140,13 +151,6 @@ class Entry(_Strict):
     exclude: tuple[Exclusion, ...] = ()
     note: str = ""
     source: str = ""
-
-    @field_validator("id")
-    @classmethod
-    def _check_id(cls, v: str) -> str:
-        if not _ID_RE.match(v):
-            raise ValueError(f"id {v!r} must be lowercase letters, digits, '_', '-' or '.'")
-        return v
 
     @field_validator("lemma", "pattern", "particle")
     @classmethod
@@ -398,8 +402,14 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
         # the node tree (for line numbers) is only needed to report problems
         root = yaml.compose(decoded, Loader=_SafeLoader)
         problems = []
-        for err in exc.errors():
+        errors = exc.errors()
+        item_locs = {tuple(e.get("loc", ()))[:-1] for e in errors if e.get("loc")}
+        for err in errors:
             loc = tuple(err.get("loc", ()))
+            if err.get("type") == "too_short" and any(
+                other[: len(loc)] == loc and len(other) > len(loc) for other in item_locs
+            ):
+                continue  # the list is short only because its items failed: said above
             msg = _describe(err)
             if not loc:  # cross checks report one or more problems located in their text
                 for part in msg.split("; "):

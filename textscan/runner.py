@@ -223,20 +223,7 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     started = time.perf_counter()
     pipeline, cache = _worker_state(config)
     path = Path(task.path)
-    payload: dict[str, Any] = {
-        "index": task.index,
-        "file": task.path,
-        "sha256": task.sha256,
-        "status": "failed",
-        "profile": None,
-        "hits": [],
-        "sentences": [],
-        "failures": [],
-        "warnings": [],
-        "pages": 0,
-        "tokens": 0,
-        "cache": {"document": "off", "sentences": "off"},
-    }
+    payload = _empty_payload(task)
     stage = "extract"  # the checks before extraction count as part of it
     try:
         check_readable(path)
@@ -382,7 +369,8 @@ def _is_encrypted_pdf(path: Path) -> bool:
     return b"/Encrypt" in tail or b"/Encrypt" in head
 
 
-def _lost_payload(task: Task, kind: str, message: str, stage: str = "worker") -> dict[str, Any]:
+def _empty_payload(task: Task) -> dict[str, Any]:
+    """The result of a file before (or instead of) processing it: failed, nothing found."""
     return {
         "index": task.index,
         "file": task.path,
@@ -391,12 +379,18 @@ def _lost_payload(task: Task, kind: str, message: str, stage: str = "worker") ->
         "profile": None,
         "hits": [],
         "sentences": [],
+        "failures": [],
         "warnings": [],
         "pages": 0,
         "tokens": 0,
-        "failures": [failure_row(task.path, task.sha256, stage, kind, message)],
         "cache": {"document": "off", "sentences": "off"},
     }
+
+
+def _lost_payload(task: Task, kind: str, message: str, stage: str = "worker") -> dict[str, Any]:
+    payload = _empty_payload(task)
+    payload["failures"] = [failure_row(task.path, task.sha256, stage, kind, message)]
+    return payload
 
 
 # ------------------------------------------------------------- local executor
