@@ -489,3 +489,20 @@ def test_report_command_writes_a_diagnosis_and_rejects_a_plain_folder(tmp_path: 
     res = CliRunner().invoke(cli, ["report", str(tmp_path), "--out", str(tmp_path / "x.html")])
     assert res.exit_code == 2
     assert "not a results folder" in res.output
+
+
+def test_corpus_report_scales_plans_with_lss_too(tmp_path: Path) -> None:
+    from textscan.pipeline import scan
+
+    hard = "Wij pakken overlast hard aan. De politie bestrijdt drugshandel. Handhaving gaat voor.\n"
+    soft = (
+        "Wij bouwen aan vertrouwen. Bewoners werken samen. Ontmoeting en verbinding staan "
+        "voorop.\n"
+    )
+    mixed = "Wij pakken overlast aan en bouwen aan vertrouwen. Preventie en samenwerking helpen.\n"
+    for name, text in (("hard", hard), ("zacht", soft), ("midden", mixed)):
+        (tmp_path / f"{name}.txt").write_text(text * 12, encoding="utf-8")
+    out = tmp_path / "res"
+    scan(sorted(tmp_path.glob("*.txt")), out, jobs=0, cache=False)
+    html = render_corpus_report(out)
+    assert "LSS-score (corpus)" in html

@@ -663,6 +663,40 @@ def _keyness_from_compare(
     return out
 
 
+def _lss_scatter(results: Results, rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Plans on the lexicon's balance (x) and the corpus-based LSS scale (y).
+
+    Latent Semantic Scaling (``textscan.compare.LSSScaler``) places each plan
+    between the framing lexicon's positive and repressive seed words from how
+    the corpus itself uses its words, so it checks the balance with another
+    instrument. None when there are fewer than three plans or no sentences.
+    """
+    path = results.path / "sentences.parquet"
+    if not path.is_file() or len(rows) < 3:
+        return None
+    from textscan.compare import LSSScaler, ResultsError
+
+    sentences = pd.read_parquet(path)
+    try:
+        scores = LSSScaler().fit(sentences).transform(sentences).set_index("document")
+    except (ResultsError, ValueError):
+        return None
+    pts = [
+        {
+            "name": r["name"],
+            "x": r["balance"],
+            "y": float(scores.at[r["document"], "score"]),
+            "cluster": r.get("cluster"),
+            "fill": CLUSTER_COLORS[(r["cluster"] - 1) % len(CLUSTER_COLORS)]
+            if r.get("cluster")
+            else "#3b4f7a",
+        }
+        for r in rows
+        if not _missing(r.get("balance")) and r["document"] in scores.index
+    ]
+    return charts.scatter(pts, x_kind="balance", y_kind="score") if len(pts) >= 3 else None
+
+
 def _clusters(table: pd.DataFrame) -> dict[str, Any] | None:
     """Agglomerative (Ward) clusters on standardised key measures; k by silhouette."""
     cols = [m.key for m in MEASURES if m.key in table.columns and table[m.key].notna().all()]
@@ -777,6 +811,7 @@ def corpus_context(results: Results) -> dict[str, Any]:
         pt["fill"] = CLUSTER_COLORS[(cl - 1) % len(CLUSTER_COLORS)] if cl else "#3b4f7a"
     if pts:
         scatter = charts.scatter(pts, x_kind="balance", y_kind="share")
+    lss_scatter = _lss_scatter(results, rows)
     keyness = _corpus_keyness(results)
     names = {r["document"]: r["name"] for r in rows}
     lexicons = results.provenance.get("lexicons") or (
@@ -794,6 +829,7 @@ def corpus_context(results: Results) -> dict[str, Any]:
         "table_measures": [m for m in measures],
         "dists": dists,
         "scatter": scatter,
+        "lss_scatter": lss_scatter,
         "keyness": [{"name": names.get(d, d), "words": ws} for d, ws in keyness.items() if ws],
         "clusters": clusters,
         "failures": results.failures.to_dict("records") if len(results.failures) else [],
