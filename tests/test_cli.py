@@ -216,7 +216,15 @@ def test_scan_writes_parquet_excel_and_reports(runner, tmp_path, plan_txt, plan_
     hits = pd.read_parquet(out / "hits.parquet")
     assert hits["negated"].dtype == bool
     sheets = pd.read_excel(out / "results.xlsx", sheet_name=None)
-    assert set(sheets) == {"profiles", "hits", "failures", "warnings"}
+    assert set(sheets) == {"profiles", "hits", "failures", "warnings", "provenance"}
+    assert "textscan_version" in set(sheets["provenance"]["key"])
+    import json
+
+    import pyarrow.parquet as pq
+
+    for name in ("profiles", "hits", "sentences"):
+        meta = pq.read_schema(out / f"{name}.parquet").metadata
+        assert json.loads(meta[b"textscan"])["lexicons"], name
     assert len(sheets["profiles"]) == 2
     reports = sorted(p.name for p in (out / "reports").iterdir())
     assert reports == ["corpus.html", "proefdorp.html", "tweede.html"]

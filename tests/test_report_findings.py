@@ -496,8 +496,7 @@ def test_corpus_report_scales_plans_with_lss_too(tmp_path: Path) -> None:
 
     hard = "Wij pakken overlast hard aan. De politie bestrijdt drugshandel. Handhaving gaat voor.\n"
     soft = (
-        "Wij bouwen aan vertrouwen. Bewoners werken samen. Ontmoeting en verbinding staan "
-        "voorop.\n"
+        "Wij bouwen aan vertrouwen. Bewoners werken samen. Ontmoeting en verbinding staan voorop.\n"
     )
     mixed = "Wij pakken overlast aan en bouwen aan vertrouwen. Preventie en samenwerking helpen.\n"
     for name, text in (("hard", hard), ("zacht", soft), ("midden", mixed)):

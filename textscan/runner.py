@@ -893,13 +893,19 @@ def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_excel(out: Path, result: ScanResult) -> Path:
-    """``results.xlsx``: profiles, hits, failures and warnings, one sheet each.
+    """``results.xlsx``: profiles, hits, failures, warnings and provenance, a sheet each.
 
     Excel holds at most 1,048,576 rows a sheet; a longer hits table is cut
     there and the sheet says so in its last row (hits.csv/parquet are complete).
     """
     limit = 1_048_575
     path = out / "results.xlsx"
+    prov_file = out / "provenance.json"
+    prov = json.loads(prov_file.read_text(encoding="utf-8")) if prov_file.is_file() else {}
+    prov_rows = [{"key": k, "value": v} for k, v in prov.items() if k != "lexicons"] + [
+        {"key": f"lexicon {lx['name']}", "value": f"{lx['version']} sha256 {lx['sha256']}"}
+        for lx in prov.get("lexicons", [])
+    ]
 
     def write(tmp: Path) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
@@ -908,6 +914,7 @@ def write_excel(out: Path, result: ScanResult) -> Path:
                 ("hits", result.hits),
                 ("failures", result.failures),
                 ("warnings", result.warnings),
+                ("provenance", pd.DataFrame(prov_rows, columns=["key", "value"])),
             ):
                 if frame is None:
                     continue
@@ -933,27 +940,6 @@ def _write_outputs(
 ) -> None:
     from textscan.pipeline import write_csv
 
-    write_csv(result.profiles, out / "profiles.csv")
-    write_csv(result.hits, out / "hits.csv")
-    write_csv(result.failures, out / "failures.csv")
-    assert result.warnings is not None and result.sentences is not None
-    write_csv(result.warnings, out / "warnings.csv")
-    sentences = result.sentences
-    _write_atomic(out / "sentences.parquet", lambda p: sentences.to_parquet(p, index=False))
-    # Parquet copies keep the column types (pages as integers, negated as booleans)
-    for name, frame in (("profiles", result.profiles), ("hits", result.hits)):
-        _write_atomic(
-            out / f"{name}.parquet",
-            lambda p, frame=frame: _parquet_safe(frame).to_parquet(p, index=False),
-        )
-    profiles = result.profile_objects
-    _write_atomic(
-        out / "profiles.jsonl",
-        lambda p: p.write_text(
-            "".join(json.dumps(x.to_dict(), ensure_ascii=False) + "\n" for x in profiles),
-            encoding="utf-8",
-        ),
-    )
     provenance = {
         "textscan_version": __version__,
         "engine": engine,
@@ -964,13 +950,51 @@ def _write_outputs(
         "files": n_files,
         "processed": len(result.profiles),
         "failed": len(result.failures),
-        "warnings": len(result.warnings),
+        "warnings": 0 if result.warnings is None else len(result.warnings),
         "complete": result.complete,
     }
+    write_csv(result.profiles, out / "profiles.csv")
+    write_csv(result.hits, out / "hits.csv")
+    write_csv(result.failures, out / "failures.csv")
+    assert result.warnings is not None and result.sentences is not None
+    write_csv(result.warnings, out / "warnings.csv")
+    # Parquet keeps the column types (pages as integers, negated as booleans) and
+    # carries the provenance in its metadata, so a table read alone names its source
+    for name, frame in (
+        ("profiles", result.profiles),
+        ("hits", result.hits),
+        ("sentences", result.sentences),
+    ):
+        _write_atomic(
+            out / f"{name}.parquet",
+            lambda p, frame=frame: write_parquet(frame, p, provenance),
+        )
+    profiles = result.profile_objects
+    _write_atomic(
+        out / "profiles.jsonl",
+        lambda p: p.write_text(
+            "".join(json.dumps(x.to_dict(), ensure_ascii=False) + "\n" for x in profiles),
+            encoding="utf-8",
+        ),
+    )
     _write_atomic(
         out / "provenance.json",
         lambda p: p.write_text(json.dumps(provenance, indent=2), encoding="utf-8"),
     )
+
+
+def write_parquet(frame: pd.DataFrame, path: Path, provenance: dict[str, Any]) -> None:
+    """``frame`` as Parquet with ``provenance`` (JSON) under the metadata key ``textscan``.
+
+    Read it back with ``pyarrow.parquet.read_schema(path).metadata[b"textscan"]``.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(_parquet_safe(frame), preserve_index=False)
+    meta = dict(table.schema.metadata or {})
+    meta[b"textscan"] = json.dumps(provenance).encode("utf-8")
+    pq.write_table(table.replace_schema_metadata(meta), path)
 
 
 # ---------------------------------------------------------------------- scan
