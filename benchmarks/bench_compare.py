@@ -20,7 +20,8 @@ from textscan.compare import LSSScaler, compare, default_seeds, keyness, load_re
 
 
 def synthetic(folder: Path, documents: int = 12, per_document: int = 800) -> Path:
-    """Sentences drawn from a Zipf vocabulary, one in five with a seed word."""
+    """A results folder shaped like a real corpus: sentences drawn from a Zipf
+    vocabulary (~10,000 with the defaults), one in five with a seed word."""
     rng = np.random.default_rng(7)
     vocab = np.array([f"woord{i}" for i in range(6000)])
     weights = 1.0 / np.arange(1, len(vocab) + 1)
@@ -37,6 +38,10 @@ def synthetic(folder: Path, documents: int = 12, per_document: int = 800) -> Pat
                     "document": f"plan{d:02d}",
                     "sentence_id": s,
                     "page": 1 + s // 40,
+                    "section_id": None,
+                    "section": None,
+                    "is_heading": False,
+                    "words": len(words),
                     "text": " ".join(words),
                     "lemmas": " ".join(words),
                 }
@@ -44,6 +49,7 @@ def synthetic(folder: Path, documents: int = 12, per_document: int = 800) -> Pat
         profiles.append(
             {
                 "document": f"plan{d:02d}",
+                "words": per_document * 16,
                 "balance": float(rng.uniform(-1, 1)),
                 "repressive_per_1000": float(rng.uniform(0, 5)),
                 "positive_per_1000": float(rng.uniform(0, 5)),

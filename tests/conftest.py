@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
 TEST_DATA = Path(__file__).resolve().parent / "data"
+BENCHMARKS = ROOT / "benchmarks"
 
 
 def shared_file(*parts: str) -> Path:
@@ -17,6 +21,16 @@ def shared_file(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"shared test data not available: {p} (clone with ../shared beside the repo)")
     return p
+
+
+def load_benchmark(name: str) -> Any:
+    """A script of ``benchmarks/`` as a module, so tests use its measurement code."""
+    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in the script look their module up here
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(autouse=True)

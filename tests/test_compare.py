@@ -23,6 +23,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import load_benchmark
 from textscan.cli import cli
 from textscan.compare import (
     LSSScaler,
@@ -573,50 +574,9 @@ def test_compare_target_document_and_errors(results_dir, tmp_path):
         compare([results_dir], None, group_by="province")
 
 
-def _demo_like_results(folder: Path, documents: int = 12, per_document: int = 800) -> Path:
-    """A results folder shaped like a real corpus: ~10,000 sentences, a Zipf vocabulary."""
-    rng = np.random.default_rng(7)
-    vocab = np.array([f"woord{i}" for i in range(6000)])
-    weights = 1.0 / np.arange(1, len(vocab) + 1)
-    weights /= weights.sum()
-    seeds = list(default_seeds())
-    rows, profiles = [], []
-    for d in range(documents):
-        for s in range(per_document):
-            words = list(rng.choice(vocab, size=int(rng.integers(8, 25)), p=weights))
-            if rng.random() < 0.2:
-                words.append(seeds[int(rng.integers(len(seeds)))])
-            rows.append(
-                {
-                    "document": f"plan{d:02d}",
-                    "sentence_id": s,
-                    "page": 1 + s // 40,
-                    "section_id": None,
-                    "section": None,
-                    "is_heading": False,
-                    "words": len(words),
-                    "text": " ".join(words),
-                    "lemmas": " ".join(words),
-                }
-            )
-        profiles.append(
-            {
-                "document": f"plan{d:02d}",
-                "words": per_document * 16,
-                "balance": float(rng.uniform(-1, 1)),
-                "repressive_per_1000": float(rng.uniform(0, 5)),
-                "positive_per_1000": float(rng.uniform(0, 5)),
-            }
-        )
-    folder.mkdir()
-    pd.DataFrame(profiles).to_csv(folder / "profiles.csv", index=False)
-    pd.DataFrame(rows).to_parquet(folder / "sentences.parquet", index=False)
-    return folder
-
-
 @pytest.mark.slow
 def test_compare_on_a_corpus_of_ten_thousand_sentences_takes_seconds(tmp_path):
-    res = _demo_like_results(tmp_path / "res")
+    res = load_benchmark("bench_compare").synthetic(tmp_path / "res")
     started = time.perf_counter()
     r = compare([res], tmp_path / "out")
     seconds = time.perf_counter() - started

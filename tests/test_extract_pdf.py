@@ -10,6 +10,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from tests.conftest import load_benchmark
 from textscan.errors import ExtractionError, InputError
 from textscan.extract import extract
 from textscan.extract.clean import title_key
@@ -281,31 +282,10 @@ def test_coalition_agreement_text_matches_the_reference_csv() -> None:
     pages = len(doc.pages)
     lines = collections.Counter(p.text for p in doc.analysed_paragraphs)
     assert not [t for t, n in lines.items() if n > pages / 4]
-    printed = _printed_page_numbers(pdf)
+    printed = load_benchmark("extraction").printed_page_numbers(pdf)
     assert len(printed) > 40
     left = [(p.page, p.text) for p in doc.analysed_paragraphs if printed.get(p.page) == p.text]
     assert left == []
-
-
-def _printed_page_numbers(path: Path) -> dict[int, str]:
-    """The bare number printed as the last line of each page of the raw text layer."""
-    import pypdfium2 as pdfium
-
-    out = {}
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            tp = page.get_textpage()
-            lines = [ln.strip() for ln in tp.get_text_range().splitlines() if ln.strip()]
-            tp.close()
-            page.close()
-            numbers = [ln for ln in lines[:1] + lines[-1:] if re.fullmatch(r"\d{1,3}", ln)]
-            if numbers:
-                out[i + 1] = numbers[0]
-    finally:
-        pdf.close()
-    return out
 
 
 MANIFESTOS = ["50plus", "BVNL", "LP", "Piratenpartij", "SP"]

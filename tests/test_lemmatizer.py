@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import spacy
 
+from tests.conftest import load_benchmark
 from textscan.lemmatizer import DutchLemmatizer, get_lemmatizer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -165,11 +165,8 @@ def test_loading_is_fast() -> None:
 def test_treebank_content_word_accuracy() -> None:
     if not TREEBANK.is_file():
         pytest.skip(f"UD Dutch Alpino treebank not found at {TREEBANK}")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from lemmas import read_conllu, score
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    lemmas = load_benchmark("lemmas")
+    read_conllu, score = lemmas.read_conllu, lemmas.score
     lem = DutchLemmatizer()
     sentences = read_conllu(TREEBANK)
     with_particles = score(
