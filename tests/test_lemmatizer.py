@@ -184,3 +184,63 @@ def test_verb_or_plural_noun_is_decided_by_the_word_before(lem: DutchLemmatizer)
     assert lem.lemmatize(["Wij", "willen", "wachten"])[2] == "wachten"
     assert lem.lemmatize(["om", "te", "spelen"])[2] == "spelen"
     assert lem.lemmatize(["De", "spelen", "beginnen"])[1] == "spel"
+
+
+# ------------------------------------------------------------ compiled form tables
+
+
+def test_compiled_tables_hold_what_the_packages_hold(tmp_path: Path) -> None:
+    from simplemma.strategies import DefaultDictionaryFactory
+
+    from textscan.lemmatizer import _FormTables, _load_json_gz, compile_tables
+
+    path = compile_tables(tmp_path / "forms.sqlite")
+    tables = _FormTables(path)
+    simple = DefaultDictionaryFactory().get_dictionary("nl")
+    lookup = _load_json_gz("nl_lemma_lookup.json.gz")
+    for form in ["aangepakt", "woningen", "handhaaft", "bestreden", "vertrouwde"]:
+        assert tables.simplemma.get(form) == simple.get(form)
+        assert tables.lookup.get(form) == lookup.get(form)
+        assert (form in tables.lookup) == (form in lookup)
+    assert tables.simplemma.get("qqxzv") is None
+    assert "qqxzv" not in tables.lookup
+    assert len(tables.lookup) == len(lookup)
+    assert not list(tmp_path.glob("*.tmp"))  # written through a temporary file
+
+
+def test_lemmas_from_compiled_tables_equal_lemmas_from_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import textscan.lemmatizer as lm
+
+    words = ["aangepakt", "woninginbraken", "gehandhaafd", "zusjes", "vaart", "spelen"]
+    monkeypatch.setenv("TEXTSCAN_CACHE", str(tmp_path / "cache"))
+    original = lm._form_tables
+    original.cache_clear()
+    try:
+        from_sqlite = DutchLemmatizer()
+        assert isinstance(from_sqlite._lookup, lm._Column)
+        assert (tmp_path / "cache" / "tables").is_dir()
+        monkeypatch.setattr(lm, "_form_tables", lambda: lm._MemoryTables())
+        in_memory = DutchLemmatizer()
+        assert isinstance(in_memory._lookup, dict)
+        assert [from_sqlite.lemma(w) for w in words] == [in_memory.lemma(w) for w in words]
+    finally:
+        original.cache_clear()
+
+
+def test_unwritable_cache_folder_falls_back_to_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import textscan.lemmatizer as lm
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("TEXTSCAN_CACHE", str(blocker))
+    lm._form_tables.cache_clear()
+    try:
+        lem = DutchLemmatizer()
+        assert isinstance(lem._lookup, dict)
+        assert lem.lemma("aangepakt") == "aanpakken"
+    finally:
+        lm._form_tables.cache_clear()

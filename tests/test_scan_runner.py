@@ -328,3 +328,28 @@ def test_dask_executor_gives_the_local_outputs(corpus, tmp_path):
     ):
         scan([corpus], tmp_path / "dask", executor="dask", scheduler=client, cache=False)
     _same_outputs(tmp_path / "local", tmp_path / "dask")
+
+
+def test_largest_file_starts_first_and_outputs_keep_input_order(tmp_path, monkeypatch):
+    from textscan import runner
+
+    folder = tmp_path / "plannen"
+    folder.mkdir()
+    sizes = {"a-klein": 1, "b-groot": 40, "c-middel": 10}
+    for name, repeat in sizes.items():
+        body = " ".join([PLANS["akkerdorp"]] * repeat)
+        (folder / f"{name}.txt").write_text(_plan_text(name, body), encoding="utf-8")
+    started: list[str] = []
+    original = runner._largest_first
+
+    def spy(tasks):
+        ordered = original(tasks)
+        started.extend(Path(t.path).stem for t in ordered)
+        return ordered
+
+    monkeypatch.setattr(runner, "_largest_first", spy)
+    result = scan([folder], tmp_path / "out", jobs=2, cache=False)
+    assert started == ["b-groot", "c-middel", "a-klein"]
+    assert list(result.profiles["document"]) == ["a-klein", "b-groot", "c-middel"]
+    written = (tmp_path / "out" / "profiles.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[0] for line in written[1:]] == ["a-klein", "b-groot", "c-middel"]

@@ -25,12 +25,17 @@ Example:
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import os
 import re
+import sqlite3
+import tempfile
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -228,6 +233,173 @@ def _load_json_gz(name: str) -> Any:
         return json.load(fh)
 
 
+# --------------------------------------------------------------- the form tables
+#
+# simplemma's Dutch dictionary (370,000 forms, stored lzma-compressed) and
+# spaCy's lookup table (213,000 forms) take about 0.6 s to load, which every
+# run paid before it read a page. They are compiled once per installation into
+# a SQLite file under the cache folder (``tables/``, named by the versions of
+# both packages) and read word by word: a run looks up some ten thousand
+# distinct forms, a few microseconds each. Without a writable cache folder the
+# tables are loaded into memory as before.
+
+TABLES_VERSION = "1"
+
+
+def _tables_key() -> str:
+    from importlib.metadata import version
+
+    parts = [TABLES_VERSION, version("simplemma"), version("spacy-lookups-data")]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def tables_path() -> Path:
+    """Where the compiled form tables of this installation live (they may not exist yet)."""
+    from textscan.cache import default_cache_dir
+
+    return default_cache_dir() / "tables" / f"nl-forms-{_tables_key()}.sqlite"
+
+
+def _source_tables() -> tuple[Mapping[str, str], dict[str, str]]:
+    from simplemma.strategies import DefaultDictionaryFactory
+
+    simple = DefaultDictionaryFactory().get_dictionary("nl")
+    lookup: dict[str, str] = _load_json_gz("nl_lemma_lookup.json.gz")
+    return simple, lookup
+
+
+def compile_tables(path: Path) -> Path:
+    """Write simplemma's and spaCy's Dutch form tables into one SQLite file at ``path``.
+
+    Written to a temporary file first and renamed, so that processes starting
+    at the same time never read half a table.
+    """
+    simple, lookup = _source_tables()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        with con:
+            con.execute("PRAGMA journal_mode=OFF")
+            con.execute(
+                "CREATE TABLE forms (form TEXT PRIMARY KEY, simplemma TEXT, lookup TEXT) "
+                "WITHOUT ROWID"
+            )
+            rows: dict[str, list[str | None]] = {}
+            for form in simple:
+                rows[form] = [simple[form], None]
+            for form, lemma in lookup.items():
+                rows.setdefault(form, [None, None])[1] = lemma
+            con.executemany(
+                "INSERT INTO forms VALUES (?, ?, ?)", ((f, a, b) for f, (a, b) in rows.items())
+            )
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+class _FormTables:
+    """simplemma's and spaCy's form→lemma tables, read from the compiled SQLite file.
+
+    Lookups are memoised in this process. The connection is opened per process
+    (a worker forked from the parent opens its own).
+    """
+
+    _QUERY = "SELECT simplemma, lookup FROM forms WHERE form = ?"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        self._con: sqlite3.Connection | None = None
+        self._pid = -1
+        self._memo: dict[str, tuple[str | None, str | None]] = {}
+        self._lock = threading.Lock()
+        self.simplemma = _Column(self, 0)
+        self.lookup = _Column(self, 1)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None or self._pid != os.getpid():
+            self._con = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._con
+
+    def row(self, form: str) -> tuple[str | None, str | None]:
+        found = self._memo.get(form)
+        if found is None:
+            with self._lock:
+                got = self._connection().execute(self._QUERY, (form,)).fetchone()
+            found = (got[0], got[1]) if got is not None else (None, None)
+            self._memo[form] = found
+        return found
+
+    def items(self, column: int) -> Iterator[tuple[str, str]]:
+        name = ("simplemma", "lookup")[column]
+        with self._lock:
+            rows = (
+                self._connection()
+                .execute(f"SELECT form, {name} FROM forms WHERE {name} IS NOT NULL")
+                .fetchall()
+            )
+        return iter(rows)
+
+
+class _Column(Mapping[str, str]):
+    """One column of :class:`_FormTables` as a read-only mapping."""
+
+    def __init__(self, tables: _FormTables, column: int) -> None:
+        self._tables = tables
+        self._column = column
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        value = self._tables.row(key)[self._column]
+        return default if value is None else value
+
+    def __getitem__(self, key: str) -> str:
+        value = self._tables.row(key)[self._column]
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._tables.row(key)[self._column] is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (form for form, _ in self._tables.items(self._column))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._tables.items(self._column))
+
+    def items(self) -> Any:
+        return list(self._tables.items(self._column))
+
+    def values(self) -> Any:
+        return [lemma for _, lemma in self._tables.items(self._column)]
+
+
+class _MemoryTables:
+    """The same two tables held in memory (no writable cache folder)."""
+
+    def __init__(self) -> None:
+        self.simplemma, self.lookup = _source_tables()
+
+
+@lru_cache(maxsize=1)
+def _form_tables() -> _FormTables | _MemoryTables:
+    path = tables_path()
+    try:
+        if not path.exists():
+            compile_tables(path)
+        tables = _FormTables(path)
+        tables.row("de")  # fails now, not mid-run, if the file is unreadable
+        return tables
+    except (OSError, sqlite3.Error):
+        return _MemoryTables()
+
+
 class DutchLemmatizer:
     """Context-free Dutch lemmatiser with optional separable-particle attachment.
 
@@ -256,10 +428,9 @@ class DutchLemmatizer:
         self.attach_particles = attach_particles
         self.join_hyphenated = join_hyphenated
         self.cache_size = cache_size
-        from simplemma.strategies import DefaultDictionaryFactory
-
-        self._simplemma: Mapping[str, str] = DefaultDictionaryFactory().get_dictionary("nl")
-        self._lookup: dict[str, str] = _load_json_gz("nl_lemma_lookup.json.gz")
+        tables = _form_tables()
+        self._simplemma: Mapping[str, str] = tables.simplemma
+        self._lookup: Mapping[str, str] = tables.lookup
         exc: dict[str, dict[str, list[str]]] = _load_json_gz("nl_lemma_exc.json.gz")
         self._exc: dict[str, dict[str, str]] = {
             pos: {form: lemmas[0] for form, lemmas in table.items() if lemmas}

@@ -12,12 +12,12 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM
 from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 from textscan.model import Document, Paragraph, Sentence, Token
 
@@ -48,62 +48,105 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _sentences_of(
-    paragraphs: Iterable[tuple[int, Paragraph]], start_id: int = 0, batch_size: int = 64
+    paragraphs: Iterable[tuple[int, Paragraph]], start_id: int = 0, batch_size: int = 256
 ) -> Iterator[Sentence]:
+    """Annotated sentences of ``paragraphs`` (index, paragraph), numbered from ``start_id``.
+
+    Runs spaCy's tokenizer and sentencizer, then lemmatises each paragraph with
+    the same :class:`~textscan.lemmatizer.DutchLemmatizer` call as the
+    ``textscan_lemmatizer`` component, reading token attributes as arrays
+    rather than one spaCy ``Token`` object at a time (three times faster).
+    """
+    from textscan.lemmatizer import get_lemmatizer
+
     nlp = get_nlp()
+    punct_chars = nlp.get_pipe("sentencizer").punct_chars
+    lemmatize = get_lemmatizer().lemmatize
     items = list(paragraphs)
     sid = start_id
-    docs = nlp.pipe((p.text for _, p in items), batch_size=batch_size)
+    docs = nlp.tokenizer.pipe((p.text for _, p in items), batch_size=batch_size)
     for (index, para), doc in zip(items, docs, strict=True):
-        for sent in _merged_sents(doc, whole=para.kind == "heading"):
-            base = sent.start_char
-            text = sent.text
+        if not len(doc):
+            continue
+        text = para.text
+        cols = doc.to_array(_ATTRS).tolist()  # idx, length, is_space, is_punct, like_num
+        words = [text[c[0] : c[0] + c[1]] for c in cols]
+        lemmas = lemmatize(words, attach_particles=False)
+        heading = para.kind == "heading"
+        for first, last in _sentence_bounds(words, cols, punct_chars, whole=heading):
+            base = cols[first][0]
             tokens = tuple(
                 Token(
-                    text=t.text,
-                    lemma=t.lemma_.lower() if t.lemma_ else t.lower_,
-                    start=t.idx - base,
-                    end=t.idx - base + len(t.text),
-                    is_word=is_word(t.text),
-                    is_punct=t.is_punct,
-                    like_num=t.like_num,
+                    text=words[i],
+                    lemma=(lemmas[i] or words[i]).lower(),
+                    start=cols[i][0] - base,
+                    end=cols[i][0] - base + cols[i][1],
+                    is_word=is_word(words[i]),
+                    is_punct=bool(cols[i][3]),
+                    like_num=bool(cols[i][4]),
                 )
-                for t in sent
-                if not t.is_space
+                for i in range(first, last)
+                if not cols[i][2]
             )
             if not tokens:
                 continue
             yield Sentence(
                 id=sid,
-                text=text,
+                text=text[base : cols[last - 1][0] + cols[last - 1][1]],
                 tokens=tokens,
                 page=para.page,
                 section=para.section,
                 paragraph=index,
-                is_heading=para.kind == "heading",
+                is_heading=heading,
             )
             sid += 1
 
 
-def _merged_sents(doc: Doc, whole: bool = False) -> Iterator[Span]:
-    """Sentences, with a wordless piece ("3.", "a)") joined to the sentence after it.
+_ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_NUM]
+
+
+def _sentence_starts(words: list[str], cols: list[list[int]], punct_chars: Set[str]) -> list[int]:
+    """Where sentences start: the rule of spaCy's ``sentencizer``, run on plain lists.
+
+    A sentence ends after a run of sentence-final punctuation ("." "?" "!" and
+    the rest of ``punct_chars``) and the next one starts at the first token
+    that is not punctuation.
+    """
+    starts = [0]
+    seen_period = False
+    for i, word in enumerate(words):
+        final = word in punct_chars
+        if seen_period and not cols[i][3] and not final:
+            starts.append(i)
+            seen_period = False
+        elif final:
+            seen_period = True
+    return starts
+
+
+def _sentence_bounds(
+    words: list[str], cols: list[list[int]], punct_chars: Set[str], whole: bool = False
+) -> Iterator[tuple[int, int]]:
+    """Token ranges of the sentences, a wordless piece ("3.", "a)") joined to the one after it.
 
     A heading paragraph is always one sentence ("3.2 Jeugd en veiligheid").
     """
+    n = len(words)
     if whole:
-        yield doc[:]
+        yield 0, n
         return
+    starts = _sentence_starts(words, cols, punct_chars)
     pending: int | None = None
-    for sent in doc.sents:
-        if not any(is_word(t.text) for t in sent):
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else n
+        if not any(is_word(words[i]) for i in range(start, end)):
             if pending is None:
-                pending = sent.start
+                pending = start
             continue
-        start = pending if pending is not None else sent.start
+        yield (pending if pending is not None else start), end
         pending = None
-        yield doc[start : sent.end]
     if pending is not None:
-        yield doc[pending:]
+        yield pending, n
 
 
 def annotate(document: Document) -> list[Sentence]:

@@ -17,9 +17,7 @@ import tempfile
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from textscan.errors import InputError, TextscanError
 from textscan.extract import extract
@@ -29,6 +27,9 @@ from textscan.model import Document, Hit, Sentence
 from textscan.nlp import annotate
 from textscan.profile import Profile, build_profile
 from textscan.runner import ScanResult
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HIT_COLUMNS: tuple[str, ...] = (
     "document",
@@ -216,6 +217,8 @@ def hit_rows(hits: Iterable[Hit]) -> list[dict[str, Any]]:
 
 def hits_frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The ``hits.csv`` frame from :func:`hit_rows` output (of one or many documents)."""
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(HIT_COLUMNS))
     return frame.astype({"page": "Int64", "sentence_id": "int64", "start": "int64", "end": "int64"})
 
@@ -226,6 +229,8 @@ def hits_to_frame(hits: Iterable[Hit]) -> pd.DataFrame:
 
 def profiles_to_frame(profiles: Iterable[Profile]) -> pd.DataFrame:
     """One row per profile, columns in the order of :meth:`Profile.to_row`."""
+    import pandas as pd
+
     frame = pd.DataFrame([p.to_row() for p in profiles])
     if "pages" in frame.columns:
         frame["pages"] = frame["pages"].astype("Int64")
@@ -270,6 +275,8 @@ def sentence_rows(document: Document, sentences: Sequence[Sentence]) -> list[dic
 
 def sentences_frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The ``sentences.parquet`` frame from :func:`sentence_rows` output."""
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
     return frame.astype({"page": "Int64"})
 

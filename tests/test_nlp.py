@@ -1,0 +1,78 @@
+"""Annotation reads spaCy's arrays instead of Token objects: it must agree with spaCy."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textscan.nlp import _ATTRS, _sentence_starts, annotate_text, get_nlp
+
+PIECES = [
+    "De",
+    "gemeente",
+    "pakt",
+    "overlast",
+    "aan",
+    "bijv.",
+    "o.a.",
+    "3.2",
+    "a)",
+    ".",
+    "!",
+    "?",
+    "...",
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "“",
+    "”",
+    "-",
+    "\n",
+    "2023",
+    "Jeugd",
+]
+
+
+def _spacy_starts(text: str) -> list[int]:
+    doc = get_nlp()(text)
+    return [i for i, t in enumerate(doc) if t.is_sent_start]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40), st.randoms())
+def test_sentence_starts_equal_spacys_sentencizer(pieces: list[str], rnd) -> None:
+    text = "".join(p + rnd.choice([" ", " ", "", "  "]) for p in pieces).strip() or "x"
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    cols = doc.to_array(_ATTRS).tolist()
+    words = [text[c[0] : c[0] + c[1]] for c in cols]
+    assert words == [t.text for t in doc]
+    ours = _sentence_starts(words, cols, nlp.get_pipe("sentencizer").punct_chars)
+    assert ours == _spacy_starts(text)
+
+
+def test_annotation_equals_the_spacy_pipeline() -> None:
+    text = (
+        "Wij pakken de overlast aan, o.a. in het centrum. De politie handhaaft! "
+        "3. Jongeren spelen\nin de wijk; zij willen spelen. Het plan (bijv. art. 2) werkt."
+    )
+    doc = get_nlp()(text)
+    sents = annotate_text(text)
+    tokens = [t for s in sents for t in s.tokens]
+    spacy_tokens = [t for t in doc if not t.is_space]
+    assert [t.text for t in tokens] == [t.text for t in spacy_tokens]
+    assert [t.lemma for t in tokens] == [t.lemma_.lower() or t.lower_ for t in spacy_tokens]
+    assert [t.is_punct for t in tokens] == [t.is_punct for t in spacy_tokens]
+    assert [t.like_num for t in tokens] == [t.like_num for t in spacy_tokens]
+    # the wordless "3." is joined to the sentence after it
+    assert [s.text for s in sents] == [
+        "Wij pakken de overlast aan, o.a. in het centrum.",
+        "De politie handhaaft!",
+        "3. Jongeren spelen\nin de wijk; zij willen spelen.",
+        "Het plan (bijv. art. 2) werkt.",
+    ]
+    for s in sents:
+        for t in s.tokens:
+            assert s.text[t.start : t.end] == t.text
