@@ -100,7 +100,8 @@ def annotator_fingerprint() -> str:
 
 
 def _pack(obj: Any) -> bytes:
-    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+    # level 1: a third of the time of the default for 20% more bytes
+    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
 def _unpack(blob: bytes) -> Any:
@@ -141,21 +142,12 @@ def document_from_json(d: dict[str, Any]) -> Document:
 
 
 def sentences_to_json(sentences: list[Sentence]) -> list[list[Any]]:
-    """Sentences as compact lists (token fields in :class:`Token` order)."""
+    """Sentences as compact lists (token fields in :class:`Token` order).
+
+    A :class:`Token` is a named tuple, which JSON writes as a list as it is.
+    """
     return [
-        [
-            s.id,
-            s.text,
-            s.page,
-            s.section,
-            s.paragraph,
-            s.is_heading,
-            [
-                [t.text, t.lemma, t.start, t.end, t.is_word, t.is_punct, t.like_num]
-                for t in s.tokens
-            ],
-        ]
-        for s in sentences
+        [s.id, s.text, s.page, s.section, s.paragraph, s.is_heading, s.tokens] for s in sentences
     ]
 
 

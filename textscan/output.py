@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict
-from typing import Any
-
-import pandas as pd
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from textscan.model import Document, Hit
 from textscan.profile import Profile
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.table import Table
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
@@ -73,6 +74,8 @@ def _fmt(x: Any, digits: int = 2) -> str:
 
 def profile_table(profile: Profile) -> list[Table]:
     """Terminal tables for one profile: framing, then the other lexicons."""
+    from rich.table import Table
+
     b = profile.balance
     title = f"{profile.document}: {profile.words} words, {profile.sentences} sentences" + (
         f", {profile.pages} pages" if profile.pages else ""
@@ -146,6 +149,8 @@ def profile_table(profile: Profile) -> list[Table]:
 
 def summary_table(profiles: pd.DataFrame) -> Table:
     """One line per document of a scan."""
+    from rich.table import Table
+
     t = Table(title="framing profiles")
     cols = [
         ("document", "document"),

@@ -454,6 +454,13 @@ def _context(config: ScanConfig) -> mp.context.BaseContext:
     """
     if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
         _worker_state(config)
+        # what every worker imports for its first file, imported once here
+        import resource  # noqa: F401
+
+        import textscan.extract.pdf
+        import textscan.extract.text
+        import textscan.output  # noqa: F401
+
         return mp.get_context("fork")
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
