@@ -496,6 +496,13 @@ class Matcher:
             for part, entries in idx.parts.items():
                 self._parts.setdefault(part, []).append((position, entries))
         self._part_lengths = sorted({len(p) for p in self._parts})
+        # every word that starts a candidate in some lexicon (compounds aside)
+        self._keys: frozenset[str] = frozenset(
+            key
+            for idx in self._indexes
+            for table in (idx.single, idx.multi, idx.separable, idx.verbal)
+            for key in table
+        )
         self._split_cache: dict[str, dict[int, list[tuple[Entry, str, str]]]] = {}
         self._known_cache: dict[str, bool] = {}
 
@@ -748,6 +755,26 @@ class Matcher:
         return hard, soft
 
     # --------------------------------------------------------------- matching
+    def _active(self, tokens: Sequence[Token], lemmas: list[str], lowers: list[str]) -> list[int]:
+        """The words where some lexicon may start a candidate (checked once, not per lexicon).
+
+        A word is passed over only when neither its lemma nor its form starts an
+        entry, expression or separable verb of any lexicon, it has no hyphen,
+        and no lexicon's entry lies inside it as a compound part.
+        """
+        keys = self._keys
+        active: list[int] = []
+        for i, t in enumerate(tokens):
+            if not t.is_word:
+                continue
+            lem = lemmas[i]
+            starts = lem in keys or lowers[i] in keys or "-" in lem
+            if starts or (
+                MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN and self._split_all(lem)
+            ):
+                active.append(i)
+        return active
+
     def _candidates(
         self,
         tokens: Sequence[Token],
@@ -755,12 +782,14 @@ class Matcher:
         idx: _Index,
         lemmas: list[str],
         lowers: list[str],
+        active: Sequence[int] | None = None,
     ) -> list[_Candidate]:
         lx = idx.lexicon
         n = len(tokens)
         out: list[_Candidate] = []
         multi, single, separable = idx.multi, idx.single, idx.separable
-        for i in range(n):
+        # glob patterns can start at any word; otherwise only the active ones
+        for i in range(n) if active is None or idx.patterns else active:
             if not tokens[i].is_word:
                 continue
             lem, low = lemmas[i], lowers[i]
@@ -986,9 +1015,10 @@ class Matcher:
         clauses = self.clauses(tokens)
         lemmas = [t.lemma for t in tokens]
         lowers = [t.text.lower() for t in tokens]
+        active = self._active(tokens, lemmas, lowers)
         hits: list[Hit] = []
         for idx in self._indexes:
-            cands = self._candidates(tokens, clauses, idx, lemmas, lowers)
+            cands = self._candidates(tokens, clauses, idx, lemmas, lowers, active)
             # Longest first, then the earliest, then the entry written exactly as the
             # word (form, then lemma) before one reached through lemmatisation, then
             # lexicon order. An excluded candidate still takes its tokens: the word is
