@@ -55,7 +55,8 @@ def _sentences_of(
     sid = start_id
     docs = nlp.pipe((p.text for _, p in items), batch_size=batch_size)
     for (index, para), doc in zip(items, docs, strict=True):
-        for sent in _merged_sents(doc, whole=para.kind == "heading"):
+        sents = _rows(doc) if para.kind == "table" else _merged_sents(doc, para.kind == "heading")
+        for sent in sents:
             base = sent.start_char
             text = sent.text
             tokens = tuple(
@@ -83,6 +84,16 @@ def _sentences_of(
                 is_heading=para.kind == "heading",
             )
             sid += 1
+
+
+def _rows(doc: Doc) -> Iterator[Span]:
+    """The rows of a table paragraph (one a line), each a sentence of its own."""
+    start = 0
+    for line in doc.text.split("\n"):
+        span = doc.char_span(start, start + len(line), alignment_mode="expand")
+        if span is not None and len(span):
+            yield span
+        start += len(line) + 1
 
 
 def _merged_sents(doc: Doc, whole: bool = False) -> Iterator[Span]:
