@@ -8,6 +8,8 @@ CSV (../shared/data/pdf/coalitieakkoord-2021-2025.paragraphs.csv):
   because the CSV includes them) against the CSV's ``txt`` column;
 * the share of the CSV's chapter titles found as section headings ("Intro",
   the CSV's label for the front matter, is not a printed title and is left out);
+* table words: precision and recall of the words of ``table`` paragraphs
+  against the CSV's rows of type "tables" (the budget annex);
 * header, footer and page-number lines left: analysed paragraphs that equal
   the page number printed on their page, or repeat on more than a quarter of
   the pages.
@@ -107,6 +109,10 @@ def quality(data: Path) -> dict[str, Any]:
 
     doc = extract_pdf(pdf_path, name="coalitieakkoord", sha256="-")
     p, r = precision_recall(tokens("\n".join(p.text for p in doc.paragraphs)), ref)
+    table_ref = tokens(" ".join(r["txt"] for r in rows if r["type"] == "tables"))
+    tp, tr = precision_recall(
+        tokens("\n".join(p.text for p in doc.paragraphs if p.kind == "table")), table_ref
+    )
     headings = {title_key(s.title) for s in doc.sections}
     found = [c for c in chapters if title_key(c) in headings]
     by_page: dict[int, list[str]] = collections.defaultdict(list)
@@ -123,6 +129,11 @@ def quality(data: Path) -> dict[str, Any]:
             "chapters_missing": [c for c in chapters if c not in found],
             "furniture_lines_left": furniture_left(by_page, printed, len(doc.pages)),
             "sections": len(doc.sections),
+            "tables": sum(1 for p in doc.paragraphs if p.kind == "table"),
+            "table_precision": round(tp, 5),
+            "table_recall": round(tr, 5),
+            "structure": doc.extractor.get("structure"),
+            "tags": doc.extractor.get("tags"),
         },
     }
     pages = pdftotext_pages(pdf_path)
@@ -215,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
         f"chapter titles found as section headings: {t['chapters_found']}/{t['chapters']}"
         f" ({t['chapter_share']:.0%}) {t['chapters_missing'] or ''}"
     )
+    print(
+        f"tables: {t['tables']}, their words vs the CSV's tables: precision "
+        f"{t['table_precision']:.4f}, recall {t['table_recall']:.4f}"
+    )
+    print(f"headings mostly from: {t['structure']} (tags: {t['tags']})")
     print()
     print(f"Speed (best of {args.repeat})")
     head = f"{'file':44} {'pages':>5} {'s':>7} {'pages/s':>8} {'pdfium s':>8} {'x':>5}"

@@ -42,7 +42,7 @@ def test_docx_headings_lists_and_tables(tmp_path: Path) -> None:
     kinds = [(p.kind, p.text) for p in doc.paragraphs]
     assert ("list_item", "meer sportaanbod") in kinds
     assert ("list_item", "een jongerenraad") in kinds
-    assert ("table", "Preventie | € 20.000") in kinds
+    assert ("table", "Thema | Budget\nPreventie | € 20.000") in kinds
     para = next(p for p in doc.paragraphs if p.text.startswith("De gemeente pakt"))
     assert doc.section_path(para.section) == ("Veiligheidsplan Havenstad", "Ondermijning")
 
@@ -72,6 +72,59 @@ def test_html_headings_paragraphs_and_skipped_navigation(tmp_path: Path) -> None
     assert "Menu" not in doc.text and "Cookies" not in doc.text
 
 
+def test_docx_table_is_one_paragraph_with_a_line_per_row(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Het budget per wijk staat hieronder.")
+    table = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Wijk", "Inzet", "Euro"), ("Oost", "Buurtwerk", "12.500")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(2, 0).merge(table.cell(2, 2)).text = "Totaal voor de stad"
+    d.add_paragraph("Na de tabel volgt gewone tekst.")
+    path = tmp_path / "tabel.docx"
+    d.save(str(path))
+    doc = extract(path)
+    assert [(p.kind, p.text) for p in doc.paragraphs] == [
+        ("text", "Het budget per wijk staat hieronder."),
+        ("table", "Wijk | Inzet | Euro\nOost | Buurtwerk | 12.500\nTotaal voor de stad"),
+        ("text", "Na de tabel volgt gewone tekst."),
+    ]
+
+
+def test_html_table_is_one_paragraph_and_a_nested_table_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "tabel.html"
+    path.write_text(
+        "<html><body><p>Voor de tabel.</p><table><thead><tr><th>Maatregel</th><th>Jaar</th>"
+        "</tr></thead><tbody><tr><td>Cameratoezicht</td><td>2024</td></tr>"
+        "<tr><td>Buurtapp<table><tr><td>binnen</td><td>cel</td></tr></table></td>"
+        "<td>2025</td></tr></tbody></table><p>Na de tabel.</p></body></html>",
+        encoding="utf-8",
+    )
+    doc = extract(path)
+    assert [(p.kind, p.text) for p in doc.paragraphs] == [
+        ("text", "Voor de tabel."),
+        ("table", "binnen | cel"),
+        ("table", "Maatregel | Jaar\nCameratoezicht | 2024\nBuurtapp | 2025"),
+        ("text", "Na de tabel."),
+    ]
+
+
+def test_markdown_renders_a_table_paragraph_as_a_pipe_table(tmp_path: Path) -> None:
+    from textscan.output import document_to_dict, document_to_markdown
+
+    path = tmp_path / "tabel.html"
+    path.write_text(
+        "<html><body><h1>Budget</h1><table><tr><td>Wijk</td><td>Euro</td></tr>"
+        "<tr><td>Noord | Zuid</td><td>300</td></tr><tr><td>Totaal</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    doc = extract(path)
+    assert document_to_markdown(doc) == (
+        "# Budget\n\n| Wijk | Euro |\n|---|---|\n| Noord / Zuid | 300 |\n| Totaal |  |"
+    )
+    assert [p["kind"] for p in document_to_dict(doc)["paragraphs"]] == ["heading", "table"]
+
+
 def test_supported_suffixes_include_docx_and_html() -> None:
     assert {".docx", ".html", ".htm"} <= set(SUPPORTED_SUFFIXES)
 
@@ -93,3 +146,20 @@ def test_zip_that_is_not_a_word_file_is_corrupt(tmp_path: Path) -> None:
     with pytest.raises(ExtractionError) as info:
         extract(path)
     assert info.value.kind == "corrupt"
+
+
+def test_table_rows_are_annotated_as_sentences_of_their_own() -> None:
+    from textscan.model import Document, Paragraph
+    from textscan.nlp import annotate
+
+    table = "Wijk | Inzet\nOost | Cameratoezicht en buurtpreventie\nWest | Jongerenwerk"
+    doc = Document(
+        path="-",
+        name="t",
+        format="text",
+        sha256="-",
+        pages=(),
+        sections=(),
+        paragraphs=(Paragraph(text=table, kind="table"),),
+    )
+    assert [s.text for s in annotate(doc)] == table.split("\n")

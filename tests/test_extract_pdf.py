@@ -352,3 +352,141 @@ def test_coalition_agreement_keeps_real_hyphens_at_line_ends() -> None:
     doc = _doc(_shared("pdf/coalitieakkoord-2021-2025.pdf"))
     assert "media-aanbod" in doc.text
     assert "antirechtsstatelijke" not in doc.text
+
+
+# ------------------------------------------------------------------ tables
+
+
+def _table_page() -> list[tuple[float, float, str, str, float]]:
+    items = [(72, 80, "Budget per wijk", "Helvetica-Bold", 16)]
+    items += _body(["De gemeente verdeelt het geld voor buurtpreventie over de wijken."], y=110)
+    columns = (72, 250, 330, 410)
+    rows = [
+        ("Wijk", "2024", "2025", "2026"),
+        ("Oost", "1.200", "1.350", "1.400"),
+        ("West", "900", "950", "1.000"),
+        ("Haven", "2.100", "2.300", "2.450"),
+        ("Totaal", "4.200", "4.600", "4.850"),
+    ]
+    for r, row in enumerate(rows):
+        cells = zip(columns, row, strict=True)
+        items += [(x, 150 + r * 14, cell, "Helvetica", 10) for x, cell in cells]
+    items += _body(["Na de tabel volgt weer gewone tekst over de aanpak in de wijken."], y=250)
+    return items
+
+
+def test_table_becomes_one_table_paragraph_with_rows_and_cells(tmp_path: Path) -> None:
+    doc = _doc(_pdf(tmp_path / "tabel.pdf", [_table_page()]))
+    kinds = [(p.kind, p.text) for p in doc.paragraphs]
+    assert kinds == [
+        ("heading", "Budget per wijk"),
+        ("text", "De gemeente verdeelt het geld voor buurtpreventie over de wijken."),
+        (
+            "table",
+            "Wijk | 2024 | 2025 | 2026\nOost | 1.200 | 1.350 | 1.400\nWest | 900 | 950 | 1.000\n"
+            "Haven | 2.100 | 2.300 | 2.450\nTotaal | 4.200 | 4.600 | 4.850",
+        ),
+        ("text", "Na de tabel volgt weer gewone tekst over de aanpak in de wijken."),
+    ]
+    assert doc.extractor["tables"] == 1
+
+
+def test_numbered_list_and_two_columns_are_not_tables(tmp_path: Path) -> None:
+    items = [(72, 80, "Plan", "Helvetica-Bold", 16)]
+    numbered = [f"{i}. Wij zetten in op maatregel {i} voor 2025 in de wijk." for i in range(1, 7)]
+    items += _body(numbered)
+    left = [f"Links regel {i} over buurtpreventie en 2024 in de stad" for i in range(1, 9)]
+    right = [f"Rechts regel {i} over jongerenwerk en 2025 in de wijk" for i in range(1, 9)]
+    items += [(50, 260 + i * 14, t, "Helvetica", 9) for i, t in enumerate(left)]
+    items += [(310, 260 + i * 14, t, "Helvetica", 9) for i, t in enumerate(right)]
+    doc = _doc(_pdf(tmp_path / "geen-tabel.pdf", [items]))
+    assert [p for p in doc.paragraphs if p.kind == "table"] == []
+    assert doc.extractor["tables"] == 0
+
+
+def test_coalition_agreement_budget_tables_are_table_paragraphs() -> None:
+    doc = _doc(_shared("pdf/coalitieakkoord-2021-2025.pdf"))
+    tables = [p for p in doc.paragraphs if p.kind == "table"]
+    assert [p.page for p in tables] == [48, 49, 50]
+    first = tables[0].text.split("\n")
+    assert first[0] == "in mln. + is saldoverslechterend | 2022 | 2023 | 2024 | 2025 | Struc"
+    assert "h. | Veiligheid | 220 | 640 | 960 | 1.100 | 1.000" in first
+    assert first[-1] == "Onderliggend saldo (doel coalitie)2 | -1,75%"
+    assert doc.section_path(tables[0].section) == ("Bijlage: financiën", "Financieel overzicht")
+    # the text around the tables stays text
+    assert not any("inverdieneffect" in p.text for p in tables)
+    assert not any("doorrekening door PBL" in p.text for p in tables)
+
+
+# ------------------------------------------------------------------ tags
+
+
+def test_coalition_agreement_headings_come_from_its_tags() -> None:
+    doc = _doc(_shared("pdf/coalitieakkoord-2021-2025.pdf"))
+    assert doc.extractor["tags"] == "used: 26 of 26 tagged headings"
+    assert doc.extractor["structure"] == "tags"
+    assert doc.extractor["headings_from"] == {"tags": 26}
+    levels = {s.title: (s.level, s.page_start) for s in doc.sections}
+    assert levels["1. Democratische rechtsorde"] == (1, 4)
+    assert levels["Versterking van de democratische rechtsorde"] == (2, 4)
+    assert levels["Medisch-ethische vraagstukken"] == (2, 38)
+    assert levels["Bijlage: financiën"] == (1, 46)
+
+
+@pytest.mark.parametrize("name", ["BVNL", "SP"])
+def test_tagged_manifestos_without_heading_tags_fall_back(name: str) -> None:
+    doc = _doc(_shared(f"pdf/manifestos-2023/{name}.pdf"))
+    assert doc.extractor["tags"] == "no heading or table tags"
+    assert "tags" not in doc.extractor["headings_from"]
+    assert doc.extractor["structure"] in {"bookmarks", "toc"}
+    assert len(doc.sections) >= 10
+
+
+def _assemble_with_tags(path: Path, kinds: list[str], paragraphs: int):
+    """Run the assembler on a generated PDF with one heading tag per given kind, in order
+    over the lines of page 1 (a tag covers the whole line)."""
+    from textscan.extract.pdf import _Assembler, _read_layouts, _Tags
+    from textscan.extract.tags import TaggedElement
+
+    layouts, bookmarks, _, _ = _read_layouts(path, "auto")
+    segs = layouts[0].segments
+    elements = [
+        TaggedElement(kind, 1, ((s.x0, s.top, s.x1, s.bottom),))
+        for kind, s in zip(kinds, segs, strict=False)
+        if kind
+    ]
+    tags = _Tags(elements, collections.Counter({"P": paragraphs}), "read")
+    asm = _Assembler(layouts, bookmarks, tags)
+    asm.strip_furniture()
+    asm.find_toc()
+    asm.find_tables()
+    asm.learn_vocabulary()
+    asm.find_headings()
+    return asm, [(b.kind, b.level, b.text) for b in asm.blocks()]
+
+
+def test_tagged_heading_in_body_font_becomes_a_heading_with_its_level(tmp_path: Path) -> None:
+    lines = [
+        "Inleiding",
+        "De gemeente werkt samen met bewoners aan een veilige buurt.",
+        "Aanpak in de wijk",
+        "Wijkagenten en jongerenwerkers lopen samen door de straten.",
+    ]
+    path = _pdf(tmp_path / "tags.pdf", [_body(lines, lead=24)])
+    asm, blocks = _assemble_with_tags(path, ["H1", "", "H2", ""], paragraphs=2)
+    assert asm.tags.status == "used: 2 of 2 tagged headings"
+    assert blocks == [
+        ("heading", 1, "Inleiding"),
+        ("text", 0, lines[1]),
+        ("heading", 2, "Aanpak in de wijk"),
+        ("text", 0, lines[3]),
+    ]
+
+
+def test_tags_that_mark_every_paragraph_as_heading_are_not_used(tmp_path: Path) -> None:
+    lines = [f"Zin {i} van het plan gaat over de veiligheid in de buurt." for i in range(1, 7)]
+    path = _pdf(tmp_path / "h1.pdf", [_body(lines, lead=24)])
+    asm, blocks = _assemble_with_tags(path, ["H1"] * 6, paragraphs=0)
+    assert asm.tags.status.startswith("not used: 6 of 6 tagged headings are not titles")
+    assert [b for b in blocks if b[0] == "heading"] == []
+    assert asm.heading_sources == {}

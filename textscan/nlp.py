@@ -73,7 +73,12 @@ def _sentences_of(
         words = [text[c[0] : c[0] + c[1]] for c in cols]
         lemmas = lemmatize(words, attach_particles=False)
         heading = para.kind == "heading"
-        for first, last in _sentence_bounds(words, cols, punct_chars, whole=heading):
+        bounds = (
+            _row_bounds(text, cols)
+            if para.kind == "table"
+            else _sentence_bounds(words, cols, punct_chars, whole=heading)
+        )
+        for first, last in bounds:
             base = cols[first][0]
             tokens = tuple(
                 Token(
@@ -122,6 +127,23 @@ def _sentence_starts(words: list[str], cols: list[list[int]], punct_chars: Set[s
         elif final:
             seen_period = True
     return starts
+
+
+def _row_bounds(text: str, cols: list[list[int]]) -> Iterator[tuple[int, int]]:
+    """Token ranges of the rows of a table paragraph (one a line), each a sentence of its own."""
+    start = 0
+    i = 0
+    n = len(cols)
+    for line in text.split("\n"):
+        end = start + len(line)
+        while i < n and cols[i][0] + cols[i][1] <= start:
+            i += 1
+        first = i
+        while i < n and cols[i][0] < end:
+            i += 1
+        if i > first:
+            yield first, i
+        start = end + 1
 
 
 def _sentence_bounds(

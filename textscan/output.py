@@ -59,9 +59,23 @@ def document_to_markdown(doc: Document) -> str:
             out.append("#" * min(6, levels.get(p.section or "", 1)) + " " + p.text)
         elif p.kind == "list_item":
             out.append("- " + p.text)
+        elif p.kind == "table":
+            out.append(_pipe_table(p.text))
         else:
             out.append(p.text)
     return "\n\n".join(out)
+
+
+def _pipe_table(text: str) -> str:
+    """A table paragraph (rows as lines, cells split by " | ") as a Markdown pipe table.
+
+    The first row is the header; shorter rows are padded with empty cells.
+    """
+    rows = [line.split(" | ") for line in text.split("\n")]
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    lines.insert(1, "|" + "---|" * width)
+    return "\n".join(lines)
 
 
 def _fmt(x: Any, digits: int = 2) -> str:

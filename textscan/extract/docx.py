@@ -2,9 +2,9 @@
 
 Headings come from paragraph styles ("Heading 2", "Kop 2", "Title"), or from
 an outline level set on the style; list paragraphs (bulleted or numbered
-styles, or paragraphs with numbering properties) become list items; tables
-are read row by row as ``table`` paragraphs. A .docx has no fixed pages, so
-``page`` is None throughout.
+styles, or paragraphs with numbering properties) become list items; a table
+becomes one ``table`` paragraph, a row a line, cells separated by " | ". A
+.docx has no fixed pages, so ``page`` is None throughout.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from textscan.errors import ExtractionError
 from textscan.extract.clean import normalise_chars
-from textscan.extract.structure import Block, build_structure
+from textscan.extract.structure import Block, build_structure, table_text
 from textscan.model import Document
 
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.I)
@@ -59,14 +59,17 @@ def _blocks(document: Any) -> Iterator[Block]:
 
     for item in document.iter_inner_content():
         if isinstance(item, Table):
+            rows: list[list[str]] = []
             for row in item.rows:
                 cells: list[str] = []
                 for cell in row.cells:
                     text = normalise_chars(" ".join(cell.text.split()))
                     if text and (not cells or cells[-1] != text):  # merged cells repeat
                         cells.append(text)
-                if cells:
-                    yield Block(" | ".join(cells), "table")
+                rows.append(cells)
+            text = table_text(rows)
+            if text:
+                yield Block(text, "table")
             continue
         if not isinstance(item, DocxParagraph):
             continue

@@ -1,7 +1,8 @@
 """HTML input (official publications of regulations are HTML pages).
 
 Uses the standard library's :mod:`html.parser`: headings from ``h1``–``h6``,
-list items from ``li``, table rows from ``tr`` (cells joined with " | "),
+list items from ``li``, one ``table`` paragraph per ``table`` (a row a line,
+cells joined with " | "; a table inside a cell is a paragraph of its own),
 paragraphs from ``p``, ``div`` and other block elements. Scripts, styles,
 navigation, headers and footers of the page are skipped. No pages.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from textscan.errors import InputError
 from textscan.extract.clean import normalise_chars
-from textscan.extract.structure import Block, build_structure
+from textscan.extract.structure import Block, build_structure, table_text
 from textscan.extract.text import decode_text
 from textscan.model import Document
 
@@ -73,6 +74,8 @@ class _Reader(HTMLParser):
         self.level = 0
         self.skip = 0
         self.cells: list[str] | None = None
+        # open tables, innermost last: their rows, and the cells of the row around them
+        self.tables: list[tuple[list[list[str]], list[str] | None]] = []
         self.title = ""
         self.in_title = False
 
@@ -105,6 +108,10 @@ class _Reader(HTMLParser):
         elif tag == "li":
             self._flush()
             self.kind = "list_item"
+        elif tag == "table":
+            self._flush()
+            self.tables.append(([], self.cells))
+            self.cells = None
         elif tag == "tr":
             self._flush()
             self.cells = []
@@ -128,8 +135,17 @@ class _Reader(HTMLParser):
         elif tag == "tr":
             self._flush()
             if self.cells:
-                self.blocks.append(Block(" | ".join(self.cells), "table"))
+                if self.tables:
+                    self.tables[-1][0].append(self.cells)
+                else:  # a row without a table element: a table of one row
+                    self.blocks.append(Block(table_text([self.cells]), "table"))
             self.cells = None
+        elif tag == "table":
+            self._flush()
+            if self.tables:
+                rows, self.cells = self.tables.pop()
+                if rows:
+                    self.blocks.append(Block(table_text(rows), "table"))
         elif tag in _BLOCK:
             self._flush()
 
@@ -142,6 +158,10 @@ class _Reader(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+        while self.tables:  # a table left open at the end of the page
+            rows, _ = self.tables.pop()
+            if rows:
+                self.blocks.append(Block(table_text(rows), "table"))
 
 
 def extract_html(path: Path, *, name: str, sha256: str) -> Document:

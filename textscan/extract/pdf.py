@@ -6,10 +6,14 @@ Pipeline (one pass over the pages, each page closed when read):
    boxes and font data and puts them in reading order (columns).
 2. Running headers, footers and page numbers are found by repetition across
    pages and removed; table-of-contents pages become ``toc`` paragraphs.
-3. Headings come from bookmarks and the table of contents where present
-   (matched to the printed heading), and from font size/weight statistics and
-   numbering otherwise; levels follow those sources.
-4. Lines are joined into paragraphs across line, column and page breaks,
+3. Tables are found by geometry (rows of three or more aligned cells, most of
+   them numbers) and become one ``table`` paragraph each: the printed rows as
+   lines, cells separated by " | ".
+4. Headings come from the PDF's tags (H1-H6 in a tagged PDF), bookmarks and
+   the table of contents where present (matched to the printed heading), and
+   from font size/weight statistics and numbering otherwise; levels follow
+   those sources. Tags that do not look like headings are not used.
+5. Lines are joined into paragraphs across line, column and page breaks,
    with Dutch-aware dehyphenation; bullets and numbered items are list items.
 
 Pages without a usable text layer become warnings naming the pages; a PDF
@@ -48,13 +52,16 @@ from textscan.extract.clean import (
     toc_row,
 )
 from textscan.extract.layout import PageLayout, Segment, pdfium_page_layout, pdfplumber_page_layout
-from textscan.extract.structure import Block, build_structure
+from textscan.extract.structure import Block, build_structure, table_text
+from textscan.extract.tags import TaggedElement, is_tagged, page_tags, tags_useless
 from textscan.model import Document, ExtractionWarning, Page, ParagraphKind
 
 ENGINES: tuple[str, ...] = ("auto", "pdfium", "pdfplumber")
 
 #: share of the page height at the top and bottom where running headers and footers live
 ZONE = 0.13
+#: pages of a tagged PDF read before giving up on tags that name no heading or table
+TAG_PROBE_PAGES = 10
 _NUMBERED_HEADING = re.compile(r"^(?:hoofdstuk\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S", re.I)
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’")
 
@@ -71,6 +78,7 @@ class _Line:
     heading_title: str | None = None
     heading_cont: bool = False  # continues the heading on the line before
     toc: bool = False  # part of a table of contents
+    table: int | None = None  # index of the table the line belongs to
 
 
 @dataclass(slots=True)
@@ -130,9 +138,71 @@ def _bookmarks(pdf: pdfium.PdfDocument) -> list[tuple[int, str, int]]:
     return out
 
 
+@dataclass(slots=True)
+class _Tags:
+    """The heading and table tags of a tagged PDF, and why they are (not) there."""
+
+    elements: list[TaggedElement] = field(default_factory=list)
+    types: Counter[str] = field(default_factory=Counter)
+    status: str = "untagged"
+
+
+class _LoadedPage:
+    """Stands in for the document in :func:`pdfium_page_layout` with one page loaded.
+
+    The tags of a page are read from the loaded page before its layout is, and
+    this hands the same page to the layout reader (which closes it), so a tagged
+    page is parsed once, not twice. Everything else goes to the document.
+    """
+
+    def __init__(self, pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> None:
+        self._pdf = pdf
+        self._index = index
+        self._page: pdfium.PdfPage | None = page
+
+    @property
+    def _as_parameter_(self) -> object:  # ctypes: the raw document handle
+        return self._pdf.raw
+
+    def __getitem__(self, index: int) -> pdfium.PdfPage:
+        if index == self._index and self._page is not None:
+            page, self._page = self._page, None
+            return page
+        return self._pdf[index]
+
+    def close_unused(self) -> None:
+        if self._page is not None:
+            self._page.close()
+            self._page = None
+
+
+def _read_pdfium(pdf: pdfium.PdfDocument) -> tuple[list[PageLayout], _Tags]:
+    """Page layouts, and the tags of a tagged PDF while they promise headings or tables."""
+    tags = _Tags(status="read" if is_tagged(pdf) else "untagged")
+    layouts: list[PageLayout] = []
+    for i in range(len(pdf)):
+        if tags.status != "read":
+            layouts.append(pdfium_page_layout(pdf, i))
+            continue
+        page = pdf[i]
+        stand_in = _LoadedPage(pdf, i, page)
+        try:
+            found = page_tags(page, i + 1)
+            tags.elements.extend(found.elements)
+            tags.types.update(found.types)
+            layouts.append(pdfium_page_layout(stand_in, i))  # type: ignore[arg-type]
+        finally:
+            stand_in.close_unused()
+        if i + 1 >= TAG_PROBE_PAGES and tags_useless(tags.types):
+            tags.status = "no heading or table tags"
+    if tags.status == "read" and tags_useless(tags.types):
+        tags.status = "no heading or table tags"
+    return layouts, tags
+
+
 def _read_layouts(
     path: Path, engine: str
-) -> tuple[list[PageLayout], list[tuple[int, str, int]], str]:
+) -> tuple[list[PageLayout], list[tuple[int, str, int]], str, _Tags]:
     if engine not in ENGINES:
         raise InputError(
             str(path),
@@ -149,10 +219,10 @@ def _read_layouts(
         if engine == "pdfplumber" or pdf is None:
             bookmarks = _bookmarks(pdf) if pdf is not None else []
             layouts = _read_pdfplumber(path)
-            return layouts, bookmarks, "pdfplumber"
+            return layouts, bookmarks, "pdfplumber", _Tags(status="not read (pdfplumber engine)")
         bookmarks = _bookmarks(pdf)
-        layouts = [pdfium_page_layout(pdf, i) for i in range(len(pdf))]
-        return layouts, bookmarks, "pdfium"
+        layouts, tags = _read_pdfium(pdf)
+        return layouts, bookmarks, "pdfium", tags
     finally:
         if pdf is not None:
             pdf.close()
@@ -225,15 +295,137 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
+def _covered(seg: Segment, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
+    """Most of the segment's width lies in boxes on its line (a tagged element's objects)."""
+    width = 0.0
+    for x0, top, x1, bottom in boxes:
+        if top - 2 <= seg.middle <= bottom + 2:
+            width += max(0.0, min(x1, seg.x1) - max(x0, seg.x0))
+    return width >= 0.6 * max(seg.width, 1.0)
+
+
+# ------------------------------------------------------------------ tables
+
+_NUMERIC = re.compile(r"^[-+−–(€$]*\d[\d.,\s]*[%)]*[a-z]?$")
+
+
+def _cells(row: Sequence[_Line]) -> list[str]:
+    """The cells of a printed row, left to right (a wide gap inside a segment is a tab)."""
+    return [c.strip() for ln in row for c in ln.text.split("\t") if c.strip()]
+
+
+def _tabular(row: Sequence[_Line]) -> bool:
+    """A row of a table: three or more cells, two of them numbers, or four short cells."""
+    cells = _cells(row)
+    if len(cells) < 3:
+        return False
+    numbers = sum(1 for c in cells if _NUMERIC.match(c))
+    return numbers >= 2 or (len(cells) >= 4 and max(len(c) for c in cells) <= 30)
+
+
+def _continues(row: Sequence[_Line]) -> bool:
+    """A row that continues a table: a label and a number ("Onderliggend saldo | -1,75%")."""
+    cells = _cells(row)
+    return len(cells) >= 2 and any(_NUMERIC.match(c) for c in cells)
+
+
+def _table_rows(lines: Sequence[_Line], min_rows: int = 3) -> list[list[list[_Line]]]:
+    """Tables of one page as lists of printed rows (lines left to right).
+
+    A table is a run of at least ``min_rows`` tabular rows (:func:`_tabular`)
+    less than four line heights apart. Up to four other rows may lie between
+    them (labels such as "Uitgaven", a description wrapped inside its cell)
+    when they are short or narrower than the table; up to four short rows
+    closely above the first tabular row are its header. A row across the
+    table's width that is not tabular (running text) ends it.
+    """
+    rows: list[list[_Line]] = []
+    for ln in sorted((ln for ln in lines if not ln.toc), key=lambda ln: ln.seg.middle):
+        if rows and abs(ln.seg.middle - rows[-1][0].seg.middle) < 0.4 * min(
+            ln.seg.size, rows[-1][0].seg.size
+        ):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    rows = [sorted(r, key=lambda ln: ln.seg.x0) for r in rows]
+
+    def close(a: list[_Line], b: list[_Line], lines_apart: float) -> bool:
+        size = max(ln.seg.size for ln in a + b)
+        return min(ln.seg.top for ln in b) - max(ln.seg.bottom for ln in a) < lines_apart * size
+
+    def short(row: list[_Line]) -> bool:
+        return all(len(c) <= 60 for c in _cells(row)) and not any(
+            ln.text.rstrip().endswith((".", ":", ";")) and len(ln.text) > 40 for ln in row
+        )
+
+    def width(rows: list[list[_Line]]) -> float:
+        return max(ln.seg.x1 for r in rows for ln in r) - min(ln.seg.x0 for r in rows for ln in r)
+
+    tables: list[list[list[_Line]]] = []
+    current: list[list[_Line]] = []
+    count = 0  # tabular rows in current
+    pending: list[list[_Line]] = []  # other rows after the last table row
+
+    def finish() -> None:
+        nonlocal current, count
+        if count >= min_rows:
+            # the end of a description wrapped in its cell ("procedés"), just below
+            while pending and close(current[-1], pending[0], 1.0):
+                if width(pending[:1]) >= 0.7 * width(current):
+                    break
+                current.append(pending.pop(0))
+            tables.append(current)
+        current, count = [], 0
+
+    for row in rows:
+        tabular = _tabular(row)
+        if tabular or (current and _continues(row)):
+            last = pending[-1] if pending else current[-1] if current else None
+            if current and last is not None and close(last, row, 4.0):
+                current.extend(pending)
+            else:
+                finish()
+                # short rows just above are the table's header (not a heading in a larger font)
+                size = median(ln.seg.size for ln in row)
+                head: list[list[_Line]] = []
+                for prev in reversed(pending):
+                    bigger = max(ln.seg.size for ln in prev) > 1.12 * size
+                    if bigger or not short(prev) or not close(prev, head[0] if head else row, 1.5):
+                        break
+                    head.insert(0, prev)
+                current = head
+            current.append(row)
+            count += tabular
+            pending = []
+            continue
+        inside = short(row) or bool(current and width([row]) < 0.7 * width(current))
+        previous = pending[-1] if pending else current[-1] if current else None
+        if inside and len(pending) < 4 and (previous is None or close(previous, row, 4.0)):
+            pending.append(row)
+        else:
+            finish()
+            pending = [row] if short(row) else []
+    finish()
+    return tables
+
+
 # ------------------------------------------------------------------ assembly
 
 
 class _Assembler:
     """Turns page layouts into blocks (headings, paragraphs, toc rows)."""
 
-    def __init__(self, layouts: list[PageLayout], bookmarks: list[tuple[int, str, int]]) -> None:
+    def __init__(
+        self,
+        layouts: list[PageLayout],
+        bookmarks: list[tuple[int, str, int]],
+        tags: _Tags | None = None,
+    ) -> None:
         self.layouts = layouts
         self.bookmarks = bookmarks
+        self.tags = tags if tags is not None else _Tags()
+        self.heading_sources: Counter[str] = Counter()
+        self.tables: list[Block] = []
         self.pages_used = [ly.number for ly in layouts if _usable(ly)]
         self.lines: dict[int, list[_Line]] = {}
         self.toc_pages: set[int] = set()
@@ -341,6 +533,23 @@ class _Assembler:
                 blocks.append(Block(carry, "toc", n))
             self.toc_blocks[n] = blocks
 
+    # -- tables
+    def find_tables(self) -> None:
+        """Mark the lines of tables and make one ``table`` block of each."""
+        tagged = {e.page for e in self.tags.elements if e.kind == "Table"}
+        for n in self.pages_used:
+            lines = self.lines[n]
+            minimum = 2 if n in tagged else 3
+            # cheap test first: a table has cells split by wide gaps (tabs) or number segments
+            if sum(1 for ln in lines if "\t" in ln.text or _NUMERIC.match(ln.text)) < minimum:
+                continue
+            for rows in _table_rows(lines, min_rows=minimum):
+                index = len(self.tables)
+                for row in rows:
+                    for ln in row:
+                        ln.table = index
+                self.tables.append(Block(table_text(_cells(row) for row in rows), "table", n))
+
     @staticmethod
     def _rows(lines: list[_Line]) -> list[list[_Line]]:
         rows: list[list[_Line]] = []
@@ -374,6 +583,8 @@ class _Assembler:
         bold_chars = 0
         total = 0
         for ln in body:
+            if ln.table is not None:
+                continue
             weights[round(ln.seg.size * 2) / 2] += len(ln.text)
             total += len(ln.text)
             bold_chars += len(ln.text) if ln.seg.bold else 0
@@ -385,7 +596,10 @@ class _Assembler:
             i = 0
             while i < len(lines):
                 first = lines[i]
-                if first.toc or not self._styled(first, body_size, body_bold):
+                if first.toc or first.table is not None:
+                    i += 1
+                    continue
+                if not self._styled(first, body_size, body_bold):
                     i += 1
                     continue
                 # a run of lines in the same style, close together: one title or a lede
@@ -395,6 +609,7 @@ class _Assembler:
                     nxt, last = lines[j], run[-1]
                     if (
                         nxt.toc
+                        or nxt.table is not None
                         or _style(nxt.seg) != _style(last.seg)
                         or not -0.2 * nxt.seg.size <= nxt.seg.top - last.seg.bottom < nxt.seg.size
                         or abs(nxt.seg.x0 - last.seg.x0) > 3 * nxt.seg.size
@@ -409,6 +624,7 @@ class _Assembler:
                         r.heading_level = 0
                         r.heading_cont = k > 0
                 i = j
+        self._confirm_from_tags()
         self._confirm_from_bookmarks()
         self._confirm_from_toc()
         self._assign_levels()
@@ -453,7 +669,10 @@ class _Assembler:
                     break
         return None
 
-    def _mark(self, found: list[_Line], level: int) -> None:
+    def _mark(self, found: list[_Line], level: int, source: str) -> None:
+        if any(ln.table is not None for ln in found):
+            return  # a title that is also a table cell stays in the table
+        self.heading_sources[source] += 1
         for k, ln in enumerate(found):
             ln.heading_level = level
             ln.explicit_level = True
@@ -478,7 +697,8 @@ class _Assembler:
         if len(matched) < 0.5 * len(self.bookmarks):
             return
         for found, level in matched:
-            self._mark(found, level)
+            if not found[0].explicit_level:  # tags, when used, placed it already
+                self._mark(found, level, "bookmarks")
         if len(matched) >= 0.8 * len(self.bookmarks):
             for level, title, index in missing:
                 self.virtual.setdefault(index + 1, []).append((level + 1, title))
@@ -512,7 +732,64 @@ class _Assembler:
                 continue
             m = _NUMBERED_HEADING.match(title)
             level = m.group(1).count(".") + 1 if m else indents.index(round(x0 / 4)) + 1
-            self._mark(found, level)
+            self._mark(found, level, "toc")
+
+    def _confirm_from_tags(self) -> None:
+        """Headings from H1-H6 tags, when the tags on the whole look like headings.
+
+        A tagged heading is the lines its page objects cover; it is used when
+        those lines read as a title (short, not a sentence). When more than a
+        quarter of the tagged headings do not (every paragraph tagged H1, a
+        generator's habit) or there are more headings than paragraphs, no tag is
+        used and the other sources decide.
+        """
+        heads = [e for e in self.tags.elements if e.kind != "Table"]
+        if not heads:
+            return
+        found: list[tuple[list[_Line], int | None]] = []
+        wrong = 0
+        for e in heads:
+            lines = [
+                ln
+                for ln in self.lines.get(e.page, [])
+                if not ln.toc and ln.table is None and _covered(ln.seg, e.boxes)
+            ]
+            if not lines:
+                continue  # empty, or furniture that was removed
+            text = " ".join(ln.text for ln in lines)
+            if len(lines) > 3 or not self._title_text(text, big=True):
+                wrong += 1
+                continue
+            found.append((lines, e.level))
+        paragraphs = self.tags.types.get("P", 0)
+        if wrong > 0.25 * (len(found) + wrong) or len(heads) > max(5, paragraphs):
+            self.tags.status = (
+                f"not used: {wrong} of {len(found) + wrong} tagged headings are not titles"
+                if wrong
+                else f"not used: {len(heads)} tagged headings for {paragraphs} paragraphs"
+            )
+            return
+        self.tags.status = f"used: {len(found)} of {len(heads)} tagged headings"
+        for lines, level in found:
+            if level is None:  # "H": a heading whose level the fonts decide
+                if lines[0].heading_level is None:
+                    for k, ln in enumerate(lines):
+                        ln.heading_level = 0
+                        ln.heading_cont = k > 0
+                self.heading_sources["tags"] += 1
+            else:
+                self._mark(lines, level, "tags")
+
+    def structure_source(self) -> str:
+        """Where most headings came from: "tags", "bookmarks", "toc" or "fonts"."""
+        fonts = sum(
+            1
+            for n in self.pages_used
+            for ln in self.lines.get(n, [])
+            if ln.heading_level is not None and not ln.heading_cont and not ln.explicit_level
+        )
+        counts = Counter(self.heading_sources) + Counter({"fonts": fonts})
+        return counts.most_common(1)[0][0] if counts else "none"
 
     def _assign_levels(self) -> None:
         heads = [
@@ -549,6 +826,7 @@ class _Assembler:
     def blocks(self) -> list[Block]:
         out: list[Block] = []
         para: _Para | None = None
+        tables_done: set[int] = set()
         gaps = [
             b.seg.top - a.seg.bottom
             for n in self.pages_used
@@ -579,6 +857,12 @@ class _Assembler:
                         flush()
                         out.extend(self.toc_blocks.get(n, []))
                         toc_done = True
+                    continue
+                if ln.table is not None:
+                    if ln.table not in tables_done:
+                        flush()
+                        out.append(self.tables[ln.table])
+                        tables_done.add(ln.table)
                     continue
                 if ln.heading_level is not None:
                     if ln.heading_cont and out and out[-1].kind == "heading" and para is None:
@@ -695,7 +979,7 @@ def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> 
     "corrupt" or "no-text".
     """
     path = Path(path)
-    layouts, bookmarks, used = _read_layouts(path, engine)
+    layouts, bookmarks, used, tags = _read_layouts(path, engine)
     if not layouts:
         raise ExtractionError(str(path), "has no pages", kind="no-text")
     usable = [ly for ly in layouts if _usable(ly)]
@@ -708,9 +992,10 @@ def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> 
             "character map); run it again with --ocr to read it by OCR",
             kind="no-text",
         )
-    asm = _Assembler(layouts, bookmarks)
+    asm = _Assembler(layouts, bookmarks, tags)
     asm.strip_furniture()
     asm.find_toc()
+    asm.find_tables()
     asm.learn_vocabulary()
     asm.find_headings()
     sections, paragraphs = build_structure(asm.blocks())
@@ -733,6 +1018,10 @@ def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> 
             "furniture_lines_removed": asm.removed,
             "toc_pages": sorted(asm.toc_pages),
             "bookmarks": len(bookmarks),
+            "tags": asm.tags.status,
+            "headings_from": dict(asm.heading_sources),
+            "structure": asm.structure_source(),
+            "tables": len(asm.tables),
         },
     )
 

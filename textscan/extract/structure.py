@@ -8,7 +8,7 @@ page range and puts every paragraph in its innermost section.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from textscan.model import Paragraph, ParagraphKind, Section
@@ -27,6 +27,27 @@ class Block:
     page: int | None = None
     level: int = 0
     show: bool = True
+
+
+#: separates the cells of a row in a ``table`` paragraph (rows are lines)
+CELL_SEPARATOR = " | "
+
+
+def table_text(rows: Iterable[Sequence[str]]) -> str:
+    """The text of a ``table`` paragraph: a row a line, cells joined by " | ".
+
+    A "|" inside a cell becomes "/" so that the separator stays unambiguous;
+    empty cells and empty rows are left out.
+
+    >>> table_text([["Wijk", "Euro"], ["Noord|Zuid", "300"], []])
+    'Wijk | Euro\\nNoord/Zuid | 300'
+    """
+    lines = []
+    for row in rows:
+        cells = [c.replace("|", "/").strip() for c in row]
+        if any(cells):
+            lines.append(CELL_SEPARATOR.join(c for c in cells if c))
+    return "\n".join(lines)
 
 
 def build_structure(blocks: Iterable[Block]) -> tuple[list[Section], list[Paragraph]]:
