@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,3 +79,23 @@ def test_annotation_equals_the_spacy_pipeline() -> None:
     for s in sents:
         for t in s.tokens:
             assert s.text[t.start : t.end] == t.text
+
+
+ABBREVIATIONS = ["bijv.", "o.a.", "a.s.", "Dhr.", "mevr.", "c.s.", "m.b.t.", "t.a.v.", "°C."]
+
+
+@lru_cache(maxsize=1)
+def _full_dutch_tokenizer():
+    """spaCy's Dutch tokenizer with every exception loaded up front."""
+    return spacy.blank("nl").tokenizer
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, *ABBREVIATIONS, "z.g.a.n.", "e.d.", "art."]), max_size=30),
+    st.randoms(),
+)
+def test_abbreviations_loaded_on_demand_tokenise_as_spacy_does(pieces: list[str], rnd) -> None:
+    text = "".join(p + rnd.choice([" ", "", " "]) for p in pieces)
+    ours = [t.text for t in get_nlp().tokenizer(text)]
+    assert ours == [t.text for t in _full_dutch_tokenizer()(text)]
