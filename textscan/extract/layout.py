@@ -86,6 +86,7 @@ def _unchecked(func: ctypes._CFuncPtr, restype: type | None = ctypes.c_int) -> c
 
 _loose_char_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
 _font_weight = _unchecked(pdfium_c.FPDFText_GetFontWeight)
+_font_info = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 
 
 def _font_is_bold(
@@ -98,7 +99,7 @@ def _font_is_bold(
     if _font_weight(textpage, index) >= 600:
         return True
     flags = ctypes.c_int()
-    n = pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, len(buf), ctypes.byref(flags))
+    n = _font_info(textpage, index, buf, ctypes.c_ulong(len(buf)), ctypes.byref(flags))
     if n <= 0:
         return False
     # a name longer than the buffer is not copied (the buffer keeps what it had)
@@ -210,13 +211,17 @@ def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> 
             last -= 1
         if last < start:
             last = end - 1
-        char_box(raw, start, ref)
-        x0 = rect.left
-        char_box(raw, end - 1, ref)
-        x1 = rect.right
         char_box(raw, first, ref)
         ftop = height - rect.top
         fbottom = height - rect.bottom
+        x0 = rect.left
+        x1 = rect.right
+        if start != first:
+            char_box(raw, start, ref)
+            x0 = rect.left
+        if end - 1 != first:
+            char_box(raw, end - 1, ref)
+            x1 = rect.right
         size = max(1.0, fbottom - ftop)
         bold = _font_is_bold(raw, first, fontbuf) and (
             last == first or _font_is_bold(raw, last, fontbuf)
