@@ -28,8 +28,18 @@ _LIGATURES = {
     "\u0132": "IJ",
     "\u0133": "ij",
 }
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SPACE_CHARS = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff" + "".join(
+    map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+)
+_SPACES = re.compile(f"[{re.escape(_SPACE_CHARS)}]")
+_INVISIBLE = re.compile(f"[{re.escape(_INVISIBLE_CHARS)}]")
+# ligatures, invisible characters and odd spaces are disjoint and map to none of
+# each other, so one translation table does all three replacements at once
+_CHAR_MAP = str.maketrans(
+    {**_LIGATURES, **dict.fromkeys(_INVISIBLE_CHARS), **dict.fromkeys(_SPACE_CHARS, " ")}
+)
+_SPECIAL_CHAR = re.compile(f"[{re.escape(''.join(_LIGATURES) + _INVISIBLE_CHARS + _SPACE_CHARS)}]")
 
 
 def normalise_chars(text: str) -> str:
@@ -38,10 +48,8 @@ def normalise_chars(text: str) -> str:
     >>> normalise_chars("de ﬁets\u00adpad")
     'de fietspad'
     """
-    if any(ch in text for ch in _LIGATURES):
-        text = "".join(_LIGATURES.get(ch, ch) for ch in text)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if _SPECIAL_CHAR.search(text):
+        text = text.translate(_CHAR_MAP)
     return unicodedata.normalize("NFC", text)
 
 
@@ -159,6 +167,7 @@ _VOWEL_CLASH = frozenset(
     {"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}
 )
 _TOKEN = re.compile(r"[^\s]+")
+_TOKEN_PUNCT = ".,;:!?()[]{}'\"‘’“”"
 
 
 class Vocabulary:
@@ -177,13 +186,13 @@ class Vocabulary:
 
     def add_line(self, text: str) -> None:
         """Count the words of a line, leaving out its last (possibly broken) word."""
-        tokens = [t.strip(".,;:!?()[]{}'\"‘’“”") for t in _TOKEN.findall(text)]
-        for tok in tokens[:-1] if text.rstrip().endswith(("-", "\ufffe")) else tokens:
-            if not tok:
-                continue
-            low = tok.lower()
-            self.words[low] += 1
-            if "-" in low.strip("-"):
+        tokens = text.split()  # the same tokens as _TOKEN.findall(text)
+        if text.rstrip().endswith(("-", "\ufffe")):
+            del tokens[-1:]
+        lows = [low for t in tokens if (low := t.strip(_TOKEN_PUNCT).lower())]
+        self.words.update(lows)
+        for low in lows:
+            if "-" in low and "-" in low.strip("-"):
                 self.prefixes[low.split("-", 1)[0] + "-"] += 1
 
     def decide_prior(self, pairs: Iterable[tuple[str, str]]) -> None:

@@ -17,6 +17,7 @@ import ctypes
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from statistics import median
 
 import pypdfium2 as pdfium
@@ -71,19 +72,45 @@ class PageLayout:
 # --------------------------------------------------------------------------- pdfium
 
 
+def _unchecked(func: ctypes._CFuncPtr, restype: type | None = ctypes.c_int) -> ctypes._CFuncPtr:
+    """``func`` without argument conversion: the same C function, called 2-3x faster.
+
+    pypdfium2's bindings check every argument against ``argtypes``; in the
+    per-character loops below that costs more than the call itself. The
+    callers pass exactly the C types (a raw handle, an int, a ``byref``).
+    """
+    fast = type(func)(ctypes.cast(func, ctypes.c_void_p).value)
+    fast.restype = restype
+    return fast
+
+
+_loose_char_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+_font_weight = _unchecked(pdfium_c.FPDFText_GetFontWeight)
+_font_info = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
+
+
 def _font_is_bold(
-    textpage: pdfium.PdfTextPage, index: int, buf: ctypes.Array[ctypes.c_char]
+    textpage: pdfium.PdfTextPage | ctypes._Pointer, index: int, buf: ctypes.Array[ctypes.c_char]
 ) -> bool:
-    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-    if weight >= 600:
+    """Bold by pdfium's font weight, the font's name or its ForceBold flag.
+
+    ``textpage`` is a text page or its raw handle (``textpage.raw``).
+    """
+    if _font_weight(textpage, index) >= 600:
         return True
     flags = ctypes.c_int()
-    n = pdfium_c.FPDFText_GetFontInfo(textpage, index, buf, len(buf), ctypes.byref(flags))
+    n = _font_info(textpage, index, buf, ctypes.c_ulong(len(buf)), ctypes.byref(flags))
     if n <= 0:
         return False
-    name = bytes(buf[: max(0, min(n, len(buf)) - 1)]).decode("latin-1", "replace")
+    # a name longer than the buffer is not copied (the buffer keeps what it had)
+    return _bold_font(buf[: max(0, min(n, len(buf)) - 1)], flags.value)
+
+
+@lru_cache(maxsize=1024)
+def _bold_font(name: bytes, flags: int) -> bool:
+    """A font name or flags that say bold (pdfium's weight said not)."""
     # PDF font flag bit 19 (ForceBold)
-    return bool(_BOLD_NAME.search(name)) or bool(flags.value & (1 << 18))
+    return bool(_BOLD_NAME.search(name.decode("latin-1", "replace"))) or bool(flags & (1 << 18))
 
 
 def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str:
@@ -114,7 +141,7 @@ def pdfium_page_layout(pdf: pdfium.PdfDocument, index: int) -> PageLayout:
             segments = _pdfium_segments(textpage, text, height)
         finally:
             textpage.close()
-        visible = sum(1 for ch in text if not ch.isspace())
+        visible = sum(map(len, text.split()))  # characters that are not whitespace
         bad = text.count("\ufffd")
         cover = _image_cover(page, width, height) if visible < 200 else 0.0
     finally:
@@ -153,35 +180,55 @@ def _image_cover(page: pdfium.PdfPage, width: float, height: float) -> float:
     return min(1.0, area / max(1.0, width * height))
 
 
+#: what ends or may end a segment: line breaks, a line-end hyphen, a run of spaces
+_BREAK = re.compile("[\r\n]+|\ufffe| +")
+
+
 def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> list[Segment]:
     rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    raw = textpage.raw
+    char_box = _loose_char_box
     fontbuf = ctypes.create_string_buffer(128)
     segments: list[Segment] = []
-
-    def box(i: int) -> tuple[float, float, float, float]:
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
-        return rect.left, rect.right, height - rect.top, height - rect.bottom
+    isalnum = str.isalnum
 
     def emit(start: int, end: int, hyphen: bool) -> None:
         # [start, end) without surrounding whitespace
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start >= end:
+        part = text[start:end]
+        stripped = part.strip()
+        if not stripped:
             return
-        first = next((i for i in range(start, end) if text[i].isalnum()), start)
-        last = next((i for i in range(end - 1, start - 1, -1) if text[i].isalnum()), end - 1)
-        x0, _, _, _ = box(start)
-        _, x1, _, _ = box(end - 1)
-        _, _, ftop, fbottom = box(first)
+        start += len(part) - len(part.lstrip())
+        end = start + len(stripped)
+        first = start
+        while first < end and not isalnum(text[first]):
+            first += 1
+        if first == end:
+            first = start
+        last = end - 1
+        while last >= start and not isalnum(text[last]):
+            last -= 1
+        if last < start:
+            last = end - 1
+        char_box(raw, first, ref)
+        ftop = height - rect.top
+        fbottom = height - rect.bottom
+        x0 = rect.left
+        x1 = rect.right
+        if start != first:
+            char_box(raw, start, ref)
+            x0 = rect.left
+        if end - 1 != first:
+            char_box(raw, end - 1, ref)
+            x1 = rect.right
         size = max(1.0, fbottom - ftop)
-        bold = _font_is_bold(textpage, first, fontbuf) and (
-            last == first or _font_is_bold(textpage, last, fontbuf)
+        bold = _font_is_bold(raw, first, fontbuf) and (
+            last == first or _font_is_bold(raw, last, fontbuf)
         )
         segments.append(
             Segment(
-                text=text[start:end],
+                text=stripped,
                 x0=x0,
                 x1=max(x1, x0),
                 top=ftop,
@@ -194,34 +241,36 @@ def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> 
 
     n = len(text)
     start = 0
-    i = 0
-    while i < n:
+    for m in _BREAK.finditer(text):
+        i = m.start()
         ch = text[i]
-        if ch in "\r\n":
-            emit(start, i, False)
-            while i < n and text[i] in "\r\n":
-                i += 1
-            start = i
-            continue
-        if ch == LINE_END_HYPHEN:
-            emit(start, i, True)
-            start = i + 1
-        elif ch == " " and i > start:
-            # a wide gap at a space ends the segment (column gutter, table cell)
-            j = i
-            while j < n and text[j] == " ":
-                j += 1
-            if j < n and text[j] not in "\r\n" and text[i - 1] != " ":
-                _, right, ptop, pbottom = box(i - 1)
-                left, _, ntop, _ = box(j)
-                size = max(1.0, pbottom - ptop)
-                gap = left - right
-                if gap > max(SEGMENT_GAP_EM * size, 4.0) or gap < -size or abs(ntop - ptop) > size:
+        if ch == " ":
+            # a wide gap at a space ends the segment (column gutter, table cell);
+            # spaces that open a segment are not looked at
+            j = m.end()
+            if i > start and j < n and text[j] not in "\r\n":
+                char_box(raw, i - 1, ref)
+                right = rect.right
+                ptop = height - rect.top
+                pbottom = height - rect.bottom
+                char_box(raw, j, ref)
+                size = pbottom - ptop
+                size = size if size > 1.0 else 1.0  # max(1.0, ...) without the call
+                gap = rect.left - right
+                wide = SEGMENT_GAP_EM * size
+                if (
+                    gap > (wide if wide > 4.0 else 4.0)
+                    or gap < -size
+                    or abs((height - rect.top) - ptop) > size
+                ):
                     emit(start, i, False)
                     start = j
-            i = j
-            continue
-        i += 1
+        elif ch == LINE_END_HYPHEN:
+            emit(start, i, True)
+            start = i + 1
+        else:
+            emit(start, i, False)
+            start = m.end()
     emit(start, n, False)
     return segments
 

@@ -433,6 +433,8 @@ class _Assembler:
         self.toc_blocks: dict[int, list[Block]] = {}
         self.vocab = Vocabulary()
         self.removed = 0
+        # page -> (its lines, their number, title key -> span): see _match_title
+        self._title_index: dict[int, tuple[list[_Line], int, dict[str, tuple[int, int]]]] = {}
 
     # -- furniture
     def strip_furniture(self) -> None:
@@ -657,17 +659,30 @@ class _Assembler:
         if not key:
             return None
         lines = self.lines.get(page, [])
+        index = self._title_index.get(page)
+        if index is None or index[0] is not lines or index[1] != len(lines):
+            index = (lines, len(lines), self._title_spans(lines))
+            self._title_index[page] = index
+        span = index[2].get(key)
+        return lines[span[0] : span[1]] if span else None
+
+    @staticmethod
+    def _title_spans(lines: list[_Line]) -> dict[str, tuple[int, int]]:
+        """Title key -> the first span of one to three lines (not opening in a toc) with it.
+
+        The first span in reading order wins, the shortest at the same start, as
+        a scan of the lines for one title would find it.
+        """
+        keys = [title_key(ln.text) for ln in lines]
+        spans: dict[str, tuple[int, int]] = {}
         for i, ln in enumerate(lines):
-            acc = ""
             if ln.toc:
                 continue
+            acc = ""
             for j in range(i, min(i + 3, len(lines))):
-                acc += title_key(lines[j].text)
-                if acc == key:
-                    return lines[i : j + 1]
-                if not key.startswith(acc):
-                    break
-        return None
+                acc += keys[j]
+                spans.setdefault(acc, (i, j + 1))
+        return spans
 
     def _mark(self, found: list[_Line], level: int, source: str) -> None:
         if any(ln.table is not None for ln in found):
