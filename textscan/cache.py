@@ -152,6 +152,8 @@ def sentences_to_json(sentences: list[Sentence]) -> list[list[Any]]:
 
 
 def sentences_from_json(rows: list[list[Any]]) -> list[Sentence]:
+    canon: dict[str, str] = {}  # one object per distinct word and lemma, as annotate() makes
+    intern = canon.setdefault
     return [
         Sentence(
             id=sid,
@@ -160,7 +162,7 @@ def sentences_from_json(rows: list[list[Any]]) -> list[Sentence]:
             section=section,
             paragraph=para,
             is_heading=heading,
-            tokens=tuple(Token(*t) for t in tokens),
+            tokens=tuple(Token(intern(w, w), intern(lm, lm), *rest) for w, lm, *rest in tokens),
         )
         for sid, text, page, section, para, heading, tokens in rows
     ]

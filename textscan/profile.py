@@ -35,6 +35,7 @@ from textscan.model import (
 )
 
 BOOTSTRAP_REPLICATES = 2000
+_BLOCK = 100  # bootstrap replicates drawn at a time
 BOOTSTRAP_SEED = 20170601
 
 
@@ -208,9 +209,17 @@ def bootstrap_balance(
     probs = np.full(k + 1, 1.0 / n)
     probs[k] = (n - k) / n
     rng = np.random.default_rng(seed)
-    draws = rng.multinomial(n, probs, size=replicates)[:, :k]
-    p = draws @ pos[nonzero]
-    q = draws @ neg[nonzero]
+    # drawn in blocks, so that memory does not grow with document length times
+    # replicates (one 2000 x k matrix was 50 MB for a 500-page plan); the
+    # generator's stream, and so every draw, is the same as in one call
+    weights = np.stack([pos[nonzero], neg[nonzero]], axis=1)
+    sums = np.concatenate(
+        [
+            rng.multinomial(n, probs, size=min(_BLOCK, replicates - done))[:, :k] @ weights
+            for done in range(0, replicates, _BLOCK)
+        ]
+    )
+    p, q = sums[:, 0], sums[:, 1]
     tot = p + q
     ok = tot > 0
     stats = (p[ok] - q[ok]) / tot[ok]
