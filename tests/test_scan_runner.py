@@ -353,3 +353,21 @@ def test_largest_file_starts_first_and_outputs_keep_input_order(tmp_path, monkey
     assert list(result.profiles["document"]) == ["a-klein", "b-groot", "c-middel"]
     written = (tmp_path / "out" / "profiles.csv").read_text(encoding="utf-8").splitlines()
     assert [line.split(",")[0] for line in written[1:]] == ["a-klein", "b-groot", "c-middel"]
+
+
+def test_a_pdf_weighs_by_its_pages_not_its_bytes(tmp_path):
+    from textscan.runner import Task, _largest_first
+
+    few = make_pdf(tmp_path / "weinig.pdf", [["Kort."]])
+    # one page padded with an unused stream: many bytes, little text
+    few.write_bytes(few.read_bytes() + b"\n%" + b"x" * 400_000 + b"\n")
+    many = make_pdf(tmp_path / "veel.pdf", [[f"Pagina {i}."] for i in range(12)])
+    text = tmp_path / "notitie.txt"
+    text.write_text("Wij pakken overlast aan. " * 200, encoding="utf-8")  # ~5 kB: two pages
+    tasks = [Task(i, str(p), "") for i, p in enumerate([few, text, many])]
+    assert few.stat().st_size > many.stat().st_size
+    assert [Path(t.path).name for t in _largest_first(tasks)] == [
+        "veel.pdf",
+        "notitie.txt",
+        "weinig.pdf",
+    ]
