@@ -127,8 +127,13 @@ def test_cache_info_and_clear(corpus, tmp_path):
 
     info = json.loads(res.output)
     assert info["documents"] == 5 and info["sentences"] == 5 and info["bytes"] > 0
+    tables = Path(info["lemma_tables"])
+    assert tables.is_file() and info["lemma_tables_bytes"] == tables.stat().st_size
+    stale = tables.with_name("nl-forms-0000000000000000.sqlite")  # an older version's
+    stale.write_bytes(b"")
     res = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache_dir)])
     assert res.exit_code == 0 and "removed 10" in res.output
+    assert not stale.exists() and tables.is_file()
     res = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache_dir), "--json"])
     assert json.loads(res.output)["documents"] == 0
 

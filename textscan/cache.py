@@ -287,7 +287,7 @@ class Cache:
         """Where the cache is, how many entries it holds and how large it is."""
         out: dict[str, Any] = {"path": str(self.path), "exists": self.path.exists()}
         if not self.path.exists():
-            return out | {"documents": 0, "sentences": 0, "bytes": 0, "files": 0}
+            return out | {"documents": 0, "sentences": 0, "bytes": 0, "files": 0} | _tables_info()
         conn = self._connect()
         for table in ("documents", "sentences"):
             query = f"SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM {table}"
@@ -300,12 +300,21 @@ class Cache:
         out["bytes"] = sum(
             p.stat().st_size for p in self.directory.glob(self.FILENAME + "*") if p.is_file()
         )
+        out |= _tables_info()
         out["current_extractor"] = extractor_fingerprint("auto")
         out["current_annotator"] = annotator_fingerprint()
         return out
 
     def clear(self) -> int:
-        """Remove every entry; returns how many there were."""
+        """Remove every entry; returns how many there were.
+
+        Also removes compiled lemma tables of other package versions (see
+        :func:`textscan.lemmatizer.tables_path`); the current ones stay.
+        """
+        from textscan.lemmatizer import stale_tables
+
+        for old in stale_tables():
+            old.unlink(missing_ok=True)
         if not self.path.exists():
             return 0
         conn = self._connect()
@@ -316,6 +325,17 @@ class Cache:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
         return n
+
+
+def _tables_info() -> dict[str, Any]:
+    """Where the compiled lemma tables of this installation are, and their size."""
+    from textscan.lemmatizer import tables_path
+
+    path = tables_path()
+    return {
+        "lemma_tables": str(path),
+        "lemma_tables_bytes": path.stat().st_size if path.is_file() else 0,
+    }
 
 
 __all__ = [

@@ -465,13 +465,22 @@ def cache_info(cache_dir: Path | None, as_json: bool) -> None:
     table.add_row("extracted documents", str(info.get("documents", 0)))
     table.add_row("annotated documents", str(info.get("sentences", 0)))
     table.add_row("size on disk", f"{info.get('bytes', 0) / 1e6:.1f} MB")
+    size = info.get("lemma_tables_bytes", 0)
+    table.add_row(
+        "lemma tables",
+        f"{info['lemma_tables']} ({size / 1e6:.1f} MB)" if size else "not compiled yet",
+    )
     _stdout.print(table)
 
 
 @cache.command("clear")
 @cache_dir_option
 def cache_clear(cache_dir: Path | None) -> None:
-    """Remove every cached document (they are rebuilt on the next scan)."""
+    """Remove every cached document (they are rebuilt on the next scan).
+
+    Compiled lemma tables made for other versions of simplemma or
+    spacy-lookups-data go too; the current ones stay.
+    """
     from textscan.cache import Cache
 
     c = Cache(cache_dir)

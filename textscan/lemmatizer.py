@@ -261,6 +261,12 @@ def tables_path() -> Path:
     return default_cache_dir() / "tables" / f"nl-forms-{_tables_key()}.sqlite"
 
 
+def stale_tables() -> list[Path]:
+    """Compiled table files of other package versions (left by an upgrade)."""
+    current = tables_path()
+    return sorted(p for p in current.parent.glob("nl-forms-*.sqlite") if p != current)
+
+
 def _source_tables() -> tuple[Mapping[str, str], dict[str, str]]:
     from simplemma.strategies import DefaultDictionaryFactory
 
