@@ -99,3 +99,23 @@ def test_abbreviations_loaded_on_demand_tokenise_as_spacy_does(pieces: list[str]
     text = "".join(p + rnd.choice([" ", "", " "]) for p in pieces)
     ours = [t.text for t in get_nlp().tokenizer(text)]
     assert ours == [t.text for t in _full_dutch_tokenizer()(text)]
+
+
+def test_exceptions_found_late_go_into_a_fresh_tokenizer_then_all_load() -> None:
+    from textscan.nlp import _DOTTED, LazyExceptions, _DutchLazyExceptions
+
+    lazy = LazyExceptions(_DutchLazyExceptions().tokenizer, _DOTTED)
+    lazy.FRESH_CHARS = 10  # any use counts as "grown"
+    lazy.MAX_REBUILDS = 2
+    full = _full_dutch_tokenizer()
+    texts = [
+        "Een zin zonder afkortingen die lang genoeg is.",
+        "Zie bijv. dit.",
+        "Dhr. Jansen en o.a. mevr. Smit.",
+        "Ook m.b.t. t.a.v. dit plan (z.g.a.n.).",
+    ]
+    for i, text in enumerate(texts):
+        assert [t.text for t in lazy(text)] == [t.text for t in full(text)]
+        assert lazy.rebuilds == i
+    assert not lazy._pending  # the third addition loaded every exception
+    assert [t.text for t in lazy("e.d. c.s.")] == ["e.d.", "c.s."]
