@@ -129,9 +129,18 @@ def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str:
     )
 
 
-def pdfium_page_layout(pdf: pdfium.PdfDocument, index: int) -> PageLayout:
-    """Read one page with pypdfium2 into segments (reading order applied)."""
-    page = pdf[index]
+def pdfium_page_layout(
+    pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage | None = None
+) -> PageLayout:
+    """Read one page with pypdfium2 into segments (reading order applied).
+
+    ``page`` is page ``index`` of ``pdf`` when the caller has loaded it already
+    (to read its tags too): it is read without being loaded again and left open
+    for the caller to close. Without it the page is loaded and closed here.
+    """
+    own = page is None
+    if page is None:
+        page = pdf[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
@@ -145,7 +154,8 @@ def pdfium_page_layout(pdf: pdfium.PdfDocument, index: int) -> PageLayout:
         bad = text.count("\ufffd")
         cover = _image_cover(page, width, height) if visible < 200 else 0.0
     finally:
-        page.close()
+        if own:
+            page.close()
     label = _page_label(pdf, index)
     return PageLayout(
         number=index + 1,

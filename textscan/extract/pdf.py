@@ -147,54 +147,25 @@ class _Tags:
     status: str = "untagged"
 
 
-class _LoadedPage:
-    """Stands in for the document in :func:`pdfium_page_layout` with one page loaded.
-
-    The tags of a page are read from the loaded page before its layout is, and
-    this hands the same page to the layout reader (which closes it), so a tagged
-    page is parsed once, not twice. Everything else goes to the document.
-    """
-
-    def __init__(self, pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> None:
-        self._pdf = pdf
-        self._index = index
-        self._page: pdfium.PdfPage | None = page
-
-    @property
-    def _as_parameter_(self) -> object:  # ctypes: the raw document handle
-        return self._pdf.raw
-
-    def __getitem__(self, index: int) -> pdfium.PdfPage:
-        if index == self._index and self._page is not None:
-            page, self._page = self._page, None
-            return page
-        return self._pdf[index]
-
-    def close_unused(self) -> None:
-        if self._page is not None:
-            self._page.close()
-            self._page = None
-
-
 def _read_pdfium(pdf: pdfium.PdfDocument) -> tuple[list[PageLayout], _Tags]:
-    """Page layouts, and the tags of a tagged PDF while they promise headings or tables."""
+    """Page layouts, and the tags of a tagged PDF while they promise headings or tables.
+
+    The tags of a page are read from the page the layout reads (one parse per page).
+    """
     tags = _Tags(status="read" if is_tagged(pdf) else "untagged")
     layouts: list[PageLayout] = []
     for i in range(len(pdf)):
-        if tags.status != "read":
-            layouts.append(pdfium_page_layout(pdf, i))
-            continue
         page = pdf[i]
-        stand_in = _LoadedPage(pdf, i, page)
         try:
-            found = page_tags(page, i + 1)
-            tags.elements.extend(found.elements)
-            tags.types.update(found.types)
-            layouts.append(pdfium_page_layout(stand_in, i))  # type: ignore[arg-type]
+            if tags.status == "read":
+                found = page_tags(page, i + 1)
+                tags.elements.extend(found.elements)
+                tags.types.update(found.types)
+                if i + 1 >= TAG_PROBE_PAGES and tags_useless(tags.types):
+                    tags.status = "no heading or table tags"
+            layouts.append(pdfium_page_layout(pdf, i, page))
         finally:
-            stand_in.close_unused()
-        if i + 1 >= TAG_PROBE_PAGES and tags_useless(tags.types):
-            tags.status = "no heading or table tags"
+            page.close()
     if tags.status == "read" and tags_useless(tags.types):
         tags.status = "no heading or table tags"
     return layouts, tags
