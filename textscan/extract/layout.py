@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -445,8 +446,8 @@ def _column_split(segments: Sequence[Segment]) -> float | None:
         if min(lchars, rchars) < 0.12 * total or len(crossing) > 0.34 * len(segments):
             continue
         # a real column has several lines starting at the same x
-        starts = [round(s.x0) for s in right]
-        aligned = max(starts.count(v) + starts.count(v + 1) + starts.count(v - 1) for v in starts)
+        starts = Counter(round(s.x0) for s in right)
+        aligned = max(starts[v] + starts[v + 1] + starts[v - 1] for v in starts)
         if aligned < 3:
             continue
         score = min(lchars, rchars) - 5 * sum(len(s.text) for s in crossing)
