@@ -28,6 +28,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -262,10 +263,6 @@ def _usable(layout: PageLayout) -> bool:
     return layout.bad_chars <= 0.3 * layout.chars
 
 
-def _in_zone(seg: Segment, layout: PageLayout) -> bool:
-    return seg.bottom < ZONE * layout.height or seg.top > (1 - ZONE) * layout.height
-
-
 def _unfinished(title: str) -> bool:
     """A title that cannot end here ("Wonen en", "ICT, Digitalisering,")."""
     words = title.split()
@@ -429,14 +426,29 @@ class _Assembler:
         by_page = {ly.number: ly for ly in self.layouts}
         for n in self.pages_used:
             ly = by_page[n]
-            for i, seg in enumerate(ly.segments):
-                if _in_zone(seg, ly):
-                    mates = tuple(
-                        o.text
-                        for o in ly.segments
-                        if o is not seg and abs(o.middle - seg.middle) < 0.4 * seg.size
-                    )
-                    zone.append(ZoneLine(n, i, seg.text, mates))
+            segs = ly.segments
+            top, bottom = ZONE * ly.height, (1 - ZONE) * ly.height
+            in_zone = [i for i, s in enumerate(segs) if s.bottom < top or s.top > bottom]
+            if not in_zone:
+                continue
+            # the segments on a zone line's line ("mates"): candidates by middle from a
+            # sorted list (a margin of 1 pt), then the exact test, in page order
+            mids = [(s.top + s.bottom) / 2 for s in segs]
+            order = sorted(range(len(segs)), key=mids.__getitem__)
+            ordered = [mids[k] for k in order]
+            for i in in_zone:
+                seg = segs[i]
+                mid = mids[i]
+                tol = 0.4 * seg.size
+                near = order[
+                    bisect_left(ordered, mid - tol - 1) : bisect_right(ordered, mid + tol + 1)
+                ]
+                mates = tuple(
+                    segs[k].text
+                    for k in sorted(near)
+                    if segs[k] is not seg and abs(mids[k] - mid) < tol
+                )
+                zone.append(ZoneLine(n, i, seg.text, mates))
         drop = running_lines(zone, len(self.layouts))
         self.removed = len(drop)
         for n in self.pages_used:
@@ -457,11 +469,15 @@ class _Assembler:
         for n in self.pages_used:
             rows = self._rows(self.lines[n])
             width = by_page[n].width
+            # an entry ends in its page number: other rows are not parsed (line texts are
+            # stripped and not empty; str.isdigit covers every digit toc_row's \d does)
             parsed = [
                 toc_row(
                     "\t".join(ln.text for ln in row),
                     right_aligned=len(row) > 1 and row[-1].seg.x1 > 0.6 * width,
                 )
+                if row[-1].text[-1].isdigit()
+                else None
                 for row in rows
             ]
             hits = sum(1 for p in parsed if p)
