@@ -490,3 +490,63 @@ def test_tags_that_mark_every_paragraph_as_heading_are_not_used(tmp_path: Path) 
     assert asm.tags.status.startswith("not used: 6 of 6 tagged headings are not titles")
     assert [b for b in blocks if b[0] == "heading"] == []
     assert asm.heading_sources == {}
+
+
+# ------------------------------------------------------------------ memory
+
+
+def test_pdf_is_reopened_every_reopen_pages_so_pdfium_memory_stays_flat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pdfium's document caches grow with every page read from one opening; the reader
+    opens the document again every REOPEN_PAGES pages, closing the previous opening first,
+    so no opening reads more than REOPEN_PAGES pages (memory itself: benchmarks/throughput.py).
+    """
+    import pypdfium2 as pdfium
+
+    import textscan.extract.pdf as pdf_mod
+    from textscan.output import document_to_dict
+
+    pages = [
+        _body([f"Pagina {p} gaat over veiligheid in de wijk en de buurt.", "Tweede regel."])
+        for p in range(1, 26)
+    ]
+    path = _pdf(tmp_path / "many.pdf", pages)
+    reference = document_to_dict(_doc(path))
+
+    opened: list[pdfium.PdfDocument] = []
+    loaded: list[tuple[int, int, int]] = []  # (opening, page index, openings still open)
+    real_open, real_get_page = pdf_mod._open_pdfium, pdfium.PdfDocument.get_page
+
+    def counting_open(p: Path) -> pdfium.PdfDocument:
+        opened.append(real_open(p))
+        return opened[-1]
+
+    def recording_get_page(self: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+        alive = sum(1 for d in opened if d.raw is not None)
+        loaded.append((next(k for k, d in enumerate(opened) if d is self), index, alive))
+        return real_get_page(self, index)
+
+    monkeypatch.setattr(pdf_mod, "_open_pdfium", counting_open)
+    monkeypatch.setattr(pdfium.PdfDocument, "get_page", recording_get_page)
+    monkeypatch.setattr(pdf_mod, "REOPEN_PAGES", 10)
+    doc = _doc(path)
+
+    assert document_to_dict(doc) == reference
+    assert len(opened) == 3  # pages 1-10, 11-20, 21-25
+    assert [index for _, index, _ in loaded] == list(range(25))  # each page loaded once
+    per_opening = collections.Counter(k for k, _, _ in loaded)
+    assert per_opening == {0: 10, 1: 10, 2: 5}
+    assert all(alive == 1 for _, _, alive in loaded)  # the previous opening is closed
+    assert all(d.raw is None for d in opened)  # and the last one too
+
+
+def test_tags_are_read_across_reopenings(monkeypatch: pytest.MonkeyPatch) -> None:
+    import textscan.extract.pdf as pdf_mod
+    from textscan.output import document_to_dict
+
+    path = _shared("pdf/coalitieakkoord-2021-2025.pdf")  # tagged, 50 pages
+    reference = document_to_dict(_doc(path))
+    monkeypatch.setattr(pdf_mod, "REOPEN_PAGES", 7)
+    assert document_to_dict(_doc(path)) == reference
+    assert reference["extractor"]["tags"] == "used: 26 of 26 tagged headings"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -129,9 +130,18 @@ def _page_text(textpage: pdfium.PdfTextPage, n: int) -> str:
     )
 
 
-def pdfium_page_layout(pdf: pdfium.PdfDocument, index: int) -> PageLayout:
-    """Read one page with pypdfium2 into segments (reading order applied)."""
-    page = pdf[index]
+def pdfium_page_layout(
+    pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage | None = None
+) -> PageLayout:
+    """Read one page with pypdfium2 into segments (reading order applied).
+
+    ``page`` is page ``index`` of ``pdf`` when the caller has loaded it already
+    (to read its tags too): it is read without being loaded again and left open
+    for the caller to close. Without it the page is loaded and closed here.
+    """
+    own = page is None
+    if page is None:
+        page = pdf[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
@@ -145,7 +155,8 @@ def pdfium_page_layout(pdf: pdfium.PdfDocument, index: int) -> PageLayout:
         bad = text.count("\ufffd")
         cover = _image_cover(page, width, height) if visible < 200 else 0.0
     finally:
-        page.close()
+        if own:
+            page.close()
     label = _page_label(pdf, index)
     return PageLayout(
         number=index + 1,
@@ -435,8 +446,8 @@ def _column_split(segments: Sequence[Segment]) -> float | None:
         if min(lchars, rchars) < 0.12 * total or len(crossing) > 0.34 * len(segments):
             continue
         # a real column has several lines starting at the same x
-        starts = [round(s.x0) for s in right]
-        aligned = max(starts.count(v) + starts.count(v + 1) + starts.count(v - 1) for v in starts)
+        starts = Counter(round(s.x0) for s in right)
+        aligned = max(starts[v] + starts[v + 1] + starts[v - 1] for v in starts)
         if aligned < 3:
             continue
         score = min(lchars, rchars) - 5 * sum(len(s.text) for s in crossing)
