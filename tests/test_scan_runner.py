@@ -384,3 +384,44 @@ def test_a_pdf_weighs_by_its_pages_not_its_bytes(tmp_path):
         "notitie.txt",
         "weinig.pdf",
     ]
+
+
+def test_pre_extraction_while_the_pipeline_loads_changes_no_output(corpus, tmp_path):
+    one = scan([corpus], tmp_path / "one", jobs=1, cache_dir=tmp_path / "c1")
+    two = scan([corpus], tmp_path / "two", jobs=2, cache_dir=tmp_path / "c2")
+    assert one.stats["pre_extracted"] == 0  # one job: no extra process
+    assert two.stats["pre_extracted"] >= 1
+    # documents extracted ahead of the workers count as extracted in this run
+    assert two.stats["document_cache_misses"] == 5 and two.stats["document_cache_hits"] == 0
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+
+
+def test_pre_extraction_leaves_bad_files_to_the_workers(corpus, tmp_path):
+    (corpus / "kapot.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 200)
+    result = scan([corpus], tmp_path / "out", jobs=2, cache_dir=tmp_path / "c")
+    assert list(result.failures["file"].map(lambda p: Path(p).name)) == ["kapot.pdf"]
+    assert result.failures["stage"].iloc[0] == "extract"
+    assert len(result.profiles) == 5
+
+
+def test_a_file_still_being_pre_extracted_is_left_for_last(corpus, tmp_path, monkeypatch):
+    import multiprocessing
+
+    import textscan.extract as extract_module
+
+    slow = corpus / "akkerdorp.txt"
+    slow.write_text(slow.read_text(encoding="utf-8") * 30, encoding="utf-8")  # the largest
+    real = extract_module.extract
+
+    def stuck_ahead(path, *args, **kwargs):
+        in_pre = multiprocessing.current_process().name == "textscan-pre-extract"
+        if in_pre and Path(path).name == slow.name:
+            time.sleep(60)  # the pre-extractor hangs on it; workers must not wait
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(extract_module, "extract", stuck_ahead)
+    started = time.monotonic()
+    result = scan([corpus], tmp_path / "out", jobs=2, cache_dir=tmp_path / "c")
+    assert time.monotonic() - started < 40
+    assert result.ok and len(result.profiles) == 5
+    assert result.stats["document_cache_misses"] == 5

@@ -260,6 +260,16 @@ class Cache:
         self.stats["document_hits" if data is not None else "document_misses"] += 1
         return None if data is None else document_from_json(data)
 
+    def has_document(self, sha256: str, engine: str) -> bool:
+        """Whether the extraction of the file with this hash is cached (nothing is decoded)."""
+        key = self._key(sha256, extractor_fingerprint(engine))
+        try:
+            row = self._connect().execute("SELECT 1 FROM documents WHERE key = ?", (key,))
+            return row.fetchone() is not None
+        except (sqlite3.Error, OSError):
+            self.errors += 1
+            return False
+
     def put_document(self, doc: Document, engine: str) -> None:
         fp = extractor_fingerprint(engine)
         self._put("documents", self._key(doc.sha256, fp), doc.sha256, fp, document_to_json(doc))

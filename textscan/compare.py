@@ -1519,7 +1519,7 @@ def _write_tables(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from textscan.pipeline import write_atomic, write_csv
+    from textscan.output import write_atomic, write_csv
 
     written: list[Path] = []
     prov_json = json.dumps(provenance, indent=2, ensure_ascii=False, default=str)

@@ -10,10 +10,8 @@ Example:
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -291,23 +289,6 @@ def iter_files(paths: Iterable[str | Path]) -> list[Path]:
     from textscan.checks import discover
 
     return discover(paths).files
-
-
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder and rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    write_atomic(path, lambda tmp: frame.to_csv(tmp, index=False))
 
 
 def scan(paths: Iterable[str | Path], out: str | Path | None = None, **options: Any) -> ScanResult:

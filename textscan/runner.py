@@ -604,6 +604,102 @@ class LocalExecutor:
             self._retire(w, kill=w.task is not None)
 
 
+class _PreExtractor:
+    """Extracts files into the cache on an idle core while the parent builds the pipeline.
+
+    Building the Dutch pipeline takes the parent most of a second, during which
+    the other cores wait. With two or more jobs and the cache on, a process
+    forked before that (it needs no spaCy) extracts the pending files, largest
+    first, into the cache; the workers then find them there. When the
+    pipeline is ready the parent stops it after its current file and moves
+    that file to the end of the queue. It reports nothing itself: a file it
+    cannot read is met again, and reported, by a worker.
+    """
+
+    def __init__(self, config: ScanConfig, tasks: Sequence[Task]) -> None:
+        ctx = mp.get_context("fork")
+        self._stop = ctx.Event()
+        self._conn, child = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(
+            target=_pre_extract_main,
+            args=(child, config, list(tasks), self._stop),
+            daemon=True,
+            name="textscan-pre-extract",
+        )
+        self.proc.start()
+        child.close()
+        self.done: set[int] = set()
+        self.current: int | None = None
+
+    @staticmethod
+    def usable(config: ScanConfig) -> bool:
+        """Only with the cache (the hand-over), without OCR (slow, external) and with fork."""
+        return (
+            config.cache_dir is not None
+            and not config.ocr
+            and sys.platform.startswith("linux")
+            and "fork" in mp.get_all_start_methods()
+        )
+
+    def _drain(self) -> None:
+        try:
+            while self._conn.poll():
+                kind, index = self._conn.recv()
+                if kind == "start":
+                    self.current = index
+                elif kind == "done":
+                    self.done.add(index)
+                    self.current = None
+        except (EOFError, OSError):
+            self.current = None
+
+    def stop(self) -> int | None:
+        """Ask it to stop after its current file; returns that file's task index, if any."""
+        self._stop.set()
+        self._drain()
+        return self.current
+
+    def extracted(self, index: int) -> bool:
+        """Whether it put this task's document in the cache in this run."""
+        self._drain()
+        return index in self.done
+
+    def close(self) -> None:
+        """Stop it now (whatever it is doing is no longer needed) and reap it."""
+        self._stop.set()
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(timeout=5)
+        self._conn.close()
+
+
+def _pre_extract_main(conn: Connection, config: ScanConfig, tasks: list[Task], stop: Any) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _limit_memory(config.max_memory_mb)
+    from textscan.cache import Cache
+    from textscan.extract import extract
+
+    cache = Cache(config.cache_dir)
+    for task in tasks:
+        if stop.is_set():
+            break
+        try:
+            conn.send(("start", task.index))
+            if not cache.has_document(task.sha256, config.extraction):
+                path = Path(task.path)
+                check_readable(path)
+                with path.open("rb") as fh:
+                    sniff_content(path, fh.read(2048))
+                cache.put_document(extract(path, engine=config.engine), config.extraction)
+            conn.send(("done", task.index))
+        except (BrokenPipeError, EOFError):
+            return
+        except Exception:  # a worker meets this file again and reports what is wrong
+            with contextlib.suppress(OSError):
+                conn.send(("done", task.index))
+
+
 def _largest_first(tasks: list[Task]) -> list[Task]:
     """Tasks in order of falling expected work, so that the last file to finish is a small one.
 
@@ -927,7 +1023,7 @@ class Journal:
 
 
 def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    from textscan.pipeline import write_atomic
+    from textscan.output import write_atomic
 
     write_atomic(path, write)
 
@@ -1029,7 +1125,7 @@ def _excel_text(value: Any) -> Any:
 def _write_outputs(
     out: Path, result: ScanResult, lexicons: Sequence[Lexicon], engine: str, n_files: int
 ) -> None:
-    from textscan.pipeline import write_csv
+    from textscan.output import write_csv
 
     provenance = {
         "textscan_version": __version__,
@@ -1212,13 +1308,27 @@ def scan(
                     done[t.index] = payload
     pending = _largest_first([t for t in work.tasks if t.index not in done])
     n_jobs = default_jobs() if jobs is None else jobs
+    pre: _PreExtractor | None = None
+    if executor == "local" and n_jobs >= 2 and pending and _PreExtractor.usable(config):
+        pre = _PreExtractor(config, pending)
     ex: Any
-    if executor == "dask":
-        ex = DaskExecutor(config, scheduler)
-    elif n_jobs == 0:
-        ex = InProcessExecutor(config)
-    else:
-        ex = LocalExecutor(config, min(n_jobs, max(1, len(pending))), timeout)
+    try:
+        if executor == "dask":
+            ex = DaskExecutor(config, scheduler)
+        elif n_jobs == 0:
+            ex = InProcessExecutor(config)
+        else:
+            ex = LocalExecutor(config, min(n_jobs, max(1, len(pending))), timeout)
+    except BaseException:
+        if pre is not None:
+            pre.close()
+        raise
+    if pre is not None:
+        busy = pre.stop()
+        if busy is not None:  # being extracted right now: let a worker come to it last
+            pending = [t for t in pending if t.index != busy] + [
+                t for t in pending if t.index == busy
+            ]
 
     stats: dict[str, Any] = {
         "files": len(work.files),
@@ -1231,6 +1341,7 @@ def scan(
         "sentence_cache_hits": 0,
         "document_cache_misses": 0,
         "sentence_cache_misses": 0,
+        "pre_extracted": 0,
         "seconds": 0.0,
     }
     t0 = time.perf_counter()
@@ -1259,6 +1370,10 @@ def scan(
                 if journal is not None:
                     journal.save(payload)
                 stats["processed_now"] += 1
+                if pre is not None and pre.extracted(payload["index"]):
+                    stats["pre_extracted"] += 1
+                    if payload["cache"].get("document") == "hit":
+                        payload["cache"]["document"] = "miss"  # extracted in this run
                 for key in ("document", "sentences"):
                     state = payload["cache"].get(key)
                     name = "document" if key == "document" else "sentence"
@@ -1281,6 +1396,8 @@ def scan(
         interrupted = exc.signum
     finally:
         ex.shutdown()
+        if pre is not None:
+            pre.close()
         if main_thread:
             signal.signal(signal.SIGTERM, old_term)
         if reporter is not None:
