@@ -111,6 +111,9 @@ class ScanConfig:
     language_check: bool = True
     test_hook: str | None = None  # see _test_hook; taken from $TEXTSCAN_TEST_HOOK
     ocr: bool = False
+    # where a local worker saves each finished document for --resume (the
+    # run's journal); None: the parent saves what it receives
+    parts_dir: str | None = None
 
     @property
     def key(self) -> str:
@@ -439,6 +442,10 @@ def _worker_main(
             return
         conn.send(("started", task.index))
         payload = process_file(task, config)
+        if config.parts_dir is not None:
+            # saved here, in parallel, rather than by the parent between files
+            save_part(Path(config.parts_dir), payload)
+            payload["journaled"] = True
         try:
             conn.send(("done", payload))
         except (BrokenPipeError, OSError):
@@ -552,9 +559,11 @@ class LocalExecutor:
                             self._retire(w, kill=False)
                 while queue and len(self.workers) < self.jobs:
                     self._assign(self._spawn(), queue.popleft())
-                if self.ctx.get_start_method() == "fork":
-                    _preload_writers()
                 busy = [w for w in self.workers if w.task is not None]
+                if self.ctx.get_start_method() == "fork" and len(busy) < (os.cpu_count() or 1):
+                    # a core is free (fewer jobs than cores, or the queue has run
+                    # dry): import what writing the tables needs there
+                    _preload_writers()
                 if not busy:
                     continue
                 now = time.monotonic()
@@ -743,8 +752,9 @@ def _preload_writers() -> None:
     """Import pandas and pyarrow in a thread while the workers read the files.
 
     The parent needs them only to write the tables at the end; importing them
-    then would add some 0.6 s to every run. Started after the workers are
-    forked (a fork while another thread imports could copy a held import lock).
+    then would add some 0.6 s to every run. Started once a core is free (not
+    to slow the workers down) and only after the workers are forked (a fork
+    while another thread imports could copy a held import lock).
     """
     global _preload
 
@@ -1012,14 +1022,19 @@ class Journal:
             return None  # a damaged part: process the file again
 
     def save(self, payload: dict[str, Any]) -> None:
-        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        _write_atomic(
-            self._path(payload["sha256"]),
-            lambda p: p.write_bytes(gzip.compress(data, compresslevel=3, mtime=0)),
-        )
+        save_part(self.dir, payload)
 
     def remove(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def save_part(parts: Path, payload: dict[str, Any]) -> None:
+    """Save one finished document of a run (gzip JSON, written atomically) for --resume."""
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    _write_atomic(
+        parts / f"{payload['sha256']}.json.gz",
+        lambda p: p.write_bytes(gzip.compress(data, compresslevel=3, mtime=0)),
+    )
 
 
 def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
@@ -1308,6 +1323,8 @@ def scan(
                     done[t.index] = payload
     pending = _largest_first([t for t in work.tasks if t.index not in done])
     n_jobs = default_jobs() if jobs is None else jobs
+    if journal is not None and executor == "local" and n_jobs > 0:
+        config = replace(config, parts_dir=str(journal.dir))
     pre: _PreExtractor | None = None
     if executor == "local" and n_jobs >= 2 and pending and _PreExtractor.usable(config):
         pre = _PreExtractor(config, pending)
@@ -1367,7 +1384,7 @@ def scan(
         if not stopped_strict:
             for payload in ex.run(pending):
                 done[payload["index"]] = payload
-                if journal is not None:
+                if journal is not None and not payload.pop("journaled", False):
                     journal.save(payload)
                 stats["processed_now"] += 1
                 if pre is not None and pre.extracted(payload["index"]):
