@@ -209,15 +209,20 @@ def _sentences_of(
         )
         for first, last in bounds:
             base = cols[first][0]
+            # Token(text, lemma, start, end, is_word, is_punct, like_num), built
+            # with tuple.__new__: the named tuple's own __new__ is a Python call
             tokens = tuple(
-                Token(
-                    text=words[i],
-                    lemma=lemmas[i],
-                    start=cols[i][0] - base,
-                    end=cols[i][0] - base + cols[i][1],
-                    is_word=is_word(words[i]),
-                    is_punct=bool(cols[i][3]),
-                    like_num=bool(cols[i][4]),
+                _new_tuple(
+                    Token,
+                    (
+                        words[i],
+                        lemmas[i],
+                        cols[i][0] - base,
+                        cols[i][0] - base + cols[i][1],
+                        is_word(words[i]),
+                        cols[i][3] == 1,
+                        cols[i][4] == 1,
+                    ),
                 )
                 for i in range(first, last)
                 if not cols[i][2]
@@ -237,6 +242,7 @@ def _sentences_of(
 
 
 _ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_NUM]
+_new_tuple = tuple.__new__
 
 
 def _sentence_starts(words: list[str], cols: list[list[int]], punct_chars: Set[str]) -> list[int]:
