@@ -457,12 +457,7 @@ def _assemble_with_tags(path: Path, kinds: list[str], paragraphs: int):
     ]
     tags = _Tags(elements, collections.Counter({"P": paragraphs}), "read")
     asm = _Assembler(layouts, bookmarks, tags)
-    asm.strip_furniture()
-    asm.find_toc()
-    asm.find_tables()
-    asm.learn_vocabulary()
-    asm.find_headings()
-    return asm, [(b.kind, b.level, b.text) for b in asm.blocks()]
+    return asm, [(b.kind, b.level, b.text) for b in asm.assemble()]
 
 
 def test_tagged_heading_in_body_font_becomes_a_heading_with_its_level(tmp_path: Path) -> None:

@@ -716,22 +716,28 @@ def _largest_first(tasks: list[Task]) -> list[Task]:
     keeps every worker busy until the end (the longest-processing-time rule).
     A PDF's work is its page count (read from its cross-reference table, under
     a millisecond; bytes say little: a 28-page PDF full of images outweighs a
-    94-page one), other files count by their size. Results are still written
-    in input order.
+    94-page one), other files count by their size. Beyond
+    :data:`_COUNT_PAGES_UP_TO` files, where the order of the last few matters
+    little and a millisecond each adds up, every file counts by its size.
+    Results are still written in input order.
     """
-    return sorted(tasks, key=lambda t: (-_expected_work(t.path), t.index))
+    pages = len(tasks) <= _COUNT_PAGES_UP_TO
+    return sorted(tasks, key=lambda t: (-_expected_work(t.path, pages), t.index))
+
+
+_COUNT_PAGES_UP_TO = 2000
 
 
 # characters of text on a typical plan page, to weigh PDFs against text files
 _CHARS_PER_PAGE = 3000
 
 
-def _expected_work(path: str) -> int:
+def _expected_work(path: str, pages: bool = True) -> int:
     try:
         size = os.stat(path).st_size
     except OSError:
         return 0
-    if not path.lower().endswith(".pdf"):
+    if not pages or not path.lower().endswith(".pdf"):
         return size
     try:
         import pypdfium2 as pdfium

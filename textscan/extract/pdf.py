@@ -841,6 +841,15 @@ class _Assembler:
                 ln.heading_level = style_level[_style(ln.seg)]
 
     # -- paragraphs
+    def assemble(self) -> list[Block]:
+        """Every step in order: furniture, contents, tables, vocabulary, headings, blocks."""
+        self.strip_furniture()
+        self.find_toc()
+        self.find_tables()
+        self.learn_vocabulary()
+        self.find_headings()
+        return self.blocks()
+
     def blocks(self) -> list[Block]:
         out: list[Block] = []
         para: _Para | None = None
@@ -1011,12 +1020,7 @@ def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> 
             kind="no-text",
         )
     asm = _Assembler(layouts, bookmarks, tags)
-    asm.strip_furniture()
-    asm.find_toc()
-    asm.find_tables()
-    asm.learn_vocabulary()
-    asm.find_headings()
-    sections, paragraphs = build_structure(asm.blocks())
+    sections, paragraphs = build_structure(asm.assemble())
     pages = tuple(
         Page(number=ly.number, label=ly.label, chars=ly.chars, has_text=_usable(ly))
         for ly in layouts
