@@ -394,6 +394,9 @@ def test_pre_extraction_while_the_pipeline_loads_changes_no_output(corpus, tmp_p
     # documents extracted ahead of the workers count as extracted in this run
     assert two.stats["document_cache_misses"] == 5 and two.stats["document_cache_hits"] == 0
     _same_outputs(tmp_path / "one", tmp_path / "two")
+    again = scan([corpus], tmp_path / "again", jobs=2, cache_dir=tmp_path / "c2")
+    assert again.stats["pre_extracted"] == 0  # all cached: nothing extracted ahead
+    assert again.stats["document_cache_hits"] == 5
 
 
 def test_pre_extraction_leaves_bad_files_to_the_workers(corpus, tmp_path):
@@ -402,6 +405,7 @@ def test_pre_extraction_leaves_bad_files_to_the_workers(corpus, tmp_path):
     assert list(result.failures["file"].map(lambda p: Path(p).name)) == ["kapot.pdf"]
     assert result.failures["stage"].iloc[0] == "extract"
     assert len(result.profiles) == 5
+    assert result.stats["pre_extracted"] <= 5  # the broken file is not counted
 
 
 def test_a_file_still_being_pre_extracted_is_left_for_last(corpus, tmp_path, monkeypatch):

@@ -656,9 +656,10 @@ class _PreExtractor:
                 kind, index = self._conn.recv()
                 if kind == "start":
                     self.current = index
-                elif kind == "done":
+                    continue
+                if kind == "done":
                     self.done.add(index)
-                    self.current = None
+                self.current = None  # done, already cached, or left to a worker
         except (EOFError, OSError):
             self.current = None
 
@@ -695,18 +696,20 @@ def _pre_extract_main(conn: Connection, config: ScanConfig, tasks: list[Task], s
             break
         try:
             conn.send(("start", task.index))
-            if not cache.has_document(task.sha256, config.extraction):
-                path = Path(task.path)
-                check_readable(path)
-                with path.open("rb") as fh:
-                    sniff_content(path, fh.read(2048))
-                cache.put_document(extract(path, engine=config.engine), config.extraction)
+            if cache.has_document(task.sha256, config.extraction):
+                conn.send(("cached", task.index))
+                continue
+            path = Path(task.path)
+            check_readable(path)
+            with path.open("rb") as fh:
+                sniff_content(path, fh.read(2048))
+            cache.put_document(extract(path, engine=config.engine), config.extraction)
             conn.send(("done", task.index))
         except (BrokenPipeError, EOFError):
             return
         except Exception:  # a worker meets this file again and reports what is wrong
             with contextlib.suppress(OSError):
-                conn.send(("done", task.index))
+                conn.send(("left", task.index))
 
 
 def _largest_first(tasks: list[Task]) -> list[Task]:
