@@ -317,13 +317,19 @@ def test_manifesto_has_no_furniture_no_broken_words_and_toc_sections(name: str) 
     doc = _doc(path)
     pages = len(doc.pages)
     on_pages: dict[str, set[int | None]] = collections.defaultdict(set)
-    for p in doc.analysed_paragraphs:
+    lead_in: dict[str, list[bool]] = collections.defaultdict(list)
+    paragraphs = doc.analysed_paragraphs
+    for i, p in enumerate(paragraphs):
+        follows = paragraphs[i + 1].kind if i + 1 < len(paragraphs) else None
         for line in p.text.split("\n"):
             if line.strip():
                 on_pages[line.strip()].add(p.page)
-    # lead-ins such as "De LP is voor:" open a list in every chapter: body text, not furniture
+                whole = p.text.strip() == line.strip()
+                lead_in[line.strip()].append(whole and follows == "list_item")
+    # A line on more than a quarter of the pages is furniture unless every time it is a
+    # paragraph of its own that opens a list ("De LP is voor:" in every chapter of LP)
     repeated = {
-        t: len(s) for t, s in on_pages.items() if len(s) > pages / 4 and not t.endswith(":")
+        t: len(s) for t, s in on_pages.items() if len(s) > pages / 4 and not all(lead_in[t])
     }
     assert repeated == {}
     text = "\n".join(p.text for p in doc.analysed_paragraphs)
@@ -545,3 +551,29 @@ def test_tags_are_read_across_reopenings(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(pdf_mod, "REOPEN_PAGES", 7)
     assert document_to_dict(_doc(path)) == reference
     assert reference["extractor"]["tags"] == "used: 26 of 26 tagged headings"
+
+
+def test_a_bullet_set_apart_from_its_text_makes_a_list_item(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "opsomming.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 11)
+    y = A4[1] - 100
+    c.drawString(72, y, "De gemeente wil:")
+    items = ["meer wijkagenten in de avond;", "een buurtpreventie-app voor elke wijk;"]
+    for item in items:
+        y -= 18
+        c.drawString(80, y, "\u2022")  # the bullet, far from its text: two segments
+        c.drawString(150, y, item)
+    y -= 30
+    c.drawString(72, y, "Daarna volgt gewone tekst over het plan.")
+    c.save()
+    paragraphs = [(p.kind, p.text) for p in extract(path).analysed_paragraphs]
+    assert paragraphs == [
+        ("text", "De gemeente wil:"),
+        ("list_item", items[0]),
+        ("list_item", items[1]),
+        ("text", "Daarna volgt gewone tekst over het plan."),
+    ]

@@ -61,6 +61,22 @@ _BULLET = re.compile(rf"^\s*(?:[{re.escape(_BULLET_CHARS)}]|[\ue000-\uf8ff])[\s\
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*(?=[^\d\s.])", re.I)
 
 
+# glyphs that are only ever bullets (not dashes, letters or "*"), for a bullet
+# that the PDF places apart from its text
+_BULLET_GLYPHS = frozenset(
+    "•●▪◦■□‣∙○◆◇►▶➢➤✓✔\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e0\uf0f0"
+)
+
+
+def is_bare_bullet(text: str) -> bool:
+    """A line that is a bullet glyph alone: its item's text is a separate segment.
+
+    >>> is_bare_bullet("•"), is_bare_bullet("-"), is_bare_bullet("• Meer wijkagenten")
+    (True, False, False)
+    """
+    return text.strip() in _BULLET_GLYPHS
+
+
 def list_marker(text: str) -> tuple[str, str] | None:
     """Split a list item's marker from its text, or None for ordinary text.
 

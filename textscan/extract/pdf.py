@@ -43,6 +43,7 @@ from textscan.errors import ExtractionError, InputError
 from textscan.extract.clean import (
     Vocabulary,
     ZoneLine,
+    is_bare_bullet,
     is_page_number,
     is_toc_heading,
     join_lines,
@@ -900,6 +901,10 @@ class _Assembler:
                     out.append(Block(ln.text, "heading", n, ln.heading_level or 1))
                     continue
                 marker = list_marker(ln.text)
+                if marker is None and is_bare_bullet(ln.text):
+                    # the bullet stands apart from its text (a wide gap makes
+                    # two segments): it opens the item, the text follows
+                    marker = ("bullet", "")
                 text = marker[1] if marker and marker[0] == "bullet" else ln.text
                 prev = para.last if para is not None else None
                 new = para is None or marker is not None
@@ -936,7 +941,8 @@ class _Assembler:
                         kind="list_item" if marker else "text", page=n, x0=seg.x0, x1=seg.x1
                     )
                 assert para is not None
-                para.lines.append((text, seg.hyphen_end))
+                if text:
+                    para.lines.append((text, seg.hyphen_end))
                 para.x1 = max(para.x1, seg.x1)
                 para.last = ln
                 lines[i] = ln
