@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from tests.conftest import load_benchmark
-from textscan.lemmatizer import DutchLemmatizer, get_lemmatizer
+from textscan.lemmatizer import DutchLemmatizer, get_lemmatizer, register_spacy_component
 
 ROOT = Path(__file__).resolve().parents[1]
 TREEBANK = ROOT.parent / "shared" / "data" / "ud" / "nl_alpino-ud-dev.conllu"
@@ -139,6 +139,7 @@ def test_vocabulary_knows_dutch_words_and_not_gibberish(lem: DutchLemmatizer) ->
 def test_spacy_component_sets_lemmas() -> None:
     nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")
+    register_spacy_component()
     nlp.add_pipe("textscan_lemmatizer")
     doc = nlp("De wijkagenten hebben de woninginbraken aangepakt.")
     assert [t.lemma_ for t in doc] == [
@@ -149,6 +150,7 @@ def test_spacy_component_sets_lemmas() -> None:
 def test_spacy_component_can_attach_particles() -> None:
     nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")
+    register_spacy_component()
     nlp.add_pipe("textscan_lemmatizer", config={"attach_particles": True})
     doc = nlp("De gemeente pakt de overlast aan. Zij bestrijdt criminaliteit.")
     assert doc[2].lemma_ == "aanpakken"

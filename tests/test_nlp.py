@@ -119,3 +119,58 @@ def test_exceptions_found_late_go_into_a_fresh_tokenizer_then_all_load() -> None
         assert lazy.rebuilds == i
     assert not lazy._pending  # the third addition loaded every exception
     assert [t.text for t in lazy("e.d. c.s.")] == ["e.d.", "c.s."]
+
+
+def test_plain_terms_are_analysed_without_spacy_exactly_as_with_it() -> None:
+    from textscan.lexicon import available_lexicons, load_lexicon
+    from textscan.match import _PLAIN_TERM, analyse_term
+    from textscan.nlp import lemmatize_phrase
+
+    terms = {
+        e.lemma
+        for name in available_lexicons()
+        for e in load_lexicon(name).entries
+        if e.lemma is not None
+    }
+    plain = sorted(t for t in terms if _PLAIN_TERM.fullmatch(t))
+    assert len(plain) > 600 and "lik-op-stuk" in plain and "zorg- en veiligheidshuis" in plain
+    assert [analyse_term(t) for t in plain] == [lemmatize_phrase(t) for t in plain]
+    # anything else still goes through spaCy
+    assert analyse_term("COVID-19 o.a.") == lemmatize_phrase("COVID-19 o.a.")
+
+
+_LETTERS = st.text(alphabet="abcdeéëijkoöstuzAZ", min_size=1, max_size=7)
+_WORD = st.builds(
+    lambda parts, end: "-".join(parts) + end,
+    st.lists(_LETTERS, min_size=1, max_size=3),
+    st.sampled_from(["", "", "-"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORD, min_size=1, max_size=3))
+def test_words_of_letters_and_hyphens_are_single_spacy_tokens(words: list[str]) -> None:
+    from textscan.match import _PLAIN_TERM, analyse_term
+    from textscan.nlp import lemmatize_phrase
+
+    term = " ".join(words)
+    assert _PLAIN_TERM.fullmatch(term)
+    assert [t.text for t in _full_dutch_tokenizer()(term)] == words
+    assert analyse_term(term) == lemmatize_phrase(term)
+
+
+def test_dutch_stop_words_are_spacys_without_importing_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from textscan.checks import _dutch_stop_words as s; "
+        "print(len(s()), 'spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    from textscan.checks import _dutch_stop_words
+
+    assert out.stdout.split() == [str(len(STOP_WORDS)), "False"]
+    assert _dutch_stop_words() == frozenset(STOP_WORDS)

@@ -429,3 +429,32 @@ def test_a_file_still_being_pre_extracted_is_left_for_last(corpus, tmp_path, mon
     assert time.monotonic() - started < 40
     assert result.ok and len(result.profiles) == 5
     assert result.stats["document_cache_misses"] == 5
+
+
+def test_a_re_profile_from_the_cache_does_not_load_spacy(corpus, tmp_path, test_lexicon_path):
+    cache_dir = tmp_path / "cache"
+    scan([corpus], tmp_path / "first", jobs=2, cache_dir=cache_dir)
+    lexicon = str(test_lexicon_path)
+    code = (
+        "import sys, json\n"
+        "from textscan.lexicon import load_lexicons\n"
+        "from textscan.runner import scan\n"
+        f"r = scan([{str(corpus)!r}], {str(tmp_path / 'again')!r}, jobs=2,\n"
+        f"         cache_dir={str(cache_dir)!r}, lexicons=load_lexicons([{lexicon!r}]))\n"
+        "print(json.dumps([r.stats['sentence_cache_hits'], 'spacy' in sys.modules]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[5, false]"
+    # the same profiles as a run that annotates everything anew
+    fresh = scan(
+        [corpus], tmp_path / "fresh", jobs=2, cache=False, lexicons=_lexicons(test_lexicon_path)
+    )
+    again = (tmp_path / "again" / "profiles.csv").read_text(encoding="utf-8")
+    assert again == (tmp_path / "fresh" / "profiles.csv").read_text(encoding="utf-8")
+    assert fresh.ok
+
+
+def _lexicons(extra):
+    from textscan.lexicon import load_lexicons
+
+    return load_lexicons([str(extra)])

@@ -88,12 +88,12 @@ def extractor_fingerprint(engine: str) -> str:
 @lru_cache(maxsize=1)
 def annotator_fingerprint() -> str:
     """What annotation depends on besides the document: pipeline version and code."""
-    import spacy
+    from importlib.metadata import version
 
-    from textscan.nlp import PIPELINE_VERSION
+    from textscan._version import PIPELINE_VERSION
 
     code = _source_hash("textscan.nlp", "textscan.lemmatizer", "textscan.model")
-    return f"{__version__}|nlp{PIPELINE_VERSION}|spacy{spacy.__version__}|{code}"
+    return f"{__version__}|nlp{PIPELINE_VERSION}|spacy{version('spacy')}|{code}"
 
 
 # ----------------------------------------------------------------- serialisation
@@ -265,6 +265,16 @@ class Cache:
         key = self._key(sha256, extractor_fingerprint(engine))
         try:
             row = self._connect().execute("SELECT 1 FROM documents WHERE key = ?", (key,))
+            return row.fetchone() is not None
+        except (sqlite3.Error, OSError):
+            self.errors += 1
+            return False
+
+    def has_sentences(self, sha256: str, engine: str) -> bool:
+        """Whether the annotation of the file with this hash is cached (nothing is decoded)."""
+        key = self._sentence_key(sha256, engine)
+        try:
+            row = self._connect().execute("SELECT 1 FROM sentences WHERE key = ?", (key,))
             return row.fetchone() is not None
         except (sqlite3.Error, OSError):
             self.errors += 1

@@ -1088,8 +1088,25 @@ def get_lemmatizer() -> DutchLemmatizer:
     return DutchLemmatizer()
 
 
-def _register_spacy_component() -> None:
-    """Register the ``textscan_lemmatizer`` spaCy factory."""
+_registered = False
+
+
+def register_spacy_component() -> None:
+    """Register the ``textscan_lemmatizer`` spaCy factory (once; :func:`textscan.nlp.get_nlp` does).
+
+    Not done on import: the matcher uses this module without spaCy, and a
+    re-profile from the cache need not import spaCy at all.
+
+    Example:
+        >>> import spacy
+        >>> register_spacy_component()
+        >>> spacy.blank("nl").add_pipe("textscan_lemmatizer")  # doctest: +ELLIPSIS
+        <function ...>
+    """
+    global _registered
+    if _registered:
+        return
+    _registered = True
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -1112,6 +1129,3 @@ def _register_spacy_component() -> None:
             return doc
 
         return set_lemmas
-
-
-_register_spacy_component()

@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -460,6 +461,38 @@ def _compound_mode(entry: Entry) -> str:
     return "any"
 
 
+# words of letters, possibly joined or ended by hyphens ("lik-op-stuk", "zorg-"),
+# separated by single spaces
+_PLAIN_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*-?"
+_PLAIN_TERM = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD})*")
+
+
+def analyse_term(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A lexicon term's (lowercased forms, lemmas), as the text's tokens get them.
+
+    A term of words made of letters and hyphens, separated by single spaces
+    ("sociale cohesie", "lik-op-stuk", "zorg- en veiligheidshuis"), is one
+    token per word in spaCy's Dutch tokenizer (its rules split a hyphen only
+    between digits or when doubled, and no exception is made of letters and
+    hyphens; tested against spaCy), so it is lemmatised directly, with the same
+    call annotation makes, without loading spaCy: a re-profile from the cache
+    needs no spaCy at all. Anything else ("COVID-19", "o.a.") goes through
+    :func:`textscan.nlp.lemmatize_phrase`.
+    """
+    if _PLAIN_TERM.fullmatch(text):
+        from textscan.lemmatizer import get_lemmatizer
+
+        words = text.split(" ")
+        lemmas = get_lemmatizer().lemmatize(words, attach_particles=False)
+        return (
+            tuple(w.lower() for w in words),
+            tuple((lemma or w.lower()).lower() for lemma, w in zip(lemmas, words, strict=True)),
+        )
+    from textscan.nlp import lemmatize_phrase
+
+    return lemmatize_phrase(text)
+
+
 class Matcher:
     """Finds every lexicon entry in annotated sentences.
 
@@ -479,9 +512,7 @@ class Matcher:
         from textscan.lemmatizer import SEPARABLE_PARTICLES, get_lemmatizer
 
         if lemmatize is None:
-            from textscan.nlp import lemmatize_phrase
-
-            lemmatize = lemmatize_phrase
+            lemmatize = analyse_term
         is_known = is_known or get_lemmatizer().is_known
         self._is_verb = is_verb or get_lemmatizer().is_verb
         self._particles = SEPARABLE_PARTICLES

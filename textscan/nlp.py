@@ -21,9 +21,8 @@ from spacy.lang.nl import Dutch
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from textscan._version import PIPELINE_VERSION  # noqa: F401  (re-exported)
 from textscan.model import Document, Paragraph, Sentence, Token
-
-PIPELINE_VERSION = "1"
 
 
 @lru_cache(maxsize=1)
@@ -35,8 +34,9 @@ def get_nlp() -> Language:
     ("bijv.", "o.a.") added when a text holds them (see :class:`LazyExceptions`):
     loading them all took 0.35 s of every run's start.
     """
-    import textscan.lemmatizer  # noqa: F401  registers the "textscan_lemmatizer" factory
+    from textscan.lemmatizer import register_spacy_component
 
+    register_spacy_component()
     nlp = _DutchLazyExceptions()
     nlp.tokenizer = LazyExceptions(nlp.tokenizer, _DOTTED)
     nlp.add_pipe("sentencizer")

@@ -21,7 +21,6 @@ from textscan.extract import extract
 from textscan.lexicon import Lexicon, load_lexicons
 from textscan.match import Matcher
 from textscan.model import Document, Hit, Sentence
-from textscan.nlp import annotate
 from textscan.profile import Profile, build_profile
 from textscan.runner import ScanResult
 
@@ -133,6 +132,8 @@ class Pipeline:
         try:
             document = extract(path, engine=self.engine, name=name, ocr=self.ocr)
             stage = "annotate"
+            from textscan.nlp import annotate
+
             sentences = annotate(document)
             stage = "match"
             hits = self.matcher.match(sentences, document.name, section_titles(document))

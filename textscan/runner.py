@@ -220,8 +220,6 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     annotation come from the cache when it holds them for this file's hash.
     """
     from textscan.extract import extract
-    from textscan.match import Matcher  # noqa: F401  (imported for the worker's warm-up)
-    from textscan.nlp import annotate
     from textscan.pipeline import hit_rows, section_titles, sentence_rows
     from textscan.profile import build_profile
 
@@ -263,6 +261,8 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
             sentences = cache.get_sentences(task.sha256, config.extraction)
             payload["cache"]["sentences"] = "hit" if sentences is not None else "miss"
         if sentences is None:
+            from textscan.nlp import annotate  # spaCy: only when the cache has no sentences
+
             sentences = annotate(document)
             if cache is not None:
                 cache.put_sentences(task.sha256, config.extraction, sentences)
@@ -452,7 +452,7 @@ def _worker_main(
             return
 
 
-def _context(config: ScanConfig) -> mp.context.BaseContext:
+def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContext:
     """How workers start: forked from this process once it has built the pipeline.
 
     With "fork" (Linux) the parent builds the lexicons, matcher and spaCy
@@ -462,8 +462,16 @@ def _context(config: ScanConfig) -> mp.context.BaseContext:
     """
     if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
         _worker_state(config)
-        # what every worker imports for its first file, imported once here
+        if need_nlp:  # some file is not annotated in the cache: workers will need spaCy
+            from textscan.nlp import get_nlp
+
+            get_nlp()
+        # what every worker imports or reads for its first file, once here
         import resource  # noqa: F401
+
+        from textscan.checks import _dutch_stop_words
+
+        _dutch_stop_words()
 
         import textscan.extract.pdf
         import textscan.extract.text
@@ -493,11 +501,16 @@ class LocalExecutor:
     pool instead).
     """
 
-    def __init__(self, config: ScanConfig, jobs: int, timeout: float | None) -> None:
+    def __init__(
+        self, config: ScanConfig, jobs: int, timeout: float | None, need_nlp: bool = True
+    ) -> None:
         self.config = config
         self.jobs = max(1, jobs)
         self.timeout = timeout if timeout and timeout > 0 else None
-        self.ctx = _context(config)
+        self.ctx = _context(config, need_nlp)
+        # only matching to do (all annotated in the cache): the run is short and
+        # the import of the table writers would come last, so start it at once
+        self._preload_now = not need_nlp
         self.workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
@@ -560,7 +573,8 @@ class LocalExecutor:
                 while queue and len(self.workers) < self.jobs:
                     self._assign(self._spawn(), queue.popleft())
                 busy = [w for w in self.workers if w.task is not None]
-                if self.ctx.get_start_method() == "fork" and len(busy) < (os.cpu_count() or 1):
+                free_core = len(busy) < (os.cpu_count() or 1)
+                if self.ctx.get_start_method() == "fork" and (free_core or self._preload_now):
                     # a core is free (fewer jobs than cores, or the queue has run
                     # dry): import what writing the tables needs there
                     _preload_writers()
@@ -710,6 +724,20 @@ def _pre_extract_main(conn: Connection, config: ScanConfig, tasks: list[Task], s
         except Exception:  # a worker meets this file again and reports what is wrong
             with contextlib.suppress(OSError):
                 conn.send(("left", task.index))
+
+
+def _needs_nlp(config: ScanConfig, tasks: Sequence[Task]) -> bool:
+    """Whether some file's sentences are not in the cache (its worker must annotate it).
+
+    When every file is annotated in the cache (a re-profile with another
+    lexicon), the workers only match, and spaCy is not loaded at all.
+    """
+    if config.cache_dir is None:
+        return True
+    from textscan.cache import Cache
+
+    cache = Cache(config.cache_dir)
+    return not all(cache.has_sentences(t.sha256, config.extraction) for t in tasks)
 
 
 def _largest_first(tasks: list[Task]) -> list[Task]:
@@ -1344,7 +1372,9 @@ def scan(
         elif n_jobs == 0:
             ex = InProcessExecutor(config)
         else:
-            ex = LocalExecutor(config, min(n_jobs, max(1, len(pending))), timeout)
+            ex = LocalExecutor(
+                config, min(n_jobs, max(1, len(pending))), timeout, _needs_nlp(config, pending)
+            )
     except BaseException:
         if pre is not None:
             pre.close()
