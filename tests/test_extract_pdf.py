@@ -577,3 +577,55 @@ def test_a_bullet_set_apart_from_its_text_makes_a_list_item(tmp_path: Path) -> N
         ("list_item", items[1]),
         ("text", "Daarna volgt gewone tekst over het plan."),
     ]
+
+
+def test_a_cover_page_is_one_title_section_not_a_section_per_line(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "omslag.pdf"
+    width, height = A4
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 40)  # a title set large and centred, over two lines
+    c.drawCentredString(width / 2, height - 200, "Veilig samen")
+    c.drawCentredString(width / 2, height - 240, "in Proefdorp")
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(72, height - 330, "Gemeente Proefdorp")
+    c.drawString(330, height - 700, "12 maart 2024")
+    c.showPage()
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, height - 90, "1. Inleiding")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, height - 120, "Dit plan beschrijft hoe de gemeente met inwoners samenwerkt.")
+    c.drawString(72, height - 136, "Wij investeren in preventie en in vertrouwen tussen buren.")
+    c.save()
+    doc = extract(path)
+    assert [(s.level, s.title) for s in doc.sections] == [
+        (1, "Veilig samen in Proefdorp"),
+        (1, "1. Inleiding"),
+    ]
+    cover = [(p.kind, p.text, p.section) for p in doc.paragraphs if p.page == 1]
+    assert cover == [
+        ("heading", "Veilig samen in Proefdorp", "s1"),
+        ("text", "Gemeente Proefdorp", "s1"),
+        ("text", "12 maart 2024", "s1"),
+    ]
+
+
+def test_a_first_page_opening_with_numbered_chapters_is_no_cover(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "zonder-omslag.pdf"
+    height = A4[1]
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(72, height - 90, "1 Inleiding")
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, height - 120, "1.1 Aanleiding")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, height - 145, "De raad vroeg om een nieuw plan voor de komende vier jaar.")
+    c.drawString(72, height - 161, "Het college legt dit plan hierbij voor aan de raad.")
+    c.save()
+    titles = [s.title for s in extract(path).sections]
+    assert titles == ["1 Inleiding", "1.1 Aanleiding"]

@@ -55,6 +55,10 @@ class Segment:
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
 
+    @property
+    def middle_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
 
 @dataclass(frozen=True, slots=True)
 class PageLayout:

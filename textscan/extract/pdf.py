@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from statistics import median
@@ -613,12 +613,19 @@ class _Assembler:
                 j = i + 1
                 while j < len(lines):
                     nxt, last = lines[j], run[-1]
+                    size = nxt.seg.size
+                    aligned = (
+                        abs(nxt.seg.x0 - last.seg.x0) <= 3 * size  # left
+                        or abs(nxt.seg.middle_x - last.seg.middle_x) <= size  # centred
+                        or abs(nxt.seg.x1 - last.seg.x1) <= size  # right
+                    )
                     if (
                         nxt.toc
                         or nxt.table is not None
                         or _style(nxt.seg) != _style(last.seg)
-                        or not -0.2 * nxt.seg.size <= nxt.seg.top - last.seg.bottom < nxt.seg.size
-                        or abs(nxt.seg.x0 - last.seg.x0) > 3 * nxt.seg.size
+                        # display type's loose boxes overlap the line above
+                        or not -0.35 * size <= nxt.seg.top - last.seg.bottom < size
+                        or not aligned
                         or _NUMBERED_HEADING.match(nxt.text)
                     ):
                         break
@@ -849,7 +856,7 @@ class _Assembler:
         self.find_tables()
         self.learn_vocabulary()
         self.find_headings()
-        return self.blocks()
+        return _cover_page(self.blocks())
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
@@ -948,6 +955,41 @@ class _Assembler:
                 lines[i] = ln
         flush()
         return out
+
+
+def _section_number(text: str) -> bool:
+    """Whether a heading opens with a section number ("2 Jeugd", "2.1 aanpak"), not a date."""
+    m = _NUMBERED_HEADING.match(text)
+    return m is not None and ("." in m.group(1) or text[m.end() - 1].isupper())
+
+
+def _cover_page(blocks: list[Block]) -> list[Block]:
+    """A cover's lines: the first is the document's title, the others (subtitle,
+    organisation, date) are its text, not sections of their own.
+
+    A cover sets every line large, so each looks like a heading; left as they
+    are, the introduction that follows would fall in a section called
+    "15 december 2021" or "Gemeente Dijkerveen". Only the opening run of
+    headings on the first page with text, before any other paragraph, is
+    taken for a cover, and it ends at a numbered heading ("1.1 Aanleiding"
+    right under "1 Inleiding" is structure, not a cover).
+    """
+    if not blocks or blocks[0].kind != "heading" or not blocks[0].show:
+        return blocks
+    first = blocks[0]
+    end = 1
+    while (
+        end < len(blocks)
+        and blocks[end].kind == "heading"
+        and blocks[end].show
+        and blocks[end].page == first.page
+        and not _section_number(blocks[end].text)
+    ):
+        end += 1
+    if end == 1:
+        return blocks
+    cover = [replace(b, kind="text", level=0) for b in blocks[1:end]]
+    return [first, *cover, *blocks[end:]]
 
 
 def _warnings(layouts: list[PageLayout]) -> list[ExtractionWarning]:
