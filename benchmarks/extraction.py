@@ -8,6 +8,8 @@ CSV (../shared/data/pdf/coalitieakkoord-2021-2025.paragraphs.csv):
   because the CSV includes them) against the CSV's ``txt`` column;
 * the share of the CSV's chapter titles found as section headings ("Intro",
   the CSV's label for the front matter, is not a printed title and is left out);
+* chapter segmentation: whether each CSV chapter, "Intro" included, is held by
+  one top-level section of its own (see :func:`chapter_agreement`);
 * table words: precision and recall of the words of ``table`` paragraphs
   against the CSV's rows of type "tables" (the budget annex);
 * header, footer and page-number lines left: analysed paragraphs that equal
@@ -53,6 +55,73 @@ COALITION_CSV = "pdf/coalitieakkoord-2021-2025.paragraphs.csv"
 def tokens(text: str) -> collections.Counter[str]:
     """Lowercased word tokens as a multiset."""
     return collections.Counter(re.findall(r"[^\W_]+", text.lower()))
+
+
+def chapter_agreement(doc: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
+    """How the CSV's chapters (its ``chapter`` column, "Intro" included) fall in top-level sections.
+
+    Each CSV paragraph is found in the extracted text by its first eight words,
+    in reading order; its top-level section is the outermost section of the
+    paragraph found. The CSV labels the rows of its table of contents with the
+    chapter each names; found in textscan's contents (front matter, kept out of
+    the analysis), they are counted apart. A chapter agrees when one top-level
+    section holds all its other located paragraphs and no other chapter's.
+    """
+    words: list[str] = []
+    owner: list[int] = []
+    for k, para in enumerate(doc.paragraphs):
+        found = re.findall(r"[^\W_]+", para.text.lower())
+        words += found
+        owner += [k] * len(found)
+    parents = {s.id: s.parent for s in doc.sections}
+    titles = {s.id: s.title for s in doc.sections}
+
+    def top(section: str | None) -> str | None:
+        while section is not None and parents.get(section) is not None:
+            section = parents[section]
+        return section
+
+    joined = " ".join(words)
+    starts = [0]
+    for w in words:
+        starts.append(starts[-1] + len(w) + 1)
+    word_at = {s: i for i, s in enumerate(starts)}
+    at = 0
+    per_chapter: dict[str, collections.Counter[str | None]] = {}
+    located = contents = 0
+    for row in rows:
+        counts = per_chapter.setdefault(row["chapter"], collections.Counter())
+        key = " ".join(re.findall(r"[^\W_]+", row["txt"].lower())[:8])
+        hit = joined.find(key, starts[at]) if key else -1
+        # whole words only: look further while the match starts or ends inside a word
+        while hit >= 0 and (
+            hit not in word_at or joined[hit + len(key) : hit + len(key) + 1] not in ("", " ")
+        ):
+            hit = joined.find(key, hit + 1)
+        if hit < 0:
+            continue
+        located += 1
+        at = word_at[hit]
+        para = doc.paragraphs[owner[at]]
+        if para.kind == "toc":
+            contents += 1
+            continue
+        counts[top(para.section)] += 1
+    majority = {c: n.most_common(1)[0][0] for c, n in per_chapter.items() if n}
+    claimed = collections.Counter(majority.values())
+    agreeing = {
+        chapter: titles[section]
+        for chapter, section in majority.items()
+        if section is not None and len(per_chapter[chapter]) == 1 and claimed[section] == 1
+    }
+    return {
+        "chapters": len(per_chapter),
+        "chapters_one_section": len(agreeing),
+        "paragraphs_located": located,
+        "contents_rows": contents,
+        "paragraphs": len(rows),
+        "sections_by_chapter": agreeing,
+    }
 
 
 def precision_recall(
@@ -113,6 +182,7 @@ def quality(data: Path) -> dict[str, Any]:
     tp, tr = precision_recall(
         tokens("\n".join(p.text for p in doc.paragraphs if p.kind == "table")), table_ref
     )
+    segmentation = chapter_agreement(doc, rows)
     headings = {title_key(s.title) for s in doc.sections}
     found = [c for c in chapters if title_key(c) in headings]
     by_page: dict[int, list[str]] = collections.defaultdict(list)
@@ -128,6 +198,7 @@ def quality(data: Path) -> dict[str, Any]:
             "chapter_share": round(len(found) / max(1, len(chapters)), 4),
             "chapters_missing": [c for c in chapters if c not in found],
             "furniture_lines_left": furniture_left(by_page, printed, len(doc.pages)),
+            "chapter_segmentation": segmentation,
             "sections": len(doc.sections),
             "tables": sum(1 for p in doc.paragraphs if p.kind == "table"),
             "table_precision": round(tp, 5),
@@ -225,6 +296,14 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"chapter titles found as section headings: {t['chapters_found']}/{t['chapters']}"
         f" ({t['chapter_share']:.0%}) {t['chapters_missing'] or ''}"
+    )
+    seg = t["chapter_segmentation"]
+    print(
+        f"CSV chapters held each by one top-level section of their own: "
+        f"{seg['chapters_one_section']}/{seg['chapters']} "
+        f"({seg['paragraphs_located']}/{seg['paragraphs']} CSV paragraphs located, "
+        f"{seg['contents_rows']} of them rows of the table of contents); "
+        f"'Intro' is the section {seg['sections_by_chapter'].get('Intro', '-')!r}"
     )
     print(
         f"tables: {t['tables']}, their words vs the CSV's tables: precision "

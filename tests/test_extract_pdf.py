@@ -629,3 +629,21 @@ def test_a_first_page_opening_with_numbered_chapters_is_no_cover(tmp_path: Path)
     c.save()
     titles = [s.title for s in extract(path).sections]
     assert titles == ["1 Inleiding", "1.1 Aanleiding"]
+
+
+def test_every_chapter_of_the_coalition_csv_is_one_section_of_its_own() -> None:
+    """The CSV's chapters, its front matter 'Intro' included, each map to one top-level section."""
+    import csv
+
+    bench = load_benchmark("extraction")
+    path = _shared("pdf/coalitieakkoord-2021-2025.pdf")
+    with path.with_name("coalitieakkoord-2021-2025.paragraphs.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    seg = bench.chapter_agreement(_doc(path), rows)
+    assert seg["chapters"] == 9 and seg["chapters_one_section"] == 9
+    assert seg["paragraphs_located"] >= 480
+    assert seg["sections_by_chapter"]["Intro"] == (
+        "Omzien naar elkaar, vooruitkijken naar de toekomst"
+    )
+    chapters = [c for c in seg["sections_by_chapter"] if c != "Intro"]
+    assert all(seg["sections_by_chapter"][c] == c for c in chapters)
