@@ -458,3 +458,20 @@ def _lexicons(extra):
     from textscan.lexicon import load_lexicons
 
     return load_lexicons([str(extra)])
+
+
+def test_exclude_leaves_out_matching_files_and_folders_found_in_a_folder(corpus, tmp_path):
+    (corpus / "README.md").write_text("# Over deze map\n\nHier staan de plannen.\n", "utf-8")
+    drafts = corpus / "concepten"
+    drafts.mkdir()
+    (drafts / "akkerdorp-concept.txt").write_text(_plan_text("concept", "Wij handhaven."), "utf-8")
+    plans = sorted([*PLANS, "havenmond"])
+    found = discover([corpus], exclude=["README.md", "concepten"])
+    assert sorted(p.stem for p in found.files) == plans
+    # a glob on the path below the folder; a file named as an argument is always taken
+    found = discover([corpus, corpus / "README.md"], exclude=["concepten/*", "*.md"])
+    assert sorted(p.name for p in found.files) == sorted(
+        [*(p.name for p in corpus.iterdir() if p.is_file() and p.suffix != ".md"), "README.md"]
+    )
+    result = scan([corpus], tmp_path / "out", jobs=0, cache=False, exclude=["*.md", "concepten"])
+    assert sorted(result.profiles["document"]) == plans

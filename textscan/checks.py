@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import errno
+import fnmatch
 import os
 import re
 import stat
@@ -65,10 +66,13 @@ def _supported(p: Path) -> bool:
     return p.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def discover(paths: Iterable[str | Path]) -> Discovery:
+def discover(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> Discovery:
     """Supported files under ``paths``: files as given, folders walked in sorted order.
 
-    Hidden files and folders are skipped. Symlinked folders are followed once;
+    Hidden files and folders are skipped, and so are files and folders found
+    in a folder whose name or path below that folder matches one of the
+    ``exclude`` globs ("README.md", "src", "*/concept-*.pdf"); files given by
+    name are always taken. Symlinked folders are followed once;
     a link that leads back into a folder already being walked is a
     ``symlink-loop`` problem, a broken link ``missing``, a folder that cannot be
     listed ``unreadable``. A file reached twice (by two links or arguments) is
@@ -104,14 +108,22 @@ def discover(paths: Iterable[str | Path]) -> Discovery:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            _walk(p, add, out.problems)
+            _walk(p, add, out.problems, tuple(exclude))
         else:
             add(p)
     return out
 
 
-def _walk(root: Path, add: Callable[[Path], None], problems: list[Problem]) -> None:
+def _walk(
+    root: Path, add: Callable[[Path], None], problems: list[Problem], exclude: Sequence[str] = ()
+) -> None:
     active: list[tuple[int, int]] = []
+
+    def excluded(fp: Path) -> bool:
+        if not exclude:
+            return False
+        rel = fp.relative_to(root).as_posix()
+        return any(fnmatch.fnmatchcase(rel, g) or fnmatch.fnmatchcase(fp.name, g) for g in exclude)
 
     def visit(folder: Path) -> None:
         try:
@@ -145,6 +157,8 @@ def _walk(root: Path, add: Callable[[Path], None], problems: list[Problem]) -> N
                 if entry.name.startswith("."):
                     continue
                 fp = Path(entry.path)
+                if excluded(fp):
+                    continue
                 try:
                     is_dir = entry.is_dir(follow_symlinks=True)
                 except OSError:

@@ -269,6 +269,15 @@ def profile(
     help="Folder for profiles.csv, profiles.jsonl, hits.csv, sentences.parquet, failures.csv, "
     "warnings.csv, provenance.json.",
 )
+@click.option(
+    "--exclude",
+    "exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files and folders found in a folder whose name or path below it "
+    "matches GLOB ('README.md', 'src', 'concept-*'); repeatable. Files named on the "
+    "command line are always taken.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary table.")
 @_apply(lexicon_options)
 @engine_option
@@ -350,6 +359,7 @@ def scan(
     scheduler: str | None,
     with_report: bool,
     excel: bool,
+    exclude: tuple[str, ...] = (),
 ) -> None:
     """Profile every PDF, DOCX, HTML, TXT and MD file under PATHS (files or folders).
 
@@ -374,7 +384,7 @@ def scan(
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS", EXIT_USAGE)
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
-    found = discover(paths)
+    found = discover(paths, exclude)
     if not found.files and not found.problems:
         _fail(
             f"no PDF, DOCX, HTML, TXT or MD files found under {', '.join(map(str, paths))}",
@@ -398,6 +408,7 @@ def scan(
             executor=executor,
             scheduler=scheduler,
             reporter=reporter,
+            exclude=exclude,
         )
     except ScanConfigError as exc:
         _fail(str(exc), EXIT_USAGE)

@@ -1252,9 +1252,9 @@ class _Plan:
     warnings: list[dict[str, Any]]
 
 
-def plan(paths: Iterable[str | Path]) -> _Plan:
+def plan(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> _Plan:
     """Find the files, hash them and sort out missing, empty and duplicate ones."""
-    found = discover(paths)
+    found = discover(paths, exclude)
     failures = [failure_row(p.path, "", "find", p.kind, p.message) for p in found.problems]
     warnings: list[dict[str, Any]] = []
     tasks: list[Task] = []
@@ -1309,6 +1309,7 @@ def scan(
     reporter: Reporter | None = None,
     language_check: bool = True,
     ocr: bool = False,
+    exclude: Sequence[str] = (),
 ) -> ScanResult:
     """Analyze every supported file under ``paths``; a failing file never stops the batch.
 
@@ -1320,7 +1321,8 @@ def scan(
     documents and sentences are kept under ``cache_dir`` (default
     ``$TEXTSCAN_CACHE`` or ``~/.cache/textscan``) by content hash, so a run with
     other lexicons only re-matches. ``ocr`` reads PDF pages without a text
-    layer by OCR (OCRmyPDF and Tesseract must be installed).
+    layer by OCR (OCRmyPDF and Tesseract must be installed). ``exclude``
+    globs leave out files found in folders (see :func:`textscan.checks.discover`).
 
     With ``out``, writes ``profiles.csv``, ``profiles.jsonl``, ``hits.csv``,
     ``sentences.parquet``, ``failures.csv``, ``warnings.csv`` and
@@ -1345,7 +1347,7 @@ def scan(
         test_hook=os.environ.get(TEST_HOOK_ENV) or None,
         ocr=ocr,
     )
-    work = plan(paths)
+    work = plan(paths, exclude)
     out_path = Path(out) if out is not None else None
     journal: Journal | None = None
     done: dict[int, dict[str, Any]] = {}
