@@ -397,6 +397,32 @@ def test_table_becomes_one_table_paragraph_with_rows_and_cells(tmp_path: Path) -
     assert doc.extractor["tables"] == 1
 
 
+def test_a_label_wrapped_in_its_cell_stays_in_its_row(tmp_path: Path) -> None:
+    items = [(72, 80, "Cijfers", "Helvetica-Bold", 16)]
+    columns = (72, 300, 370, 440)
+    rows = [
+        ("Indicator", "2019", "2023", "Trend"),
+        ("Geregistreerde misdrijven per 1.000", "54,1", "50,8", "daling"),
+        ("inwoners", None, None, None),  # the label wraps onto a line of its own
+        ("Woninginbraken", "402", "276", "daling"),
+        ("Meldingen overlast", "431", "597", "stijging"),
+    ]
+    for r, row in enumerate(rows):
+        items += [
+            (x, 120 + r * 12, cell, "Helvetica", 10)
+            for x, cell in zip(columns, row, strict=True)
+            if cell is not None
+        ]
+    doc = _doc(_pdf(tmp_path / "tabel.pdf", [items]))
+    tables = [p.text for p in doc.paragraphs if p.kind == "table"]
+    assert tables == [
+        "Indicator | 2019 | 2023 | Trend\n"
+        "Geregistreerde misdrijven per 1.000 inwoners | 54,1 | 50,8 | daling\n"
+        "Woninginbraken | 402 | 276 | daling\n"
+        "Meldingen overlast | 431 | 597 | stijging"
+    ]
+
+
 def test_numbered_list_and_two_columns_are_not_tables(tmp_path: Path) -> None:
     items = [(72, 80, "Plan", "Helvetica-Bold", 16)]
     numbered = [f"{i}. Wij zetten in op maatregel {i} voor 2025 in de wijk." for i in range(1, 7)]

@@ -299,6 +299,34 @@ def _cells(row: Sequence[_Line]) -> list[str]:
     return [c.strip() for ln in row for c in ln.text.split("\t") if c.strip()]
 
 
+def _joined_cells(rows: Sequence[Sequence[_Line]]) -> list[list[str]]:
+    """The cells of a table's rows, a label wrapped onto a line of its own joined back.
+
+    A row of one segment that starts in lowercase right under the first cell
+    of the row before ("Geregistreerde misdrijven per 1.000" / "inwoners")
+    is the rest of that cell, not a row.
+    """
+    out: list[list[str]] = []
+    previous: Sequence[_Line] | None = None
+    for row in rows:
+        cells = _cells(row)
+        if (
+            previous is not None
+            and out
+            and len(out[-1]) >= 2
+            and len(row) == 1
+            and len(cells) == 1
+            and cells[0][:1].islower()
+            and abs(row[0].seg.x0 - previous[0].seg.x0) < row[0].seg.size
+            and row[0].seg.top - max(ln.seg.bottom for ln in previous) < 0.6 * row[0].seg.size
+        ):
+            out[-1][0] = f"{out[-1][0]} {cells[0]}"
+            continue
+        out.append(cells)
+        previous = row
+    return out
+
+
 def _tabular(row: Sequence[_Line]) -> bool:
     """A row of a table: three or more cells, two of them numbers, or four short cells."""
     cells = _cells(row)
@@ -554,7 +582,7 @@ class _Assembler:
                 for row in rows:
                     for ln in row:
                         ln.table = index
-                self.tables.append(Block(table_text(_cells(row) for row in rows), "table", n))
+                self.tables.append(Block(table_text(_joined_cells(rows)), "table", n))
 
     @staticmethod
     def _rows(lines: list[_Line]) -> list[list[_Line]]:
