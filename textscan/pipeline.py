@@ -22,7 +22,7 @@ from textscan.lexicon import Lexicon, load_lexicons
 from textscan.match import Matcher
 from textscan.model import Document, Hit, Sentence
 from textscan.profile import Profile, build_profile
-from textscan.runner import ScanResult
+from textscan.runner import ScanResult, iter_files  # noqa: F401  (iter_files re-exported)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -283,13 +283,6 @@ def sentences_frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
 def sentences_to_frame(analysis: Analysis) -> pd.DataFrame:
     """The sentences of one analysis as a frame (see :func:`sentence_rows`)."""
     return sentences_frame_from_rows(sentence_rows(analysis.document, analysis.sentences))
-
-
-def iter_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Supported files under ``paths`` (files as given, folders walked), sorted, once each."""
-    from textscan.checks import discover
-
-    return discover(paths).files
 
 
 def scan(paths: Iterable[str | Path], out: str | Path | None = None, **options: Any) -> ScanResult:
