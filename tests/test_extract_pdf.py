@@ -673,3 +673,24 @@ def test_every_chapter_of_the_coalition_csv_is_one_section_of_its_own() -> None:
     )
     chapters = [c for c in seg["sections_by_chapter"] if c != "Intro"]
     assert all(seg["sections_by_chapter"][c] == c for c in chapters)
+
+
+def test_a_heading_the_bookmarks_name_is_not_taken_for_part_of_a_cover(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "titel-en-inleiding.pdf"
+    height = A4[1]
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 24)
+    c.drawString(72, height - 90, "Veiligheidsplan Proefdorp")
+    c.bookmarkPage("inleiding")
+    c.addOutlineEntry("Inleiding", "inleiding", level=0)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, height - 140, "Inleiding")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, height - 165, "Dit plan beschrijft hoe de gemeente met inwoners samenwerkt.")
+    c.drawString(72, height - 181, "Wij investeren in preventie en in vertrouwen tussen buren.")
+    c.save()
+    titles = [s.title for s in extract(path).sections]
+    assert titles == ["Veiligheidsplan Proefdorp", "Inleiding"]

@@ -930,10 +930,18 @@ class _Assembler:
                 if ln.heading_level is not None:
                     if ln.heading_cont and out and out[-1].kind == "heading" and para is None:
                         prev = out[-1]
-                        out[-1] = Block(f"{prev.text} {ln.text}", "heading", prev.page, prev.level)
+                        out[-1] = replace(prev, text=f"{prev.text} {ln.text}")
                         continue
                     flush()
-                    out.append(Block(ln.text, "heading", n, ln.heading_level or 1))
+                    out.append(
+                        Block(
+                            ln.text,
+                            "heading",
+                            n,
+                            ln.heading_level or 1,
+                            confirmed=ln.explicit_level,
+                        )
+                    )
                     continue
                 marker = list_marker(ln.text)
                 if marker is None and is_bare_bullet(ln.text):
@@ -1000,7 +1008,9 @@ def _cover_page(blocks: list[Block]) -> list[Block]:
     "15 december 2021" or "Gemeente Dijkerveen". Only the opening run of
     headings on the first page with text, before any other paragraph, is
     taken for a cover, and it ends at a numbered heading ("1.1 Aanleiding"
-    right under "1 Inleiding" is structure, not a cover).
+    right under "1 Inleiding" is structure, not a cover) or at one that the
+    document's tags, bookmarks or contents name ("Inleiding" right under the
+    title).
     """
     if not blocks or blocks[0].kind != "heading" or not blocks[0].show:
         return blocks
@@ -1012,6 +1022,7 @@ def _cover_page(blocks: list[Block]) -> list[Block]:
         and blocks[end].show
         and blocks[end].page == first.page
         and not _section_number(blocks[end].text)
+        and not blocks[end].confirmed
     ):
         end += 1
     if end == 1:

@@ -19,7 +19,9 @@ class Block:
     """One paragraph-sized piece of a document before sections are assigned.
 
     A heading with ``show=False`` opens a section without a paragraph of its
-    own (a bookmark whose title is not printed on the page).
+    own (a bookmark whose title is not printed on the page). ``confirmed``
+    says that the document's own structure (tags, bookmarks, contents) names
+    the heading, not only its type size.
     """
 
     text: str
@@ -27,6 +29,7 @@ class Block:
     page: int | None = None
     level: int = 0
     show: bool = True
+    confirmed: bool = False
 
 
 #: separates the cells of a row in a ``table`` paragraph (rows are lines)
