@@ -580,22 +580,14 @@ def test_tags_are_read_across_reopenings(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_a_bullet_set_apart_from_its_text_makes_a_list_item(tmp_path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    path = tmp_path / "opsomming.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    c.setFont("Helvetica", 11)
-    y = A4[1] - 100
-    c.drawString(72, y, "De gemeente wil:")
     items = ["meer wijkagenten in de avond;", "een buurtpreventie-app voor elke wijk;"]
-    for item in items:
-        y -= 18
-        c.drawString(80, y, "\u2022")  # the bullet, far from its text: two segments
-        c.drawString(150, y, item)
-    y -= 30
-    c.drawString(72, y, "Daarna volgt gewone tekst over het plan.")
-    c.save()
+    page = [(72, 100, "De gemeente wil:", "Helvetica", 11)]
+    for k, item in enumerate(items):
+        y = 118 + 18 * k
+        # the bullet far from its text: two segments
+        page += [(80, y, "\u2022", "Helvetica", 11), (150, y, item, "Helvetica", 11)]
+    page.append((72, 184, "Daarna volgt gewone tekst over het plan.", "Helvetica", 11))
+    path = _pdf(tmp_path / "opsomming.pdf", [page])
     paragraphs = [(p.kind, p.text) for p in extract(path).analysed_paragraphs]
     assert paragraphs == [
         ("text", "De gemeente wil:"),
@@ -639,21 +631,19 @@ def test_a_cover_page_is_one_title_section_not_a_section_per_line(tmp_path: Path
 
 
 def test_a_first_page_opening_with_numbered_chapters_is_no_cover(tmp_path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    path = tmp_path / "zonder-omslag.pdf"
-    height = A4[1]
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    c.setFont("Helvetica-Bold", 18)
-    c.drawString(72, height - 90, "1 Inleiding")
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(72, height - 120, "1.1 Aanleiding")
-    c.setFont("Helvetica", 11)
-    c.drawString(72, height - 145, "De raad vroeg om een nieuw plan voor de komende vier jaar.")
-    c.drawString(72, height - 161, "Het college legt dit plan hierbij voor aan de raad.")
-    c.save()
-    titles = [s.title for s in extract(path).sections]
+    page = [
+        (72, 90, "1 Inleiding", "Helvetica-Bold", 18),
+        (72, 120, "1.1 Aanleiding", "Helvetica-Bold", 14),
+        *_body(
+            [
+                "De raad vroeg om een nieuw plan voor de komende vier jaar.",
+                "Het college legt dit plan hierbij voor aan de raad.",
+            ],
+            y=145,
+            lead=16,
+        ),
+    ]
+    titles = [s.title for s in extract(_pdf(tmp_path / "zonder-omslag.pdf", [page])).sections]
     assert titles == ["1 Inleiding", "1.1 Aanleiding"]
 
 
