@@ -174,3 +174,42 @@ def test_dutch_stop_words_are_spacys_without_importing_spacy() -> None:
 
     assert out.stdout.split() == [str(len(STOP_WORDS)), "False"]
     assert _dutch_stop_words() == frozenset(STOP_WORDS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, *ABBREVIATIONS, "€", "10%", "www.veilig.nl", "1e", "½", "'s"]),
+        min_size=1,
+        max_size=30,
+    ),
+    st.randoms(),
+)
+def test_trimmed_vocabulary_gives_spacys_values_for_the_attributes_read(pieces, rnd) -> None:
+    # get_nlp() computes only the lexical attributes annotation reads; they must
+    # be spaCy's own, whatever words come first
+    text = "".join(p + rnd.choice([" ", "", "\n"]) for p in pieces)
+    ours = get_nlp().make_doc(text)
+    full = _full_dutch_tokenizer()(text)
+    assert [t.text for t in ours] == [t.text for t in full]
+    for attr in ("is_space", "is_punct", "like_num", "lower_", "norm_"):
+        assert [getattr(t, attr) for t in ours] == [getattr(t, attr) for t in full], attr
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_works() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import textscan.nlp\n"
+        "heavy = sorted(m for m in ('weasel', 'httpx', 'typer', 'requests') if m in sys.modules)\n"
+        "assert not heavy, heavy\n"
+        "assert 'spacy.cli' not in sys.modules\n"
+        "import spacy, spacy.cli\n"
+        "from spacy.cli.info import info\n"
+        "assert spacy.cli.info is info and callable(spacy.cli.download)\n"
+        "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

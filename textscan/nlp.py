@@ -16,13 +16,25 @@ from collections.abc import Iterable, Iterator, Set
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM
-from spacy.lang.nl import Dutch
-from spacy.language import Language
-from spacy.tokens import Doc
+from textscan._spacy import import_spacy
 
-from textscan._version import PIPELINE_VERSION  # noqa: F401  (re-exported)
-from textscan.model import Document, Paragraph, Sentence, Token
+import_spacy()  # first, so that the imports below do not load spaCy's CLI
+
+from spacy.attrs import (  # noqa: E402
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LENGTH,
+    LIKE_NUM,
+    LOWER,
+    NORM,
+)
+from spacy.lang.nl import Dutch  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from textscan._version import PIPELINE_VERSION  # noqa: E402, F401  (re-exported)
+from textscan.model import Document, Paragraph, Sentence, Token  # noqa: E402
 
 
 @lru_cache(maxsize=1)
@@ -33,11 +45,20 @@ def get_nlp() -> Language:
     tokenizer is spaCy's Dutch tokenizer with its 4,517 abbreviation exceptions
     ("bijv.", "o.a.") added when a text holds them (see :class:`LazyExceptions`):
     loading them all took 0.35 s of every run's start.
+
+    Its vocabulary computes only the lexical attributes textscan reads
+    (``lower``, ``norm``, ``is_space``, ``is_punct``, ``like_num``): spaCy
+    otherwise works out some twenty more (shape, prefix, ``like_url``, ...) for
+    every new word, a fifth of the annotation time of a first document.
+    Token attributes outside that set keep their default values; for all of
+    spaCy's attributes use ``spacy.blank("nl")``.
     """
     from textscan.lemmatizer import register_spacy_component
 
     register_spacy_component()
     nlp = _DutchLazyExceptions()
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {a: getters[a] for a in _LEX_ATTRS if a in getters}
     nlp.tokenizer = LazyExceptions(nlp.tokenizer, _DOTTED)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("textscan_lemmatizer")
@@ -242,6 +263,8 @@ def _sentences_of(
 
 
 _ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_NUM]
+# the lexical attributes the vocabulary computes for a new word (see get_nlp)
+_LEX_ATTRS = (LOWER, NORM, IS_SPACE, IS_PUNCT, LIKE_NUM)
 _new_tuple = tuple.__new__
 
 
