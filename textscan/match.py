@@ -526,14 +526,21 @@ class Matcher:
             idx.position = position
             for part, entries in idx.parts.items():
                 self._parts.setdefault(part, []).append((position, entries))
-        self._part_lengths = sorted({len(p) for p in self._parts})
-        # every word that starts a candidate in some lexicon (compounds aside)
-        self._keys: frozenset[str] = frozenset(
-            key
-            for idx in self._indexes
-            for table in (idx.single, idx.multi, idx.separable, idx.verbal)
-            for key in table
-        )
+        # the lengths of the parts that start with each MIN_COMPOUND_ENTRY letters:
+        # a word is looked up at a position only when some part starts there
+        heads: dict[str, set[int]] = {}
+        for part in self._parts:
+            heads.setdefault(part[:MIN_COMPOUND_ENTRY], set()).add(len(part))
+        self._part_heads = {k: sorted(v) for k, v in heads.items()}
+        # every word that starts a candidate, with the lexicons it starts one in
+        # (compounds aside)
+        owners: dict[str, set[int]] = {}
+        for idx in self._indexes:
+            for table in (idx.single, idx.multi, idx.separable, idx.verbal):
+                for key in table:
+                    owners.setdefault(key, set()).add(idx.position)
+        self._owners: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in owners.items()}
+        self._everywhere = tuple(range(len(self._indexes)))
         self._split_cache: dict[str, dict[int, list[tuple[Entry, str, str]]]] = {}
         self._known_cache: dict[str, bool] = {}
 
@@ -687,10 +694,14 @@ class Matcher:
         best: dict[int, int] = {}
         n = len(lemma)
         valid: dict[tuple[int, int, str], str | None] = {}
+        heads = self._part_heads
         for i in range(0, n - MIN_COMPOUND_ENTRY + 1):
             if 0 < i < MIN_COMPOUND_REST:
                 continue
-            for size in self._part_lengths:
+            sizes = heads.get(lemma[i : i + MIN_COMPOUND_ENTRY])
+            if sizes is None:
+                continue
+            for size in sizes:
                 j = i + size
                 if j > n:
                     break
@@ -786,24 +797,36 @@ class Matcher:
         return hard, soft
 
     # --------------------------------------------------------------- matching
-    def _active(self, tokens: Sequence[Token], lemmas: list[str], lowers: list[str]) -> list[int]:
-        """The words where some lexicon may start a candidate (checked once, not per lexicon).
+    def _active(
+        self, tokens: Sequence[Token], lemmas: list[str], lowers: list[str]
+    ) -> list[list[int]]:
+        """For each lexicon, the words where it may start a candidate (checked once for all).
 
-        A word is passed over only when neither its lemma nor its form starts an
-        entry, expression or separable verb of any lexicon, it has no hyphen,
-        and no lexicon's entry lies inside it as a compound part.
+        A word is passed over for a lexicon only when neither its lemma nor its
+        form starts an entry, expression or separable verb of that lexicon, no
+        entry of it lies inside the word as a compound part, and the word has
+        no hyphen.
         """
-        keys = self._keys
-        active: list[int] = []
+        owners = self._owners
+        everywhere = self._everywhere
+        active: list[list[int]] = [[] for _ in everywhere]
         for i, t in enumerate(tokens):
             if not t.is_word:
                 continue
             lem = lemmas[i]
-            starts = lem in keys or lowers[i] in keys or "-" in lem
-            if starts or (
-                MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN and self._split_all(lem)
-            ):
-                active.append(i)
+            if "-" in lem:
+                found: Iterable[int] = everywhere
+            else:
+                found = owners.get(lem, ())
+                low = lowers[i]
+                if low != lem and low in owners:
+                    found = {*found, *owners[low]}
+                if MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN:
+                    parts = self._split_all(lem)
+                    if parts:
+                        found = {*found, *parts}
+            for position in found:
+                active[position].append(i)
         return active
 
     def _candidates(
@@ -1043,13 +1066,17 @@ class Matcher:
         tokens = sentence.tokens
         if not tokens:
             return []
-        clauses = self.clauses(tokens)
         lemmas = [t.lemma for t in tokens]
         lowers = [t.text.lower() for t in tokens]
         active = self._active(tokens, lemmas, lowers)
         hits: list[Hit] = []
+        clauses: tuple[list[int], list[int]] | None = None
         for idx in self._indexes:
-            cands = self._candidates(tokens, clauses, idx, lemmas, lowers, active)
+            if not active[idx.position] and not idx.patterns:
+                continue
+            if clauses is None:
+                clauses = self.clauses(tokens)
+            cands = self._candidates(tokens, clauses, idx, lemmas, lowers, active[idx.position])
             # Longest first, then the earliest, then the entry written exactly as the
             # word (form, then lemma) before one reached through lemmatisation, then
             # lexicon order. An excluded candidate still takes its tokens: the word is
