@@ -81,3 +81,62 @@ def test_bad_gold_line_is_named(tmp_path):
     r = CliRunner().invoke(cli, ["evaluate", str(gold)])
     assert r.exit_code == 2
     assert "gold.jsonl" in r.output and "line 2" in r.output
+
+
+def _write(tmp_path: Path, rows: list[dict]) -> Path:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(x) for x in rows), encoding="utf-8")
+    return gold
+
+
+def test_actor_and_theme_labels_are_scored_with_their_own_lexicons(tmp_path):
+    rows = [
+        {
+            "id": "a1",
+            "text": "De wijkagent en de woningcorporatie spreken de huurders aan op woonoverlast.",
+            "labels": {"chain": True, "partners": True, "residents": True, "living": True},
+        },
+        {
+            "id": "a2",
+            "text": "De raad stelt de begroting voor volgend jaar vast.",
+            "labels": {"chain": False, "partners": False, "residents": False, "living": False},
+        },
+        {
+            # labelled "partners" on purpose wrongly: must come out as a false negative
+            "id": "a3",
+            "text": "Het college bespreekt de cijfers over ondermijning.",
+            "labels": {"chain": False, "partners": True, "integrity": True, "mood": True},
+        },
+    ]
+    result = evaluate(_write(tmp_path, rows))
+    scored = set(zip(result.scores.lexicon, result.scores.category, strict=True))
+    assert {("actors", "chain"), ("actors", "partners"), ("themes", "living")} <= scored
+    assert ("themes", "integrity") in scored
+    assert not any(lex == "framing" for lex, _ in scored)  # no framing label given
+    assert result.unknown_labels == ("mood",)
+    partners = result.scores.set_index("category").loc["partners"]
+    assert (partners.tp, partners.fn, partners.fp) == (1, 1, 0)
+    wrong = result.disagreements
+    assert list(wrong.id) == ["a3"] and list(wrong.lexicon) == ["actors"]
+    assert set(result.macro_f1_by_lexicon()) == {"actors", "themes"}
+
+
+def test_gold_without_any_known_label_is_refused_with_the_file_named(tmp_path):
+    gold = _write(tmp_path, [{"id": "x", "text": "Een zin.", "labels": {"mood": True}}])
+    r = CliRunner().invoke(cli, ["evaluate", str(gold)])
+    assert r.exit_code == 2
+    assert "gold.jsonl" in r.output and "mood" in r.output and "chain" in r.output
+
+
+def test_a_lexicon_given_on_the_command_line_is_the_one_scored(tmp_path):
+    gold = _write(
+        tmp_path,
+        [{"id": "a", "text": "Wij pakken de overlast aan.", "labels": {"repressive": True}}],
+    )
+    test_lexicon = Path(__file__).parent / "data" / "test_framing.yaml"
+    r = CliRunner().invoke(cli, ["evaluate", str(gold), "--lexicon", str(test_lexicon)])
+    assert r.exit_code == 0, r.output
+    from textscan.lexicon import load_lexicon
+
+    name = load_lexicon(test_lexicon).name
+    assert f"lexicons {name} " in r.output

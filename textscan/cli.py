@@ -790,28 +790,36 @@ def evaluate(
     show: int,
     out: Path | None,
 ) -> None:
-    """Score the framing lexicon against sentence labels in GOLD (JSON lines).
+    """Score the lexicons against sentence labels in GOLD (JSON lines).
 
     Each line: {"id": ..., "text": ..., "labels": {"repressive": true, ...}}.
-    Prints precision, recall and F1 per category, the macro-F1, and the
-    sentences where textscan and the labels disagree.
+    Label keys are category ids of any lexicon (framing: repressive,
+    preventive, positive; actors: chain, partners, residents; themes: living,
+    business, youth, physical, integrity, ...); each is scored with the
+    lexicon that defines it, a lexicon given with --lexicon before a bundled
+    one. Prints precision, recall and F1 per category, the macro-F1 overall
+    and per lexicon, and the sentences where textscan and the labels disagree.
     """
     from textscan.errors import InputError
     from textscan.evaluate import evaluate as run
 
-    lexicons = _lexicons(lexicon_paths or ("framing",), replace_lexicons or not lexicon_paths)
+    lexicons = _lexicons(lexicon_paths, replace_lexicons)
+    if lexicon_paths and not replace_lexicons:  # the given ones (appended) come first
+        n = len(lexicon_paths)
+        lexicons = lexicons[-n:] + lexicons[:-n]
     try:
         result = run(gold, lexicons)
     except InputError as exc:
         _fail(str(exc), EXIT_USAGE)
         return
     table = Table(
-        title=f"{gold.name}: {len(result.predictions)} sentences, lexicon {result.lexicon}"
+        title=f"{gold.name}: {len(result.predictions)} sentences, lexicons {result.lexicon}"
     )
-    for col in ("category", "precision", "recall", "f1", "support", "tp", "fp", "fn"):
-        table.add_column(col, justify="left" if col == "category" else "right")
+    for col in ("lexicon", "category", "precision", "recall", "f1", "support", "tp", "fp", "fn"):
+        table.add_column(col, justify="left" if col in ("lexicon", "category") else "right")
     for r in result.scores.itertuples(index=False):
         table.add_row(
+            r.lexicon,
             r.category,
             f"{r.precision:.3f}",
             f"{r.recall:.3f}",
@@ -823,6 +831,18 @@ def evaluate(
         )
     _stdout.print(table)
     _stdout.print(f"macro-F1 {result.macro_f1:.3f}", highlight=False)
+    by_lexicon = result.macro_f1_by_lexicon()
+    if len(by_lexicon) > 1:
+        _stdout.print(
+            "macro-F1 per lexicon: " + ", ".join(f"{k} {v:.3f}" for k, v in by_lexicon.items()),
+            highlight=False,
+        )
+    if result.unknown_labels:
+        _stderr.print(
+            f"warning: {gold}: labels that no lexicon defines were not scored: "
+            + ", ".join(result.unknown_labels),
+            highlight=False,
+        )
     if show:
         d = Table(title=f"disagreements ({len(result.disagreements)})")
         for col in ("id", "category", "kind", "text", "hits"):

@@ -5,9 +5,16 @@ A gold file is JSON lines, one sentence per line::
     {"id": "g0001", "text": "Wij pakken de overlast aan.",
      "labels": {"repressive": true, "preventive": false, "positive": false}}
 
+Label keys are category ids of any lexicon: framing (``repressive``), actors
+(``chain``, ``partners``, ``residents``), themes (``living``, ...), domains or
+perception. Each label is scored against the lexicon that defines that
+category; keys that no loaded lexicon defines are listed in
+:attr:`Evaluation.unknown_labels` and not scored.
+
 A sentence is predicted to carry a category when the matcher finds at least
-one non-negated hit of it (the codebook's unit). Precision, recall and F1 are
-computed per category over sentences, with the macro average, and every
+one non-negated hit of it (the codebook's unit, and what the profile counts).
+Precision, recall and F1 are computed per category over sentences, with the
+macro average over all scored categories and per lexicon, and every
 disagreement is listed with the hits behind the prediction.
 
 Example:
@@ -48,10 +55,19 @@ class Evaluation:
     disagreements: pd.DataFrame
     predictions: pd.DataFrame
     lexicon: str
+    unknown_labels: tuple[str, ...] = ()
 
     @property
     def macro_f1(self) -> float:
+        """The mean F1 over every scored category."""
         return float(self.scores["f1"].mean())
+
+    def macro_f1_by_lexicon(self) -> dict[str, float]:
+        """The mean F1 over each lexicon's scored categories."""
+        return {
+            str(name): float(grp["f1"].mean())
+            for name, grp in self.scores.groupby("lexicon", sort=False)
+        }
 
     def by_rule(self) -> pd.DataFrame:
         """Sentence accuracy (all categories right) per rule tag of the gold set."""
@@ -95,9 +111,11 @@ def load_gold(path: str | Path) -> list[GoldSentence]:
     return out
 
 
-def _scores(truth: pd.DataFrame, pred: pd.DataFrame, categories: Sequence[str]) -> pd.DataFrame:
+def _scores(
+    truth: pd.DataFrame, pred: pd.DataFrame, categories: Sequence[tuple[str, str]]
+) -> pd.DataFrame:
     rows = []
-    for c in categories:
+    for lexicon, c in categories:
         t, p = truth[c].astype(bool), pred[c].astype(bool)
         tp = int((t & p).sum())
         fp = int((~t & p).sum())
@@ -107,6 +125,7 @@ def _scores(truth: pd.DataFrame, pred: pd.DataFrame, categories: Sequence[str]) 
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         rows.append(
             {
+                "lexicon": lexicon,
                 "category": c,
                 "precision": round(precision, 4),
                 "recall": round(recall, 4),
@@ -117,33 +136,61 @@ def _scores(truth: pd.DataFrame, pred: pd.DataFrame, categories: Sequence[str]) 
                 "fn": fn,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(
+        rows,
+        columns=["lexicon", "category", "precision", "recall", "f1", "support", "tp", "fp", "fn"],
+    )
 
 
 def evaluate(
     gold: str | Path | Sequence[GoldSentence],
     lexicons: Sequence[Lexicon] | None = None,
 ) -> Evaluation:
-    """Score the framing lexicon (and matcher) against sentence labels."""
+    """Score lexicons (and the matcher) against sentence labels.
+
+    ``lexicons`` defaults to the bundled ones; each gold label is scored with
+    the first lexicon that has a category of that id. Raises
+    :class:`~textscan.errors.InputError` when no label names a category of
+    any of them.
+    """
+    source = str(gold) if isinstance(gold, str | Path) else "gold sentences"
     sentences = load_gold(gold) if isinstance(gold, str | Path) else list(gold)
-    lexs = list(lexicons) if lexicons is not None else load_lexicons(["framing"], replace=True)
-    framing = next((lx for lx in lexs if lx.type == "framing"), lexs[0])
-    matcher = Matcher([framing])
-    categories = [c for c in framing.category_ids if any(c in g.labels for g in sentences)]
+    lexs = list(lexicons) if lexicons is not None else load_lexicons()
+    labelled = list(dict.fromkeys(k for g in sentences for k in g.labels))
+    owner: dict[str, Lexicon] = {}
+    for lx in lexs:
+        for c in lx.category_ids:
+            if c in labelled:
+                owner.setdefault(c, lx)
+    used = [lx for lx in lexs if any(o is lx for o in owner.values())]
+    categories = [(lx.name, c) for lx in used for c in lx.category_ids if owner.get(c) is lx]
+    if not categories:
+        known = ", ".join(f"{lx.name}: {', '.join(lx.category_ids)}" for lx in lexs)
+        raise InputError(
+            source,
+            f"none of its labels ({', '.join(labelled) or 'none'}) is a category of the "
+            f"lexicons used ({known})",
+        )
+    unknown = tuple(k for k in labelled if k not in owner)
+    matcher = Matcher(used)
+    lexicon_of = {c: name for name, c in categories}
     truth_rows, pred_rows, disagreements = [], [], []
     for g in sentences:
         hits = [h for s in annotate_text(g.text) for h in matcher.match_sentence(s)]
-        found = {c: any(h.category == c and not h.negated for h in hits) for c in categories}
-        truth = {c: bool(g.labels.get(c, False)) for c in categories}
+        found = {
+            c: any(h.category == c and h.lexicon == lexicon_of[c] and not h.negated for h in hits)
+            for _, c in categories
+        }
+        truth = {c: bool(g.labels.get(c, False)) for _, c in categories}
         truth_rows.append(truth)
-        pred_rows.append(found)
-        correct = all(found[c] == truth[c] for c in categories)
-        pred_rows[-1] = {**found, "id": g.id, "rules": list(g.rules), "correct": correct}
-        for c in categories:
+        correct = all(found[c] == truth[c] for _, c in categories)
+        pred_rows.append({**found, "id": g.id, "rules": list(g.rules), "correct": correct})
+        for name, c in categories:
             if found[c] != truth[c]:
                 disagreements.append(
                     {
                         "id": g.id,
+                        "lexicon": name,
                         "category": c,
                         "gold": truth[c],
                         "predicted": found[c],
@@ -152,7 +199,7 @@ def evaluate(
                         "hits": "; ".join(
                             f"{h.text} [{h.entry}{', negated' if h.negated else ''}]"
                             for h in hits
-                            if h.category == c
+                            if h.category == c and h.lexicon == name
                         ),
                         "rules": ",".join(g.rules),
                     }
@@ -163,10 +210,21 @@ def evaluate(
         scores=_scores(truth_df, pred_df, categories),
         disagreements=pd.DataFrame(
             disagreements,
-            columns=["id", "category", "gold", "predicted", "kind", "text", "hits", "rules"],
+            columns=[
+                "id",
+                "lexicon",
+                "category",
+                "gold",
+                "predicted",
+                "kind",
+                "text",
+                "hits",
+                "rules",
+            ],
         ),
         predictions=pred_df,
-        lexicon=f"{framing.name} {framing.version} ({framing.sha256[:12]})",
+        lexicon=", ".join(f"{lx.name} {lx.version} ({lx.sha256[:12]})" for lx in used),
+        unknown_labels=unknown,
     )
 
 
@@ -174,6 +232,8 @@ def summary(result: Evaluation) -> dict[str, Any]:
     return {
         "lexicon": result.lexicon,
         "macro_f1": round(result.macro_f1, 4),
+        "macro_f1_by_lexicon": {k: round(v, 4) for k, v in result.macro_f1_by_lexicon().items()},
+        "unknown_labels": list(result.unknown_labels),
         "categories": result.scores.to_dict(orient="records"),
         "disagreements": len(result.disagreements),
     }
