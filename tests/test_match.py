@@ -228,3 +228,82 @@ def test_expression_ending_in_a_verb_matches_with_the_verb_moved(matcher, senten
 def test_verb_of_an_expression_must_stand_in_the_same_clause(match):
     found = match("Wij geven perspectief, en de buurt biedt ruimte.")
     assert "perspectief-bieden" not in entries(found)
+
+
+# Negation applies to framing (and custom) lexicons; a theme, actor, field or
+# perception named under a negation is still named.
+def _lexicon(kind: str, negation: str = "") -> str:
+    return f"""
+name: neg-{kind}
+version: "1"
+type: {kind}
+{negation}
+categories: [{{id: c, label: C}}]
+entries:
+  - {{id: uitgaansgeweld, category: c, lemma: uitgaansgeweld}}
+  - {{id: repressie, category: c, lemma: repressie}}
+"""
+
+
+@pytest.mark.parametrize(
+    "kind, negation, negated",
+    [
+        ("framing", "", True),
+        ("custom", "", True),
+        ("themes", "", False),
+        ("actors", "", False),
+        ("themes", "negation: true", True),
+        ("framing", "negation: false", False),
+    ],
+)
+def test_negation_applies_by_lexicon_type_unless_the_lexicon_says(kind, negation, negated):
+    lx = parse_lexicon(_lexicon(kind, negation), "neg.yaml")
+    hits = [
+        h
+        for text in ("Er is geen sprake van uitgaansgeweld.", "Wij kiezen niet voor repressie.")
+        for s in annotate_text(text)
+        for h in Matcher([lx]).match_sentence(s)
+    ]
+    assert [h.entry for h in hits] == ["uitgaansgeweld", "repressie"]
+    assert [h.negated for h in hits] == [negated, negated]
+    assert all((h.negator is not None) == negated for h in hits)
+
+
+def test_bundled_lexicons_apply_negation_to_framing_only():
+    from textscan.lexicon import load_lexicons
+
+    assert {lx.name: lx.negation for lx in load_lexicons()} == {
+        "framing": True,
+        "actors": False,
+        "themes": False,
+        "domains": False,
+        "perception": False,
+    }
+
+
+@pytest.mark.parametrize(
+    "text, entry",
+    [
+        ("De georganiseerde criminaliteit zoekt de kleinere gemeenten op.", "georganiseerd"),
+        ("Ondermijnende criminaliteit raakt de hele wijk.", "ondermijnend"),
+        ("Het gaat om personen met verward gedrag.", "verward-gedrag"),
+        ("Verwarde personen krijgen sneller zorg.", "verward"),
+    ],
+)
+def test_participle_before_a_noun_matches_in_its_inflected_form(text, entry):
+    lx = parse_lexicon(
+        """
+name: participles
+version: "1"
+type: themes
+categories: [{id: t, label: T}]
+entries:
+  - {id: georganiseerd, category: t, lemma: georganiseerd criminaliteit}
+  - {id: ondermijnend, category: t, lemma: ondermijnend criminaliteit}
+  - {id: verward, category: t, lemma: verward persoon}
+  - {id: verward-gedrag, category: t, lemma: verward gedrag}
+""",
+        "participles.yaml",
+    )
+    found = [h.entry for s in annotate_text(text) for h in Matcher([lx]).match_sentence(s)]
+    assert found == [entry]

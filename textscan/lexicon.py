@@ -219,6 +219,9 @@ class LexiconSpec(_Strict):
     language: str = "nl"
     description: str = ""
     source: str = ""
+    # whether a hit negated in its own clause is left out of counts (codebook
+    # rule 5); None: yes for framing and custom lexicons, no for the others
+    negation: bool | None = None
     categories: tuple[Category, ...] = Field(min_length=1)
     entries: tuple[Entry, ...] = ()
 
@@ -274,6 +277,20 @@ class Lexicon:
     @property
     def type(self) -> str:
         return self.spec.type
+
+    @property
+    def negation(self) -> bool:
+        """Whether negation applies: a hit negated in its clause is flagged and not counted.
+
+        The codebook's rule 5 is about framing expressions. An actor, theme,
+        policy field or perception named under a negation is still named
+        ("er is geen sprake van uitgaansgeweld" is about nightlife violence),
+        so by default negation applies to framing and custom lexicons only;
+        a lexicon's ``negation`` key overrides that.
+        """
+        if self.spec.negation is not None:
+            return self.spec.negation
+        return self.spec.type in ("framing", "custom")
 
     @property
     def categories(self) -> tuple[Category, ...]:

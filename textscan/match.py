@@ -554,6 +554,12 @@ class Matcher:
         is: lemmatised out of context, "jongere" would become "jong" and match
         "jonge kinderen". Separable verb stems are always lemmatised too
         ("pakken" as the text's tokens are), the particle guarding them.
+
+        In an expression of several words, a participle before the last word
+        ("georganiseerd", "ondermijnend": written uninflected, ending in -d or
+        -t) is also indexed with the attributive -e it takes in running text
+        ("georganiseerde criminaliteit"): the lemmatiser reads such a form
+        as the verb ("organiseren"), which the entry does not hold.
         """
         forms, lemmas = self._lemmatize(text)
         raw = tuple(text.split())
@@ -565,6 +571,14 @@ class Matcher:
             )
             if mixed:
                 out.add(mixed)
+        for variant in list(out):
+            inflectable = [
+                i
+                for i, w in enumerate(variant[:-1])
+                if len(w) >= MIN_COMPOUND_ENTRY and w[-1] in "dt" and w.isalpha()
+            ]
+            for i in inflectable:
+                out.add((*variant[:i], variant[i] + "e", *variant[i + 1 :]))
         return out
 
     def _build(self, lexicon: Lexicon) -> _Index:
@@ -1117,7 +1131,7 @@ class Matcher:
             parts = tuple((tokens[t].start, tokens[t].end) for t in sorted(c.tokens))
         else:
             parts = _runs(tokens, c.tokens)
-        negator = self.negation(tokens, clauses, c.tokens)
+        negator = self.negation(tokens, clauses, c.tokens) if c.lexicon.negation else None
         return Hit(
             document=document,
             page=sentence.page,
