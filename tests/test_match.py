@@ -307,3 +307,41 @@ entries:
     )
     found = [h.entry for s in annotate_text(text) for h in Matcher([lx]).match_sentence(s)]
     assert found == [entry]
+
+
+@pytest.mark.parametrize(
+    "text, entry, negated",
+    [
+        # a negator in another conjunct does not reach the expression
+        ("Jongeren krijgen hulp en worden niet onnodig opgepakt.", "hulp", False),
+        ("Zij kiezen voor repressie en niet voor hulp.", "repressie", False),
+        ("Zij kiezen voor repressie en niet voor hulp.", "hulp", True),
+        ("We werken niet met boetes maar met bemiddeling en hulp.", "hulp", False),
+        # "geen" denies what follows it, also the noun of a moved verb expression
+        ("De wijkagent houdt geen toezicht meer op de hangplek.", "toezicht-houden", True),
+        # "zonder dat" denies its whole clause
+        ("Zonder dat de politie hoeft in te grijpen, lossen buren het op.", "ingrijpen", True),
+        # "niet genoeg" qualifies an amount
+        ("Repressie alleen is niet genoeg.", "repressie", False),
+        ("Repressie is niet nodig.", "repressie", True),
+    ],
+)
+def test_negation_scope(text, entry, negated):
+    lx = parse_lexicon(
+        """
+name: scope
+version: "1"
+type: framing
+categories: [{id: r, label: R, pole: -1}, {id: p, label: P, pole: 1}]
+entries:
+  - {id: repressie, category: r, lemma: repressie}
+  - {id: ingrijpen, category: r, lemma: ingrijpen, particle: in}
+  - {id: toezicht-houden, category: r, lemma: toezicht houden}
+  - {id: hulp, category: p, lemma: hulp}
+""",
+        "scope.yaml",
+    )
+    found = {
+        h.entry: h.negated for s in annotate_text(text) for h in Matcher([lx]).match_sentence(s)
+    }
+    assert found[entry] is negated, found

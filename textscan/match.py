@@ -190,6 +190,8 @@ NEGATORS = frozenset({"geen", "niet", "zonder", "nooit", "noch"})
 # "zonder" negates the phrase it opens; "geen" and "noch" what follows them in their
 # clause; "niet" and "nooit" their whole clause
 _PHRASE_NEGATORS = frozenset({"zonder"})
+# a negator does not reach across these into another conjunct
+_CONJUNCT_STARTS = frozenset({"en", "of", "maar", "ofwel"})
 _FORWARD_NEGATORS = frozenset({"geen", "noch"})
 _NOT_ONLY = frozenset({"alleen", "enkel", "uitsluitend", "louter", "slechts"})
 # "niet altijd", "niet elke", "nooit eerder": the negator qualifies a quantity or a
@@ -197,6 +199,8 @@ _NOT_ONLY = frozenset({"alleen", "enkel", "uitsluitend", "louter", "slechts"})
 _NOT_NEGATING_NEXT = frozenset(
     [
         "altijd",
+        "genoeg",
+        "voldoende",
         "vanzelf",
         "vanzelfsprekend",
         "elke",
@@ -1035,15 +1039,28 @@ class Matcher:
         their whole clause ("wij pakken de overlast niet aan"); "geen" and
         "noch" what follows them in it ("er is geen sprake van repressie");
         "zonder" only the phrase it opens, which ends at a preposition, a
-        conjunction or a verb ("zonder helm op een snorfiets"). "niet
-        alleen/enkel/uitsluitend" (… maar ook) and "niet altijd", "niet elke",
-        "nooit eerder" do not deny the expression.
+        conjunction or a verb ("zonder helm op een snorfiets"), and the whole
+        clause of "zonder dat". "niet alleen/enkel/uitsluitend" (… maar ook),
+        "niet altijd", "niet elke", "niet genoeg", "nooit eerder" do not deny
+        the expression, nor does a negator in another conjunct, across "en",
+        "of" or "maar" ("aparte zorg krijgen en niet onnodig worden
+        opgepakt", "niet met boetes maar met bemiddeling").
         """
         _, soft = clauses
         toks = sorted(cand_tokens)
         first = toks[0]
         c = soft[first]
         n = len(tokens)
+        # "zonder dat ...": the subordinate clause "zonder" opens is denied as a whole
+        start = first
+        while start > 0 and soft[start - 1] == c:
+            start -= 1
+        if (
+            start > 0
+            and tokens[start].text.lower() == "dat"
+            and tokens[start - 1].text.lower() == "zonder"
+        ):
+            return "zonder"
         for k in range(n):
             if soft[k] != c or k in toks:
                 continue
@@ -1069,7 +1086,16 @@ class Matcher:
                     end += 1
                 if first >= end:
                     continue
-            elif low in _FORWARD_NEGATORS and k > first:
+            elif low in _FORWARD_NEGATORS and k > toks[-1]:
+                # "geen"/"noch" deny what follows them: some part must stand
+                # after ("de wijkagent houdt geen toezicht meer")
+                continue
+            if any(
+                tokens[j].text.lower() in _CONJUNCT_STARTS
+                for j in (range(toks[-1] + 1, k) if k > toks[-1] else range(k + 1, first))
+            ):
+                # the negator stands in another conjunct: "aparte zorg krijgen en
+                # niet onnodig worden opgepakt", "niet met boetes maar met bemiddeling"
                 continue
             return low
         return None
