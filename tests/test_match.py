@@ -345,3 +345,33 @@ entries:
         h.entry: h.negated for s in annotate_text(text) for h in Matcher([lx]).match_sentence(s)
     }
     assert found[entry] is negated, found
+
+
+@pytest.fixture(scope="module")
+def default_matcher():
+    from textscan.lexicon import load_lexicons
+
+    return Matcher(load_lexicons())
+
+
+@pytest.mark.parametrize(
+    "text, word, entry, found",
+    [
+        # derived words are not compounds of a particle or prefix and an entry
+        ("De wethouders en aandeelhouders vergaderen.", "wethouders", "ouder", False),
+        ("De wethouders en aandeelhouders vergaderen.", "aandeelhouders", "ouder", False),
+        ("Statushouders krijgen een woning.", "Statushouders", "ouder", False),
+        ("De aansluiting op het openbaar vervoer is goed.", "aansluiting", "sluiting", False),
+        ("De uitsluiting van kandidaten volgt later.", "uitsluiting", "sluiting", False),
+        ("Ondernemerschap wordt gestimuleerd.", "Ondernemerschap", "ondernemer", False),
+        # real compounds still count
+        ("Grootouders passen vaak op.", "Grootouders", "ouder", True),
+        ("De drugsbestrijding krijgt voorrang.", "drugsbestrijding", "bestrijding", True),
+        ("Het wegverkeer neemt toe.", "wegverkeer", "verkeer", True),
+    ],
+)
+def test_compound_parts_must_be_words_not_affixes(default_matcher, text, word, entry, found):
+    hits = {
+        (h.text, h.entry) for s in annotate_text(text) for h in default_matcher.match_sentence(s)
+    }
+    assert ((word, entry) in hits) is found, hits

@@ -286,6 +286,28 @@ _PHRASE_STARTERS = frozenset(
     ]
 )
 _LINKERS = ("", "s", "e", "en")
+# particles and prefixes of derived words, never the modifier of a compound:
+# "aan|sluiting" and "uit|sluiting" come from aansluiten/uitsluiten, "ver|zorging"
+# and "ver|branding" from verzorgen/verbranden, "voor|zorg" is precaution
+_NOT_MODIFIERS = frozenset(
+    [
+        "aan",
+        "uit",
+        "ver",
+        "ont",
+        "her",
+        "voor",
+        "door",
+        "over",
+        "onder",
+        "mee",
+        "toe",
+        "terug",
+        "tegen",
+        "achter",
+        "samen",
+    ]
+)
 _DERIVATIONAL = frozenset(
     [
         "baar",
@@ -299,6 +321,8 @@ _DERIVATIONAL = frozenset(
         "ische",
         "loos",
         "loze",
+        "schap",
+        "schappen",
         "zaam",
         "zame",
         "achtig",
@@ -672,9 +696,12 @@ class Matcher:
             if link and not left.endswith(link):
                 continue
             stem = left[: len(left) - len(link)] if link else left
-            if len(stem) < MIN_COMPOUND_REST:
+            if len(stem) < MIN_COMPOUND_REST or stem in _NOT_MODIFIERS:
                 continue
-            if self.known(stem) or self.known(stem + "en"):
+            # a verb stem as modifier ("meld|punt" from melden): the infinitive must be
+            # a word itself, not one read as a compound ("wethen" as wet + hen would
+            # make "wet|h|ouder" of "wethouder")
+            if self.known(stem) or self._is_known(stem + "en"):
                 return stem
         # a long entry as head ("-bestrijding", "-aanpak") makes a compound even
         # when the modifier is missing from the word list
@@ -684,6 +711,8 @@ class Matcher:
 
     def _valid_right(self, right: str) -> str | None:
         """The part after an entry, without a leading linking element, if it is a word."""
+        if right in _DERIVATIONAL:  # "ondernemer|schap" is a derivation, not s + "chap"
+            return None
         for link in _LINKERS:
             if link and not right.startswith(link):
                 continue
