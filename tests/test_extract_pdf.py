@@ -684,3 +684,23 @@ def test_a_heading_the_bookmarks_name_is_not_taken_for_part_of_a_cover(tmp_path:
     c.save()
     titles = [s.title for s in extract(path).sections]
     assert titles == ["Veiligheidsplan Proefdorp", "Inleiding"]
+
+
+def test_superscript_footnote_references_are_dropped_not_glued_to_words(tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def word_with_note(x: float, y: float, word: str, note: str) -> list:
+        w = stringWidth(word, "Helvetica", 10)
+        return [(x, y, word, "Helvetica", 10), (x + w, y - 4, note, "Helvetica", 6)]
+
+    items = [(72, 80, "Voetnoten", "Helvetica-Bold", 16)]
+    items += word_with_note(72, 120, "Overlast willen we voorkomen.", "17)")
+    items += word_with_note(72, 134, "De inzet van opsporingsambtenaren", "78)")
+    items += [
+        (72, 148, "De uitstoot van CO2) en de A12) blijven staan in deze tekst.", "Helvetica", 10)
+    ]
+    doc = _doc(_pdf(tmp_path / "notes.pdf", [items]))
+    text = doc.text
+    assert "voorkomen." in text and "17)" not in text and "voorkomen.17" not in text
+    assert "opsporingsambtenaren" in text and "78" not in text
+    assert "CO2)" in text and "A12)" in text  # digits on the baseline are text

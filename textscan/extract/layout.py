@@ -197,6 +197,31 @@ def _image_cover(page: pdfium.PdfPage, width: float, height: float) -> float:
 
 #: what ends or may end a segment: line breaks, a line-end hyphen, a run of spaces
 _BREAK = re.compile("[\r\n]+|\ufffe| +")
+# digits (and a closing bracket) right after a word: a footnote reference when
+# they are set as a superscript ("voorkomen.17)", "opsporingsambtenaren78)")
+_NOTE_MARK = re.compile(r"(?<=[^\W\d_])[.,;:]?(\d{1,3}\)?)(?=[\s,.;:]|$)")
+
+
+def _without_note_marks(raw: object, text: str, offset: int, ref: object, rect: object) -> str:
+    """``text`` (at ``offset`` on the page) without superscript footnote references.
+
+    A run of digits glued to a word counts as a reference when pdfium sets it
+    smaller and higher than the letter before it; the word is kept, the
+    reference dropped ("voorkomen.17)" -> "voorkomen.").
+    """
+    cut: list[tuple[int, int]] = []
+    for m in _NOTE_MARK.finditer(text):
+        letter = offset + m.start() - 1
+        digit = offset + m.start(1)
+        _loose_char_box(raw, letter, ref)
+        l_bottom, l_height = rect.bottom, rect.top - rect.bottom  # type: ignore[attr-defined]
+        _loose_char_box(raw, digit, ref)
+        d_bottom, d_height = rect.bottom, rect.top - rect.bottom  # type: ignore[attr-defined]
+        if l_height > 0 and d_height < 0.85 * l_height and d_bottom > l_bottom + 0.2 * l_height:
+            cut.append(m.span(1))
+    for a, b in reversed(cut):
+        text = text[:a] + text[b:]
+    return text
 
 
 def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> list[Segment]:
@@ -241,6 +266,8 @@ def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> 
         bold = _font_is_bold(raw, first, fontbuf) and (
             last == first or _font_is_bold(raw, last, fontbuf)
         )
+        if stripped[-1].isdigit() or ")" in stripped:
+            stripped = _without_note_marks(raw, stripped, start, ref, rect)
         segments.append(
             Segment(
                 text=stripped,
