@@ -368,6 +368,10 @@ def default_matcher():
         ("Grootouders passen vaak op.", "Grootouders", "ouder", True),
         ("De drugsbestrijding krijgt voorrang.", "drugsbestrijding", "bestrijding", True),
         ("Het wegverkeer neemt toe.", "wegverkeer", "verkeer", True),
+        # hyphenated words whose lemma is written closed keep their parts
+        ("Via e-participatie denken bewoners mee.", "e-participatie", "participatie", True),
+        ("De mkb-ondernemers doen mee.", "mkb-ondernemers", "ondernemer", True),
+        ("Er komt meer ggz-zorg in de wijk.", "ggz-zorg", "zorg", True),
     ],
 )
 def test_compound_parts_must_be_words_not_affixes(default_matcher, text, word, entry, found):

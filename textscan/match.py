@@ -571,6 +571,7 @@ class Matcher:
         self._everywhere = tuple(range(len(self._indexes)))
         self._split_cache: dict[str, dict[int, list[tuple[Entry, str, str]]]] = {}
         self._known_cache: dict[str, bool] = {}
+        self._part_lemmas: dict[str, str] = {}
 
     # ------------------------------------------------------------------ index
     def _variants(self, text: str, *, always_lemmatize: bool = False) -> set[tuple[str, ...]]:
@@ -663,6 +664,15 @@ class Matcher:
             idx.verbal.setdefault(head[0], []).append((head, s, particle, entry))
 
     # --------------------------------------------------------------- helpers
+    def _part_lemma(self, part: str) -> str:
+        """The lemma of one part of a hyphenated word, as the lemmatiser gives it alone."""
+        hit = self._part_lemmas.get(part)
+        if hit is None:
+            from textscan.lemmatizer import get_lemmatizer
+
+            hit = self._part_lemmas[part] = get_lemmatizer().lemma(part) or part
+        return hit
+
     def known(self, word: str) -> bool:
         hit = self._known_cache.get(word)
         if hit is None:
@@ -861,7 +871,7 @@ class Matcher:
             if not t.is_word:
                 continue
             lem = lemmas[i]
-            if "-" in lem:
+            if "-" in lem or "-" in lowers[i]:
                 found: Iterable[int] = everywhere
             else:
                 found = owners.get(lem, ())
@@ -912,16 +922,27 @@ class Matcher:
                 out.extend(_Candidate(lx, e, (i,), "lemma") for e in direct)
             elif MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN:
                 word = lem.strip("-")
-                for e, _role, other in self.split_compound(word, idx):
+                split = self.split_compound(word, idx)
+                for e, _role, other in split:
                     out.append(_Candidate(lx, e, (i,), "compound", other))
-                if "-" in word:
-                    # hyphenated compound: "drugs-bestrijding", "lik-op-stuk-aanpak"
-                    parts = [p for p in word.split("-") if p]
+                # hyphenated compound: "drugs-bestrijding", "lik-op-stuk-aanpak"; also
+                # one whose lemma was written closed ("e-participatie", "ggz-zorg")
+                hyphenated = word if "-" in word or split else low.strip("-")
+                if "-" in hyphenated:
+                    parts = [p for p in hyphenated.split("-") if p]
+                    if hyphenated is not word:
+                        parts = [self._part_lemma(p) for p in parts]
                     for p in parts:
-                        for e in single.get(p, ()):
+                        others = "-".join(q for q in parts if q != p)
+                        direct_part = single.get(p, ())
+                        for e in direct_part:
                             if _compound_mode(e) != "none":
-                                others = "-".join(q for q in parts if q != p)
                                 out.append(_Candidate(lx, e, (i,), "compound", others))
+                        if not direct_part and len(p) >= MIN_COMPOUND_WORD and len(parts) > 1:
+                            # a part that is a compound itself ("e-participatietool")
+                            for e, _role, other in self.split_compound(p, idx):
+                                joined = f"{others}-{other}" if other else others
+                                out.append(_Candidate(lx, e, (i,), "compound", joined))
             # separable verbs: stem ... particle in the same clause
             for e in separable.get(lem, ()):
                 part = self._find_particle(tokens, clauses, i, e.particle or "")
