@@ -146,9 +146,51 @@ FRAMING = [
 ]
 
 
+ACTORS = [
+    ("Het college van burgemeester en wethouders besluit.", "ouder", False),
+    ("Aandeelhouders krijgen dit jaar minder dividend.", "ouder", False),
+    ("Statushouders krijgen sneller een woning.", "ouder", False),
+    ("Iedereen wil gezond ouder kunnen worden.", "ouder", False),
+    ("Ouders en grootouders zijn welkom op het schoolplein.", "ouder", True),
+    ("Wij stimuleren ondernemerschap in de binnenstad.", "ondernemer", False),
+    ("Ondernemers in het centrum werken samen met de politie.", "ondernemer", True),
+    (
+        "Toezichthouders als de Autoriteit Persoonsgegevens krijgen meer middelen.",
+        "toezichthouder",
+        False,
+    ),
+    ("De toezichthouders van de gemeente controleren de terrassen.", "toezichthouder", True),
+    ("De lasten komen terecht bij jongere generaties.", "jongere", False),
+    ("Oudere woningen worden verduurzaamd.", "oudere", False),
+    ("Gezinshereniging wordt beperkt.", "gezin", False),
+    ("De kinderopvangtoeslag wordt afgeschaft.", "kinderopvang", False),
+    ("Leraren en docenten signaleren problemen vaak als eersten.", "leraar", True),
+    ("Leraren en docenten signaleren problemen vaak als eersten.", "docent", True),
+    ("De hoogleraar presenteerde zijn onderzoek.", "leraar", False),
+    ("Zorgverleners melden signalen van huiselijk geweld.", "zorgverlener", True),
+    ("Senioren zijn vaker slachtoffer van babbeltrucs.", "senior", True),
+    ("De senior beleidsadviseur schreef de nota.", "senior", False),
+    ("Buren spreken elkaar aan op overlast.", "buur", True),
+    ("Net als onze oosterburen verlagen we de kiesdrempel.", "buur", False),
+    ("Jeugd en veiligheid", "jeugd", False),
+    ("Minderjarigen krijgen geen alcohol.", "minderjarige", True),
+    ("Leerlingen en scholieren praten mee over veiligheid.", "leerling", True),
+    ("Leerlingen en scholieren praten mee over veiligheid.", "scholier", True),
+    ("Tieners en nieuwkomers vinden elkaar in het buurthuis.", "tiener", True),
+    ("Tieners en nieuwkomers vinden elkaar in het buurthuis.", "nieuwkomer", True),
+    ("Organisatoren van evenementen maken een veiligheidsplan.", "organisator", True),
+    ("De wijkcoach en de buurtsportcoaches kennen de jongeren.", "wijkcoach", True),
+    ("De wijkcoach en de buurtsportcoaches kennen de jongeren.", "buurtsportcoach", True),
+    ("Het waterschap oefent samen met de veiligheidsregio.", "waterschap", True),
+    ("Portiers houden toezicht bij de ingang van de discotheek.", "portier", True),
+    ("Het portier van de auto stond open.", "portier", False),
+    ("De wijkboa kent de buurt als geen ander.", "wijkboa", True),
+]
+
+
 @pytest.mark.parametrize(
     "sentence, lexicon, entry, found",
-    _cases("framing", FRAMING),
+    _cases("framing", FRAMING) + _cases("actors", ACTORS),
 )
 def test_entry_found_or_not(entries_in, sentence, lexicon, entry, found):
     hits = entries_in(sentence, lexicon)
