@@ -188,9 +188,39 @@ ACTORS = [
 ]
 
 
+THEMES = [
+    ("Er is een wooncrisis en een asielcrisis.", "crisis", False),
+    ("Het land sleept zich van crisis naar crisis.", "crisis", False),
+    ("De bestuurlijke crisis in de provincie duurt voort.", "crisis", False),
+    ("De veiligheidsregio oefent de aanpak van een crisis.", "crisis", True),
+    ("Agenten volgen een geweldstraining.", "geweld", False),
+    ("Mensen vluchten voor oorlog en geweld.", "geweld", False),
+    ("Geweld tegen hulpverleners accepteren we niet.", "geweld", True),
+    ("Zonder ingrijpen zouden wij de aarde vernielen.", "vernielen", False),
+    ("Na de hevige regen was er wateroverlast in de wijk.", "overlast", False),
+    ("Na de hevige regen was er wateroverlast in de wijk.", "wateroverlast", True),
+    ("De handel in drugs rond het station neemt toe.", "drugs", True),
+    ("Alcohol en drugs bij jongeren blijven een zorg.", "drugs", False),
+    ("Alcohol en drugs bij jongeren blijven een zorg.", "alcohol-en-drugs", True),
+    ("In drugspanden wordt vaak ook drugs opgeslagen.", "drugspand", True),
+    ("Sekswerkers krijgen een vergunning.", "sekswerker", True),
+    ("Op het bedrijventerrein werd een hennepplantage ontmanteld.", "hennep", True),
+    ("Boeren verbouwen vezelhennep voor de bouw.", "hennep", False),
+    ("Criminele netwerken gebruiken jongeren als koerier.", "crimineel-netwerk", True),
+    ("Criminelen ondermijnen de rechtsstaat.", "ondermijnen", True),
+    ("Dit beleid ondermijnt het vertrouwen in de overheid.", "ondermijnen", False),
+    ("De witwasbestrijding krijgt meer capaciteit.", "witwas", True),
+    ("Het pand werd gesloten op grond van de Opiumwet.", "opiumwet", True),
+    ("Door droogte neemt het risico op natuurbranden toe.", "brand", True),
+    ("De politie houdt vaker verkeerscontroles.", "verkeerscontrole", True),
+    ("Jeugd en veiligheid", "jeugd-en-veiligheid", True),
+    ("Jongeren bekladden het standbeeld op het plein.", "bekladden", True),
+]
+
+
 @pytest.mark.parametrize(
     "sentence, lexicon, entry, found",
-    _cases("framing", FRAMING) + _cases("actors", ACTORS),
+    _cases("framing", FRAMING) + _cases("actors", ACTORS) + _cases("themes", THEMES),
 )
 def test_entry_found_or_not(entries_in, sentence, lexicon, entry, found):
     hits = entries_in(sentence, lexicon)
