@@ -218,9 +218,26 @@ THEMES = [
 ]
 
 
+DOMAINS = [
+    ("Onze tradities en cultuur moeten behouden blijven.", "cultuur", False),
+    ("Er is een andere politieke cultuur nodig.", "cultuur", False),
+    ("Sport en cultuur zijn belangrijk voor jongeren.", "cultuur", True),
+    ("De politie gaat zorgvuldig te werk.", "werk", False),
+    ("Alle regels handhaven is onbegonnen werk.", "werk", False),
+    ("In de EU is er vrij verkeer van personen.", "verkeer", False),
+    ("Het internetverkeer groeit elk jaar.", "verkeer", False),
+    ("De arbeidsmobiliteit neemt toe.", "mobiliteit", False),
+    ("Het transport van goederen over de weg neemt toe.", "sport", False),
+    ("Wie zelf actie wil ondernemen, kan bij de gemeente terecht.", "ondernemen", False),
+]
+
+
 @pytest.mark.parametrize(
     "sentence, lexicon, entry, found",
-    _cases("framing", FRAMING) + _cases("actors", ACTORS) + _cases("themes", THEMES),
+    _cases("framing", FRAMING)
+    + _cases("actors", ACTORS)
+    + _cases("themes", THEMES)
+    + _cases("domains", DOMAINS),
 )
 def test_entry_found_or_not(entries_in, sentence, lexicon, entry, found):
     hits = entries_in(sentence, lexicon)
