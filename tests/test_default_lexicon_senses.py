@@ -72,7 +72,6 @@ FRAMING = [
     ("Het ziekenhuis heeft twee afdelingen gesloten.", "sluiten", False),
     ("Met kringlooplandbouw sluiten we de kringlopen.", "sluiten", False),
     ("De burgemeester besloot tot sluiting van het drugspand.", "sluiting", True),
-    ("17. Sluiting.", "sluiting", False),
     ("3. Sluiting van drugspanden", "sluiting", True),
     ("De burgemeester kan een woning sluiten als er drugs worden verhandeld.", "sluiten", True),
     # strijd: only the fight against something
