@@ -1,0 +1,261 @@
+"""Sense exclusions and additions of the bundled lexicons, one sentence per rule.
+
+Each case names a sentence, a lexicon, an entry id and whether the entry must
+be found in the sentence (not negated). The sentences are written for these
+tests; they follow the false positives and missed occurrences of an audit of
+real Dutch policy documents (manifestos, a coalition agreement, council
+minutes), so a lexicon change that brings one of them back fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from textscan.lexicon import load_lexicons
+from textscan.match import Matcher
+from textscan.nlp import annotate_text
+
+
+@pytest.fixture(scope="module")
+def entries_in():
+    matcher = Matcher(load_lexicons())
+
+    def run(text: str, lexicon: str) -> set[str]:
+        return {
+            h.entry
+            for s in annotate_text(text)
+            for h in matcher.match_sentence(s)
+            if h.lexicon == lexicon and not h.negated
+        }
+
+    return run
+
+
+def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
+    return [
+        pytest.param(sentence, lexicon, entry, found, id=f"{lexicon}-{entry}-{k}")
+        for k, (sentence, entry, found) in enumerate(rows)
+    ]
+
+
+FRAMING = [
+    # ondersteunen / ondersteuning: backing laws, research and projects is not support of people
+    ("De fractie zal wetgeving ondersteunen die privacy beter beschermt.", "ondersteunen", False),
+    ("We ondersteunen onderzoek naar nieuwe vormen van energieopslag.", "ondersteunen", False),
+    ("Het secretariaat levert ondersteunende diensten aan de commissies.", "ondersteunen", False),
+    ("We ondersteunen de voorstellen van de provincie voor een nieuwe weg.", "ondersteunen", False),
+    ("We ondersteunen ouders bij de ontwikkeling van hun kind.", "ondersteunen", True),
+    ("De griffie regelt de ambtelijke ondersteuning van de raadsleden.", "ondersteuning", False),
+    ("Het budget voor fractieondersteuning wordt verhoogd.", "ondersteuning", False),
+    ("Slachtoffers krijgen juridische ondersteuning van de gemeente.", "ondersteuning", True),
+    # opvang: childcare and asylum reception
+    ("De kosten van de kinderopvang zijn dit jaar gestegen.", "opvang", False),
+    ("Het kabinet wil meer opvang in de regio voor vluchtelingen.", "opvang", False),
+    ("De opvang van uitgeprocedeerde vreemdelingen wordt beperkt.", "opvang", False),
+    ("Slachtoffers van mensenhandel krijgen opvang en begeleiding.", "opvang", True),
+    # controle / controleren: control over, oversight of government
+    ("Burgers willen meer controle hebben over hun eigen gegevens.", "controle", False),
+    ("De controlefunctie van de Tweede Kamer staat onder druk.", "controle", False),
+    ("Een vrije pers moet de macht kunnen controleren.", "controleren", False),
+    ("De voortgang van het programma wordt elk kwartaal gecontroleerd.", "controleren", False),
+    ("De boa's voeren extra controles uit op fout parkeren.", "controle", True),
+    ("De politie controleert de naleving van het alcoholverbod.", "controleren", True),
+    # zorg: insurance and system compounds, verzorgingsstaat
+    ("De zorgtoeslag wordt volgend jaar verhoogd.", "zorg", False),
+    ("Er komt een nationaal zorgfonds voor alle inwoners.", "zorg", False),
+    ("De verzorgingsstaat staat onder druk.", "zorg", False),
+    ("Kwetsbare inwoners krijgen zorg dichtbij huis.", "zorg", True),
+    # sluiting / sluiten: aan-/uitsluiting, closing a meeting or a ward
+    ("Het complex krijgt een goede aansluiting op het openbaar vervoer.", "sluiting", False),
+    ("Uitsluiting van de aanbesteding is mogelijk.", "sluiting", False),
+    ("Na de rondvraag sluit de voorzitter de vergadering.", "sluiten", False),
+    ("Het ziekenhuis heeft twee afdelingen gesloten.", "sluiten", False),
+    ("Met kringlooplandbouw sluiten we de kringlopen.", "sluiten", False),
+    ("De burgemeester besloot tot sluiting van het drugspand.", "sluiting", True),
+    ("3. Sluiting van drugspanden", "sluiting", True),
+    ("De burgemeester kan een woning sluiten als er drugs worden verhandeld.", "sluiten", True),
+    # strijd: only the fight against something
+    ("De strijd tegen ondermijning vraagt een lange adem.", "strijd-tegen", True),
+    ("Samen binden we de strijd aan met de drugshandel.", "strijd-aanbinden", True),
+    # betrekken: take into account, implicated
+    ("Daarbij betrekken we de lessen uit de vorige periode.", "betrekken", False),
+    ("Externe expertise wordt bij de herziening betrokken.", "betrekken", False),
+    ("Bedrijven die bij fraude betrokken zijn, worden uitgesloten.", "betrekken", False),
+    ("Wij betrekken bewoners bij de besluitvorming over hun wijk.", "betrekken", True),
+    # toezicht: oversight of government and supervisory boards
+    ("Het toezicht op de inlichtingendiensten moet onafhankelijk zijn.", "toezicht", False),
+    (
+        "Bestuurders en toezichthouders van woningcorporaties dragen verantwoordelijkheid.",
+        "toezicht",
+        False,
+    ),
+    ("Er komt meer toezicht rond het station.", "toezicht", True),
+    # adjectival forms
+    ("De hervorming heeft ingrijpende gevolgen voor de begroting.", "ingrijpen", False),
+    ("De aanhoudende regen zorgde voor wateroverlast.", "aanhouden", False),
+    ("De politie heeft drie verdachten aangehouden.", "aanhouden", True),
+    # coercion by others
+    ("Slachtoffers van huwelijksdwang krijgen hulp.", "dwang", False),
+    ("Met acties wisten huurders verandering af te dwingen.", "afdwingen", False),
+    ("De gemeente legt een last onder dwangsom op.", "dwang", True),
+    # kansen with a non-human subject, kans op
+    ("De digitale revolutie biedt kansen voor de economie.", "kans-bieden", False),
+    ("Het stelsel moet kleine partijen meer kans op een zetel geven.", "kans-geven", False),
+    ("We bieden jongeren in de wijk nieuwe kansen.", "kans-bieden", True),
+    # other senses
+    ("De arbeidsparticipatie van vrouwen stijgt.", "participatie", False),
+    ("De participatie van bewoners in de wijkraad groeit.", "participatie", True),
+    ("Het partnerschapsverlof wordt uitgebreid naar vijf weken.", "partnerschap", False),
+    ("We willen de economie weerbaar maken tegen schokken.", "weerbaar-maken", False),
+    ("Veerkracht begint bij economische zekerheid.", "veerkracht", False),
+    ("We maken jongeren weerbaar tegen groepsdruk.", "weerbaar-maken", True),
+    ("Het ministerie van Volksgezondheid, Welzijn en Sport betaalt mee.", "welzijn", False),
+    ("Het welzijn van ouderen in de wijk staat voorop.", "welzijn", True),
+    ("Alle partijen die meedoen aan de verkiezingen krijgen zendtijd.", "meedoen", False),
+    ("Iedereen moet kunnen meedoen in de samenleving.", "meedoen", True),
+    ("Peuters met een taalachterstand gaan naar de vroegschoolse educatie.", "educatie", False),
+    ("Veel kiezers raadplegen online kieshulpen.", "hulp", False),
+    (
+        "De vertrouwenscommissie adviseert over de herbenoeming van de burgemeester.",
+        "vertrouwen",
+        False,
+    ),
+    ("Lijstverbindingen worden weer toegestaan.", "verbinding", False),
+    ("Vrijheid is onlosmakelijk verbonden met verantwoordelijkheid.", "verbinden", False),
+    ("Subsidies hebben de markt in de afgelopen tien jaar ernstig verstoord.", "verstoren", False),
+    ("Pandemiebestrijding vraagt om internationale afspraken.", "bestrijding", False),
+    # added vocabulary
+    ("Criminele vreemdelingen worden sneller uitgezet.", "uitzetten", True),
+    ("De verhuurder zet de huurder na herhaalde overlast uit.", "uitzetten", True),
+    ("We zetten een enquête uit onder alle inwoners.", "uitzetten", False),
+    ("De verlichting in het park wordt 's nachts uitgezet.", "uitzetten", False),
+    ("De criminalisering van sekswerk heeft averechts gewerkt.", "criminalisering", True),
+    ("Inlichtingendiensten bespieden activisten.", "bespieden", True),
+    ("De politie mag de telefoons van verdachten afluisteren.", "afluisteren", True),
+    ("Marechaussee en douane bewaken samen de grenzen.", "bewaken", True),
+    ("De stuurgroep bewaakt de voortgang van het plan.", "bewaken", False),
+    ("Wie te hard rijdt, wordt direct afgestraft.", "afstraffen", True),
+    ("Het Openbaar Ministerie kan crimineel vermogen confisqueren.", "confisqueren", True),
+    ("In het buurthuis komen bewoners uit de hele wijk bij elkaar.", "bij-elkaar-komen", True),
+    ("Het festival brengt oude en nieuwe bewoners bij elkaar.", "bij-elkaar-brengen", True),
+    ("We brengen alle informatie over de wijk bij elkaar.", "bij-elkaar-brengen", False),
+    ("Sport brengt mensen uit alle wijken samen.", "samenbrengen", True),
+    ("Scholen en sportclubs slaan de handen ineen tegen pesten.", "hand-ineen-slaan", True),
+    ("Jongeren met een strafblad krijgen de kans om een vak te leren.", "kans-krijgen", True),
+    ("Wie vaker fietst, krijgt minder kans op hart- en vaatziekten.", "kans-krijgen", False),
+    ("Huurders kunnen samen opkomen voor hun belangen.", "samen-opkomen", True),
+]
+
+
+ACTORS = [
+    ("Het college van burgemeester en wethouders besluit.", "ouder", False),
+    ("Aandeelhouders krijgen dit jaar minder dividend.", "ouder", False),
+    ("Statushouders krijgen sneller een woning.", "ouder", False),
+    ("Iedereen wil gezond ouder kunnen worden.", "ouder", False),
+    ("Ouders en grootouders zijn welkom op het schoolplein.", "ouder", True),
+    ("Wij stimuleren ondernemerschap in de binnenstad.", "ondernemer", False),
+    ("Ondernemers in het centrum werken samen met de politie.", "ondernemer", True),
+    (
+        "Toezichthouders als de Autoriteit Persoonsgegevens krijgen meer middelen.",
+        "toezichthouder",
+        False,
+    ),
+    ("De toezichthouders van de gemeente controleren de terrassen.", "toezichthouder", True),
+    ("De lasten komen terecht bij jongere generaties.", "jongere", False),
+    ("Oudere woningen worden verduurzaamd.", "oudere", False),
+    ("Gezinshereniging wordt beperkt.", "gezin", False),
+    ("De kinderopvangtoeslag wordt afgeschaft.", "kinderopvang", False),
+    ("Leraren en docenten signaleren problemen vaak als eersten.", "leraar", True),
+    ("Leraren en docenten signaleren problemen vaak als eersten.", "docent", True),
+    ("De hoogleraar presenteerde zijn onderzoek.", "leraar", False),
+    ("Zorgverleners melden signalen van huiselijk geweld.", "zorgverlener", True),
+    ("Senioren zijn vaker slachtoffer van babbeltrucs.", "senior", True),
+    ("De senior beleidsadviseur schreef de nota.", "senior", False),
+    ("Buren spreken elkaar aan op overlast.", "buur", True),
+    ("Net als onze oosterburen verlagen we de kiesdrempel.", "buur", False),
+    ("Jeugd en veiligheid", "jeugd", False),
+    ("Minderjarigen krijgen geen alcohol.", "minderjarige", True),
+    ("Leerlingen en scholieren praten mee over veiligheid.", "leerling", True),
+    ("Leerlingen en scholieren praten mee over veiligheid.", "scholier", True),
+    ("Tieners en nieuwkomers vinden elkaar in het buurthuis.", "tiener", True),
+    ("Tieners en nieuwkomers vinden elkaar in het buurthuis.", "nieuwkomer", True),
+    ("Organisatoren van evenementen maken een veiligheidsplan.", "organisator", True),
+    ("De wijkcoach en de buurtsportcoaches kennen de jongeren.", "wijkcoach", True),
+    ("De wijkcoach en de buurtsportcoaches kennen de jongeren.", "buurtsportcoach", True),
+    ("Het waterschap oefent samen met de veiligheidsregio.", "waterschap", True),
+    ("Portiers houden toezicht bij de ingang van de discotheek.", "portier", True),
+    ("Het portier van de auto stond open.", "portier", False),
+    ("De wijkboa kent de buurt als geen ander.", "wijkboa", True),
+]
+
+
+THEMES = [
+    ("Er is een wooncrisis en een asielcrisis.", "crisis", False),
+    ("Het land sleept zich van crisis naar crisis.", "crisis", False),
+    ("De bestuurlijke crisis in de provincie duurt voort.", "crisis", False),
+    ("De veiligheidsregio oefent de aanpak van een crisis.", "crisis", True),
+    ("Agenten volgen een geweldstraining.", "geweld", False),
+    ("Mensen vluchten voor oorlog en geweld.", "geweld", False),
+    ("Geweld tegen hulpverleners accepteren we niet.", "geweld", True),
+    ("Zonder ingrijpen zouden wij de aarde vernielen.", "vernielen", False),
+    ("Na de hevige regen was er wateroverlast in de wijk.", "overlast", False),
+    ("Na de hevige regen was er wateroverlast in de wijk.", "wateroverlast", True),
+    ("De handel in drugs rond het station neemt toe.", "drugs", True),
+    ("Alcohol en drugs bij jongeren blijven een zorg.", "drugs", False),
+    ("Alcohol en drugs bij jongeren blijven een zorg.", "alcohol-en-drugs", True),
+    ("In drugspanden wordt vaak ook drugs opgeslagen.", "drugspand", True),
+    ("Sekswerkers krijgen een vergunning.", "sekswerker", True),
+    ("Op het bedrijventerrein werd een hennepplantage ontmanteld.", "hennep", True),
+    ("Boeren verbouwen vezelhennep voor de bouw.", "hennep", False),
+    ("Criminele netwerken gebruiken jongeren als koerier.", "crimineel-netwerk", True),
+    ("Criminelen ondermijnen de rechtsstaat.", "ondermijnen", True),
+    ("Dit beleid ondermijnt het vertrouwen in de overheid.", "ondermijnen", False),
+    ("De witwasbestrijding krijgt meer capaciteit.", "witwas", True),
+    ("Het pand werd gesloten op grond van de Opiumwet.", "opiumwet", True),
+    ("Door droogte neemt het risico op natuurbranden toe.", "brand", True),
+    ("De politie houdt vaker verkeerscontroles.", "verkeerscontrole", True),
+    ("Jeugd en veiligheid", "jeugd-en-veiligheid", True),
+    ("Jongeren bekladden het standbeeld op het plein.", "bekladden", True),
+]
+
+
+DOMAINS = [
+    ("Onze tradities en cultuur moeten behouden blijven.", "cultuur", False),
+    ("Er is een andere politieke cultuur nodig.", "cultuur", False),
+    ("Sport en cultuur zijn belangrijk voor jongeren.", "cultuur", True),
+    ("De politie gaat zorgvuldig te werk.", "werk", False),
+    ("Alle regels handhaven is onbegonnen werk.", "werk", False),
+    ("In de EU is er vrij verkeer van personen.", "verkeer", False),
+    ("Het internetverkeer groeit elk jaar.", "verkeer", False),
+    ("De arbeidsmobiliteit neemt toe.", "mobiliteit", False),
+    ("Het transport van goederen over de weg neemt toe.", "sport", False),
+    ("Wie zelf actie wil ondernemen, kan bij de gemeente terecht.", "ondernemen", False),
+]
+
+
+@pytest.mark.parametrize(
+    "sentence, lexicon, entry, found",
+    _cases("framing", FRAMING)
+    + _cases("actors", ACTORS)
+    + _cases("themes", THEMES)
+    + _cases("domains", DOMAINS),
+)
+def test_entry_found_or_not(entries_in, sentence, lexicon, entry, found):
+    hits = entries_in(sentence, lexicon)
+    if found:
+        assert entry in hits, f"{entry!r} not found in {sentence!r}: {sorted(hits)}"
+    else:
+        assert entry not in hits, f"{entry!r} wrongly found in {sentence!r}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Het debat in de raad was een strijd tussen twee visies.",
+        "Onze strijdkrachten beschermen het grondgebied.",
+        "Piraten strijden al jaren voor digitale burgerrechten.",
+    ],
+)
+def test_bare_strijd_is_not_repressive(entries_in, sentence):
+    """Only the fight *against* something is war language (strijd tegen)."""
+    assert not any(e.startswith("strijd") for e in entries_in(sentence, "framing"))
