@@ -188,6 +188,42 @@ entries:
     ]
 
 
+@pytest.mark.parametrize("with_leading_wildcard", [False, True])
+def test_patterns_are_found_next_to_other_lexicons_and_leading_wildcards(with_leading_wildcard):
+    extra = '  - {id: anyhandhaving, category: rep, pattern: "*handhaving"}\n'
+    lex = parse_lexicon(
+        f"""
+name: wild
+version: "1"
+categories: [{{id: rep, label: R}}]
+entries:
+  - {{id: drugspand, category: rep, pattern: "drugspand*"}}
+  - {{id: sluiten, category: rep, lemma: sluiten}}
+{extra if with_leading_wildcard else ""}""",
+        "wild.yaml",
+    )
+    other = parse_lexicon(
+        """
+name: other
+version: "1"
+categories: [{id: x, label: X}]
+entries:
+  - {id: politie, category: x, lemma: politie}
+""",
+        "other.yaml",
+    )
+    text = "De politie sloot drie drugspanden na verkeershandhaving."
+    hits = [(h.lexicon, h.entry, h.text) for h in Matcher([other, lex]).match(annotate_text(text))]
+    expected = [
+        ("other", "politie", "politie"),
+        ("wild", "sluiten", "sloot"),
+        ("wild", "drugspand", "drugspanden"),
+    ]
+    if with_leading_wildcard:
+        expected.append(("wild", "anyhandhaving", "verkeershandhaving"))
+    assert hits == expected
+
+
 def test_each_lexicon_counts_its_own_overlaps(test_lexicon):
     other = parse_lexicon(
         """

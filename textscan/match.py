@@ -445,6 +445,9 @@ class _Index:
     order: dict[str, int] = field(default_factory=dict)
     parts: dict[str, list[Entry]] = field(default_factory=dict)
     position: int = 0
+    # the literal start of every pattern ("drugspand" of "drugspand*"): only words
+    # starting with one are tried; None when some pattern starts with a wildcard
+    pattern_heads: tuple[str, ...] | None = None
     # verbal expressions: first word of the non-verb part -> (that part, verb, particle, entry)
     verbal: dict[str, list[tuple[tuple[str, ...], str, str | None, Entry]]] = field(
         default_factory=dict
@@ -569,6 +572,9 @@ class Matcher:
                     owners.setdefault(key, set()).add(idx.position)
         self._owners: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in owners.items()}
         self._everywhere = tuple(range(len(self._indexes)))
+        self._pattern_heads = [
+            (idx.position, idx.pattern_heads) for idx in self._indexes if idx.pattern_heads
+        ]
         self._split_cache: dict[str, dict[int, list[tuple[Entry, str, str]]]] = {}
         self._known_cache: dict[str, bool] = {}
         self._part_lemmas: dict[str, str] = {}
@@ -636,6 +642,9 @@ class Matcher:
         for d in (idx.single, idx.separable, idx.parts):
             for k, v in d.items():
                 d[k] = list(dict.fromkeys(v))
+        if idx.patterns:
+            heads = tuple(rx.pieces[0].split("?")[0] for rx, _, _ in idx.patterns)
+            idx.pattern_heads = heads if all(len(h) >= 2 for h in heads) else None
         return idx
 
     def _index_verbal(self, idx: _Index, seq: tuple[str, ...], entry: Entry) -> None:
@@ -861,27 +870,32 @@ class Matcher:
 
         A word is passed over for a lexicon only when neither its lemma nor its
         form starts an entry, expression or separable verb of that lexicon, no
-        entry of it lies inside the word as a compound part, and the word has
-        no hyphen.
+        entry of it lies inside the word as a compound part, the word does not
+        begin with the literal start of one of its glob patterns, and the word
+        has no hyphen.
         """
         owners = self._owners
         everywhere = self._everywhere
+        pattern_heads = self._pattern_heads
         active: list[list[int]] = [[] for _ in everywhere]
         for i, t in enumerate(tokens):
             if not t.is_word:
                 continue
             lem = lemmas[i]
-            if "-" in lem or "-" in lowers[i]:
+            low = lowers[i]
+            if "-" in lem or "-" in low:
                 found: Iterable[int] = everywhere
             else:
                 found = owners.get(lem, ())
-                low = lowers[i]
                 if low != lem and low in owners:
                     found = {*found, *owners[low]}
                 if MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN:
                     parts = self._split_all(lem)
                     if parts:
                         found = {*found, *parts}
+                for position, heads in pattern_heads:
+                    if low.startswith(heads):
+                        found = {*found, position}
             for position in found:
                 active[position].append(i)
         return active
@@ -899,8 +913,10 @@ class Matcher:
         n = len(tokens)
         out: list[_Candidate] = []
         multi, single, separable = idx.multi, idx.single, idx.separable
-        # glob patterns can start at any word; otherwise only the active ones
-        for i in range(n) if active is None or idx.patterns else active:
+        # only the active words, unless a glob pattern starts with a wildcard
+        # ("*bestrijding" can start at any word)
+        full_scan = active is None or (idx.patterns and idx.pattern_heads is None)
+        for i in range(n) if full_scan else active:
             if not tokens[i].is_word:
                 continue
             lem, low = lemmas[i], lowers[i]
@@ -1162,7 +1178,7 @@ class Matcher:
         hits: list[Hit] = []
         clauses: tuple[list[int], list[int]] | None = None
         for idx in self._indexes:
-            if not active[idx.position] and not idx.patterns:
+            if not active[idx.position] and not (idx.patterns and idx.pattern_heads is None):
                 continue
             if clauses is None:
                 clauses = self.clauses(tokens)
