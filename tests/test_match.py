@@ -415,3 +415,29 @@ def test_compound_parts_must_be_words_not_affixes(default_matcher, text, word, e
         (h.text, h.entry) for s in annotate_text(text) for h in default_matcher.match_sentence(s)
     }
     assert ((word, entry) in hits) is found, hits
+
+
+def test_an_exclusion_is_lifted_by_the_word_before_the_match():
+    lx = parse_lexicon(
+        """
+name: unless
+version: "1"
+type: framing
+categories: [{id: p, label: P, pole: 1}]
+entries:
+  - id: zorg
+    category: p
+    lemma: zorg
+    exclude:
+      - {followed_by: [voor], unless_preceded_by: [de, passende]}
+""",
+        "unless.yaml",
+    )
+    m = Matcher([lx])
+
+    def found(text: str) -> bool:
+        return any(m.match_sentence(s) for s in annotate_text(text))
+
+    assert not found("Zorg voor een veilige wijk.")
+    assert found("De zorg voor ouderen verbetert.")
+    assert found("Wij bieden passende zorg voor iedereen.")

@@ -78,6 +78,10 @@ class Exclusion(_Strict):
     - ``compound_part``: other parts of a compound that give it another sense
       (``fiets`` in *fietsverbinding*).
     - ``form``: surface forms (lowercase) that are another word altogether.
+
+    ``unless_preceded_by`` (optional, with any of them) lifts the exclusion
+    when the word before the match is one of these lemmas or forms: "zorg
+    voor" is *to ensure*, but "de zorg voor ouderen" is care.
     """
 
     phrase: str | None = None
@@ -87,6 +91,7 @@ class Exclusion(_Strict):
     window: int = Field(default=5, ge=1, le=50)
     compound_part: tuple[str, ...] | None = None
     form: tuple[str, ...] | None = None
+    unless_preceded_by: tuple[str, ...] | None = None
     note: str | None = None
 
     @model_validator(mode="after")
@@ -109,7 +114,13 @@ class Exclusion(_Strict):
         return v.lower() if v is not None else v
 
     @field_validator(
-        "followed_by", "preceded_by", "context", "compound_part", "form", mode="before"
+        "followed_by",
+        "preceded_by",
+        "context",
+        "compound_part",
+        "form",
+        "unless_preceded_by",
+        mode="before",
     )
     @classmethod
     def _listify(cls, v: Any) -> Any:

@@ -1043,7 +1043,12 @@ class Matcher:
         if not cand.entry.exclude:
             return False
         first, last = cand.first, cand.last
+        before = (lemmas[first - 1], lowers[first - 1]) if first > 0 else ("", "")
         for ex in cand.entry.exclude:
+            if ex.unless_preceded_by and (
+                before[0] in ex.unless_preceded_by or before[1] in ex.unless_preceded_by
+            ):
+                continue
             if self._exclusion_applies(ex, cand, lemmas, lowers, first, last, idx):
                 return True
         return False
