@@ -693,7 +693,7 @@ def test_superscript_footnote_references_are_dropped_not_glued_to_words(tmp_path
         w = stringWidth(word, "Helvetica", 10)
         return [(x, y, word, "Helvetica", 10), (x + w, y - 4, note, "Helvetica", 6)]
 
-    items = [(72, 80, "Voetnoten", "Helvetica-Bold", 16)]
+    items = [(72, 80, "Veilige wijken", "Helvetica-Bold", 16)]
     items += word_with_note(72, 120, "Overlast willen we voorkomen.", "17)")
     items += word_with_note(72, 134, "De inzet van opsporingsambtenaren", "78)")
     items += [

@@ -60,3 +60,31 @@ def test_pdf_pages_and_text(plan_pdf):
     body = [p for p in doc.paragraphs if p.kind != "heading"]
     assert {p.page for p in body} == {1, 2}
     assert "treedt op tegen" in doc.text
+
+
+def test_a_list_of_references_is_kept_but_not_analysed(tmp_path):
+    from textscan.nlp import annotate
+
+    md = tmp_path / "plan.md"
+    md.write_text(
+        "# Veiligheid in de wijk\n\n"
+        "Wij pakken de overlast samen met bewoners aan.\n\n"
+        "## Bronnen van overlast\n\n"
+        "Overlast komt vaak van hangplekken; de politie treedt op.\n\n"
+        "# Literatuurlijst\n\n"
+        "Jansen, P. (2019). Handhaving en repressie in de stad. Utrecht.\n\n"
+        "- Smit, A. (2021). De aanpak van ondermijning.\n\n"
+        "## Websites\n\n"
+        "Ministerie, Bestrijding van criminaliteit, 2022.\n",
+        encoding="utf-8",
+    )
+    doc = extract(md)
+    kinds = [(p.kind, p.text[:12]) for p in doc.paragraphs]
+    assert ("references", "Jansen, P. (") in kinds
+    assert ("references", "Smit, A. (20") in kinds
+    assert ("references", "Ministerie, ") in kinds  # a subsection of the list
+    assert ("text", "Overlast kom") in kinds  # "Bronnen van overlast" is no list
+    assert ("heading", "Literatuurli") in kinds
+    analysed = " ".join(s.text for s in annotate(doc))
+    assert "repressie" not in analysed and "ondermijning" not in analysed
+    assert "Bestrijding" not in analysed and "treedt op" in analysed

@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-ParagraphKind = Literal["text", "heading", "list_item", "toc", "table"]
+ParagraphKind = Literal["text", "heading", "list_item", "toc", "table", "references"]
+#: paragraph kinds kept for inspection but never analysed: tables of contents
+#: (codebook rule 6) and lists of references, sources or notes
+NOT_ANALYSED: frozenset[str] = frozenset({"toc", "references"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +54,9 @@ class Paragraph:
 
     ``page`` is the page the paragraph starts on (None for inputs without
     pages); ``section`` is the id of the innermost section it belongs to.
-    Paragraphs of kind ``toc`` (table of contents) are kept for inspection but
-    never analysed.
+    Paragraphs of kind ``toc`` (table of contents) and ``references`` (a list
+    of references, sources or notes under such a heading) are kept for
+    inspection but never analysed.
     """
 
     text: str
@@ -88,7 +92,7 @@ class Document:
     @property
     def analysed_paragraphs(self) -> tuple[Paragraph, ...]:
         """The paragraphs that are counted (everything but tables of contents)."""
-        return tuple(p for p in self.paragraphs if p.kind != "toc")
+        return tuple(p for p in self.paragraphs if p.kind not in NOT_ANALYSED)
 
     @property
     def text(self) -> str:

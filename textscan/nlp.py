@@ -34,7 +34,7 @@ from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 from textscan._version import PIPELINE_VERSION  # noqa: E402, F401  (re-exported)
-from textscan.model import Document, Paragraph, Sentence, Token  # noqa: E402
+from textscan.model import NOT_ANALYSED, Document, Paragraph, Sentence, Token  # noqa: E402
 
 
 @lru_cache(maxsize=1)
@@ -332,10 +332,10 @@ def _sentence_bounds(
 def annotate(document: Document) -> list[Sentence]:
     """Split the analysed paragraphs of ``document`` into annotated sentences.
 
-    Table-of-contents paragraphs are skipped (codebook rule 6); every sentence
-    keeps the page and section of its paragraph.
+    Table-of-contents paragraphs (codebook rule 6) and lists of references are
+    skipped; every sentence keeps the page and section of its paragraph.
     """
-    analysed = [(i, p) for i, p in enumerate(document.paragraphs) if p.kind != "toc"]
+    analysed = [(i, p) for i, p in enumerate(document.paragraphs) if p.kind not in NOT_ANALYSED]
     return list(_sentences_of(analysed))
 
 

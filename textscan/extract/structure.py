@@ -8,6 +8,7 @@ page range and puts every paragraph in its innermost section.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -101,7 +102,52 @@ def build_structure(blocks: Iterable[Block]) -> tuple[list[Section], list[Paragr
             Paragraph(text=block.text, page=block.page, section=current, kind=block.kind)
         )
     sections = [replace(s, page_end=last_page.get(s.id, s.page_start)) for s in sections]
-    return sections, paragraphs
+    return sections, mark_references(sections, paragraphs)
+
+
+# the title of a list of references, sources or notes (a numbering before it allowed)
+_REFERENCES_TITLE = re.compile(
+    r"^(?:[\d.]+\s+)?(?:referenties|verwijzingen|literatuur(?:lijst)?|bronnen(?:lijst)?"
+    r"|bronvermeldingen?|geraadpleegde (?:bronnen|literatuur)|literatuur en bronnen"
+    r"|bronnen en literatuur|noten|eindnoten|voetnoten|references|bibliography|notes)[\s:.]*$",
+    re.IGNORECASE,
+)
+
+
+def is_references_title(title: str) -> bool:
+    """Whether a heading opens a list of references ("Referenties", "Literatuurlijst", "Noten").
+
+    >>> is_references_title("5. Bronnen"), is_references_title("Bronnen van overlast")
+    (True, False)
+    """
+    return _REFERENCES_TITLE.match(title.strip()) is not None
+
+
+def mark_references(sections: Sequence[Section], paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs under a references heading (and its subsections) get kind ``references``.
+
+    A list of cited reports and sources is not the plan's own language: like
+    a table of contents it is kept for inspection and not analysed. Headings
+    keep their kind.
+    """
+    refs = {s.id for s in sections if is_references_title(s.title)}
+    if not refs:
+        return paragraphs
+    parent = {s.id: s.parent for s in sections}
+
+    def inside(sid: str | None) -> bool:
+        seen = 0
+        while sid is not None and seen < 64:
+            if sid in refs:
+                return True
+            sid = parent.get(sid)
+            seen += 1
+        return False
+
+    return [
+        replace(p, kind="references") if p.kind != "heading" and inside(p.section) else p
+        for p in paragraphs
+    ]
 
 
 def _later(a: int | None, b: int | None) -> int | None:

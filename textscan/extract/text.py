@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from textscan.errors import InputError
+from textscan.extract.structure import mark_references
 from textscan.model import Document, Paragraph, Section
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -94,7 +95,7 @@ def paragraphs_from_text(text: str) -> tuple[list[Section], list[Paragraph]]:
             continue
         joined = " ".join(ln.strip() for ln in lines)
         paragraphs.append(Paragraph(text=joined, section=current))
-    return sections, paragraphs
+    return sections, mark_references(sections, paragraphs)
 
 
 def extract_text(path: Path, *, name: str, sha256: str) -> Document:
