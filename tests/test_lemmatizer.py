@@ -50,6 +50,11 @@ def lem() -> DutchLemmatizer:
         ("straatroven", "straatroof"),
         ("buurtbewoners", "buurtbewoner"),
         ("zaakjes", "zaak"),
+        # a compound's head is read as a noun where it can be ("drugs|panden",
+        # not "drug|spanden" of spannen); its left part may be a compound itself
+        ("drugspanden", "drugspand"),
+        ("buurtsportcoaches", "buurtsportcoach"),
+        ("jeugdzorgaanbieders", "jeugdzorgaanbieder"),
         # adjectives: inflection and degree
         ("preventieve", "preventief"),
         ("veiliger", "veilig"),

@@ -810,6 +810,7 @@ class DutchLemmatizer:
         linking -s-, -e- or -en-).
         """
         n = len(w)
+        fallback: str | None = None
         for cut in range(3, n - 3):
             left, head = w[:cut], w[cut:]
             if not self._known_form(head):
@@ -819,18 +820,27 @@ class DutchLemmatizer:
                 return left + lemma
             if not self._known_left(left):
                 continue
-            return left + self._noun_head_lemma(head)
-        return None
+            lemma = self._noun_head_lemma(head)
+            if lemma in self._nouns or fallback is not None:
+                return left + lemma if lemma in self._nouns else fallback
+            # a head read as a verb may hide a noun one letter on, after a linking
+            # -s-: "drug|spanden" (spannen) is "drugs|panden" (pand)
+            fallback = left + lemma
+        return fallback
 
     def _known_left(self, left: str) -> bool:
-        """Whether ``left`` can be the first part of a noun compound."""
+        """Whether ``left`` can be the first part of a noun compound.
+
+        A known word (with or without a linking -s-, -en- or -e-), or a
+        compound of known words itself ("buurtsport" in "buurtsportcoaches").
+        """
         if self._good_left(left):
             return True
         for link in ("s", "en", "e"):
             stem = left[: -len(link)]
             if left.endswith(link) and len(stem) >= 3 and self._good_left(stem):
                 return True
-        return False
+        return len(left) >= 7 and self._compound(left) == left
 
     def _good_left(self, left: str) -> bool:
         return (
