@@ -441,3 +441,31 @@ entries:
     assert not found("Zorg voor een veilige wijk.")
     assert found("De zorg voor ouderen verbetert.")
     assert found("Wij bieden passende zorg voor iedereen.")
+
+
+@pytest.mark.parametrize(
+    "text, entry, found",
+    [
+        # a particle before "te" + an infinitive belongs to that verb
+        ("We gaan de plannen op deze manier tegen te houden.", "tegengaan", False),
+        ("We gaan de uitbuiting van werknemers tegen.", "tegengaan", True),
+        # a particle followed by "elkaar" is a preposition
+        ("De partners sluiten hun plannen op elkaar aan.", "opsluiten", False),
+        ("De politie sluit de verdachte op.", "opsluiten", True),
+    ],
+)
+def test_particles_that_belong_elsewhere_are_not_the_verbs(text, entry, found):
+    lx = parse_lexicon(
+        """
+name: particles
+version: "1"
+type: framing
+categories: [{id: r, label: R, pole: -1}]
+entries:
+  - {id: tegengaan, category: r, lemma: tegengaan, particle: tegen}
+  - {id: opsluiten, category: r, lemma: opsluiten, particle: op}
+""",
+        "particles.yaml",
+    )
+    hits = [h.entry for s in annotate_text(text) for h in Matcher([lx]).match_sentence(s)]
+    assert (entry in hits) is found, hits

@@ -190,6 +190,8 @@ NEGATORS = frozenset({"geen", "niet", "zonder", "nooit", "noch"})
 # "zonder" negates the phrase it opens; "geen" and "noch" what follows them in their
 # clause; "niet" and "nooit" their whole clause
 _PHRASE_NEGATORS = frozenset({"zonder"})
+# after a particle these start its object: it is a preposition ("op elkaar")
+_OBJECT_PRONOUNS = frozenset(["elkaar", "hem", "hen", "mij", "jou", "zichzelf", "iedereen"])
 # a negator does not reach across these into another conjunct
 _CONJUNCT_STARTS = frozenset({"en", "of", "maar", "ofwel"})
 _FORWARD_NEGATORS = frozenset({"geen", "noch"})
@@ -1004,6 +1006,12 @@ class Matcher:
             return None
         return tuple(sorted((*span, best)))
 
+    @staticmethod
+    def _is_verb(lemma: str) -> bool:
+        from textscan.lemmatizer import get_lemmatizer
+
+        return get_lemmatizer().is_verb(lemma)
+
     @classmethod
     def _find_particle(
         cls,
@@ -1026,6 +1034,10 @@ class Matcher:
                 nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
                 if nxt in _PHRASE_STARTERS or (k + 1 < n and tokens[k + 1].like_num):
                     continue  # "tegen de regels": a preposition, not the particle
+                if nxt in _OBJECT_PRONOUNS:
+                    continue  # "sluit naadloos op elkaar aan"
+                if nxt == "te" and k + 2 < n and cls._is_verb(particle + tokens[k + 2].lemma):
+                    continue  # "tegen te houden": the particle of the verb after "te"
                 return k
             if crossed and cls.verb_like(tokens[k]):
                 break
