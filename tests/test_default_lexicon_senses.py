@@ -39,6 +39,25 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # senses of framing 1.2.0: paying from a budget, continuing, occurring,
+    # performing, keeping, council oversight, samenhangen, worry, taking up
+    ("De extra uren worden bestreden uit het budget voor onvoorzien.", "bestrijden", False),
+    ("De politie bestrijdt de straathandel in de binnenstad.", "bestrijden", True),
+    ("Met deze nota vervolgen we de koers van de afgelopen vier jaar.", "vervolgen", False),
+    ("Het Openbaar Ministerie vervolgt de daders van de mishandeling.", "vervolgen", True),
+    ("In oude wijken kunnen bij hevige buien klachten over riolering optreden.", "optreden", False),
+    ("Het koor gaf een optreden op het plein.", "optreden", False),
+    ("De boa's treden op tegen afval naast de containers.", "optreden", True),
+    ("De huidige openingstijden van het buurthuis blijven gehandhaafd.", "handhaven", False),
+    ("Het parkeerverbod wordt vanaf januari gehandhaafd.", "handhaven", True),
+    ("De gemeenteraad houdt toezicht op het werk van de burgemeester.", "toezicht-houden", False),
+    ("Camera's en boa's houden toezicht op het stationsplein.", "toezicht-houden", True),
+    ("Vernielingen hangen in deze buurt vaak samen met verveling.", "samen-met", False),
+    ("De wijkagent loopt samen met de jongerenwerker een ronde.", "samen-met", True),
+    ("We stellen met zorg vast dat het aantal woninginbraken stijgt.", "zorg", False),
+    ("De zorg voor kwetsbare ouderen krijgt extra geld.", "zorg", True),
+    ("Het wijkteam heeft de klacht over de burenruzie opgepakt.", "oppakken", False),
+    ("De politie heeft twee verdachten opgepakt.", "oppakken", True),
     # ondersteunen / ondersteuning: backing laws, research and projects is not support of people
     ("De fractie zal wetgeving ondersteunen die privacy beter beschermt.", "ondersteunen", False),
     ("We ondersteunen onderzoek naar nieuwe vormen van energieopslag.", "ondersteunen", False),

@@ -255,6 +255,35 @@ def test_sigint_in_library_writes_what_finished(corpus, tmp_path, monkeypatch):
     assert (tmp_path / "o" / "profiles.csv").read_text().count("\n") == 3
 
 
+def test_an_interrupted_run_reports_what_a_worker_saved_before_the_parent_read_it(corpus, tmp_path):
+    # a worker saves each finished document in the run's journal and then sends
+    # it; an interruption in between must not leave that document out of the
+    # outputs (--resume would not process it again)
+    from textscan.lexicon import load_lexicons
+    from textscan.runner import ScanConfig, Task, file_sha256, process_file, save_part
+
+    out = tmp_path / "o"
+    files = sorted(corpus.iterdir())
+    last = files[-1]
+    saved = process_file(
+        Task(len(files) - 1, str(last), file_sha256(last)),
+        ScanConfig(lexicons=tuple(load_lexicons())),
+    )
+    calls = []
+
+    def progress(path, status):
+        calls.append(path)
+        if len(calls) == 2:
+            save_part(out / ".parts", saved)  # as a worker would, unread
+            raise KeyboardInterrupt
+
+    with pytest.raises(ScanInterrupted) as info:
+        scan([corpus], out, jobs=0, cache=False, on_progress=progress)
+    names = set(info.value.result.profiles.document) if len(info.value.result.profiles) else set()
+    assert len(names) == 3 and last.stem in names
+    assert (out / "profiles.csv").read_text().count("\n") == 4
+
+
 def test_progress_bar_shows_files_pages_and_problems(corpus, tmp_path):
     from rich.console import Console
 

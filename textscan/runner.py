@@ -1461,6 +1461,15 @@ def scan(
         if reporter is not None:
             reporter.stop()
 
+    if interrupted is not None and journal is not None:
+        # a worker saves a finished document before the parent has read it: what
+        # the journal holds is finished too, and --resume will not redo it
+        for t in work.tasks:
+            if t.index not in done:
+                payload = journal.load(t.sha256)
+                if payload is not None:
+                    payload["index"], payload["file"] = t.index, t.path
+                    done[t.index] = payload
     _await_preload()
     payloads = [done[i] for i in sorted(done)]
     stats["worker_peak_rss_mb"] = max(
