@@ -73,6 +73,20 @@ def test_quanteda_round_trip_keeps_categories_and_values():
     assert values(again) == values(back)
 
 
+def test_exports_leave_out_entries_that_count_only_in_a_context():
+    themes = load_lexicon("themes")
+    conditional = {e.lemma for e in themes.entries if e.require}
+    assert "jongere" in conditional
+    unconditional = {e.lemma or e.pattern for e in themes.entries if not e.require}
+    for back in (
+        read_quanteda_yaml(to_quanteda_yaml(themes), name="t"),
+        read_liwc_dic(to_liwc_dic(themes), name="t"),
+    ):
+        exported = {v for _, v in values(back)}
+        assert not (conditional - unconditional) & exported
+        assert "jeugdoverlast" in exported
+
+
 def test_liwc_round_trip():
     lex = read_liwc_dic(LIWC, name="l")
     back = read_liwc_dic(to_liwc_dic(lex), name="l")

@@ -469,3 +469,46 @@ entries:
     )
     hits = [h.entry for s in annotate_text(text) for h in Matcher([lx]).match_sentence(s)]
     assert (entry in hits) is found, hits
+
+
+def test_an_entry_with_require_counts_only_in_its_context():
+    lx = parse_lexicon(
+        """
+name: req
+version: "1"
+type: themes
+categories: [{id: youth, label: Y}, {id: res, label: R}]
+entries:
+  - id: jongere-probleem
+    category: youth
+    lemma: jongere
+    require:
+      - {context: [overlast, alcohol], window: 6}
+  - {id: jongere, category: res, lemma: jongere}
+""",
+        "req.yaml",
+    )
+    m = Matcher([lx])
+
+    def entries(text: str) -> list[str]:
+        return [h.entry for s in annotate_text(text) for h in m.match_sentence(s)]
+
+    assert entries("Jongeren die overlast veroorzaken, spreken we aan.") == ["jongere-probleem"]
+    # without the context the word is free for the lexicon's other entry
+    assert entries("Jongeren spelen voetbal in het park.") == ["jongere"]
+
+
+def test_require_conditions_are_validated_like_exclusions():
+    from textscan.errors import LexiconError
+
+    with pytest.raises(LexiconError, match="require"):
+        parse_lexicon(
+            """
+name: req
+version: "1"
+categories: [{id: c, label: C}]
+entries:
+  - {id: a, category: c, lemma: jongere, require: [{window: 3}]}
+""",
+            "req.yaml",
+        )

@@ -588,7 +588,8 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
         )
         return
     table = Table(title=f"{lx.name} {lx.version} ({len(entries)} entries)")
-    for col in ("id", "category", "lemma/pattern", "particle", "compound", "exclusions", "source"):
+    columns = ("id", "category", "lemma/pattern", "particle", "compound", "exclusions")
+    for col in (*columns, "requires", "source"):
         table.add_column(col)
     for e in entries:
         table.add_row(
@@ -598,6 +599,7 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
             e.particle or "",
             e.compound or "",
             str(len(e.exclude)) if e.exclude else "",
+            str(len(e.require)) if e.require else "",
             e.source,
         )
     _stdout.print(table)

@@ -194,6 +194,8 @@ def to_quanteda_yaml(lexicon: Lexicon) -> str:
     """Export as a quanteda YAML dictionary (one key per category)."""
     data: dict[str, list[str]] = {c: [] for c in lexicon.category_ids}
     for e in lexicon.entries:
+        if e.require:  # counts only in a context a dictionary cannot state
+            continue
         v = _value(e.lemma, e.pattern)
         if v not in data[e.category]:
             data[e.category].append(v)
@@ -201,17 +203,24 @@ def to_quanteda_yaml(lexicon: Lexicon) -> str:
         f"# quanteda dictionary exported from textscan lexicon {lexicon.name} "
         f"{lexicon.version} (sha256 {lexicon.sha256[:12]}).\n"
         "# Values are textscan lemmas: quanteda matches them as word forms, and separable\n"
-        "# particles, compound rules, sense exclusions and negation are not carried over.\n"
+        "# particles, compound rules, sense exclusions and negation are not carried over;\n"
+        "# entries that count only in a context ('require') are left out.\n"
     )
     return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def to_liwc_dic(lexicon: Lexicon) -> str:
-    """Export as a LIWC ``.dic`` file (categories numbered in lexicon order)."""
+    """Export as a LIWC ``.dic`` file (categories numbered in lexicon order).
+
+    Entries with ``require`` conditions are left out: LIWC would count them
+    everywhere.
+    """
     number = {c: i for i, c in enumerate(lexicon.category_ids, start=1)}
     lines = ["%"] + [f"{number[c]}\t{c}" for c in lexicon.category_ids] + ["%"]
     cats_of: dict[str, list[int]] = {}
     for e in lexicon.entries:
+        if e.require:  # counts only in a context a dictionary cannot state
+            continue
         v = _value(e.lemma, e.pattern)
         cats_of.setdefault(v, [])
         if number[e.category] not in cats_of[v]:

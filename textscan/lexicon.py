@@ -160,6 +160,11 @@ class Entry(_Strict):
         description="where the lemma counts inside a compound; default by word shape.",
     )
     exclude: tuple[Exclusion, ...] = ()
+    require: tuple[Exclusion, ...] = Field(
+        default=(),
+        description="conditions that must all hold for a match to count (same fields as "
+        "an exclusion): 'jongere' is a youth theme only next to a crime or nuisance word.",
+    )
     note: str = ""
     source: str = ""
 

@@ -638,7 +638,7 @@ class Matcher:
                         idx.separable.setdefault(variant[0], []).append(e)
             if _compound_mode(e) != "none" and len(e.lemma) >= MIN_COMPOUND_ENTRY:
                 idx.parts.setdefault(e.lemma, []).append(e)
-            for ex in e.exclude:
+            for ex in (*e.exclude, *e.require):
                 if ex.phrase:
                     idx.phrases.setdefault(id(ex), list(self._variants(ex.phrase)))
         for d in (idx.single, idx.separable, idx.parts):
@@ -1065,6 +1065,16 @@ class Matcher:
                 return True
         return False
 
+    def _required(
+        self, cand: _Candidate, lemmas: list[str], lowers: list[str], idx: _Index
+    ) -> bool:
+        """Whether every ``require`` condition of the candidate's entry holds."""
+        first, last = cand.first, cand.last
+        return all(
+            self._exclusion_applies(cond, cand, lemmas, lowers, first, last, idx)
+            for cond in cand.entry.require
+        )
+
     @staticmethod
     def _exclusion_applies(
         ex: Exclusion,
@@ -1216,6 +1226,8 @@ class Matcher:
             )
             used: set[int] = set()
             for c in cands:
+                if c.entry.require and not self._required(c, lemmas, lowers, idx):
+                    continue  # not in the context the entry needs: no claim on the words
                 if used.intersection(c.tokens):
                     continue
                 used.update(c.tokens)
