@@ -209,6 +209,18 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.2.0 / 1.3.0: youth by context, burglary and robbery at businesses
+    (
+        "Jongeren die in het park alcohol drinken, spreekt de boa aan.",
+        "jongere-en-criminaliteit",
+        True,
+    ),
+    ("Jongeren organiseren zelf een toernooi in de sporthal.", "jongere-en-criminaliteit", False),
+    ("Het aantal inbraken bij winkels in de Hoofdstraat stijgt.", "inbraak-bedrijf", True),
+    ("Het aantal inbraken bij winkels in de Hoofdstraat stijgt.", "inbraak", False),
+    ("Het aantal inbraken in woningen in Zuid daalt.", "inbraak", True),
+    ("Na de overval op het tankstation is extra cameratoezicht gekomen.", "overval-bedrijf", True),
+    ("De overval op een oudere inwoner thuis maakte veel indruk.", "overval", True),
     ("Er is een wooncrisis en een asielcrisis.", "crisis", False),
     ("Het land sleept zich van crisis naar crisis.", "crisis", False),
     ("De bestuurlijke crisis in de provincie duurt voort.", "crisis", False),

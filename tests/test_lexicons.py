@@ -149,9 +149,13 @@ def test_entry_ids_and_lemmas_are_unique(bundled: dict[str, Lexicon], name: str)
     entries = bundled[name].entries
     ids = [e.id for e in entries]
     assert len(ids) == len(set(ids))
-    lemmas = [e.lemma or e.pattern for e in entries]
+    # an entry with required context is the more specific reading of its lemma
+    # and is tried first; two unconditional entries of one lemma are ambiguous
+    lemmas = [e.lemma or e.pattern for e in entries if not e.require]
     dups = sorted({x for x in lemmas if lemmas.count(x) > 1})
     assert not dups, f"{name}: the same lemma in two entries would be counted ambiguously: {dups}"
+    conditional = [(e.lemma or e.pattern, e.category) for e in entries if e.require]
+    assert len(conditional) == len(set(conditional))
 
 
 @pytest.mark.parametrize("name", DEFAULT_LEXICONS)

@@ -1212,8 +1212,10 @@ class Matcher:
             cands = self._candidates(tokens, clauses, idx, lemmas, lowers, active[idx.position])
             # Longest first, then the earliest, then the entry written exactly as the
             # word (form, then lemma) before one reached through lemmatisation, then
-            # lexicon order. An excluded candidate still takes its tokens: the word is
-            # used in another sense, so no other entry may claim it.
+            # an entry with required context before one without (it is the more
+            # specific reading), then lexicon order. An excluded candidate still
+            # takes its tokens: the word is used in another sense, so no other entry
+            # may claim it.
             order = idx.order
             cands.sort(
                 key=lambda c: (
@@ -1221,6 +1223,7 @@ class Matcher:
                     -(c.last - c.first),
                     c.first,
                     -_exactness(c, tokens),
+                    not c.entry.require,
                     order[c.entry.id],
                 )
             )
