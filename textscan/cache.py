@@ -302,25 +302,21 @@ class Cache:
         self.stats["document_hits" if data is not None else "document_misses"] += 1
         return None if data is None else document_from_json(data)
 
-    def has_document(self, sha256: str, engine: str) -> bool:
-        """Whether the extraction of the file with this hash is cached (nothing is decoded)."""
-        key = self._key(sha256, extractor_fingerprint(engine))
+    def _has(self, table: str, key: str) -> bool:
         try:
-            row = self._connect().execute("SELECT 1 FROM documents WHERE key = ?", (key,))
+            row = self._connect().execute(f"SELECT 1 FROM {table} WHERE key = ?", (key,))
             return row.fetchone() is not None
         except (sqlite3.Error, OSError):
             self.errors += 1
             return False
 
+    def has_document(self, sha256: str, engine: str) -> bool:
+        """Whether the extraction of the file with this hash is cached (nothing is decoded)."""
+        return self._has("documents", self._key(sha256, extractor_fingerprint(engine)))
+
     def has_sentences(self, sha256: str, engine: str) -> bool:
         """Whether the annotation of the file with this hash is cached (nothing is decoded)."""
-        key = self._sentence_key(sha256, engine)
-        try:
-            row = self._connect().execute("SELECT 1 FROM sentences WHERE key = ?", (key,))
-            return row.fetchone() is not None
-        except (sqlite3.Error, OSError):
-            self.errors += 1
-            return False
+        return self._has("sentences", self._sentence_key(sha256, engine))
 
     def put_document(self, doc: Document, engine: str) -> None:
         fp = extractor_fingerprint(engine)

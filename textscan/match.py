@@ -1007,7 +1007,8 @@ class Matcher:
         return tuple(sorted((*span, best)))
 
     @staticmethod
-    def _is_verb(lemma: str) -> bool:
+    def _is_infinitive(lemma: str) -> bool:
+        """The default lemmatiser's verb test, for the class-level particle search."""
         from textscan.lemmatizer import get_lemmatizer
 
         return get_lemmatizer().is_verb(lemma)
@@ -1036,7 +1037,7 @@ class Matcher:
                     continue  # "tegen de regels": a preposition, not the particle
                 if nxt in _OBJECT_PRONOUNS:
                     continue  # "sluit naadloos op elkaar aan"
-                if nxt == "te" and k + 2 < n and cls._is_verb(particle + tokens[k + 2].lemma):
+                if nxt == "te" and k + 2 < n and cls._is_infinitive(particle + tokens[k + 2].lemma):
                     continue  # "tegen te houden": the particle of the verb after "te"
                 return k
             if crossed and cls.verb_like(tokens[k]):
