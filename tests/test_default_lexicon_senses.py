@@ -39,6 +39,22 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.3.0
+    (
+        "Amendement 3 van de SP, over de kosten van de wijkaanpak, wordt aangehouden.",
+        "aanhouden",
+        False,
+    ),
+    ("De politie heeft de verdachte na de achtervolging aangehouden.", "aanhouden", True),
+    ("De gemeente wil het politiebureau in het dorp niet sluiten.", "sluiten", False),
+    ("De burgemeester kan een drugspand voor zes maanden sluiten.", "sluiten", True),
+    (
+        "Het optreden van de rapper in het park trok veel publiek.",
+        "optreden",
+        False,
+    ),
+    ("De veiligheid in de wijk blijft een zorg van veel bewoners.", "zorg", False),
+    ("Een zorgverlener bezoekt de cliënt wekelijks.", "zorg", True),
     # senses of framing 1.2.0: paying from a budget, continuing, occurring,
     # performing, keeping, council oversight, samenhangen, worry, taking up
     ("De extra uren worden bestreden uit het budget voor onvoorzien.", "bestrijden", False),
@@ -209,6 +225,12 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.4.0: traffic and fire safety words
+    ("Bewoners klagen over hardrijders in de Dorpsstraat.", "hardrijder", True),
+    ("De politie houdt vaker snelheidscontroles bij de school.", "snelheidscontrole", True),
+    ("Te hard rijden blijft de grootste ergernis in de wijk.", "te-hard-rijden", True),
+    ("Het aantal verkeersslachtoffers daalde in 2024.", "verkeersslachtoffer", True),
+    ("De brandweer deelt gratis rookmelders uit.", "rookmelder", True),
     # themes 1.2.0 / 1.3.0: youth by context, burglary and robbery at businesses
     (
         "Jongeren die in het park alcohol drinken, spreekt de boa aan.",
