@@ -39,6 +39,9 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.3.1: the closing item of a council agenda
+    ("17. Sluiting.", "sluiting", False),
+    ("4. Sluiting van drugspanden", "sluiting", True),
     # framing 1.3.0
     (
         "Amendement 3 van de SP, over de kosten van de wijkaanpak, wordt aangehouden.",

@@ -135,6 +135,9 @@ def test_plain_terms_are_analysed_without_spacy_exactly_as_with_it() -> None:
     plain = sorted(t for t in terms if _PLAIN_TERM.fullmatch(t))
     assert len(plain) > 600 and "lik-op-stuk" in plain and "zorg- en veiligheidshuis" in plain
     assert [analyse_term(t) for t in plain] == [lemmatize_phrase(t) for t in plain]
+    # a full stop standing alone is a token of its own too (". sluiting .")
+    assert analyse_term(". sluiting .") == lemmatize_phrase(". sluiting .")
+    assert _PLAIN_TERM.fullmatch(". sluiting .") and not _PLAIN_TERM.fullmatch("sluiting.")
     # anything else still goes through spaCy
     assert analyse_term("COVID-19 o.a.") == lemmatize_phrase("COVID-19 o.a.")
 

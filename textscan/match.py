@@ -496,15 +496,16 @@ def _compound_mode(entry: Entry) -> str:
 
 # words of letters, possibly joined or ended by hyphens ("lik-op-stuk", "zorg-"),
 # separated by single spaces
-_PLAIN_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*-?"
+_PLAIN_WORD = r"(?:[^\W\d_]+(?:-[^\W\d_]+)*-?|\.)"
 _PLAIN_TERM = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD})*")
 
 
 def analyse_term(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A lexicon term's (lowercased forms, lemmas), as the text's tokens get them.
 
-    A term of words made of letters and hyphens, separated by single spaces
-    ("sociale cohesie", "lik-op-stuk", "zorg- en veiligheidshuis"), is one
+    A term of words made of letters and hyphens, or of a full stop standing
+    alone, separated by single spaces ("sociale cohesie", "lik-op-stuk",
+    "zorg- en veiligheidshuis", ". sluiting ."), is one
     token per word in spaCy's Dutch tokenizer (its rules split a hyphen only
     between digits or when doubled, and no exception is made of letters and
     hyphens; tested against spaCy), so it is lemmatised directly, with the same
