@@ -360,6 +360,18 @@ entries:
         # "niet genoeg" qualifies an amount
         ("Repressie alleen is niet genoeg.", "repressie", False),
         ("Repressie is niet nodig.", "repressie", True),
+        # a noun before the finite verb is the clause's first constituent: "niet"
+        # after the verb denies the rest, unless the predicate judges the noun
+        ("Hulp mag hierbij niet vergeten worden.", "hulp", False),
+        ("De hulp is vaak niet adequaat.", "hulp", False),
+        ("Repressie werkt niet.", "repressie", True),
+        ("Repressie is niet de oplossing.", "repressie", True),
+        ("Hulp wordt op veel scholen niet gegeven.", "hulp", True),
+        ("Ingrijpen doen we niet.", "ingrijpen", True),
+        ("De wijkagent biedt de jongeren geen hulp.", "hulp", True),
+        # a negator stressed with accents is a negator
+        ("Wij kiezen níet voor repressie.", "repressie", True),
+        ("Er komt géén repressie.", "repressie", True),
     ],
 )
 def test_negation_scope(text, entry, negated):

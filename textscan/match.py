@@ -225,6 +225,59 @@ _NOT_NEGATING_NEXT = frozenset(
         "enkele",
     ]
 )
+def _plain(word: str) -> str:
+    """``word`` without acute accents ("níet" -> "niet"); other letters unchanged."""
+    if word.isascii():
+        return word
+    return word.translate(_ACUTE)
+
+
+_ACUTE = str.maketrans("áéíóú", "aeiou")
+
+# Predicates that judge the thing named before them ("repressie werkt niet",
+# "handhaving is niet nodig", "een gebiedsverbod komt er niet"): with one of these a
+# negator after the clause's first constituent denies that constituent too
+_JUDGING_PREDICATES = frozenset(
+    [
+        "werken",
+        "helpen",
+        "nodig",
+        "wenselijk",
+        "gewenst",
+        "oplossing",
+        "antwoord",
+        "effectief",
+        "zinvol",
+        "zin",
+        "passen",
+        "bijdragen",
+        "komen",
+        "bestaan",
+        "verstandig",
+        "gepast",
+        "nuttig",
+        # support verbs: the negated event is the expression itself ("voorlichting
+        # wordt niet gegeven", "controles vinden niet plaats")
+        "geven",
+        "doen",
+        "bieden",
+        "voeren",
+        "houden",
+        "plaatsvinden",
+        "toepassen",
+        "inzetten",
+        "uitvoeren",
+        "organiseren",
+        "krijgen",
+        "gebeuren",
+        "lukken",
+    ]
+)
+# words that may stand between a judging predicate and its negator ("komt er niet",
+# "is niet de oplossing", "werkt nog steeds niet")
+_JUDGING_FILLERS = frozenset(
+    ["er", "ook", "nog", "dus", "echt", "steeds", "de", "het", "een", "meer", "langer", "zo"]
+)
 # a negated phrase ends at a preposition, a conjunction or "meer"
 _PHRASE_END = frozenset(
     [
@@ -1121,9 +1174,8 @@ class Matcher:
             return False
         return False
 
-    @classmethod
     def negation(
-        cls,
+        self,
         tokens: Sequence[Token],
         clauses: tuple[list[int], list[int]],
         cand_tokens: Iterable[int],
@@ -1139,7 +1191,12 @@ class Matcher:
         "niet altijd", "niet elke", "niet genoeg", "nooit eerder" do not deny
         the expression, nor does a negator in another conjunct, across "en",
         "of" or "maar" ("aparte zorg krijgen en niet onnodig worden
-        opgepakt", "niet met boetes maar met bemiddeling").
+        opgepakt", "niet met boetes maar met bemiddeling"). A noun expression
+        that stands before its clause's finite verb, with "niet" or "nooit" after
+        that verb, is the clause's first constituent and not what is denied
+        ("nazorg mag niet vergeten worden", "de zorg is vaak niet adequaat"),
+        unless the negated predicate judges it ("repressie werkt niet",
+        "handhaving is niet nodig", "een gebiedsverbod komt er niet").
         """
         _, soft = clauses
         toks = sorted(cand_tokens)
@@ -1159,7 +1216,7 @@ class Matcher:
         for k in range(n):
             if soft[k] != c or k in toks:
                 continue
-            low = tokens[k].text.lower()
+            low = _plain(tokens[k].text.lower())  # "níet", "géén": stressed in writing
             if low not in NEGATORS:
                 continue
             nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
@@ -1176,7 +1233,7 @@ class Matcher:
                     and end - k <= 5
                     and tokens[end].is_word
                     and tokens[end].text.lower() not in _PHRASE_END
-                    and (end in toks or not cls.verb_like(tokens[end]))
+                    and (end in toks or not self.verb_like(tokens[end]))
                 ):
                     end += 1
                 if first >= end:
@@ -1184,6 +1241,12 @@ class Matcher:
             elif low in _FORWARD_NEGATORS and k > toks[-1]:
                 # "geen"/"noch" deny what follows them: some part must stand
                 # after ("de wijkagent houdt geen toezicht meer")
+                continue
+            elif (
+                k > toks[-1]
+                and self._fronted(tokens, toks, k)
+                and not self._judged(tokens, soft, k)
+            ):
                 continue
             if any(
                 tokens[j].text.lower() in _CONJUNCT_STARTS
@@ -1194,6 +1257,34 @@ class Matcher:
                 continue
             return low
         return None
+
+    def _fronted(self, tokens: Sequence[Token], toks: Sequence[int], k: int) -> bool:
+        """Whether a noun expression stands before a finite verb that precedes negator ``k``."""
+        if any(self.verb_like(tokens[t]) or self._is_verb(tokens[t].lemma) for t in toks):
+            return False  # a verb: "overlast aanpakken doen we niet"
+        for j in range(toks[-1] + 1, k):
+            t = tokens[j]
+            low = t.text.lower()
+            if self.verb_like(t) or (
+                t.lemma == low and low.endswith("en") and self._is_verb(t.lemma)
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _judged(tokens: Sequence[Token], soft: Sequence[int], k: int) -> bool:
+        """Whether negator ``k`` stands next to a predicate that judges its subject."""
+        c = soft[k]
+        n = len(tokens)
+        j = k - 1  # before: "werkt niet", "komt er niet"
+        while j >= 0 and soft[j] == c and tokens[j].text.lower() in _JUDGING_FILLERS:
+            j -= 1
+        if j >= 0 and soft[j] == c and tokens[j].lemma in _JUDGING_PREDICATES:
+            return True
+        j = k + 1  # after: "is niet nodig", "is niet de oplossing", "nooit gewerkt"
+        while j < n and soft[j] == c and tokens[j].text.lower() in _JUDGING_FILLERS:
+            j += 1
+        return j < n and soft[j] == c and tokens[j].lemma in _JUDGING_PREDICATES
 
     def match_sentence(
         self, sentence: Sentence, document: str = "", section_title: str | None = None

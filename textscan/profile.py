@@ -14,12 +14,11 @@ Example:
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from textscan._version import __version__
 from textscan.lexicon import Lexicon
@@ -33,6 +32,9 @@ from textscan.model import (
     Section,
     Sentence,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BOOTSTRAP_REPLICATES = 2000
 _BLOCK = 100  # bootstrap replicates drawn at a time
@@ -196,6 +198,8 @@ def bootstrap_balance(
     which both counts are zero are undefined and left out. Seeded: the same
     input always gives the same interval.
     """
+    import numpy as np  # here: a scan's parent forks its first process before numpy loads
+
     pos = np.asarray(positive, dtype=np.int64)
     neg = np.asarray(negative, dtype=np.int64)
     n = len(pos)
@@ -267,8 +271,8 @@ def framing_balance(
     if not pos_cats or not neg_cats:
         return Interval(None, None, None)
     index = {s.id: i for i, s in enumerate(sentences)}
-    pos = np.zeros(len(sentences), dtype=np.int64)
-    neg = np.zeros(len(sentences), dtype=np.int64)
+    pos = [0] * len(sentences)
+    neg = [0] * len(sentences)
     for h in hits:
         if h.negated or h.sentence_id not in index:
             continue
@@ -357,7 +361,7 @@ def shannon_entropy(counts: Sequence[int]) -> float:
     if total == 0:
         return 0.0
     probs = [c / total for c in counts if c > 0]
-    return float(-sum(p * np.log2(p) for p in probs))
+    return float(-sum(p * math.log2(p) for p in probs))
 
 
 def _actor_extras(lexicon: Lexicon, hits: Sequence[Hit]) -> dict[str, Any]:
@@ -380,7 +384,7 @@ def _actor_extras(lexicon: Lexicon, hits: Sequence[Hit]) -> dict[str, Any]:
                 edges[(a, b)] += 1
     return {
         "diversity": round(entropy, 4),
-        "evenness": round(entropy / np.log2(k), 4) if k > 1 else 0.0,
+        "evenness": round(entropy / math.log2(k), 4) if k > 1 else 0.0,
         "absent_categories": [c for c in lexicon.category_ids if counts[c] == 0],
         "network": {
             "nodes": [
