@@ -39,6 +39,15 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.3.2: "zorg voor" after a preposition or care adjective is care;
+    # "met zorg" with concern only in its phrases
+    ("Het kind heeft recht op toegang tot zorg voor zijn ziekte.", "zorg", True),
+    ("Gespecialiseerde en langdurige zorg voor ouderen blijft nodig.", "zorg", True),
+    ("Zorg voor een goede verlichting bij de ingang.", "zorg", False),
+    ("Het wijkteam stelt samen met het gezin vast welke zorg nodig is.", "zorg", True),
+    ("Wij stellen met zorg vast dat de overlast toeneemt.", "zorg", False),
+    ("De raad volgt met zorg de stijging van het aantal inbraken.", "zorg", False),
+    ("Veilig wonen is voorwerp van zorg voor het hele college.", "zorg", False),
     # framing 1.3.1: the closing item of a council agenda
     ("17. Sluiting.", "sluiting", False),
     ("4. Sluiting van drugspanden", "sluiting", True),
@@ -289,12 +298,28 @@ DOMAINS = [
 ]
 
 
+PERCEPTION = [
+    # perception 1.1.0: offences and incidents as figures, not as kinds of event
+    ("Het aantal misdrijven in de binnenstad daalde met 12 procent.", "misdrijven", True),
+    ("Het aantal geweldsmisdrijven steeg vorig jaar.", "misdrijf", True),
+    ("Op zedenmisdrijven staan hoge straffen.", "misdrijf", False),
+    ("In 2024 werden 312 incidenten met vuurwerk geregistreerd.", "incident", True),
+    ("Bij een incident rukt de brandweer direct uit.", "incident", False),
+    ("De parlementaire enquête naar de gaswinning is afgerond.", "enquete", False),
+    ("Uit de enquête onder bewoners blijkt dat men zich veiliger voelt.", "enquete", True),
+    ("Verhuurders krijgen een registratieplicht.", "registratie", False),
+    ("De stichting is geregistreerd onder nummer 4512.", "geregistreerd", False),
+    ("De geregistreerde criminaliteit nam af.", "geregistreerde", True),
+]
+
+
 @pytest.mark.parametrize(
     "sentence, lexicon, entry, found",
     _cases("framing", FRAMING)
     + _cases("actors", ACTORS)
     + _cases("themes", THEMES)
-    + _cases("domains", DOMAINS),
+    + _cases("domains", DOMAINS)
+    + _cases("perception", PERCEPTION),
 )
 def test_entry_found_or_not(entries_in, sentence, lexicon, entry, found):
     hits = entries_in(sentence, lexicon)

@@ -524,3 +524,31 @@ entries:
 """,
             "req.yaml",
         )
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a bracketed insertion does not end the clause of the verb around it
+        ("We pakken (in Europees verband) de marktmacht aan.", True),
+        ("We pakken de overlast aan (zie bijlage 2).", True),
+        # an apostrophe inside a word is no clause boundary
+        ("We pakken de overlast van scooter’s en auto’s aan.", True),
+        # the particle inside the brackets belongs to another clause
+        ("We pakken de zaak (waar de raad aan werkt) later op.", False),
+    ],
+)
+def test_separable_verb_across_brackets_and_apostrophes(text, found):
+    lx = parse_lexicon(
+        """
+name: sep
+version: "1"
+type: framing
+categories: [{id: r, label: R, pole: -1}]
+entries:
+  - {id: aanpakken, category: r, lemma: aanpakken, particle: aan}
+""",
+        "sep.yaml",
+    )
+    hits = [h.entry for s in annotate_text(text) for h in Matcher([lx]).match_sentence(s)]
+    assert ("aanpakken" in hits) is found, hits

@@ -225,6 +225,20 @@ _NOT_NEGATING_NEXT = frozenset(
         "enkele",
     ]
 )
+_APOSTROPHES = frozenset(["'", "’", "‘"])
+
+
+def _attached(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` touches a word on both sides (an apostrophe inside a word)."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i].end == tokens[i + 1].start
+        and tokens[i - 1].is_word
+        and tokens[i + 1].is_word
+    )
+
+
 def _plain(word: str) -> str:
     """``word`` without acute accents ("níet" -> "niet"); other letters unchanged."""
     if word.isascii():
@@ -883,18 +897,38 @@ class Matcher:
         Hard boundaries: semicolons, colons, brackets, dashes, subordinating
         words, "om ... te", a coordinator after a comma or followed by a
         subject pronoun or a verb. Soft boundaries: the hard ones and commas.
+        A bracketed insertion is a clause of its own, and the words after it
+        are in the clause before it again ("we pakken (in Europees verband) de
+        marktmacht aan"). An apostrophe inside a word ("zzp’ers") is no
+        boundary. Numbers identify clauses; they are not in order.
         """
         hard: list[int] = []
         soft: list[int] = []
         h = s = 0
+        fresh = 0  # the last number given to a clause
+        outer: list[tuple[int, int]] = []  # the clauses around open brackets
         n = len(tokens)
         for i, t in enumerate(tokens):
             low = t.text.lower()
             is_hard = False
             is_soft = False
+            if low == "(" and i > 0:
+                outer.append((h, s))
+                fresh += 1
+                h = s = fresh
+                hard.append(h)
+                soft.append(s)
+                continue
+            if low == ")" and outer:
+                hard.append(h)
+                soft.append(s)
+                h, s = outer.pop()
+                continue
             if t.is_punct or not t.is_word:
                 if low == ",":
                     is_soft = True
+                elif low in _APOSTROPHES and _attached(tokens, i):
+                    pass  # "zzp’ers", "auto’s": part of the word
                 elif t.is_punct and all(c in _HARD_PUNCT or c == "." for c in low):
                     is_hard = True
             elif (low in _SUBORDINATORS and i > 0) or (
@@ -910,10 +944,11 @@ class Matcher:
                 if after_comma or nxt.text.lower() in _SUBJECT_PRONOUNS or cls.verb_like(nxt):
                     is_hard = True
             if is_hard:
-                h += 1
-                s += 1
+                fresh += 1
+                h = s = fresh
             elif is_soft:
-                s += 1
+                fresh += 1
+                s = fresh
             hard.append(h)
             soft.append(s)
         return hard, soft
@@ -1080,7 +1115,14 @@ class Matcher:
         # main clause order: verb ... particle; over a comma only while no other
         # verb intervenes ("werken horeca, gemeente en politie samen")
         crossed = False
-        for k in range(verb + 1, n):
+        k = verb
+        while k + 1 < n:
+            k += 1
+            if tokens[k].text == "(":  # an insertion: the clause goes on after it
+                close = next((j for j in range(k + 1, n) if tokens[j].text == ")"), None)
+                if close is not None and close + 1 < n and hard[close + 1] == hard[verb]:
+                    k = close
+                    continue
             if hard[k] != hard[verb]:
                 break
             if soft[k] != soft[verb]:
