@@ -88,3 +88,32 @@ def test_a_list_of_references_is_kept_but_not_analysed(tmp_path):
     analysed = " ".join(s.text for s in annotate(doc))
     assert "repressie" not in analysed and "ondermijning" not in analysed
     assert "Bestrijding" not in analysed and "treedt op" in analysed
+
+
+def test_a_table_of_contents_in_a_text_file_is_not_analysed_and_opens_no_section(tmp_path):
+    from textscan.nlp import annotate
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Inhoud\n"
+        "1 Inleiding ............ 3\n"
+        "2 Aanpak van overlast ............ 7\n"
+        "\n"
+        "1 Inleiding\n"
+        "\n"
+        "De gemeente pakt de overlast aan.\n"
+        "\n"
+        "2.1 Jeugd en veiligheid ............ 9\n",
+        encoding="utf-8",
+    )
+    doc = extract(path)
+    assert [s.title for s in doc.sections] == ["1 Inleiding"]
+    toc = [p.text for p in doc.paragraphs if p.kind == "toc"]
+    assert toc == [
+        "Inhoud",
+        "1 Inleiding ............ 3",
+        "2 Aanpak van overlast ............ 7",
+        "2.1 Jeugd en veiligheid ............ 9",
+    ]
+    analysed = " ".join(s.text for s in annotate(doc))
+    assert "Aanpak van overlast" not in analysed and "pakt de overlast aan" in analysed

@@ -369,6 +369,9 @@ entries:
         ("Hulp wordt op veel scholen niet gegeven.", "hulp", True),
         ("Ingrijpen doen we niet.", "ingrijpen", True),
         ("De wijkagent biedt de jongeren geen hulp.", "hulp", True),
+        # two negations affirm; "niet langer alleen ..., maar ook" is no negation
+        ("Een veilige wijk komt er niet zonder hulp.", "hulp", False),
+        ("We kiezen niet langer alleen voor repressie, maar ook voor hulp.", "repressie", False),
         # a negator stressed with accents is a negator
         ("Wij kiezen níet voor repressie.", "repressie", True),
         ("Er komt géén repressie.", "repressie", True),

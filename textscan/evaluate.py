@@ -34,8 +34,10 @@ from typing import Any
 import pandas as pd
 
 from textscan.errors import InputError
+from textscan.extract.clean import toc_row
 from textscan.lexicon import Lexicon, load_lexicons
 from textscan.match import Matcher
+from textscan.model import Sentence
 from textscan.nlp import annotate_text
 
 
@@ -142,6 +144,18 @@ def _scores(
     )
 
 
+def _annotate(text: str) -> list[Sentence]:
+    """A gold item's sentences; a table-of-contents row has none (it is not analysed).
+
+    In a document such a row ("3.2 Jeugd en veiligheid ........ 14") is a
+    ``toc`` paragraph and never counted (codebook rule 6); a gold item is
+    scored the same way.
+    """
+    if toc_row(text) is not None:
+        return []
+    return annotate_text(text)
+
+
 def evaluate(
     gold: str | Path | Sequence[GoldSentence],
     lexicons: Sequence[Lexicon] | None = None,
@@ -176,7 +190,7 @@ def evaluate(
     lexicon_of = {c: name for name, c in categories}
     truth_rows, pred_rows, disagreements = [], [], []
     for g in sentences:
-        hits = [h for s in annotate_text(g.text) for h in matcher.match_sentence(s)]
+        hits = [h for s in _annotate(g.text) for h in matcher.match_sentence(s)]
         found = {
             c: any(h.category == c and h.lexicon == lexicon_of[c] and not h.negated for h in hits)
             for _, c in categories

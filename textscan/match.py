@@ -1230,7 +1230,8 @@ class Matcher:
         "zonder" only the phrase it opens, which ends at a preposition, a
         conjunction or a verb ("zonder helm op een snorfiets"), and the whole
         clause of "zonder dat". "niet alleen/enkel/uitsluitend" (… maar ook),
-        "niet altijd", "niet elke", "niet genoeg", "nooit eerder" do not deny
+        "niet langer alleen", "niet zonder", "niet altijd", "niet elke", "niet
+        genoeg", "nooit eerder" do not deny
         the expression, nor does a negator in another conjunct, across "en",
         "of" or "maar" ("aparte zorg krijgen en niet onnodig worden
         opgepakt", "niet met boetes maar met bemiddeling"). A noun expression
@@ -1264,6 +1265,17 @@ class Matcher:
             nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
             if low == "niet" and (nxt in _NOT_ONLY or nxt in _NOT_NEGATING_NEXT):
                 continue
+            if (
+                low == "niet"
+                and nxt in ("langer", "meer")
+                and k + 2 < n
+                and tokens[k + 2].text.lower() in _NOT_ONLY
+            ):
+                continue  # "niet langer alleen ..., maar ook"
+            if (low in ("niet", "nooit") and nxt == "zonder") or (
+                low == "zonder" and k > 0 and tokens[k - 1].text.lower() in ("niet", "nooit")
+            ):
+                continue  # "niet zonder samenwerking": two negations affirm
             if low == "nooit" and nxt in _NOT_NEGATING_NEXT:
                 continue
             if low in _PHRASE_NEGATORS:

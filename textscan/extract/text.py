@@ -2,7 +2,11 @@
 
 Paragraphs are separated by blank lines. A line starting with ``#`` (Markdown)
 or a short numbered line without a final full stop ("3.2 Jeugd en veiligheid")
-opens a section. Text files have no pages: ``page`` is None throughout.
+opens a section. A block of table-of-contents rows (a title, dot leaders
+and a page number: "3.2 Jeugd en veiligheid ........ 14"), with or without an
+"Inhoud" heading, is kept as ``toc`` paragraphs, which are not analysed
+(codebook rule 6) and open no section. Text files have no pages: ``page`` is
+None throughout.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from textscan.errors import InputError
+from textscan.extract.clean import is_toc_heading, toc_row
 from textscan.extract.structure import mark_references
 from textscan.model import Document, Paragraph, Section
 
@@ -68,6 +73,13 @@ def paragraphs_from_text(text: str) -> tuple[list[Section], list[Paragraph]]:
     for block in re.split(r"\n\s*\n", text):
         block = block.strip()
         if not block:
+            continue
+        rows = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if any(toc_row(ln) for ln in rows) and all(
+            toc_row(ln) or is_toc_heading(ln) for ln in rows
+        ):
+            current = stack[-1].id if stack else None
+            paragraphs.extend(Paragraph(text=ln, section=current, kind="toc") for ln in rows)
             continue
         head = _heading(block)
         if head is not None:
