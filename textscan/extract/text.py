@@ -75,8 +75,9 @@ def paragraphs_from_text(text: str) -> tuple[list[Section], list[Paragraph]]:
         if not block:
             continue
         rows = [ln.strip() for ln in block.split("\n") if ln.strip()]
-        if any(toc_row(ln) for ln in rows) and all(
-            toc_row(ln) or is_toc_heading(ln) for ln in rows
+        entries = [toc_row(ln) for ln in rows]
+        if any(entries) and all(
+            e or is_toc_heading(ln) for e, ln in zip(entries, rows, strict=True)
         ):
             current = stack[-1].id if stack else None
             paragraphs.extend(Paragraph(text=ln, section=current, kind="toc") for ln in rows)
