@@ -1208,7 +1208,10 @@ class Matcher:
         if ex.phrase is not None:
             for seq in idx.phrases.get(id(ex), ()):
                 k = len(seq)
+                head = seq[0]
                 for s in range(max(0, first - k + 1), min(first, n - k) + 1):
+                    if head != lemmas[s] and head != lowers[s]:
+                        continue  # most starts fail here, before the full comparison
                     if all(seq[j] in (lemmas[s + j], lowers[s + j]) for j in range(k)) and (
                         (s <= first and last <= s + k - 1) or s <= first <= s + k - 1
                     ):

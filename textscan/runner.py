@@ -466,8 +466,11 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
             from textscan.nlp import get_nlp
 
             get_nlp()
-        # what every worker imports or reads for its first file, once here
+        # what every worker imports or reads for its first file, once here (numpy for
+        # the bootstrap: spaCy loads it, but a re-profile from the cache has no spaCy)
         import resource  # noqa: F401
+
+        import numpy  # noqa: F401
 
         from textscan.checks import _dutch_stop_words
 
