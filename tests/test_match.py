@@ -368,6 +368,18 @@ entries:
         ("Repressie is niet de oplossing.", "repressie", True),
         ("Hulp wordt op veel scholen niet gegeven.", "hulp", True),
         ("Ingrijpen doen we niet.", "ingrijpen", True),
+        # a noun before the negator, after the verb, stands outside its scope ...
+        ("Scholen mogen de kwaliteit van de hulp niet laten verslechteren.", "hulp", False),
+        ("Wij vinden dat hulp niet altijd snel kan worden geregeld.", "hulp", False),
+        # ... unless the verb takes a stance on it or the predicate judges it
+        ("Wij steunen repressie niet.", "repressie", True),
+        ("Gemeenten die de hulp niet erkennen, krijgen een gesprek.", "hulp", True),
+        ("De wijk vindt dat repressie niet heeft geleid tot minder overlast.", "repressie", True),
+        ("Marktwerking in de hulp heeft niet geleid tot betere zorg.", "hulp", False),
+        # a negated verb that would harm the noun after it leaves the noun standing
+        ("Het college bezuinigt niet op de hulp aan gezinnen.", "hulp", False),
+        ("Marktwerking hoort niet thuis in de hulp.", "hulp", False),
+        ("Het college investeert niet in hulp.", "hulp", True),
         ("De wijkagent biedt de jongeren geen hulp.", "hulp", True),
         # two negations affirm; "niet langer alleen ..., maar ook" is no negation
         ("Een veilige wijk komt er niet zonder hulp.", "hulp", False),

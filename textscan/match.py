@@ -239,6 +239,17 @@ def _attached(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+def _in_setting(tokens: Sequence[Token], first: int) -> bool:
+    """Whether the noun at ``first`` names the setting of what is said ("marktwerking in de zorg")."""
+    j = first - 1
+    while j >= 0 and tokens[j].text.lower() in _SETTING_DETERMINERS:
+        j -= 1
+    return j >= 0 and tokens[j].text.lower() in ("in", "binnen", "bij")
+
+
+_SETTING_DETERMINERS = frozenset(["de", "het", "een", "onze", "hun", "deze", "die", "dit", "dat"])
+
+
 def _plain(word: str) -> str:
     """``word`` without acute accents ("níet" -> "niet"); other letters unchanged."""
     if word.isascii():
@@ -265,11 +276,28 @@ _JUDGING_PREDICATES = frozenset(
         "zin",
         "passen",
         "bijdragen",
+        "leiden",
+        "opleveren",
         "komen",
         "bestaan",
         "verstandig",
         "gepast",
         "nuttig",
+        "belangrijk",
+        "haalbaar",
+        "geschikt",
+        "acceptabel",
+        "aanvaardbaar",
+        "proportioneel",
+        "doel",
+        "prioriteit",
+        "speerpunt",
+        "uitgangspunt",
+        "optie",
+        "middel",
+        "instrument",
+        "keuze",
+        "weg",
         # support verbs: the negated event is the expression itself ("voorlichting
         # wordt niet gegeven", "controles vinden niet plaats")
         "geven",
@@ -287,10 +315,64 @@ _JUDGING_PREDICATES = frozenset(
         "lukken",
     ]
 )
+# verbs taking a stance on their object: negated, they deny it ("landen die het
+# Strafhof niet erkennen", "wij steunen repressie niet"); other verbs negated after
+# their object leave it standing ("mogen de kwaliteit van de zorg niet onder druk
+# zetten", "laten de handhaving niet verslappen")
+_STANCE_VERBS = frozenset(
+    [
+        "steunen",
+        "ondersteunen",
+        "erkennen",
+        "accepteren",
+        "aanvaarden",
+        "willen",
+        "wensen",
+        "kiezen",
+        "omarmen",
+        "bepleiten",
+        "gebruiken",
+        "hanteren",
+        "voortzetten",
+        "invoeren",
+        "uitbreiden",
+        "versterken",
+        "stimuleren",
+        "bevorderen",
+        "financieren",
+        "subsidiëren",
+        "opleggen",
+        "nastreven",
+        "zoeken",
+        "aangaan",
+    ]
+)
+# verbs whose negation leaves the noun after them standing: "we bezuinigen niet op
+# de zorg", "er wordt niet getornd aan de handhaving", "marktwerking hoort niet
+# thuis in de zorg"
+_SPARING_VERBS = frozenset(
+    [
+        "bezuinigen",
+        "besparen",
+        "korten",
+        "snijden",
+        "beknibbelen",
+        "tornen",
+        "morrelen",
+        "thuishoren",
+        "verslappen",
+        "inleveren",
+    ]
+)
 # words that may stand between a judging predicate and its negator ("komt er niet",
 # "is niet de oplossing", "werkt nog steeds niet")
 _JUDGING_FILLERS = frozenset(
-    ["er", "ook", "nog", "dus", "echt", "steeds", "de", "het", "een", "meer", "langer", "zo"]
+    [
+        *("er", "ook", "nog", "dus", "echt", "steeds", "de", "het", "een", "meer", "langer", "zo"),
+        # auxiliaries: "dat repressie niet heeft gewerkt", "niet kan helpen"
+        *("heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "worden"),
+        *("werd", "werden", "kan", "kunnen", "zal", "zullen", "zou", "zouden", "mag", "mogen"),
+    ]
 )
 # a negated phrase ends at a preposition, a conjunction or "meer"
 _PHRASE_END = frozenset(
@@ -1238,11 +1320,14 @@ class Matcher:
         the expression, nor does a negator in another conjunct, across "en",
         "of" or "maar" ("aparte zorg krijgen en niet onnodig worden
         opgepakt", "niet met boetes maar met bemiddeling"). A noun expression
-        that stands before its clause's finite verb, with "niet" or "nooit" after
-        that verb, is the clause's first constituent and not what is denied
-        ("nazorg mag niet vergeten worden", "de zorg is vaak niet adequaat"),
-        unless the negated predicate judges it ("repressie werkt niet",
-        "handhaving is niet nodig", "een gebiedsverbod komt er niet").
+        before "niet" or "nooit" stands outside its scope ("nazorg mag niet
+        vergeten worden", "mogen de kwaliteit van de zorg niet onder druk
+        zetten"), unless the negated predicate judges it ("repressie werkt
+        niet", "handhaving is niet nodig", "een gebiedsverbod komt er niet") or
+        the clause's verb takes a stance on it ("landen die het Strafhof niet
+        erkennen"); a noun naming the setting ("marktwerking in de zorg werkt
+        niet") is never judged. After "niet", a verb that would harm the noun
+        leaves it standing ("we bezuinigen niet op de zorg").
         """
         _, soft = clauses
         toks = sorted(cand_tokens)
@@ -1301,10 +1386,17 @@ class Matcher:
                 continue
             elif (
                 k > toks[-1]
-                and self._fronted(tokens, toks, k)
-                and not self._judged(tokens, soft, k)
+                and self._nominal(tokens, toks)
+                and (_in_setting(tokens, first) or not self._judged(tokens, soft, k))
             ):
-                continue
+                continue  # "de kwaliteit van de zorg niet verbetert", "in de zorg werkt niet"
+            elif (
+                k < first
+                and low in ("niet", "nooit")
+                and self._nominal(tokens, toks)
+                and self._sparing(tokens, soft, c)
+            ):
+                continue  # "we bezuinigen niet op de zorg": the care stays
             if any(
                 tokens[j].text.lower() in _CONJUNCT_STARTS
                 for j in (range(toks[-1] + 1, k) if k > toks[-1] else range(k + 1, first))
@@ -1315,24 +1407,36 @@ class Matcher:
             return low
         return None
 
-    def _fronted(self, tokens: Sequence[Token], toks: Sequence[int], k: int) -> bool:
-        """Whether a noun expression stands before a finite verb that precedes negator ``k``."""
-        if any(self.verb_like(tokens[t]) or self._is_verb(tokens[t].lemma) for t in toks):
-            return False  # a verb: "overlast aanpakken doen we niet"
-        for j in range(toks[-1] + 1, k):
-            t = tokens[j]
-            low = t.text.lower()
-            if self.verb_like(t) or (
-                t.lemma == low and low.endswith("en") and self._is_verb(t.lemma)
-            ):
-                return True
-        return False
+    def _nominal(self, tokens: Sequence[Token], toks: Sequence[int]) -> bool:
+        """Whether the expression is a noun phrase, not a verb ("overlast aanpakken doen we niet")."""
+        return not any(self.verb_like(tokens[t]) or self._is_verb(tokens[t].lemma) for t in toks)
+
+    @staticmethod
+    def _sparing(tokens: Sequence[Token], soft: Sequence[int], c: int) -> bool:
+        """Whether clause ``c`` has a verb whose negation spares its object (_SPARING_VERBS)."""
+        lemmas = {t.lemma for t, sc in zip(tokens, soft) if sc == c}
+        if not lemmas.isdisjoint(_SPARING_VERBS):
+            return True
+        # split "thuishoren": "hoort niet thuis in"
+        return "horen" in lemmas and any(
+            sc == c and t.text.lower() == "thuis" for t, sc in zip(tokens, soft)
+        )
 
     @staticmethod
     def _judged(tokens: Sequence[Token], soft: Sequence[int], k: int) -> bool:
-        """Whether negator ``k`` stands next to a predicate that judges its subject."""
+        """Whether negator ``k`` denies the noun phrase before it.
+
+        It does when it stands next to a predicate that judges that phrase
+        ("repressie werkt niet", "is niet de oplossing"), or when its clause's
+        verb takes a stance on it ("landen die het Strafhof niet erkennen",
+        "wij steunen repressie niet").
+        """
         c = soft[k]
         n = len(tokens)
+        if any(
+            soft[j] == c and tokens[j].lemma in _STANCE_VERBS for j in range(n) if j != k
+        ):
+            return True
         j = k - 1  # before: "werkt niet", "komt er niet"
         while j >= 0 and soft[j] == c and tokens[j].text.lower() in _JUDGING_FILLERS:
             j -= 1
