@@ -240,7 +240,7 @@ def _attached(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _in_setting(tokens: Sequence[Token], first: int) -> bool:
-    """Whether the noun at ``first`` names the setting of what is said ("marktwerking in de zorg")."""
+    """Whether the noun at ``first`` names a setting ("marktwerking in de zorg")."""
     j = first - 1
     while j >= 0 and tokens[j].text.lower() in _SETTING_DETERMINERS:
         j -= 1
@@ -1408,18 +1408,18 @@ class Matcher:
         return None
 
     def _nominal(self, tokens: Sequence[Token], toks: Sequence[int]) -> bool:
-        """Whether the expression is a noun phrase, not a verb ("overlast aanpakken doen we niet")."""
+        """Whether the expression is a noun phrase, not a verb ("aanpakken doen we niet")."""
         return not any(self.verb_like(tokens[t]) or self._is_verb(tokens[t].lemma) for t in toks)
 
     @staticmethod
     def _sparing(tokens: Sequence[Token], soft: Sequence[int], c: int) -> bool:
         """Whether clause ``c`` has a verb whose negation spares its object (_SPARING_VERBS)."""
-        lemmas = {t.lemma for t, sc in zip(tokens, soft) if sc == c}
+        lemmas = {t.lemma for t, sc in zip(tokens, soft, strict=True) if sc == c}
         if not lemmas.isdisjoint(_SPARING_VERBS):
             return True
         # split "thuishoren": "hoort niet thuis in"
         return "horen" in lemmas and any(
-            sc == c and t.text.lower() == "thuis" for t, sc in zip(tokens, soft)
+            sc == c and t.text.lower() == "thuis" for t, sc in zip(tokens, soft, strict=True)
         )
 
     @staticmethod
@@ -1433,9 +1433,7 @@ class Matcher:
         """
         c = soft[k]
         n = len(tokens)
-        if any(
-            soft[j] == c and tokens[j].lemma in _STANCE_VERBS for j in range(n) if j != k
-        ):
+        if any(soft[j] == c and tokens[j].lemma in _STANCE_VERBS for j in range(n) if j != k):
             return True
         j = k - 1  # before: "werkt niet", "komt er niet"
         while j >= 0 and soft[j] == c and tokens[j].text.lower() in _JUDGING_FILLERS:
