@@ -310,6 +310,11 @@ PERCEPTION = [
     ("Verhuurders krijgen een registratieplicht.", "registratie", False),
     ("De stichting is geregistreerd onder nummer 4512.", "geregistreerd", False),
     ("De geregistreerde criminaliteit nam af.", "geregistreerde", True),
+    # perception 1.2.0: worry and experience as felt (in)security
+    ("Ouders maken zich grote zorgen over het hardrijden in de straat.", "zorgen-maken", True),
+    ("Wij maken ons zorgen over de stijgende energieprijzen.", "zorgen-maken", False),
+    ("Veel bewoners ervaren overlast van de hangplek.", "ervaren", True),
+    ("Het team bestaat uit ervaren jongerenwerkers.", "ervaren", False),
 ]
 
 
