@@ -237,6 +237,10 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.6.0: young offenders
+    ("De rechter gaf twee jonge inbrekers een taakstraf.", "jonge-dader", True),
+    ("Jonge ouders krijgen een kraambezoek.", "jonge-dader", False),
+    ("Boa's spreken overlastgevende jongeren aan.", "jongere-en-criminaliteit", True),
     # themes 1.4.0: traffic and fire safety words
     ("Bewoners klagen over hardrijders in de Dorpsstraat.", "hardrijder", True),
     ("De politie houdt vaker snelheidscontroles bij de school.", "snelheidscontrole", True),
