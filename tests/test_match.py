@@ -380,6 +380,9 @@ entries:
         ("Het college bezuinigt niet op de hulp aan gezinnen.", "hulp", False),
         ("Marktwerking hoort niet thuis in de hulp.", "hulp", False),
         ("Het college investeert niet in hulp.", "hulp", True),
+        # "niet X maar Y" denies the contrasted phrase only
+        ("Niet de politie maar de buurtcoach biedt hier de eerste hulp.", "hulp", False),
+        ("Wij kiezen niet de weg van repressie maar die van hulp.", "repressie", True),
         ("De wijkagent biedt de jongeren geen hulp.", "hulp", True),
         # two negations affirm; "niet langer alleen ..., maar ook" is no negation
         ("Een veilige wijk komt er niet zonder hulp.", "hulp", False),

@@ -239,6 +239,9 @@ def _attached(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+_CONTRAST_DETERMINERS = frozenset(["de", "het", "een", "deze", "die", "dit", "dat"])
+
+
 def _in_setting(tokens: Sequence[Token], first: int) -> bool:
     """Whether the noun at ``first`` names a setting ("marktwerking in de zorg")."""
     j = first - 1
@@ -1366,6 +1369,8 @@ class Matcher:
                 continue  # "niet zonder samenwerking": two negations affirm
             if low == "nooit" and nxt in _NOT_NEGATING_NEXT:
                 continue
+            if low == "niet" and k < first and self._contrasted(tokens, k) <= first:
+                continue  # "niet de politie maar de zorg doet de eerste opvang"
             if low in _PHRASE_NEGATORS:
                 if k > first:
                     continue
@@ -1406,6 +1411,37 @@ class Matcher:
                 continue
             return low
         return None
+
+    def _contrasted(self, tokens: Sequence[Token], k: int) -> int:
+        """Where the phrase that "niet" at ``k`` contrasts ends ("niet X maar Y"), else ``n``.
+
+        "niet" before a determiner, with "maar" later in the sentence, denies
+        that noun phrase only (with its "van" complement): "niet de politie de
+        eerste opvang moet doen, maar ..." leaves "opvang" standing.
+        """
+        n = len(tokens)
+        if k + 1 >= n or tokens[k + 1].text.lower() not in _CONTRAST_DETERMINERS:
+            return n
+        j = k + 2
+        while j < n:
+            t = tokens[j]
+            low = t.text.lower()
+            if low == "van" or (
+                low in _CONTRAST_DETERMINERS and tokens[j - 1].text.lower() == "van"
+            ):
+                j += 1
+                continue
+            if (
+                not t.is_word
+                or low in _CONTRAST_DETERMINERS
+                or low in _PHRASE_END
+                or self.verb_like(t)
+            ):
+                break
+            j += 1
+        if not any(tokens[i].text.lower() == "maar" for i in range(j, n)):
+            return n
+        return j
 
     def _nominal(self, tokens: Sequence[Token], toks: Sequence[int]) -> bool:
         """Whether the expression is a noun phrase, not a verb ("aanpakken doen we niet")."""
