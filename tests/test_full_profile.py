@@ -66,6 +66,14 @@ def test_actor_counts_breadth_network(analysis):
         ("politie", "school"): 1,
     }
     assert 0 < actors["diversity"] <= 1.585  # log2(3)
+    # distinct actors per group: the chain's two do not make the plan broad
+    row = a.profile.to_row()
+    assert (row["actors_chain_breadth"], row["actors_partners_breadth"]) == (2, 1)
+    assert row["actors_residents_breadth"] == 1
+    from textscan.report.findings import key_measures
+
+    measures = key_measures(a.profile.to_dict())
+    assert measures["actors_breadth"] == 4 and measures["actors_societal_breadth"] == 2
 
 
 def test_top_terms_and_evidence_point_to_sentences(analysis):

@@ -154,9 +154,11 @@ class Profile:
         for gname, block in self.groups.items():
             if "lexicon" not in block:
                 continue  # top_terms, evidence: lists, only in the JSON profile
+            named = block.get("entries_by_category", {})
             for cat, st in block.get("categories", {}).items():
                 row[f"{gname}_{cat}_count"] = st["count"]
                 row[f"{gname}_{cat}_sentence_share"] = st["sentence_share"]
+                row[f"{gname}_{cat}_breadth"] = len(named.get(cat, {}))
             for key in ("breadth_entries", "breadth_categories", "diversity", "evenness"):
                 if key in block:
                     row[f"{gname}_{key}"] = block[key]

@@ -191,6 +191,13 @@ MEASURES: tuple[Measure, ...] = (
         "Actoren",
     ),
     Measure(
+        "actors_societal_breadth",
+        "Partners en bewonersgroepen",
+        "count",
+        "aantal verschillende maatschappelijke partners en bewonersgroepen",
+        "Partners (versch.)",
+    ),
+    Measure(
         "actors_broad_share",
         "Partners en bewoners",
         "share",
@@ -233,6 +240,12 @@ def format_measure(key: str, value: Any) -> str:
     return nl_num(value, 1)
 
 
+def _societal(actors: Mapping[str, Any]) -> int:
+    """Distinct partners and residents' groups an actors block names (not the chain)."""
+    cats = actors.get("entries_by_category") or {}
+    return len(cats.get("partners", {})) + len(cats.get("residents", {}))
+
+
 def key_measures(profile: Mapping[str, Any]) -> dict[str, float | None]:
     """The key measures of a profile dict; keys of absent blocks are left out."""
     cats = profile.get("categories") or {}
@@ -245,6 +258,7 @@ def key_measures(profile: Mapping[str, Any]) -> dict[str, float | None]:
         counts = {k: v.get("count", 0) for k, v in (actors.get("categories") or {}).items()}
         total = sum(counts.values())
         out["actors_breadth"] = actors.get("breadth_entries")
+        out["actors_societal_breadth"] = _societal(actors)
         out["actors_broad_share"] = (
             (counts.get("partners", 0) + counts.get("residents", 0)) / total if total else None
         )
@@ -610,7 +624,7 @@ def _actor_findings(p: Mapping[str, Any]) -> list[Finding]:
                     "Brede kring van betrokkenen",
                     f"{nl_pct(broad)} van de {total} actorvermeldingen gaat over "
                     f"maatschappelijke partners en bewoners; het plan noemt "
-                    f"{actors.get('breadth_entries', 0)} verschillende actoren.",
+                    f"{_societal(actors)} verschillende partners en bewonersgroepen.",
                     55,
                     "positive",
                     {"broad_share": broad},
@@ -820,7 +834,7 @@ def _peer_findings(p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]) -> 
                     {"rank": bal.rank, "n": bal.n + 1},
                 )
             )
-    for key in ("actors_broad_share", "actors_breadth"):
+    for key in ("actors_broad_share", "actors_societal_breadth"):
         pp = pos.get(key)
         if pp is None or pp.n < PEER_MIN or not (pp.is_lowest or pp.is_highest):
             continue
