@@ -39,6 +39,10 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.4.1: road users meeting; the council's oversight
+    ("Op de dijkweg ontmoeten fietsers en vrachtverkeer elkaar.", "ontmoeten", False),
+    ("In de buurttuin ontmoeten bewoners elkaar.", "ontmoeten", True),
+    ("De raad houdt via de verantwoording controle op het plan.", "controle", False),
     # framing 1.3.2: "zorg voor" after a preposition or care adjective is care;
     # "met zorg" with concern only in its phrases
     ("Het kind heeft recht op toegang tot zorg voor zijn ziekte.", "zorg", True),

@@ -380,6 +380,10 @@ entries:
         ("Het college bezuinigt niet op de hulp aan gezinnen.", "hulp", False),
         ("Marktwerking hoort niet thuis in de hulp.", "hulp", False),
         ("Het college investeert niet in hulp.", "hulp", True),
+        # "niet" in the main clause does not reach a "dat" clause (rule 5: own
+        # clause); "niet voor iedereen" is no denial
+        ("Wij geloven niet dat repressie hier iets oplost.", "repressie", False),
+        ("Hulp werkt niet voor iedereen.", "hulp", False),
         # "niet X maar Y" denies the contrasted phrase only
         ("Niet de politie maar de buurtcoach biedt hier de eerste hulp.", "hulp", False),
         ("Wij kiezen niet de weg van repressie maar die van hulp.", "repressie", True),

@@ -1341,6 +1341,8 @@ class Matcher:
         start = first
         while start > 0 and soft[start - 1] == c:
             start -= 1
+        # ("wij geloven niet dat een boete helpt": the negator is in another
+        # clause, so by codebook rule 5 the fine is not negated)
         if (
             start > 0
             and tokens[start].text.lower() == "dat"
@@ -1356,6 +1358,13 @@ class Matcher:
             nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
             if low == "niet" and (nxt in _NOT_ONLY or nxt in _NOT_NEGATING_NEXT):
                 continue
+            if (
+                low == "niet"
+                and nxt == "voor"
+                and k + 2 < n
+                and tokens[k + 2].text.lower() in ("iedereen", "alle", "elke", "ieder", "iedere")
+            ):
+                continue  # "preventie werkt niet voor iedereen": not everywhere is no denial
             if (
                 low == "niet"
                 and nxt in ("langer", "meer")
