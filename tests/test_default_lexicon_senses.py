@@ -39,6 +39,15 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.5.0: helping people; senses of the fourth blind set
+    ("Vrijwilligers helpen buren die een conflict hebben.", "helpen", True),
+    ("Waar dat onvoldoende helpt, volgt een gesprek.", "helpen", False),
+    ("Een vaste dagbesteding helpt terugval te voorkomen.", "helpen", False),
+    ("Het zwembad is op zondag gesloten.", "sluiten", False),
+    ("De burgemeester heeft het café gesloten.", "sluiten", True),
+    ("Sinds kort worden meer inbraken gesignaleerd.", "signaleren", False),
+    ("Meldingen worden binnen een dag opgepakt door het zorgteam.", "oppakken", False),
+    ("Overlastgevers verstoren het dagelijks leven van bewoners.", "verstoren", False),
     # framing 1.4.1: road users meeting; the council's oversight
     ("Op de dijkweg ontmoeten fietsers en vrachtverkeer elkaar.", "ontmoeten", False),
     ("In de buurttuin ontmoeten bewoners elkaar.", "ontmoeten", True),
@@ -199,6 +208,9 @@ FRAMING = [
 
 
 ACTORS = [
+    # actors 1.3.0: the municipality is the plan's author, no actor
+    ("De gemeente werkt samen met de politie.", "gemeente", False),
+    ("De burgemeester sluit het pand.", "burgemeester", True),
     ("Het college van burgemeester en wethouders besluit.", "ouder", False),
     ("Aandeelhouders krijgen dit jaar minder dividend.", "ouder", False),
     ("Statushouders krijgen sneller een woning.", "ouder", False),
@@ -293,6 +305,13 @@ THEMES = [
 
 
 DOMAINS = [
+    # domains 1.2.0: a field's institutions, rules and facilities
+    ("Illegale kamerverhuur pakken we aan.", "kamerverhuur", True),
+    ("Met de woningcorporatie maken we afspraken.", "woningcorporatie", True),
+    ("We richten de straat samen met bewoners opnieuw in.", "inrichten", True),
+    ("De GGD richt een meldpunt in.", "inrichten", False),
+    ("Op de camping geldt een stookverbod.", "camping", True),
+    ("Het parkeerterrein wordt beter verlicht.", "parkeer", True),
     ("Onze tradities en cultuur moeten behouden blijven.", "cultuur", False),
     ("Er is een andere politieke cultuur nodig.", "cultuur", False),
     ("Sport en cultuur zijn belangrijk voor jongeren.", "cultuur", True),

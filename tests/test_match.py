@@ -384,6 +384,11 @@ entries:
         # clause); "niet voor iedereen" is no denial
         ("Wij geloven niet dat repressie hier iets oplost.", "repressie", False),
         ("Hulp werkt niet voor iedereen.", "hulp", False),
+        # a modal is no stance ("niet beschamen" spares); "niet verlengen" denies
+        ("Wij willen de hulp aan gezinnen niet afbouwen.", "hulp", False),
+        ("Het college besluit de repressie niet te verlengen.", "repressie", True),
+        # "zonder" denies its phrase only, which ends at a verb in any form
+        ("Jongeren zonder diploma krijgen hulp bij het zoeken naar werk.", "hulp", False),
         # "niet X maar Y" denies the contrasted phrase only
         ("Niet de politie maar de buurtcoach biedt hier de eerste hulp.", "hulp", False),
         ("Wij kiezen niet de weg van repressie maar die van hulp.", "repressie", True),

@@ -329,8 +329,6 @@ _STANCE_VERBS = frozenset(
         "erkennen",
         "accepteren",
         "aanvaarden",
-        "willen",
-        "wensen",
         "kiezen",
         "omarmen",
         "bepleiten",
@@ -348,6 +346,11 @@ _STANCE_VERBS = frozenset(
         "nastreven",
         "zoeken",
         "aangaan",
+        "verlengen",
+        "instellen",
+        "uitvaardigen",
+        "afkondigen",
+        "continueren",
     ]
 )
 # verbs whose negation leaves the noun after them standing: "we bezuinigen niet op
@@ -365,6 +368,12 @@ _SPARING_VERBS = frozenset(
         "thuishoren",
         "verslappen",
         "inleveren",
+        "beschamen",
+        "schaden",
+        "aantasten",
+        "ondermijnen",
+        "beschadigen",
+        "afbouwen",
     ]
 )
 # words that may stand between a judging predicate and its negator ("komt er niet",
@@ -1389,7 +1398,7 @@ class Matcher:
                     and end - k <= 5
                     and tokens[end].is_word
                     and tokens[end].text.lower() not in _PHRASE_END
-                    and (end in toks or not self.verb_like(tokens[end]))
+                    and (end in toks or not self._verbal_word(tokens[end]))
                 ):
                     end += 1
                 if first >= end:
@@ -1451,6 +1460,14 @@ class Matcher:
         if not any(tokens[i].text.lower() == "maar" for i in range(j, n)):
             return n
         return j
+
+    def _verbal_word(self, token: Token) -> bool:
+        """A finite verb or participle (verb_like), or a plural or infinitive verb form
+        ("zonder startkwalificatie krijgen ondersteuning")."""
+        if self.verb_like(token):
+            return True
+        low = token.text.lower()
+        return token.lemma == low and low.endswith("en") and self._is_verb(low)
 
     def _nominal(self, tokens: Sequence[Token], toks: Sequence[int]) -> bool:
         """Whether the expression is a noun phrase, not a verb ("aanpakken doen we niet")."""
