@@ -253,6 +253,12 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.7.0
+    ("Jongeren die dreigen af te glijden, krijgen een mentor.", "afglijden", True),
+    ("Twee mannen beroofden een fietser in het park.", "beroven", True),
+    ("De regel berooft kleine winkels van inkomsten.", "beroven", False),
+    ("Bij gevaarlijke verkeerssituaties kunnen bewoners een melding doen.", "verkeerssituatie", True),
+    ("De verkeerssituatie rond het station verandert.", "verkeerssituatie", False),
     # themes 1.6.0: young offenders
     ("De rechter gaf twee jonge inbrekers een taakstraf.", "jonge-dader", True),
     ("Jonge ouders krijgen een kraambezoek.", "jonge-dader", False),
