@@ -48,6 +48,8 @@ FRAMING = [
     ("Sinds kort worden meer inbraken gesignaleerd.", "signaleren", False),
     ("Meldingen worden binnen een dag opgepakt door het zorgteam.", "oppakken", False),
     ("Overlastgevers verstoren het dagelijks leven van bewoners.", "verstoren", False),
+    ("Wijkteams leren de signalen van uitbuiting herkennen.", "herkennen", True),
+    ("Bewoners herkennen zich in het plan.", "herkennen", False),
     # framing 1.4.1: road users meeting; the council's oversight
     ("Op de dijkweg ontmoeten fietsers en vrachtverkeer elkaar.", "ontmoeten", False),
     ("In de buurttuin ontmoeten bewoners elkaar.", "ontmoeten", True),
