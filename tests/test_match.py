@@ -498,6 +498,9 @@ entries:
         ("We pakken de overlast van scooter’s en auto’s aan.", "aanpakken", True),
         # the particle inside the brackets belongs to another clause
         ("We pakken de zaak (waar de raad aan werkt) later op.", "aanpakken", False),
+        # "als" before a noun phrase opens no clause; before a subject or a verb it does
+        ("Wij pakken als gemeente de overlast samen met bewoners aan.", "aanpakken", True),
+        ("We pakken de zaak op als er iets aan de hand is.", "aanpakken", False),
     ],
 )
 def test_particles_that_belong_elsewhere_are_not_the_verbs(text, entry, found):

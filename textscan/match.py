@@ -78,6 +78,9 @@ _SUBORDINATORS = frozenset(
         "zolang",
     ]
 )
+# subordinators that also open a phrase ("als gemeente", "zoals politie en OM",
+# "sinds 2020"): a clause boundary only when a verb follows
+_PHRASE_SUBORDINATORS = frozenset(["als", "zoals", "sinds"])
 _COORDINATORS = frozenset({"en", "of", "dus", "ofwel", "noch"})
 _SUBJECT_PRONOUNS = frozenset(
     ["ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "men", "er", "daar", "hier"]
@@ -984,8 +987,7 @@ class Matcher:
         lem = token.lemma
         return lem != low and lem.endswith("en") and not low.endswith("en") and token.is_word
 
-    @classmethod
-    def clauses(cls, tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+    def clauses(self, tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
         """Hard and soft clause numbers of each token.
 
         Hard boundaries: semicolons, colons, brackets, dashes, subordinating
@@ -994,7 +996,11 @@ class Matcher:
         A bracketed insertion is a clause of its own, and the words after it
         are in the clause before it again ("we pakken (in Europees verband) de
         marktmacht aan"). An apostrophe inside a word ("zzp’ers") is no
-        boundary. Numbers identify clauses; they are not in order.
+        boundary, nor are "als", "zoals" and "sinds" when neither a subject
+        pronoun nor, before the next punctuation, a verb follows them: then
+        they open a phrase, not a clause
+        ("wij treden als gemeente streng op", "sinds 2020"). Numbers identify
+        clauses; they are not in order.
         """
         hard: list[int] = []
         soft: list[int] = []
@@ -1025,7 +1031,15 @@ class Matcher:
                     pass  # "zzp’ers", "auto’s": part of the word
                 elif t.is_punct and all(c in _HARD_PUNCT or c == "." for c in low):
                     is_hard = True
-            elif (low in _SUBORDINATORS and i > 0) or (
+            elif (
+                low in _SUBORDINATORS
+                and i > 0
+                and (
+                    low not in _PHRASE_SUBORDINATORS
+                    or (i + 1 < n and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS)
+                    or self._verb_follows(tokens, i)
+                )
+            ) or (
                 low == "om"
                 and any(tokens[k].text.lower() == "te" for k in range(i + 1, min(n, i + 8)))
             ):
@@ -1035,7 +1049,7 @@ class Matcher:
                 # ", en ..." joins two main clauses; without a comma only a subject
                 # pronoun or a verb after the coordinator shows a new clause
                 after_comma = i > 0 and tokens[i - 1].text == ","
-                if after_comma or nxt.text.lower() in _SUBJECT_PRONOUNS or cls.verb_like(nxt):
+                if after_comma or nxt.text.lower() in _SUBJECT_PRONOUNS or self.verb_like(nxt):
                     is_hard = True
             if is_hard:
                 fresh += 1
@@ -1460,6 +1474,15 @@ class Matcher:
         if not any(tokens[i].text.lower() == "maar" for i in range(j, n)):
             return n
         return j
+
+    def _verb_follows(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether a verb stands after ``i`` before the next punctuation mark."""
+        for t in tokens[i + 1 :]:
+            if t.is_punct or not t.is_word:
+                return False
+            if self._verbal_word(t):
+                return True
+        return False
 
     def _verbal_word(self, token: Token) -> bool:
         """A finite verb or participle (verb_like), or a plural or infinitive verb form
