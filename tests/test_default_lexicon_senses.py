@@ -255,6 +255,13 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.8.0
+    ("Jongeren beginnen steeds vroeger met alcoholgebruik.", "alcoholgebruik", True),
+    ("Bestuurders worden gecontroleerd op alcoholgebruik.", "alcoholgebruik", False),
+    ("Criminele netwerken ondermijnen met drugsgeld de rechtsstaat.", "ondermijnen", True),
+    ("Die regel ondermijnt het vertrouwen in de overheid.", "ondermijnen", False),
+    ("Tijdens de coronacrisis werkte de crisisorganisatie van de veiligheidsregio goed.", "coronacrisis", True),
+    ("Bedrijven komen uit een zware periode door de coronacrisis.", "coronacrisis", False),
     # themes 1.7.0
     ("Jongeren die dreigen af te glijden, krijgen een mentor.", "afglijden", True),
     ("Twee mannen beroofden een fietser in het park.", "beroven", True),
@@ -334,6 +341,11 @@ DOMAINS = [
 
 
 PERCEPTION = [
+    # perception 1.3.0: figures and fear about safety only
+    ("De cijfers over woninginbraken laten een daling zien.", "cijfer", True),
+    ("We kijken niet alleen naar cijfers en spreadsheets.", "cijfer", False),
+    ("Ouderen zijn bang om 's avonds over straat te gaan.", "bang", True),
+    ("Veel mensen zijn bang dat de prijzen stijgen.", "bang", False),
     # perception 1.1.0: offences and incidents as figures, not as kinds of event
     ("Het aantal misdrijven in de binnenstad daalde met 12 procent.", "misdrijven", True),
     ("Het aantal geweldsmisdrijven steeg vorig jaar.", "misdrijf", True),
