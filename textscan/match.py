@@ -80,6 +80,8 @@ _SUBORDINATORS = frozenset(
 )
 # subordinators that also open a phrase ("als gemeente", "zoals politie en OM",
 # "sinds 2020"): a clause boundary only when a verb follows
+# words kept in the matcher's memo of which lexicons a word may start; cleared beyond
+_WORD_MEMO_LIMIT = 100_000
 _PHRASE_SUBORDINATORS = frozenset(["als", "zoals", "sinds"])
 _COORDINATORS = frozenset({"en", "of", "dus", "ofwel", "noch"})
 _SUBJECT_PRONOUNS = frozenset(
@@ -718,6 +720,8 @@ class Matcher:
         self._lemmatize = lemmatize
         self._is_known = is_known
         self._indexes = [self._build(lx) for lx in self.lexicons]
+        # lexicons a word may start a candidate of, by (lemma, form): most words recur
+        self._lexicons_of_word: dict[tuple[str, str], tuple[int, ...]] = {}
         # compound parts of every lexicon in one table, so each word is split once
         self._parts: dict[str, list[tuple[int, list[Entry]]]] = {}
         for position, idx in enumerate(self._indexes):
@@ -1073,31 +1077,36 @@ class Matcher:
         begin with the literal start of one of its glob patterns, and the word
         has no hyphen.
         """
-        owners = self._owners
         everywhere = self._everywhere
-        pattern_heads = self._pattern_heads
+        seen = self._lexicons_of_word
+        if len(seen) > _WORD_MEMO_LIMIT:
+            seen.clear()
         active: list[list[int]] = [[] for _ in everywhere]
         for i, t in enumerate(tokens):
             if not t.is_word:
                 continue
-            lem = lemmas[i]
-            low = lowers[i]
-            if "-" in lem or "-" in low:
-                found: Iterable[int] = everywhere
-            else:
-                found = owners.get(lem, ())
-                if low != lem and low in owners:
-                    found = {*found, *owners[low]}
-                if MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN:
-                    parts = self._split_all(lem)
-                    if parts:
-                        found = {*found, *parts}
-                for position, heads in pattern_heads:
-                    if low.startswith(heads):
-                        found = {*found, position}
+            key = (lemmas[i], lowers[i])
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = self._lexicons_of(*key)
             for position in found:
                 active[position].append(i)
         return active
+
+    def _lexicons_of(self, lem: str, low: str) -> tuple[int, ...]:
+        """The lexicons (positions) a word with this lemma and form may start a candidate of."""
+        if "-" in lem or "-" in low:
+            return tuple(self._everywhere)
+        owners = self._owners
+        found: set[int] = set(owners.get(lem, ()))
+        if low != lem and low in owners:
+            found.update(owners[low])
+        if MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN:
+            found.update(self._split_all(lem))
+        for position, heads in self._pattern_heads:
+            if low.startswith(heads):
+                found.add(position)
+        return tuple(sorted(found))
 
     def _candidates(
         self,
