@@ -39,6 +39,9 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.6.0: security is no prevention term of its own
+    ("Winkeliers hebben samen een beveiliger ingehuurd.", "beveiliging", False),
+    ("Collectieve beveiliging maakt het bedrijventerrein veiliger.", "beveiliging", False),
     # framing 1.5.0: helping people; senses of the fourth blind set
     ("Vrijwilligers helpen buren die een conflict hebben.", "helpen", True),
     ("Waar dat onvoldoende helpt, volgt een gesprek.", "helpen", False),
