@@ -40,6 +40,8 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 FRAMING = [
     # framing 1.6.0: security is no prevention term of its own
+    ("Buurtbemiddeling heeft dit jaar 98 conflicten opgepakt.", "bemiddeling", False),
+    ("We lossen de ruzie op met bemiddeling.", "bemiddeling", True),
     ("Winkeliers hebben samen een beveiliger ingehuurd.", "beveiliging", False),
     ("Collectieve beveiliging maakt het bedrijventerrein veiliger.", "beveiliging", False),
     # framing 1.5.0: helping people; senses of the fourth blind set
