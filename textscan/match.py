@@ -1369,12 +1369,12 @@ class Matcher:
         first = toks[0]
         c = soft[first]
         n = len(tokens)
-        # "zonder dat ...": the subordinate clause "zonder" opens is denied as a whole
         start = first
         while start > 0 and soft[start - 1] == c:
             start -= 1
-        # ("wij geloven niet dat een boete helpt": the negator is in another
-        # clause, so by codebook rule 5 the fine is not negated)
+        # "zonder dat" denies the clause it opens; "niet dat" does not ("wij
+        # geloven niet dat een boete helpt": rule 5 asks for the expression's own
+        # clause, and "niet" stands in the main clause)
         if (
             start > 0
             and tokens[start].text.lower() == "dat"
