@@ -265,13 +265,21 @@ THEMES = [
     ("Bestuurders worden gecontroleerd op alcoholgebruik.", "alcoholgebruik", False),
     ("Criminele netwerken ondermijnen met drugsgeld de rechtsstaat.", "ondermijnen", True),
     ("Die regel ondermijnt het vertrouwen in de overheid.", "ondermijnen", False),
-    ("Tijdens de coronacrisis werkte de crisisorganisatie van de veiligheidsregio goed.", "coronacrisis", True),
+    (
+        "Tijdens de coronacrisis werkte de crisisorganisatie van de veiligheidsregio goed.",
+        "coronacrisis",
+        True,
+    ),
     ("Bedrijven komen uit een zware periode door de coronacrisis.", "coronacrisis", False),
     # themes 1.7.0
     ("Jongeren die dreigen af te glijden, krijgen een mentor.", "afglijden", True),
     ("Twee mannen beroofden een fietser in het park.", "beroven", True),
     ("De regel berooft kleine winkels van inkomsten.", "beroven", False),
-    ("Bij gevaarlijke verkeerssituaties kunnen bewoners een melding doen.", "verkeerssituatie", True),
+    (
+        "Bij gevaarlijke verkeerssituaties kunnen bewoners een melding doen.",
+        "verkeerssituatie",
+        True,
+    ),
     ("De verkeerssituatie rond het station verandert.", "verkeerssituatie", False),
     # themes 1.6.0: young offenders
     ("De rechter gaf twee jonge inbrekers een taakstraf.", "jonge-dader", True),
