@@ -215,6 +215,10 @@ FRAMING = [
 
 
 ACTORS = [
+    # actors 1.4.0
+    ("De Arbeidsinspectie controleert de kassen op uitbuiting.", "arbeidsinspectie", True),
+    ("De voetbalvereniging start een project tegen discriminatie.", "voetbalvereniging", True),
+    ("Buurtgenoten houden een oogje in het zeil.", "buurtgenoot", True),
     # actors 1.3.0: the municipality is the plan's author, no actor
     ("De gemeente werkt samen met de politie.", "gemeente", False),
     ("De burgemeester sluit het pand.", "burgemeester", True),
