@@ -159,6 +159,15 @@ def test_balance_threshold_is_the_documented_constant() -> None:
     assert F.derive_findings(just_out)[0].title == "Gemengd"
 
 
+def test_a_balance_on_a_few_terms_claims_no_direction() -> None:
+    # one positive word gives B = +1; that is no "meer verbindend" plan
+    thin = F.derive_findings(make_profile(0, 2, F.BALANCE_MIN_TERMS - 1))
+    assert thin[0].code == "balance_thin" and thin[0].tone == "gap"
+    assert "Meer verbindend" not in " ".join(f.title for f in thin)
+    enough = F.derive_findings(make_profile(0, 2, F.BALANCE_MIN_TERMS))
+    assert enough[0].code == "balance" and enough[0].tone == "positive"
+
+
 def test_no_balance_without_repressive_or_positive_terms() -> None:
     f = F.derive_findings(make_profile(0, 3, 0))
     assert "balance_undefined" in codes(f)

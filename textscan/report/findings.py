@@ -11,7 +11,11 @@ shows the heaviest three):
 
 - ``balance``: always, when the balance is defined. ``|B| >= BALANCE_CLEAR``
   is "overwegend repressief" / "overwegend positief", otherwise "gemengd";
-  whether the 95% interval excludes 0 says if the direction is clear.
+  whether the 95% interval excludes 0 says if the direction is clear. With
+  fewer than ``BALANCE_MIN_TERMS`` repressive and positive terms together the
+  finding is ``balance_thin`` instead: too little framing language to call a
+  direction (one positive word gives B = +1 and a bootstrap interval of +1
+  to +1).
 - ``preventive_leading`` / ``preventive_scarce``: preventive language has the
   highest rate of the three, or the lowest and below ``LOW_RATE`` per 1,000.
 - ``actors_narrow`` / ``actors_broad``: the chain has at least
@@ -58,6 +62,8 @@ from textscan.report.labels import FRAMING_ORDER, label, nl_list, nl_num, nl_pct
 # ------------------------------------------------------------------ thresholds
 BALANCE_CLEAR = 0.33
 """|balance| at or above this is one-sided ("overwegend"); below it is mixed."""
+BALANCE_MIN_TERMS = 10
+"""Repressive + positive terms needed before the balance is called a direction."""
 LOW_RATE = 2.0
 """Per 1,000 words: a framing category below this rate is scarce."""
 LOW_SHARE = 0.05
@@ -86,6 +92,11 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
         nl_num(BALANCE_CLEAR),
         "vanaf deze |balans| heet een plan overwegend "
         "repressief of overwegend positief; daaronder gemengd",
+    ),
+    (
+        "BALANCE_MIN_TERMS",
+        str(BALANCE_MIN_TERMS),
+        "repressieve en positieve termen samen nodig voordat de balans een richting aangeeft",
     ),
     ("LOW_RATE", nl_num(LOW_RATE, 1), "per 1.000 woorden: daaronder is een register schaars"),
     (
@@ -500,6 +511,21 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
         ]
     nrep, npos = rep.get("count", 0), pos.get("count", 0)
     interval = f"95%-interval {nl_num(lo, signed=True)} tot {nl_num(hi, signed=True)}"
+    if nrep + npos < BALANCE_MIN_TERMS:
+        return [
+            Finding(
+                "balance_thin",
+                "framing",
+                "Weinig framingtaal",
+                f"Het plan gebruikt nauwelijks repressieve of verbindende taal: {nrep} "
+                f"repressieve en {npos} positieve termen in {p.get('words', 0)} woorden. De "
+                f"balans ({nl_num(value, signed=True)}) rust op te weinig termen om een "
+                f"richting aan te wijzen.",
+                100,
+                "gap",
+                {"balance": value, "repressive": nrep, "positive": npos},
+            )
+        ]
     clear = lo is not None and hi is not None and (lo > 0 or hi < 0)
     if value <= -BALANCE_CLEAR:
         ratio = (
