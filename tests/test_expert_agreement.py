@@ -14,20 +14,39 @@ EXPERT = Path(__file__).parent / "data" / "expert_plans"
 
 
 @pytest.fixture(scope="module")
-def rated(tmp_path_factory) -> pd.DataFrame:
+def profiles(tmp_path_factory) -> pd.DataFrame:
     result = scan(
-        sorted(EXPERT.glob("p*.txt")),
+        sorted(EXPERT.glob("[pq]*.txt")),
         jobs=0,
         cache=False,
         cache_dir=tmp_path_factory.mktemp("cache"),
     )
     assert result.ok, result.failures
-    ratings = pd.DataFrame(json.loads((EXPERT / "ratings.json").read_text(encoding="utf-8")))
-    frame = ratings.set_index("plan").join(result.profiles.set_index("document"), how="inner")
-    assert len(frame) == 12
+    frame = result.profiles.set_index("document")
     framing = frame[["repressive_count", "preventive_count", "positive_count"]].sum(axis=1)
     frame["preventive_share"] = frame["preventive_count"] / framing
     frame["societal_breadth"] = frame["actors_partners_breadth"] + frame["actors_residents_breadth"]
+    return frame
+
+
+def _ratings(name: str, profiles: pd.DataFrame) -> pd.DataFrame:
+    ratings = pd.DataFrame(json.loads((EXPERT / name).read_text(encoding="utf-8")))
+    return ratings.set_index("plan").join(profiles, how="inner")
+
+
+@pytest.fixture(scope="module")
+def rated(profiles) -> pd.DataFrame:
+    """The twelve p-plans with the ratings of the reader who wrote them."""
+    frame = _ratings("ratings.json", profiles)
+    assert len(frame) == 12
+    return frame
+
+
+@pytest.fixture(scope="module")
+def rated2(profiles) -> pd.DataFrame:
+    """All 22 plans with the ratings of a second reader, who wrote none of them."""
+    frame = _ratings("ratings_rater2.json", profiles)
+    assert len(frame) == 22
     return frame
 
 
@@ -46,6 +65,20 @@ def _spearman(frame: pd.DataFrame, a: str, b: str) -> float:
 )
 def test_profile_ranks_plans_as_the_reader_rated_them(rated, rating, measure, floor):
     rho = _spearman(rated, rating, measure)
+    assert rho >= floor, f"{measure} vs {rating}: Spearman {rho:.3f} < {floor}"
+
+
+@pytest.mark.parametrize(
+    "rating, measure, floor",
+    [
+        # README.md here: 0.85, 0.70 and 0.89 on the first run, before the ratings were seen
+        ("framing_score", "balance", 0.80),
+        ("prevention_score", "preventive_share", 0.60),
+        ("actor_breadth", "societal_breadth", 0.80),
+    ],
+)
+def test_profile_ranks_22_plans_as_a_second_reader_rated_them(rated2, rating, measure, floor):
+    rho = _spearman(rated2, rating, measure)
     assert rho >= floor, f"{measure} vs {rating}: Spearman {rho:.3f} < {floor}"
 
 
