@@ -384,6 +384,9 @@ entries:
         # clause); "niet voor iedereen" is no denial
         ("Wij geloven niet dat repressie hier iets oplost.", "repressie", False),
         ("Hulp werkt niet voor iedereen.", "hulp", False),
+        # a split judging verb, and "geen" before a judging noun, deny the noun before
+        ("Repressie zetten we in deze wijk niet in.", "repressie", True),
+        ("Repressie is voor ons geen optie.", "repressie", True),
         # a modal is no stance ("niet beschamen" spares); "niet verlengen" denies
         ("Wij willen de hulp aan gezinnen niet afbouwen.", "hulp", False),
         ("Het college besluit de repressie niet te verlengen.", "repressie", True),

@@ -244,6 +244,8 @@ def _attached(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+# separable particles, for split judging and stance verbs ("zetten ... in")
+_PARTICLES = frozenset(["in", "op", "aan", "af", "uit", "door", "mee", "voort", "toe", "tegen"])
 _CONTRAST_DETERMINERS = frozenset(["de", "het", "een", "deze", "die", "dit", "dat"])
 
 
@@ -1428,8 +1430,11 @@ class Matcher:
                     continue
             elif low in _FORWARD_NEGATORS and k > toks[-1]:
                 # "geen"/"noch" deny what follows them: some part must stand
-                # after ("de wijkagent houdt geen toezicht meer")
-                continue
+                # after ("de wijkagent houdt geen toezicht meer"), unless what
+                # follows judges the noun before ("een samenscholingsverbod is
+                # geen optie")
+                if not (self._nominal(tokens, toks) and self._judged(tokens, soft, k)):
+                    continue
             elif (
                 k > toks[-1]
                 and self._nominal(tokens, toks)
@@ -1528,6 +1533,16 @@ class Matcher:
         c = soft[k]
         n = len(tokens)
         if any(soft[j] == c and tokens[j].lemma in _STANCE_VERBS for j in range(n) if j != k):
+            return True
+        # a split verb of either kind: "cameratoezicht zetten we niet in" (inzetten)
+        clause = [j for j in range(n) if soft[j] == c and j != k]
+        particles = {tokens[j].text.lower() for j in clause if tokens[j].text.lower() in _PARTICLES}
+        if particles and any(
+            p + form in _JUDGING_PREDICATES or p + form in _STANCE_VERBS
+            for j in clause
+            for form in (tokens[j].lemma, tokens[j].text.lower())  # "zetten": lemma "zet"
+            for p in particles
+        ):
             return True
         j = k - 1  # before: "werkt niet", "komt er niet"
         while j >= 0 and soft[j] == c and tokens[j].text.lower() in _JUDGING_FILLERS:
