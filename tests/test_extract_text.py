@@ -117,3 +117,32 @@ def test_a_table_of_contents_in_a_text_file_is_not_analysed_and_opens_no_section
     ]
     analysed = " ".join(s.text for s in annotate(doc))
     assert "Aanpak van overlast" not in analysed and "pakt de overlast aan" in analysed
+
+
+def test_a_heading_line_directly_above_its_text_opens_a_section(tmp_path):
+    p = tmp_path / "plan.txt"
+    p.write_text(
+        "Inleiding van het plan.\n\n"
+        "6. Samenwerking over de grens\n"
+        "Veiligheid houdt niet op bij de grens. We werken samen met de buren.\n\n"
+        "7. Jeugd\n"
+        "## Alcohol en drugs\n"
+        "Scholen geven voorlichting.\n\n"
+        "1. Wij investeren in preventie en\n"
+        "verbinding in de wijken.\n\n"
+        "1. Voorlichting\n"
+        "2. Handhaving\n",
+        encoding="utf-8",
+    )
+    doc = extract(p)
+    assert [s.title for s in doc.sections] == [
+        "6. Samenwerking over de grens",
+        "7. Jeugd",
+        "Alcohol en drugs",
+    ]
+    kinds = [(par.kind, par.text[:25]) for par in doc.paragraphs]
+    assert ("heading", "6. Samenwerking over de g") in kinds
+    assert ("text", "Veiligheid houdt niet op ") in kinds
+    # a lower-case next line is the same wrapped paragraph; numbered lines a list
+    assert ("text", "1. Wij investeren in prev") in kinds
+    assert [t for k, t in kinds if k == "list_item"] == ["Voorlichting", "Handhaving"]

@@ -2,10 +2,12 @@
 
 Paragraphs are separated by blank lines. A line starting with ``#`` (Markdown)
 or a short numbered line without a final full stop ("3.2 Jeugd en veiligheid")
-opens a section. A block of table-of-contents rows (a title, dot leaders
-and a page number: "3.2 Jeugd en veiligheid ........ 14"), with or without an
-"Inhoud" heading, is kept as ``toc`` paragraphs, which are not analysed
-(codebook rule 6) and open no section. Text files have no pages: ``page`` is
+opens a section, also as the first line of a block whose next line starts a
+sentence (a heading without a blank line after it). A block of
+table-of-contents rows (a title, dot leaders and a page number: "3.2 Jeugd
+en veiligheid ........ 14"), with or without an "Inhoud" heading, is kept as
+``toc`` paragraphs, which are not analysed (codebook rule 6) and open no
+section. Text files have no pages: ``page`` is
 None throughout.
 """
 
@@ -64,6 +66,30 @@ def _heading(block: str) -> tuple[int, str] | None:
     return None
 
 
+def _open_section(
+    head: tuple[int, str] | None,
+    sections: list[Section],
+    paragraphs: list[Paragraph],
+    stack: list[Section],
+    counters: list[int],
+) -> None:
+    """Add a section for heading ``head`` (level, title) and its heading paragraph."""
+    assert head is not None
+    level, title = head
+    while stack and stack[-1].level >= level:
+        stack.pop()
+    depth = len(stack)
+    del counters[depth + 1 :]
+    if len(counters) <= depth:
+        counters.append(0)
+    counters[depth] += 1
+    sid = "s" + ".".join(str(c) for c in counters[: depth + 1])
+    sec = Section(id=sid, title=title, level=level, parent=stack[-1].id if stack else None)
+    sections.append(sec)
+    stack.append(sec)
+    paragraphs.append(Paragraph(text=title, section=sid, kind="heading"))
+
+
 def paragraphs_from_text(text: str) -> tuple[list[Section], list[Paragraph]]:
     """Split text into sections and paragraphs (no pages)."""
     sections: list[Section] = []
@@ -82,24 +108,25 @@ def paragraphs_from_text(text: str) -> tuple[list[Section], list[Paragraph]]:
             current = stack[-1].id if stack else None
             paragraphs.extend(Paragraph(text=ln, section=current, kind="toc") for ln in rows)
             continue
+        lines = block.split("\n")
+        # a heading line with its text on the next line, no blank line between
+        # ("6. Samenwerking\nVeiligheid houdt niet op bij de grens."); a next line
+        # in lower case is a wrapped line of the same paragraph, and a block of
+        # numbered items is a list
+        while (
+            len(lines) > 1
+            and (lines[1].strip()[:1].isupper() or _heading(lines[1]) is not None)
+            and _heading(lines[0]) is not None
+            and not all(_BULLET.match(ln) for ln in lines)
+        ):
+            _open_section(_heading(lines[0]), sections, paragraphs, stack, counters)
+            lines = lines[1:]
+        block = "\n".join(lines)
         head = _heading(block)
         if head is not None:
-            level, title = head
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            depth = len(stack)
-            counters = counters[: depth + 1]
-            if len(counters) <= depth:
-                counters.append(0)
-            counters[depth] += 1
-            sid = "s" + ".".join(str(c) for c in counters[: depth + 1])
-            sec = Section(id=sid, title=title, level=level, parent=stack[-1].id if stack else None)
-            sections.append(sec)
-            stack.append(sec)
-            paragraphs.append(Paragraph(text=title, section=sid, kind="heading"))
+            _open_section(head, sections, paragraphs, stack, counters)
             continue
         current = stack[-1].id if stack else None
-        lines = block.split("\n")
         if all(_BULLET.match(ln) for ln in lines):
             for ln in lines:
                 item = _BULLET.sub("", ln).strip()
