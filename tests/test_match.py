@@ -390,6 +390,8 @@ entries:
         # a modal is no stance ("niet beschamen" spares); "niet verlengen" denies
         ("Wij willen de hulp aan gezinnen niet afbouwen.", "hulp", False),
         ("Het college besluit de repressie niet te verlengen.", "repressie", True),
+        # "zonder uitzondering" stresses, it does not deny
+        ("Drugspanden worden zonder uitzondering met repressie aangepakt.", "repressie", False),
         # "zonder" denies its phrase only, which ends at a verb in any form
         ("Jongeren zonder diploma krijgen hulp bij het zoeken naar werk.", "hulp", False),
         # "niet X maar Y" denies the contrasted phrase only

@@ -244,6 +244,8 @@ def _attached(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+# "zonder" + these words stresses, it does not deny ("zonder uitzondering gesloten")
+_EMPHATIC_ZONDER = frozenset(["uitzondering", "uitzonderingen", "pardon", "uitstel", "aanzien"])
 # separable particles, for split judging and stance verbs ("zetten ... in")
 _PARTICLES = frozenset(["in", "op", "aan", "af", "uit", "door", "mee", "voort", "toe", "tegen"])
 _CONTRAST_DETERMINERS = frozenset(["de", "het", "een", "deze", "die", "dit", "dat"])
@@ -1412,6 +1414,8 @@ class Matcher:
                 continue  # "niet zonder samenwerking": two negations affirm
             if low == "nooit" and nxt in _NOT_NEGATING_NEXT:
                 continue
+            if low == "zonder" and nxt in _EMPHATIC_ZONDER:
+                continue  # "panden worden zonder uitzondering gesloten": all of them
             if low == "niet" and k < first and self._contrasted(tokens, k) <= first:
                 continue  # "niet de politie maar de zorg doet de eerste opvang"
             if low in _PHRASE_NEGATORS:
