@@ -7,8 +7,7 @@ sentence (a heading without a blank line after it). A block of
 table-of-contents rows (a title, dot leaders and a page number: "3.2 Jeugd
 en veiligheid ........ 14"), with or without an "Inhoud" heading, is kept as
 ``toc`` paragraphs, which are not analysed (codebook rule 6) and open no
-section. Text files have no pages: ``page`` is
-None throughout.
+section. Text files have no pages: ``page`` is None throughout.
 """
 
 from __future__ import annotations
@@ -67,14 +66,13 @@ def _heading(block: str) -> tuple[int, str] | None:
 
 
 def _open_section(
-    head: tuple[int, str] | None,
+    head: tuple[int, str],
     sections: list[Section],
     paragraphs: list[Paragraph],
     stack: list[Section],
     counters: list[int],
 ) -> None:
     """Add a section for heading ``head`` (level, title) and its heading paragraph."""
-    assert head is not None
     level, title = head
     while stack and stack[-1].level >= level:
         stack.pop()
@@ -116,10 +114,10 @@ def paragraphs_from_text(text: str) -> tuple[list[Section], list[Paragraph]]:
         while (
             len(lines) > 1
             and (lines[1].strip()[:1].isupper() or _heading(lines[1]) is not None)
-            and _heading(lines[0]) is not None
+            and (first := _heading(lines[0])) is not None
             and not all(_BULLET.match(ln) for ln in lines)
         ):
-            _open_section(_heading(lines[0]), sections, paragraphs, stack, counters)
+            _open_section(first, sections, paragraphs, stack, counters)
             lines = lines[1:]
         block = "\n".join(lines)
         head = _heading(block)
