@@ -101,6 +101,50 @@ def test_second_run_uses_the_cache_and_a_new_lexicon_rematches_without_extractin
     assert "testframing" not in set(first.hits["lexicon"])
 
 
+def test_only_an_edited_lexicon_is_matched_again_and_the_hits_equal_a_fresh_run(
+    corpus, tmp_path, test_lexicon_path
+):
+    from textscan.lexicon import load_lexicons
+
+    cache_dir = tmp_path / "cache"
+    first = scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    n_default = len(load_lexicons())
+    assert first.stats["hits_cache_misses"] == 5 * n_default
+    assert first.stats["hits_cache_hits"] == 0
+    # one lexicon added: the defaults' hits come from the cache, only it is matched
+    added = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=_lexicons(test_lexicon_path))
+    assert added.stats["hits_cache_hits"] == 5 * n_default
+    assert added.stats["hits_cache_misses"] == 5
+    # edited (same name, one entry more): matched again, and the new entry is found
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        test_lexicon_path.read_text(encoding="utf-8")
+        + "  - {id: investeren, category: positive, lemma: investeren}\n",
+        encoding="utf-8",
+    )
+    again = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=_lexicons(edited))
+    assert again.stats["hits_cache_misses"] == 5
+    assert "investeren" in set(again.hits["entry"])
+    assert "investeren" not in set(added.hits["entry"])
+    # every table equals that of a run without any cache, hit for hit and in order
+    fresh = scan([corpus], None, jobs=0, cache=False, lexicons=_lexicons(edited))
+    for name in ("hits", "profiles", "sentences"):
+        a, b = getattr(again, name), getattr(fresh, name)
+        assert a.equals(b), name
+
+
+def test_a_damaged_hits_entry_is_a_miss_and_matched_again(corpus, tmp_path):
+    import sqlite3
+
+    cache_dir = tmp_path / "cache"
+    first = scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    with sqlite3.connect(cache_dir / "cache.sqlite") as conn:
+        conn.execute("UPDATE hits SET data = ?", (b"not a blob",))
+    again = scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    assert again.stats["hits_cache_hits"] == 0
+    assert again.hits.equals(first.hits)
+
+
 def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)
@@ -120,6 +164,7 @@ def test_cache_info_and_clear(corpus, tmp_path):
 
     from textscan.cli import cli
     from textscan.lemmatizer import _form_tables, tables_path
+    from textscan.lexicon import load_lexicons
 
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)
@@ -135,12 +180,14 @@ def test_cache_info_and_clear(corpus, tmp_path):
 
     info = json.loads(res.output)
     assert info["documents"] == 5 and info["sentences"] == 5 and info["bytes"] > 0
+    assert info["hits"] == 5 * len(load_lexicons())  # one entry per document and lexicon
     tables = Path(info["lemma_tables"])
     assert tables.is_file() and info["lemma_tables_bytes"] == tables.stat().st_size
     stale = tables.with_name("nl-forms-0000000000000000.sqlite")  # an older version's
     stale.write_bytes(b"")
     res = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache_dir)])
-    assert res.exit_code == 0 and "removed 10" in res.output
+    n_entries = 10 + 5 * len(load_lexicons())  # documents, sentences and hits per lexicon
+    assert res.exit_code == 0 and f"removed {n_entries} " in res.output
     assert not stale.exists() and tables.is_file()
     res = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache_dir), "--json"])
     assert json.loads(res.output)["documents"] == 0

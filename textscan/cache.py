@@ -1,20 +1,23 @@
-"""A content-addressed cache of extracted documents and annotated sentences.
+"""A content-addressed cache of extracted documents, annotated sentences and hits.
 
 Re-running textscan with a changed lexicon should only re-match: extraction
 and tokenisation depend on the file's bytes and on textscan's code, not on the
-lexicons. The cache keeps both results in one SQLite file (WAL mode, so several
-worker processes can read and write it at once), keyed by
+lexicons; and one lexicon's hits depend on no other lexicon, so only an edited
+lexicon needs matching again. The cache keeps these results in one SQLite file
+(WAL mode, so several worker processes can read and write it at once), keyed by
 
 * the file's sha256,
 * a fingerprint of the extractor (textscan version, engine, the source of
   ``textscan/extract/``), and for sentences also
 * a fingerprint of the annotator (``nlp.PIPELINE_VERSION``, spaCy version, the
-  source of ``nlp.py`` and ``lemmatizer.py``).
+  source of ``nlp.py`` and ``lemmatizer.py``), and for hits also
+* a fingerprint of the matcher (the source of ``match.py`` and ``lexicon.py``)
+  and the sha256 of the lexicon's text.
 
 A changed file has another hash and a new textscan (or changed code) another
 fingerprint, so stale entries are never read; ``textscan cache clear`` removes
 them. Documents are stored as zlib-compressed JSON; sentences, which a warm
-run reads in bulk, as zlib-compressed columns in Python's ``marshal`` format
+run reads in bulk, as zlib-compressed columns (hits as rows) in Python's ``marshal`` format
 (plain lists of strings and numbers, read about five times faster than JSON;
 the format is tied to the Python version, which is part of the fingerprint).
 No pickle: nothing in the cache is executed.
@@ -43,7 +46,16 @@ from pathlib import Path
 from typing import Any
 
 from textscan._version import __version__
-from textscan.model import Document, ExtractionWarning, Page, Paragraph, Section, Sentence, Token
+from textscan.model import (
+    Document,
+    ExtractionWarning,
+    Hit,
+    Page,
+    Paragraph,
+    Section,
+    Sentence,
+    Token,
+)
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -51,6 +63,9 @@ CREATE TABLE IF NOT EXISTS documents (
     key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
     created REAL NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS sentences (
+    key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    created REAL NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS hits (
     key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
     created REAL NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -105,6 +120,13 @@ def annotator_fingerprint() -> str:
         f"{__version__}|nlp{PIPELINE_VERSION}|spacy{version('spacy')}|{code}"
         f"|sentences{SENTENCES_FORMAT}|{py}"
     )
+
+
+@lru_cache(maxsize=1)
+def matcher_fingerprint() -> str:
+    """What one lexicon's hits depend on besides the sentences and the lexicon's text."""
+    code = _source_hash("textscan.match", "textscan.lexicon")
+    return f"{annotator_fingerprint()}|{code}|hits{HITS_FORMAT}"
 
 
 # ----------------------------------------------------------------- serialisation
@@ -202,6 +224,31 @@ def sentences_from_blob(blob: bytes) -> list[Sentence]:
     return out
 
 
+# the layout of cached hits (see hits_to_blob); part of the fingerprint
+HITS_FORMAT = 1
+# every field of a Hit but the document's name, which is the file's and set on reading
+_HIT_FIELDS = tuple(f for f in Hit.__dataclass_fields__ if f != "document")
+
+
+def hits_to_blob(hits: list[Hit]) -> bytes:
+    """One lexicon's hits in a document as compressed rows (without the document name)."""
+    rows = [tuple(getattr(h, f) for f in _HIT_FIELDS) for h in hits]
+    return zlib.compress(marshal.dumps((HITS_FORMAT, _HIT_FIELDS, rows)), 1)
+
+
+def hits_from_blob(blob: bytes, document: str = "") -> list[Hit]:
+    """The hits :func:`hits_to_blob` stored, named as found in ``document``."""
+    data = marshal.loads(zlib.decompress(blob))
+    if not (
+        isinstance(data, tuple)
+        and len(data) == 3
+        and data[0] == HITS_FORMAT
+        and tuple(data[1]) == _HIT_FIELDS
+    ):
+        raise ValueError("not cached hits of this textscan")
+    return [Hit(document, *row) for row in data[2]]
+
+
 # ----------------------------------------------------------------------- the store
 
 
@@ -227,6 +274,8 @@ class Cache:
             "document_misses": 0,
             "sentence_hits": 0,
             "sentence_misses": 0,
+            "hits_hits": 0,
+            "hits_misses": 0,
         }
 
     # -------------------------------------------------------------- connection
@@ -341,14 +390,47 @@ class Cache:
     def _sentence_key(self, sha256: str, engine: str) -> str:
         return self._key(sha256, extractor_fingerprint(engine), annotator_fingerprint())
 
+    def _hits_key(self, sha256: str, engine: str, lexicon_sha256: str) -> str:
+        return self._key(
+            sha256, extractor_fingerprint(engine), matcher_fingerprint(), lexicon_sha256
+        )
+
+    def get_hits(
+        self, sha256: str, engine: str, lexicon_sha256: str, document: str = ""
+    ) -> list[Hit] | None:
+        """One lexicon's cached hits in the document with this hash, or None.
+
+        ``lexicon_sha256`` is the hash of the lexicon's text: any edit to it,
+        like a new textscan, makes another key. The hits are named as found in
+        ``document``.
+        """
+        data = self._get(
+            "hits",
+            self._hits_key(sha256, engine, lexicon_sha256),
+            partial(hits_from_blob, document=document),
+        )
+        self.stats["hits_hits" if data is not None else "hits_misses"] += 1
+        return data
+
+    def put_hits(self, sha256: str, engine: str, lexicon_sha256: str, hits: list[Hit]) -> None:
+        self._put(
+            "hits",
+            self._hits_key(sha256, engine, lexicon_sha256),
+            sha256,
+            matcher_fingerprint(),
+            hits,
+            hits_to_blob,
+        )
+
     # ------------------------------------------------------------- maintenance
     def info(self) -> dict[str, Any]:
         """Where the cache is, how many entries it holds and how large it is."""
         out: dict[str, Any] = {"path": str(self.path), "exists": self.path.exists()}
         if not self.path.exists():
-            return out | {"documents": 0, "sentences": 0, "bytes": 0, "files": 0} | _tables_info()
+            empty = {"documents": 0, "sentences": 0, "hits": 0, "bytes": 0, "files": 0}
+            return out | empty | _tables_info()
         conn = self._connect()
-        for table in ("documents", "sentences"):
+        for table in ("documents", "sentences", "hits"):
             query = f"SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM {table}"
             n, size = conn.execute(query).fetchone()
             out[table] = n
@@ -378,7 +460,7 @@ class Cache:
             return 0
         conn = self._connect()
         n = 0
-        for table in ("documents", "sentences"):
+        for table in ("documents", "sentences", "hits"):
             n += conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
             conn.execute(f"DELETE FROM {table}")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -404,6 +486,9 @@ __all__ = [
     "document_from_json",
     "document_to_json",
     "extractor_fingerprint",
+    "hits_from_blob",
+    "hits_to_blob",
+    "matcher_fingerprint",
     "sentences_from_blob",
     "sentences_to_blob",
 ]

@@ -462,7 +462,7 @@ cache_dir_option = click.option(
 @cache_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def cache_info(cache_dir: Path | None, as_json: bool) -> None:
-    """Show where the cache is, how many documents it holds and its size."""
+    """Show where the cache is, how many documents and lexicon matches it holds, its size."""
     from textscan.cache import Cache
 
     info = Cache(cache_dir).info()
@@ -476,6 +476,7 @@ def cache_info(cache_dir: Path | None, as_json: bool) -> None:
     table.add_row("files", str(info.get("files", 0)))
     table.add_row("extracted documents", str(info.get("documents", 0)))
     table.add_row("annotated documents", str(info.get("sentences", 0)))
+    table.add_row("matched (document, lexicon) pairs", str(info.get("hits", 0)))
     table.add_row("size on disk", f"{info.get('bytes', 0) / 1e6:.1f} MB")
     size = info.get("lemma_tables_bytes", 0)
     table.add_row(
@@ -488,7 +489,7 @@ def cache_info(cache_dir: Path | None, as_json: bool) -> None:
 @cache.command("clear")
 @cache_dir_option
 def cache_clear(cache_dir: Path | None) -> None:
-    """Remove every cached document (they are rebuilt on the next scan).
+    """Remove every cached document, annotation and hit list (rebuilt on the next scan).
 
     Compiled lemma tables made for other versions of simplemma or
     spacy-lookups-data go too; the current ones stay.

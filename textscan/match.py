@@ -24,7 +24,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -695,6 +695,20 @@ def analyse_term(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from textscan.nlp import lemmatize_phrase
 
     return lemmatize_phrase(text)
+
+
+def merge_hits(sentences: Sequence[Sentence], *parts: Iterable[Hit]) -> list[Hit]:
+    """Hits of separate :meth:`Matcher.match` calls (other lexicons) in one call's order.
+
+    ``parts`` in the order of the matcher's lexicons. Within a sentence a
+    match orders its hits by start and lexicon name, keeping the order in
+    which they were found; a stable sort of the parts put end to end gives
+    exactly that order.
+    """
+    place = {s.id: k for k, s in enumerate(sentences)}
+    merged = [h for part in parts for h in part]
+    merged.sort(key=lambda h: (place[h.sentence_id], h.start, h.lexicon))
+    return merged
 
 
 class Matcher:
@@ -1559,8 +1573,13 @@ class Matcher:
         return j < n and soft[j] == c and tokens[j].lemma in _JUDGING_PREDICATES
 
     def match_sentence(
-        self, sentence: Sentence, document: str = "", section_title: str | None = None
+        self,
+        sentence: Sentence,
+        document: str = "",
+        section_title: str | None = None,
+        only: Collection[str] | None = None,
     ) -> list[Hit]:
+        """The hits in one sentence (of the lexicons named in ``only``, default all)."""
         tokens = sentence.tokens
         if not tokens:
             return []
@@ -1570,6 +1589,8 @@ class Matcher:
         hits: list[Hit] = []
         clauses: tuple[list[int], list[int]] | None = None
         for idx in self._indexes:
+            if only is not None and idx.lexicon.name not in only:
+                continue
             if not active[idx.position] and not (idx.patterns and idx.pattern_heads is None):
                 continue
             if clauses is None:
@@ -1645,12 +1666,18 @@ class Matcher:
         sentences: Iterable[Sentence],
         document: str = "",
         section_titles: dict[str, str] | None = None,
+        only: Collection[str] | None = None,
     ) -> list[Hit]:
-        """All hits in ``sentences``, in reading order."""
+        """All hits in ``sentences``, in reading order.
+
+        ``only`` names the lexicons to match (default: all). Each lexicon's
+        hits do not depend on the others, so the hits of several calls with
+        ``only`` put together by :func:`merge_hits` are those of one call.
+        """
         titles = section_titles or {}
         out: list[Hit] = []
         for s in sentences:
             out.extend(
-                self.match_sentence(s, document, titles.get(s.section) if s.section else None)
+                self.match_sentence(s, document, titles.get(s.section) if s.section else None, only)
             )
         return out

@@ -57,11 +57,16 @@ from textscan.lexicon import Lexicon, load_lexicons
 from textscan.model import (
     Document,
     ExtractionWarning,
+    Hit,
+    Sentence,
 )
 from textscan.profile import Profile
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from textscan.cache import Cache
+    from textscan.match import Matcher
 
 FAILURE_COLUMNS: tuple[str, ...] = ("file", "sha256", "stage", "error", "message", "pages")
 DEFAULT_TIMEOUT = 300.0
@@ -212,6 +217,44 @@ def _test_hook(path: str, spec: str | None) -> None:
             time.sleep(float(action.split("=", 1)[1]))
 
 
+def _match(
+    matcher: Matcher,
+    cache: Cache | None,
+    task: Task,
+    config: ScanConfig,
+    document: Document,
+    sentences: list[Sentence],
+    payload: dict[str, Any],
+) -> list[Hit]:
+    """The document's hits; with the cache, each lexicon's hits are matched once.
+
+    A lexicon's hits depend only on the sentences and that lexicon, so after an
+    edit of one lexicon only that one is matched again; the others' hits come
+    from the cache (the key includes each lexicon's hash and the matcher's code).
+    """
+    from textscan.pipeline import section_titles
+
+    titles = section_titles(document)
+    if cache is None:
+        return matcher.match(sentences, document.name, titles)
+    from textscan.match import merge_hits
+
+    found: dict[str, list[Hit]] = {}
+    for lx in matcher.lexicons:
+        cached = cache.get_hits(task.sha256, config.extraction, lx.sha256, document.name)
+        if cached is not None:
+            found[lx.name] = cached
+    missing = [lx for lx in matcher.lexicons if lx.name not in found]
+    if missing:
+        new = matcher.match(sentences, document.name, titles, only={lx.name for lx in missing})
+        for lx in missing:
+            found[lx.name] = [h for h in new if h.lexicon == lx.name]
+            cache.put_hits(task.sha256, config.extraction, lx.sha256, found[lx.name])
+    payload["cache"]["hits"] = len(matcher.lexicons) - len(missing)
+    payload["cache"]["hits_matched"] = len(missing)
+    return merge_hits(sentences, *(found[lx.name] for lx in matcher.lexicons))
+
+
 def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     """Check, extract, annotate, match and profile one file; never raises for bad input.
 
@@ -220,7 +263,7 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     annotation come from the cache when it holds them for this file's hash.
     """
     from textscan.extract import extract
-    from textscan.pipeline import hit_rows, section_titles, sentence_rows
+    from textscan.pipeline import hit_rows, sentence_rows
     from textscan.profile import build_profile
 
     started = time.perf_counter()
@@ -281,7 +324,7 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
                 )
                 document = replace(document, warnings=(*document.warnings, warning))
         stage = "match"
-        hits = pipeline.matcher.match(sentences, document.name, section_titles(document))
+        hits = _match(pipeline.matcher, cache, task, config, document, sentences, payload)
         stage = "profile"
         profile = build_profile(document, sentences, hits, pipeline.lexicons)
         payload["profile"] = profile.to_dict()
@@ -1402,6 +1445,8 @@ def scan(
         "sentence_cache_hits": 0,
         "document_cache_misses": 0,
         "sentence_cache_misses": 0,
+        "hits_cache_hits": 0,
+        "hits_cache_misses": 0,
         "pre_extracted": 0,
         "seconds": 0.0,
     }
@@ -1435,6 +1480,8 @@ def scan(
                     stats["pre_extracted"] += 1
                     if payload["cache"].get("document") == "hit":
                         payload["cache"]["document"] = "miss"  # extracted in this run
+                stats["hits_cache_hits"] += payload["cache"].get("hits", 0)
+                stats["hits_cache_misses"] += payload["cache"].get("hits_matched", 0)
                 for key in ("document", "sentences"):
                     state = payload["cache"].get(key)
                     name = "document" if key == "document" else "sentence"
