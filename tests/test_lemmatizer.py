@@ -66,6 +66,11 @@ def lem() -> DutchLemmatizer:
         ("criminaliteit", "criminaliteit"),
         ("start", "start"),
         ("woordvoerster", "woordvoerster"),
+        # a noun in -e that the dictionary reads as an old verb form stays the noun,
+        # an inflected adjective does not
+        ("boete", "boete"),
+        ("boetes", "boete"),
+        ("heilige", "heilig"),
     ],
 )
 def test_lemma_of_safety_plan_words(lem: DutchLemmatizer, word: str, lemma: str) -> None:

@@ -401,6 +401,17 @@ entries:
         # two negations affirm; "niet langer alleen ..., maar ook" is no negation
         ("Een veilige wijk komt er niet zonder hulp.", "hulp", False),
         ("We kiezen niet langer alleen voor repressie, maar ook voor hulp.", "repressie", False),
+        # "en"/"of" between two noun phrases keeps them under one negator; a verb,
+        # a negator right after the coordinator, or a nearer negator parts them
+        ("Wij kiezen niet voor een boete of voor repressie.", "repressie", True),
+        ("Wij zetten geen boetes of repressie in.", "repressie", True),
+        ("Repressie en cameratoezicht zetten wij niet in.", "repressie", True),
+        ("Wij geven hulp naar behoefte en niet per aanvraag.", "hulp", False),
+        ("Er komt geen boete zonder strenge toets en hulp.", "hulp", False),
+        ("Wij zijn niet streng en kiezen voor hulp.", "hulp", False),
+        # "zich niet beperken tot" is "not only"; "niet aan de orde" judges
+        ("Dat beperkt zich niet tot de lessen en de hulp op school.", "hulp", False),
+        ("Repressie is niet aan de orde, wel een gesprek.", "repressie", True),
         # a negator stressed with accents is a negator
         ("Wij kiezen níet voor repressie.", "repressie", True),
         ("Er komt géén repressie.", "repressie", True),

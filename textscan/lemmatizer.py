@@ -676,6 +676,17 @@ class DutchLemmatizer:
                     if cand in self._verbs and _same_start(w, cand):
                         return cand
             return self._present_participle(w, simple) or w
+        # A known noun in -e that the dictionary reads as an old verb form, the
+        # infinitive less its n (boete: boeten, douche, update): the noun. Not after
+        # a doubled consonant, where it is a verb form ("stelle", "zulle"), nor for
+        # an inflected adjective ("heilige").
+        if (
+            simple == w + "n"
+            and w in self._nouns
+            and w[-3:-2] != w[-2:-1]
+            and w[:-1] not in self._adjs
+        ):
+            return w
         # A particle verb's infinitive that is also the plural of its deverbal noun
         # (aanpakken: aanpak, opbouwen: opbouw): such plurals are rare, the verbs not.
         if w.endswith("en") and w in self._verbs and simple in self._nouns:

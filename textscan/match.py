@@ -199,6 +199,8 @@ _PHRASE_NEGATORS = frozenset({"zonder"})
 _OBJECT_PRONOUNS = frozenset(["elkaar", "hem", "hen", "mij", "jou", "zichzelf", "iedereen"])
 # a negator does not reach across these into another conjunct
 _CONJUNCT_STARTS = frozenset({"en", "of", "maar", "ofwel"})
+# ... unless they join two noun phrases under one negator (see Matcher._other_conjunct)
+_NOUN_COORDINATORS = frozenset({"en", "of", "ofwel"})
 _FORWARD_NEGATORS = frozenset({"geen", "noch"})
 _NOT_ONLY = frozenset({"alleen", "enkel", "uitsluitend", "louter", "slechts"})
 # "niet altijd", "niet elke", "nooit eerder": the negator qualifies a quantity or a
@@ -310,6 +312,7 @@ _JUDGING_PREDICATES = frozenset(
         "instrument",
         "keuze",
         "weg",
+        "orde",  # "een boete is niet aan de orde"
         # support verbs: the negated event is the expression itself ("voorlichting
         # wordt niet gegeven", "controles vinden niet plaats")
         "geven",
@@ -390,6 +393,7 @@ _SPARING_VERBS = frozenset(
 _JUDGING_FILLERS = frozenset(
     [
         *("er", "ook", "nog", "dus", "echt", "steeds", "de", "het", "een", "meer", "langer", "zo"),
+        "aan",  # "is niet aan de orde"
         # auxiliaries: "dat repressie niet heeft gewerkt", "niet kan helpen"
         *("heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "worden"),
         *("werd", "werden", "kan", "kunnen", "zal", "zullen", "zou", "zouden", "mag", "mogen"),
@@ -1428,6 +1432,13 @@ class Matcher:
                 continue  # "niet zonder samenwerking": two negations affirm
             if low == "nooit" and nxt in _NOT_NEGATING_NEXT:
                 continue
+            if (
+                low in ("niet", "nooit")
+                and k < first
+                and any(tokens[j].text.lower() == "tot" for j in range(k + 1, first))
+                and any(soft[j] == c and tokens[j].lemma == "beperken" for j in range(n))
+            ):
+                continue  # "dat beperkt zich niet tot de lessen burgerschap": not only
             if low == "zonder" and nxt in _EMPHATIC_ZONDER:
                 continue  # "panden worden zonder uitzondering gesloten": all of them
             if low == "niet" and k < first and self._contrasted(tokens, k) <= first:
@@ -1466,10 +1477,7 @@ class Matcher:
                 and self._sparing(tokens, soft, c)
             ):
                 continue  # "we bezuinigen niet op de zorg": the care stays
-            if any(
-                tokens[j].text.lower() in _CONJUNCT_STARTS
-                for j in (range(toks[-1] + 1, k) if k > toks[-1] else range(k + 1, first))
-            ):
+            if self._other_conjunct(tokens, toks, k):
                 # the negator stands in another conjunct: "aparte zorg krijgen en
                 # niet onnodig worden opgepakt", "niet met boetes maar met bemiddeling"
                 continue
@@ -1506,6 +1514,38 @@ class Matcher:
         if not any(tokens[i].text.lower() == "maar" for i in range(j, n)):
             return n
         return j
+
+    def _other_conjunct(self, tokens: Sequence[Token], toks: Sequence[int], k: int) -> bool:
+        """Whether a coordinator between the negator at ``k`` and the match parts them.
+
+        "maar" always does. "en", "of" and "ofwel" join two noun phrases under
+        one negator ("wij kiezen niet voor een verbod of een boete", "een
+        gebiedsverbod en cameratoezicht zetten wij niet in") unless a verb or a
+        subject pronoun between them shows two clauses ("aparte zorg krijgen en
+        niet onnodig worden opgepakt", "wij zijn niet streng en handhaven").
+        """
+        span = range(toks[-1] + 1, k) if k > toks[-1] else range(k + 1, toks[0])
+        coordinators = [j for j in span if tokens[j].text.lower() in _CONJUNCT_STARTS]
+        if not coordinators:
+            return False
+        if any(tokens[j].text.lower() not in _NOUN_COORDINATORS for j in coordinators):
+            return True
+        if not self._nominal(tokens, toks):
+            return True
+        if k > toks[-1]:  # noun en/of noun ... verb niet: the clause before the negator
+            after = coordinators[-1] + 1
+            if after < len(tokens) and tokens[after].text.lower() in NEGATORS:
+                return True  # "naar zorgbehoefte en niet meer per handeling": a contrast
+            between = range(toks[-1] + 1, after + 1)
+        else:  # niet ... noun en/of noun
+            between = range(k + 1, toks[0])
+            if any(_plain(tokens[j].text.lower()) in NEGATORS for j in between):
+                return True  # "geen X zonder afbakening en controle": the nearer one decides
+        return any(
+            tokens[j].text.lower() in _SUBJECT_PRONOUNS or self._verbal_word(tokens[j])
+            for j in between
+            if j < len(tokens) and j not in toks
+        )
 
     def _verb_follows(self, tokens: Sequence[Token], i: int) -> bool:
         """Whether a verb stands after ``i`` before the next punctuation mark."""
