@@ -39,6 +39,21 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.7.0: technical links, fire service and crisis terms, financial
+    # supervision and audits, a board's oversight; prison as punishment
+    ("De satellietverbinding van het gemeentehuis wordt getest.", "verbinding", False),
+    ("De fietsverbinding verbindt twee dorpen met de scholen.", "verbinden", False),
+    ("Het buurthuis verbindt bewoners met elkaar.", "verbinden", True),
+    ("De kosten van de brandweerzorg stijgen.", "zorg", False),
+    ("De functionarissen bevolkingszorg oefenen twee keer per jaar.", "zorg", False),
+    ("De controle op de uitvoering van de begroting is een taak van de raad.", "controle", False),
+    ("Controle van de aanbesteding wees uit dat het budget volstond.", "controle", False),
+    ("De politie houdt controle op snelheid in de wijk.", "controle", True),
+    ("Het toezicht van de Raad van Toezicht op de directie wordt versterkt.", "toezicht", False),
+    ("Het financieel toezicht van de provincie blijft repressief.", "repressief", False),
+    ("De provincie houdt preventief toezicht op de begroting.", "preventief", False),
+    ("Wij kiezen voor een repressieve koers tegen drugshandel.", "repressief", True),
+    ("Wie een agent aanvalt, hoort achter de tralies.", "achter-de-tralies", True),
     # framing 1.6.0: security is no prevention term of its own
     ("Buurtbemiddeling heeft dit jaar 98 conflicten opgepakt.", "bemiddeling", False),
     ("We lossen de ruzie op met bemiddeling.", "bemiddeling", True),
@@ -215,6 +230,10 @@ FRAMING = [
 
 
 ACTORS = [
+    # actors 1.5.0: the college as a body; a school group
+    ("Burgemeester en wethouders maken een besluit bekend.", "burgemeester", False),
+    ("De burgemeester sluit het pand na de vondst van drugs.", "burgemeester", True),
+    ("De scholengemeenschap doet mee aan het project.", "scholengemeenschap", True),
     # actors 1.4.0
     ("De Arbeidsinspectie controleert de kassen op uitbuiting.", "arbeidsinspectie", True),
     ("De voetbalvereniging start een project tegen discriminatie.", "voetbalvereniging", True),
@@ -264,6 +283,15 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.9.0: cyber attacks, the fight against drugs, shoplifters, drill,
+    # heat and crowds; alcohol and drugs in traffic are road safety
+    ("Cyberaanvallen op vitale infrastructuur nemen toe.", "cyberaanval", True),
+    ("Drugsbestrijding blijft een prioriteit voor politie en OM.", "drugsbestrijding", True),
+    ("Winkeldieven worden op heterdaad betrapt.", "winkeldief", True),
+    ("In drillvideo's worden rivaliserende groepen bedreigd.", "drillvideo", True),
+    ("Bij hitte letten we extra op kwetsbare ouderen.", "hitte", True),
+    ("Het festival heeft een plan voor crowdmanagement.", "crowdmanagement", True),
+    ("Agenten controleren op alcohol en drugs in het verkeer.", "alcohol-en-drugs", False),
     # themes 1.8.0
     ("Jongeren beginnen steeds vroeger met alcoholgebruik.", "alcoholgebruik", True),
     ("Bestuurders worden gecontroleerd op alcoholgebruik.", "alcoholgebruik", False),
@@ -337,6 +365,9 @@ THEMES = [
 
 
 DOMAINS = [
+    # domains 1.4.0: school buildings and school groups are education
+    ("Er is extra geld nodig voor onderwijshuisvesting.", "huisvesting", False),
+    ("Er is extra geld nodig voor onderwijshuisvesting.", "onderwijshuisvesting", True),
     # domains 1.2.0: a field's institutions, rules and facilities
     ("Illegale kamerverhuur pakken we aan.", "kamerverhuur", True),
     ("Met de woningcorporatie maken we afspraken.", "woningcorporatie", True),
@@ -358,6 +389,10 @@ DOMAINS = [
 
 
 PERCEPTION = [
+    # perception 1.4.0: the civil registry is no crime figure; the safety picture is
+    ("De gemeente ontving 1.240 aangiften van geboorte.", "aangifte", False),
+    ("Bewoners doen vaker aangifte van inbraak.", "aangifte", True),
+    ("Het veiligheidsbeeld toont vooral fietsdiefstal en vernielingen.", "veiligheidsbeeld", True),
     # perception 1.3.0: figures and fear about safety only
     ("De cijfers over woninginbraken laten een daling zien.", "cijfer", True),
     ("We kijken niet alleen naar cijfers en spreadsheets.", "cijfer", False),

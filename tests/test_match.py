@@ -412,6 +412,9 @@ entries:
         # "zich niet beperken tot" is "not only"; "niet aan de orde" judges
         ("Dat beperkt zich niet tot de lessen en de hulp op school.", "hulp", False),
         ("Repressie is niet aan de orde, wel een gesprek.", "repressie", True),
+        # a judging predicate across an adverbial phrase
+        ("Repressie werkt op de lange termijn niet.", "repressie", True),
+        ("Hulp komt in deze wijk niet van de grond.", "hulp", True),
         # a negator stressed with accents is a negator
         ("Wij kiezen níet voor repressie.", "repressie", True),
         ("Er komt géén repressie.", "repressie", True),
@@ -517,6 +520,9 @@ entries:
         # "als" before a noun phrase opens no clause; before a subject or a verb it does
         ("Wij pakken als gemeente de overlast samen met bewoners aan.", "aanpakken", True),
         ("We pakken de zaak op als er iets aan de hand is.", "aanpakken", False),
+        # after a comma and before a word it opens a phrase; at the end it is the particle
+        ("Wij richten ons op de wijk, in nauwe samenwerking met de buurt.", "inrichten", False),
+        ("We pakken de overlast, samen met de buurt, op.", "oppakken", True),
     ],
 )
 def test_particles_that_belong_elsewhere_are_not_the_verbs(text, entry, found):
@@ -530,6 +536,8 @@ entries:
   - {id: tegengaan, category: r, lemma: tegengaan, particle: tegen}
   - {id: opsluiten, category: r, lemma: opsluiten, particle: op}
   - {id: aanpakken, category: r, lemma: aanpakken, particle: aan}
+  - {id: oppakken, category: r, lemma: oppakken, particle: op}
+  - {id: inrichten, category: r, lemma: inrichten, particle: in}
 """,
         "particles.yaml",
     )

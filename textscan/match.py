@@ -399,6 +399,13 @@ _JUDGING_FILLERS = frozenset(
         *("werd", "werden", "kan", "kunnen", "zal", "zullen", "zou", "zouden", "mag", "mogen"),
     ]
 )
+# prepositions that open an adverbial phrase ("werkt op de lange termijn niet")
+_PREPOSITIONS = frozenset(
+    [
+        *("in", "op", "voor", "met", "bij", "tot", "over", "door", "naar", "uit", "tegen"),
+        *("tussen", "onder", "na", "binnen", "sinds", "zonder", "volgens", "tijdens", "buiten"),
+    ]
+)
 # a negated phrase ends at a preposition, a conjunction or "meer"
 _PHRASE_END = frozenset(
     [
@@ -1270,6 +1277,11 @@ class Matcher:
                 nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
                 if nxt in _PHRASE_STARTERS or (k + 1 < n and tokens[k + 1].like_num):
                     continue  # "tegen de regels": a preposition, not the particle
+                if tokens[k - 1].text == "," and k + 1 < n and tokens[k + 1].is_word:
+                    # "pakken het gericht aan, in nauwe samenwerking": after a comma and
+                    # before a word it opens a phrase ("..., samen met de buurt, aan." is
+                    # the particle: nothing follows it)
+                    continue
                 if nxt in _OBJECT_PRONOUNS:
                     continue  # "sluit naadloos op elkaar aan"
                 if nxt == "te" and k + 2 < n and cls._is_infinitive(particle + tokens[k + 2].lemma):
@@ -1462,12 +1474,12 @@ class Matcher:
                 # after ("de wijkagent houdt geen toezicht meer"), unless what
                 # follows judges the noun before ("een samenscholingsverbod is
                 # geen optie")
-                if not (self._nominal(tokens, toks) and self._judged(tokens, soft, k)):
+                if not (self._nominal(tokens, toks) and self._judged(tokens, soft, k, toks[-1])):
                     continue
             elif (
                 k > toks[-1]
                 and self._nominal(tokens, toks)
-                and (_in_setting(tokens, first) or not self._judged(tokens, soft, k))
+                and (_in_setting(tokens, first) or not self._judged(tokens, soft, k, toks[-1]))
             ):
                 continue  # "de kwaliteit van de zorg niet verbetert", "in de zorg werkt niet"
             elif (
@@ -1580,13 +1592,14 @@ class Matcher:
         )
 
     @staticmethod
-    def _judged(tokens: Sequence[Token], soft: Sequence[int], k: int) -> bool:
-        """Whether negator ``k`` denies the noun phrase before it.
+    def _judged(tokens: Sequence[Token], soft: Sequence[int], k: int, last: int = -1) -> bool:
+        """Whether negator ``k`` denies the noun phrase (ending at ``last``) before it.
 
         It does when it stands next to a predicate that judges that phrase
-        ("repressie werkt niet", "is niet de oplossing"), or when its clause's
-        verb takes a stance on it ("landen die het Strafhof niet erkennen",
-        "wij steunen repressie niet").
+        ("repressie werkt niet", "is niet de oplossing"), also across an
+        adverbial phrase ("repressie werkt op de lange termijn niet"), or when
+        its clause's verb takes a stance on it ("landen die het Strafhof niet
+        erkennen", "wij steunen repressie niet").
         """
         c = soft[k]
         n = len(tokens)
@@ -1607,6 +1620,14 @@ class Matcher:
             j -= 1
         if j >= 0 and soft[j] == c and tokens[j].lemma in _JUDGING_PREDICATES:
             return True
+        # the predicate, then a phrase opened by a preposition, then the negator
+        for j in range(k - 2, max(last, k - 8), -1):
+            if soft[j] != c:
+                break
+            if tokens[j].lemma in _JUDGING_PREDICATES:
+                if tokens[j + 1].text.lower() in _PREPOSITIONS:
+                    return True
+                break
         j = k + 1  # after: "is niet nodig", "is niet de oplossing", "nooit gewerkt"
         while j < n and soft[j] == c and tokens[j].text.lower() in _JUDGING_FILLERS:
             j += 1
