@@ -365,6 +365,8 @@ THEMES = [
 
 
 DOMAINS = [
+    # domains 1.5.0: entrepreneurs named link to the economy (codebook: ondernemen)
+    ("Horecaondernemers en politie maken afspraken over het uitgaansgebied.", "ondernemer", True),
     # domains 1.4.0: school buildings and school groups are education
     ("Er is extra geld nodig voor onderwijshuisvesting.", "huisvesting", False),
     ("Er is extra geld nodig voor onderwijshuisvesting.", "onderwijshuisvesting", True),

@@ -167,10 +167,11 @@ DATA = Path(__file__).parent / "data"
         # blind2_gold.md: first (blind) run framing 0.909, actors 0.941, themes 0.827
         ("blind2_gold.jsonl", {"framing": 0.89, "actors": 0.92, "themes": 0.80}),
         # blind3_gold.md: first (blind) run framing 0.895, actors 0.940, themes
-        # 0.811, domains 0.861, perception 0.835
+        # 0.811, domains 0.861, perception 0.835; domains 0.807 since entrepreneurs
+        # link to the economy (domains 1.5.0), which this writer alone does not read
         (
             "blind3_gold.jsonl",
-            {"framing": 0.89, "actors": 0.92, "themes": 0.80, "domains": 0.82, "perception": 0.78},
+            {"framing": 0.89, "actors": 0.92, "themes": 0.80, "domains": 0.78, "perception": 0.78},
         ),
         # blind4_gold.md: first (blind) run framing 0.915, actors 0.878, themes
         # 0.830, domains 0.645, perception 0.905; the floors sit under the
