@@ -39,6 +39,15 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.8.0: transport links, performances and symptoms, meetings that
+    # continue, roads closed for works, budget supervision
+    ("De nieuwe busverbinding verbindt de wijk met het ziekenhuis.", "verbinden", False),
+    ("Tijdens Koningsdag treedt de harmonie op op het plein.", "optreden", False),
+    ("Bij hitte kunnen gezondheidsklachten optreden.", "optreden", False),
+    ("De politie treedt op tegen overlast op het plein.", "optreden", True),
+    ("Na de schorsing werd de raadsvergadering vervolgd.", "vervolgen", False),
+    ("De sluiting van de brug voor onderhoud leidt tot omleidingen.", "sluiting", False),
+    ("De provincie plaatst de gemeente onder toezicht vanwege de begroting.", "toezicht", False),
     # framing 1.7.0: technical links, fire service and crisis terms, financial
     # supervision and audits, a board's oversight; prison as punishment
     ("De satellietverbinding van het gemeentehuis wordt getest.", "verbinding", False),

@@ -186,6 +186,9 @@ DATA = Path(__file__).parent / "data"
             "blind5_gold.jsonl",
             {"framing": 0.92, "actors": 0.93, "themes": 0.86, "domains": 0.76, "perception": 0.78},
         ),
+        # blind6_gold.md (framing only: negation, sense, compounds): first (blind)
+        # run 0.896
+        ("blind6_gold.jsonl", {"framing": 0.91}),
     ],
 )
 def test_later_blind_sets_hold_their_level(gold, floors):

@@ -415,6 +415,24 @@ entries:
         # a judging predicate across an adverbial phrase
         ("Repressie werkt op de lange termijn niet.", "repressie", True),
         ("Hulp komt in deze wijk niet van de grond.", "hulp", True),
+        # an indirect question is a clause of its own
+        ("Wij zien niet in waarom repressie hier nodig is.", "repressie", False),
+        # "niet" before a contrasted phrase denies that phrase only
+        ("Hulp bieden we niet met een folder, maar met een gesprek.", "hulp", False),
+        ("We werken niet met repressie, maar met hulp.", "repressie", True),
+        # a comma-separated list under one negator; a contrast or a new clause ends it
+        ("Wij zetten geen boetes, repressie of toezicht in.", "repressie", True),
+        ("Er komt geen boete, wel meer hulp en repressie.", "repressie", False),
+        ("Er komt geen boete, hulp en repressie blijven.", "repressie", False),
+        # "X alleen ... niet" is "not only"; "het ontbreekt niet aan" affirms
+        ("Repressie alleen is niet de oplossing.", "repressie", False),
+        ("Het ontbreekt niet aan hulp voor gezinnen.", "hulp", False),
+        # existence denied; a fronted object of a support verb; a setting is no object
+        ("Van hulp is in deze wijk nooit sprake geweest.", "hulp", True),
+        ("Hulp op scholen verzorgen de wijkagenten dit jaar niet.", "hulp", True),
+        ("Bij de repressie van overlast zetten we geen extra boa's in.", "repressie", False),
+        # "niet in alle", like "niet voor iedereen", limits the scope, it does not deny
+        ("Niet in alle wijken is repressie nodig.", "repressie", False),
         # a negator stressed with accents is a negator
         ("Wij kiezen níet voor repressie.", "repressie", True),
         ("Er komt géén repressie.", "repressie", True),

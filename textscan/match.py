@@ -62,6 +62,12 @@ _SUBORDINATORS = frozenset(
         "waaraan",
         "waarover",
         "waarbinnen",
+        # an indirect question ("ziet niet in waarom een gebiedsverbod nodig is")
+        "waarom",
+        "waaruit",
+        "waartoe",
+        "waarvan",
+        "hoe",
         "wat",
         "welke",
         "die",
@@ -201,6 +207,14 @@ _OBJECT_PRONOUNS = frozenset(["elkaar", "hem", "hen", "mij", "jou", "zichzelf", 
 _CONJUNCT_STARTS = frozenset({"en", "of", "maar", "ofwel"})
 # ... unless they join two noun phrases under one negator (see Matcher._other_conjunct)
 _NOUN_COORDINATORS = frozenset({"en", "of", "ofwel"})
+# words that turn a comma-separated sequence from a negated list into a contrast
+# ("geen cameratoezicht, wel meer handhaving en toezicht")
+_LIST_BREAKS = frozenset(
+    [
+        *("wel", "wél", "maar", "juist", "echter", "daarentegen", "liever", "eerder"),
+        *("meer", "minder", "vooral", "ook", "dus", "want"),
+    ]
+)
 _FORWARD_NEGATORS = frozenset({"geen", "noch"})
 _NOT_ONLY = frozenset({"alleen", "enkel", "uitsluitend", "louter", "slechts"})
 # "niet altijd", "niet elke", "nooit eerder": the negator qualifies a quantity or a
@@ -310,6 +324,7 @@ _JUDGING_PREDICATES = frozenset(
         "optie",
         "middel",
         "instrument",
+        "sprake",  # "van sociale cohesie is nooit sprake geweest"
         "keuze",
         "weg",
         "orde",  # "een boete is niet aan de orde"
@@ -325,6 +340,7 @@ _JUDGING_PREDICATES = frozenset(
         "inzetten",
         "uitvoeren",
         "organiseren",
+        "verzorgen",
         "krijgen",
         "gebeuren",
         "lukken",
@@ -386,6 +402,7 @@ _SPARING_VERBS = frozenset(
         "ondermijnen",
         "beschadigen",
         "afbouwen",
+        "ontbreken",  # "het ontbreekt niet aan betrokkenheid": there is plenty
     ]
 )
 # words that may stand between a judging predicate and its negator ("komt er niet",
@@ -402,7 +419,7 @@ _JUDGING_FILLERS = frozenset(
 # prepositions that open an adverbial phrase ("werkt op de lange termijn niet")
 _PREPOSITIONS = frozenset(
     [
-        *("in", "op", "voor", "met", "bij", "tot", "over", "door", "naar", "uit", "tegen"),
+        *("in", "op", "voor", "met", "bij", "tot", "over", "door", "naar", "uit", "tegen", "aan"),
         *("tussen", "onder", "na", "binnen", "sinds", "zonder", "volgens", "tijdens", "buiten"),
     ]
 )
@@ -1426,11 +1443,11 @@ class Matcher:
                 continue
             if (
                 low == "niet"
-                and nxt == "voor"
+                and nxt in _PREPOSITIONS
                 and k + 2 < n
                 and tokens[k + 2].text.lower() in ("iedereen", "alle", "elke", "ieder", "iedere")
             ):
-                continue  # "preventie werkt niet voor iedereen": not everywhere is no denial
+                continue  # "werkt niet voor iedereen", "niet in alle wijken": not everywhere
             if (
                 low == "niet"
                 and nxt in ("langer", "meer")
@@ -1453,8 +1470,19 @@ class Matcher:
                 continue  # "dat beperkt zich niet tot de lessen burgerschap": not only
             if low == "zonder" and nxt in _EMPHATIC_ZONDER:
                 continue  # "panden worden zonder uitzondering gesloten": all of them
-            if low == "niet" and k < first and self._contrasted(tokens, k) <= first:
-                continue  # "niet de politie maar de zorg doet de eerste opvang"
+            if (
+                k > toks[-1]
+                and toks[-1] + 1 < n
+                and tokens[toks[-1] + 1].text.lower() in _NOT_ONLY
+                and low in ("niet", "nooit", "geen")
+            ):
+                continue  # "repressie alleen is niet de oplossing": not only
+            if low == "niet":
+                end = self._contrasted(tokens, k)
+                if end < n and not all(k < t < end for t in toks):
+                    # "niet de politie maar de zorg doet de eerste opvang", "wij pakken
+                    # niet de jongeren aan, maar de criminelen": only the phrase is denied
+                    continue
             if low in _PHRASE_NEGATORS:
                 if k > first:
                     continue
@@ -1474,8 +1502,10 @@ class Matcher:
                 # after ("de wijkagent houdt geen toezicht meer"), unless what
                 # follows judges the noun before ("een samenscholingsverbod is
                 # geen optie")
-                if not (self._nominal(tokens, toks) and self._judged(tokens, soft, k, toks[-1])):
-                    continue
+                if not (
+                    self._nominal(tokens, toks) and self._judged(tokens, soft, k, toks[-1])
+                ) or _in_setting(tokens, first):
+                    continue  # "bij de handhaving van de APV zetten we geen boa's in"
             elif (
                 k > toks[-1]
                 and self._nominal(tokens, toks)
@@ -1494,17 +1524,88 @@ class Matcher:
                 # niet onnodig worden opgepakt", "niet met boetes maar met bemiddeling"
                 continue
             return low
-        return None
+        return self._list_negator(tokens, clauses[0], toks)
+
+    def _list_negator(
+        self, tokens: Sequence[Token], hard: Sequence[int], toks: Sequence[int]
+    ) -> str | None:
+        """The negator of a comma-separated list of nouns the match is an item of.
+
+        "wij zetten geen cameratoezicht, preventief fouilleren of extra controles
+        in": a comma ends a clause for the other rules, but between the negator
+        and the item stand only nouns, commas and the list's "en" or "of".
+        """
+        first, last = toks[0], toks[-1]
+        if any(self.verb_like(tokens[t]) for t in toks):
+            return None  # a finite verb or participle: no list item
+        n = len(tokens)
+        k = first - 1
+        while k >= 0 and hard[k] == hard[first]:
+            low = _plain(tokens[k].text.lower())
+            if low in ("geen", "niet", "noch"):
+                break
+            t = tokens[k]
+            if not (t.text == "," or t.is_word) or low in _SUBJECT_PRONOUNS or low in _LIST_BREAKS:
+                return None
+            if (
+                k < first - 1
+                and (low in _PREPOSITIONS or low in ("van", "als", "zoals"))
+                and not (k >= 1 and _plain(tokens[k - 1].text.lower()) in NEGATORS)
+            ):
+                # a phrase inside the list: "niet indexeren van de pensioenen, als bij
+                # de belastingen en ... kosten voor de zorg" is no list of nouns
+                return None
+            if t.is_word and self.verb_like(t):
+                return None
+            k -= 1
+        else:
+            return None
+        if k < 0 or hard[k] != hard[first]:
+            return None
+        between = [tokens[j].text.lower() for j in range(k + 1, first)]
+        if "," not in between:
+            return None  # no comma: the other rules have decided
+        end = last + 1  # the list goes on after the item up to its "en"/"of" item
+        while end < n and (tokens[end].text == "," or tokens[end].is_word):
+            if tokens[end].text.lower() in _LIST_BREAKS:
+                break
+            if self._verbal_word(tokens[end]):
+                # "er komt geen cameratoezicht, handhaving en toezicht blijven": the
+                # items after the comma are the subject of a clause of their own
+                return None
+            end += 1
+        listed = between + [tokens[j].text.lower() for j in range(last + 1, end)]
+        if not any(w in ("en", "of", "noch") for w in listed):
+            return None
+        return _plain(tokens[k].text.lower())
 
     def _contrasted(self, tokens: Sequence[Token], k: int) -> int:
         """Where the phrase that "niet" at ``k`` contrasts ends ("niet X maar Y"), else ``n``.
 
         "niet" before a determiner, with "maar" later in the sentence, denies
         that noun phrase only (with its "van" complement): "niet de politie de
-        eerste opvang moet doen, maar ..." leaves "opvang" standing.
+        eerste opvang moet doen, maar ..." leaves "opvang" standing. So does
+        "niet" before a preposition that "maar" repeats: "het vertrouwen
+        herstellen we niet met een folder, maar met een wijkwethouder".
         """
         n = len(tokens)
-        if k + 1 >= n or tokens[k + 1].text.lower() not in _CONTRAST_DETERMINERS:
+        if k + 1 >= n:
+            return n
+        nxt = tokens[k + 1].text.lower()
+        if nxt in _PREPOSITIONS:
+            j = k + 2
+            while (
+                j < n
+                and tokens[j].is_word
+                and tokens[j].text.lower() != "maar"
+                and not self.verb_like(tokens[j])
+            ):
+                j += 1
+            again = [i for i in range(j, n - 1) if tokens[i].text.lower() == "maar"]
+            if again and tokens[again[0] + 1].text.lower() == nxt:
+                return j
+            return n
+        if nxt not in _CONTRAST_DETERMINERS:
             return n
         j = k + 2
         while j < n:
@@ -1619,6 +1720,20 @@ class Matcher:
         while j >= 0 and soft[j] == c and tokens[j].text.lower() in _JUDGING_FILLERS:
             j -= 1
         if j >= 0 and soft[j] == c and tokens[j].lemma in _JUDGING_PREDICATES:
+            return True
+        # a fronted noun, its finite verb (after a phrase of its own): "voorlichting
+        # op basisscholen verzorgen de wijkagenten niet"
+        j = last + 1
+        if 0 < j < k and tokens[j].text.lower() in _PREPOSITIONS:
+            while (
+                j < k
+                and soft[j] == c
+                and tokens[j].is_word
+                and tokens[j].lemma not in _JUDGING_PREDICATES
+                and not Matcher.verb_like(tokens[j])
+            ):
+                j += 1
+        if 0 < j < k and soft[j] == c and tokens[j].lemma in _JUDGING_PREDICATES:
             return True
         # the predicate, then a phrase opened by a preposition, then the negator
         for j in range(k - 2, max(last, k - 8), -1):
