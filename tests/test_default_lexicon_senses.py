@@ -39,6 +39,14 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.9.0: fire fighting and disaster response are bestrijding (rule 3, as
+    # every blind writer reads them); pest control is not; two repressive synonyms
+    ("De veiligheidsregio is verantwoordelijk voor de rampenbestrijding.", "bestrijding", True),
+    ("De brandweer zorgt voor brandbestrijding in de kernen.", "bestrijding", True),
+    ("De gemeente huurt een bedrijf in voor ongediertebestrijding.", "bestrijding", False),
+    ("We willen de overlast van drugsrunners indammen.", "indammen", True),
+    ("Deze criminelen gaan we voortaan financieel plukken.", "plukken", True),
+    ("Vrijwilligers plukken appels in de boomgaard.", "plukken", False),
     # framing 1.8.0: transport links, performances and symptoms, meetings that
     # continue, roads closed for works, budget supervision
     ("De nieuwe busverbinding verbindt de wijk met het ziekenhuis.", "verbinden", False),

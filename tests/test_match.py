@@ -415,6 +415,9 @@ entries:
         # a judging predicate across an adverbial phrase
         ("Repressie werkt op de lange termijn niet.", "repressie", True),
         ("Hulp komt in deze wijk niet van de grond.", "hulp", True),
+        # a complete subordinate clause put first ends at the main clause's verb
+        ("Jongeren die niet meedoen aan het project wordt hulp geboden.", "hulp", False),
+        ("Wij zien dat hulp niet kan worden gegeven.", "hulp", True),
         # an indirect question is a clause of its own
         ("Wij zien niet in waarom repressie hier nodig is.", "repressie", False),
         # "niet" before a contrasted phrase denies that phrase only

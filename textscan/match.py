@@ -416,6 +416,17 @@ _JUDGING_FILLERS = frozenset(
         *("werd", "werden", "kan", "kunnen", "zal", "zullen", "zou", "zouden", "mag", "mogen"),
     ]
 )
+# a subordinate clause put first is followed by the main clause's finite verb, in the
+# singular (the clause is its subject or an adverbial): where one of these follows a
+# complete subordinate clause, the main clause starts
+_MAIN_CLAUSE_VERBS = frozenset(
+    [
+        *("is", "was", "wordt", "werd", "heeft", "had", "zal", "zou", "kan", "kon"),
+        *("wil", "moet", "moest", "mag", "gaat", "blijft", "komt", "staat", "blijkt"),
+    ]
+)
+# words that stand inside a verb cluster ("die niet mee te doen ...")
+_CLUSTER_WORDS = frozenset(["te", "niet", "nog", "ook", "er"])
 # prepositions that open an adverbial phrase ("werkt op de lange termijn niet")
 _PREPOSITIONS = frozenset(
     [
@@ -1058,10 +1069,31 @@ class Matcher:
         fresh = 0  # the last number given to a clause
         outer: list[tuple[int, int]] = []  # the clauses around open brackets
         n = len(tokens)
+        # inside a subordinate clause: None outside one, else whether its verb was seen
+        sub_verb: bool | None = None
         for i, t in enumerate(tokens):
             low = t.text.lower()
             is_hard = False
             is_soft = False
+            if (
+                sub_verb
+                and low in _MAIN_CLAUSE_VERBS
+                and t.is_word
+                and i > 0
+                and tokens[i - 1].is_word
+                and not self._verbal_word(tokens[i - 1])
+                and tokens[i - 1].text.lower() not in _PARTICLES | _CLUSTER_WORDS
+            ):
+                # the subordinate clause before it is complete: "tegen landen die niet
+                # meewerken aan terugkeer wordt opgetreden" (the main clause's verb)
+                fresh += 1
+                h = s = fresh
+                hard.append(h)
+                soft.append(s)
+                sub_verb = None
+                continue
+            if sub_verb is not None and t.is_word and self._verbal_word(t):
+                sub_verb = True
             if low == "(" and i > 0:
                 outer.append((h, s))
                 fresh += 1
@@ -1094,6 +1126,7 @@ class Matcher:
                 and any(tokens[k].text.lower() == "te" for k in range(i + 1, min(n, i + 8)))
             ):
                 is_hard = True
+                sub_verb = False if low not in ("want", "maar", "om") else None
             elif low in _COORDINATORS and i + 1 < n:
                 nxt = tokens[i + 1]
                 # ", en ..." joins two main clauses; without a comma only a subject
@@ -1104,9 +1137,12 @@ class Matcher:
             if is_hard:
                 fresh += 1
                 h = s = fresh
+                if not (t.is_word and low in _SUBORDINATORS):
+                    sub_verb = None
             elif is_soft:
                 fresh += 1
                 s = fresh
+                sub_verb = None
             hard.append(h)
             soft.append(s)
         return hard, soft
