@@ -39,6 +39,11 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.10.0 (fourth audit): endorsing a development, verifying data, competing
+    ("We ondersteunen de verspreiding van nieuwe technologie.", "ondersteunen", False),
+    ("We ondersteunen ouders bij de opvoeding.", "ondersteunen", True),
+    ("Trainingsdata moet kunnen worden gecontroleerd.", "controleren", False),
+    ("Een platform mag niet in concurrentie treden met de verkopers op het platform.", "optreden", False),
     # framing 1.9.0: fire fighting and disaster response are bestrijding (rule 3, as
     # every blind writer reads them); pest control is not; two repressive synonyms
     ("De veiligheidsregio is verantwoordelijk voor de rampenbestrijding.", "bestrijding", True),
@@ -300,6 +305,13 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.10.0 (fourth audit): addiction and homelessness need a safety link;
+    # drugs in a health sense and a humanitarian crisis are no safety theme
+    ("Het aantal daklozen is gestegen.", "dakloze", False),
+    ("Daklozen die overlast veroorzaken, krijgen een zorgaanbod.", "dakloze", True),
+    ("We voeren een ontmoedigingsbeleid voor alcohol, drugs en gokken.", "drugs", False),
+    ("De handel in drugs loopt via de haven.", "drugs", True),
+    ("Bij een humanitaire crisis vangen we meer mensen op.", "crisis", False),
     # themes 1.9.0: cyber attacks, the fight against drugs, shoplifters, drill,
     # heat and crowds; alcohol and drugs in traffic are road safety
     ("Cyberaanvallen op vitale infrastructuur nemen toe.", "cyberaanval", True),
