@@ -420,6 +420,9 @@ DOMAINS = [
 
 
 PERCEPTION = [
+    # perception 1.5.0: a survey is a perception measure only about safety
+    ("Inwoners zijn betrokken via een enquête en drie bijeenkomsten.", "enquete", False),
+    ("Uit de enquête blijkt dat bewoners zich onveilig voelen in het park.", "enquete", True),
     # perception 1.4.0: the civil registry is no crime figure; the safety picture is
     ("De gemeente ontving 1.240 aangiften van geboorte.", "aangifte", False),
     ("Bewoners doen vaker aangifte van inbraak.", "aangifte", True),
