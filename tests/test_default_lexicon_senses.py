@@ -43,7 +43,7 @@ FRAMING = [
     ("We ondersteunen de verspreiding van nieuwe technologie.", "ondersteunen", False),
     ("We ondersteunen ouders bij de opvoeding.", "ondersteunen", True),
     ("Trainingsdata moet kunnen worden gecontroleerd.", "controleren", False),
-    ("Een platform mag niet in concurrentie treden met de verkopers op het platform.", "optreden", False),
+    ("Het platform mag niet in concurrentie treden met verkopers op de site.", "optreden", False),
     # framing 1.9.0: fire fighting and disaster response are bestrijding (rule 3, as
     # every blind writer reads them); pest control is not; two repressive synonyms
     ("De veiligheidsregio is verantwoordelijk voor de rampenbestrijding.", "bestrijding", True),

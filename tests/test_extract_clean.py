@@ -130,3 +130,12 @@ def test_list_markers() -> None:
 
 def test_title_key_matches_toc_and_heading_spelling() -> None:
     assert title_key("1 EEN DEMOCRATISCH LAND") == title_key("1. Een democratisch land")
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u00ad"])
+def test_a_line_end_hyphen_of_any_kind_is_rejoined(hyphen: str) -> None:
+    # browsers and DTP programs write the Unicode hyphen or a soft hyphen at a break
+    lines = [(f"In dit hoofdstuk beschrijven we hoe we samen{hyphen}", False), ("werken.", False)]
+    assert join_lines(lines, _vocab("samenwerken")) == (
+        "In dit hoofdstuk beschrijven we hoe we samenwerken."
+    )

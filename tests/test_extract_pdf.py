@@ -704,3 +704,21 @@ def test_superscript_footnote_references_are_dropped_not_glued_to_words(tmp_path
     assert "voorkomen." in text and "17)" not in text and "voorkomen.17" not in text
     assert "opsporingsambtenaren" in text and "78" not in text
     assert "CO2)" in text and "A12)" in text  # digits on the baseline are text
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("1. Inleiding", True),
+        ("Ondermijning en georganiseerde criminaliteit", True),
+        ("1 op 4", False),  # a figure set large in an infographic
+        ("-15%", False),
+        ("Tabel 2 Partners en hun rol", False),  # captions
+        ("Figuur 3: Aantal meldingen per wijk", False),
+        ("Foto: de wijkagent in gesprek", False),
+    ],
+)
+def test_large_figures_and_captions_are_no_headings(text: str, heading: bool) -> None:
+    from textscan.extract.pdf import _Assembler
+
+    assert _Assembler._title_text(text, big=True) is heading

@@ -175,6 +175,8 @@ def running_lines(lines: Sequence[ZoneLine], pages: int) -> set[tuple[int, int]]
 
 # ------------------------------------------------------------- dehyphenation
 
+_LINE_END_HYPHENS = "-\u2010\u00ad"
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 _CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "als", "dan", "maar", "&", "en/of", "t/m"})
 # vowel pairs that would read as one sound when written together: Dutch keeps a hyphen
@@ -279,7 +281,10 @@ def join_lines(lines: Sequence[tuple[str, bool]], vocab: Vocabulary) -> str:
         text = text.replace("\t", " ").strip()
         if not text:
             continue
-        if not hyphen_end and text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+        ends_hyphen = text[-1] in _LINE_END_HYPHENS and len(text) > 1 and text[-2].isalpha()
+        if not hyphen_end and ends_hyphen:
+            # "-", and the Unicode hyphen U+2010 or a soft hyphen that some PDF
+            # producers (browsers, DTP) write at a line break ("samen‐ werken")
             hyphen_end = True
             text = text[:-1]
         if not out:

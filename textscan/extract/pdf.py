@@ -276,6 +276,12 @@ def _style(seg: Segment) -> tuple[float, bool]:
     return (round(seg.size * 2) / 2, seg.bold)
 
 
+_CAPTION = re.compile(
+    r"(?:(?:tabel|figuur|grafiek|afbeelding|kaart|bijlage\s+tabel)\s+\d+[a-z]?\b[.:]?|(?:foto|bron|beeld)\s*:)",
+    re.IGNORECASE,
+)
+
+
 def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
@@ -683,6 +689,10 @@ class _Assembler:
             return False
         if _letters(text) < 0.5 * len(text.replace(" ", "")):
             return False
+        if not re.search(r"[^\W\d_]{3,}", text):
+            return False  # no word of three letters: a figure in large type ("1 op 4")
+        if _CAPTION.match(text):
+            return False  # "Tabel 2 Partners en hun rol", "Foto: ...": a caption
         marker = list_marker(text)
         if marker and marker[0] == "bullet":
             return False
