@@ -425,8 +425,8 @@ _MAIN_CLAUSE_VERBS = frozenset(
         *("wil", "moet", "moest", "mag", "gaat", "blijft", "komt", "staat", "blijkt"),
     ]
 )
-# words that stand inside a verb cluster ("die niet mee te doen ...")
-_CLUSTER_WORDS = frozenset(["te", "niet", "nog", "ook", "er"])
+# words that stand inside a verb cluster ("die niet mee kunnen doen", "niet te laten")
+_CLUSTER_WORDS = frozenset(["te", "niet", "nog", "ook", "er", *_PARTICLES])
 # prepositions that open an adverbial phrase ("werkt op de lange termijn niet")
 _PREPOSITIONS = frozenset(
     [
@@ -1082,7 +1082,7 @@ class Matcher:
                 and i > 0
                 and tokens[i - 1].is_word
                 and not self._verbal_word(tokens[i - 1])
-                and tokens[i - 1].text.lower() not in _PARTICLES | _CLUSTER_WORDS
+                and tokens[i - 1].text.lower() not in _CLUSTER_WORDS
             ):
                 # the subordinate clause before it is complete: "tegen landen die niet
                 # meewerken aan terugkeer wordt opgetreden" (the main clause's verb)
@@ -1437,19 +1437,25 @@ class Matcher:
         "zonder" only the phrase it opens, which ends at a preposition, a
         conjunction or a verb ("zonder helm op een snorfiets"), and the whole
         clause of "zonder dat". "niet alleen/enkel/uitsluitend" (… maar ook),
-        "niet langer alleen", "niet zonder", "niet altijd", "niet elke", "niet
-        genoeg", "nooit eerder" do not deny
-        the expression, nor does a negator in another conjunct, across "en",
-        "of" or "maar" ("aparte zorg krijgen en niet onnodig worden
-        opgepakt", "niet met boetes maar met bemiddeling"). A noun expression
-        before "niet" or "nooit" stands outside its scope ("nazorg mag niet
-        vergeten worden", "mogen de kwaliteit van de zorg niet onder druk
-        zetten"), unless the negated predicate judges it ("repressie werkt
-        niet", "handhaving is niet nodig", "een gebiedsverbod komt er niet") or
-        the clause's verb takes a stance on it ("landen die het Strafhof niet
-        erkennen"); a noun naming the setting ("marktwerking in de zorg werkt
-        niet") is never judged. After "niet", a verb that would harm the noun
-        leaves it standing ("we bezuinigen niet op de zorg").
+        "X alleen is niet", "niet langer alleen", "zich niet beperken tot",
+        "niet zonder", "niet altijd", "niet elke", "niet in alle", "niet
+        genoeg", "nooit eerder" do not deny the expression, nor does a negator
+        in another conjunct ("aparte zorg krijgen en niet onnodig worden
+        opgepakt", "niet met boetes maar met bemiddeling"); "en" and "of"
+        between two nouns keep both under one negator ("niet voor een verbod
+        of een boete"), and so does a comma-separated list ("geen
+        cameratoezicht, preventief fouilleren of controles"). "niet" before a
+        phrase that "maar" contrasts denies that phrase only ("wij pakken niet
+        de jongeren aan, maar de criminelen"). A noun expression before
+        "niet" or "nooit" stands outside its scope ("nazorg mag niet vergeten
+        worden", "mogen de kwaliteit van de zorg niet onder druk zetten"),
+        unless the negated predicate judges it ("repressie werkt (op de lange
+        termijn) niet", "handhaving is niet nodig", "een gebiedsverbod komt er
+        niet", "voorlichting verzorgen wij niet") or the clause's verb takes a
+        stance on it ("landen die het Strafhof niet erkennen"); a noun naming
+        the setting ("marktwerking in de zorg werkt niet") is never judged.
+        After "niet", a verb that would harm the noun leaves it standing ("we
+        bezuinigen niet op de zorg", "het ontbreekt niet aan hulp").
         """
         _, soft = clauses
         toks = sorted(cand_tokens)
