@@ -1060,8 +1060,11 @@ class Matcher:
         boundary, nor are "als", "zoals" and "sinds" when neither a subject
         pronoun nor, before the next punctuation, a verb follows them: then
         they open a phrase, not a clause
-        ("wij treden als gemeente streng op", "sinds 2020"). Numbers identify
-        clauses; they are not in order.
+        ("wij treden als gemeente streng op", "sinds 2020"). After a complete
+        subordinate clause, a singular finite verb that follows a word outside
+        its verb cluster starts the main clause ("tegen landen die niet
+        meewerken aan terugkeer wordt opgetreden"). Numbers identify clauses;
+        they are not in order.
         """
         hard: list[int] = []
         soft: list[int] = []
