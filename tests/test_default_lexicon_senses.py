@@ -305,6 +305,13 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.11.0: young people and a problem within ten words; gathering in groups
+    (
+        "Jongeren die geen hulp krijgen, raken sneller betrokken bij criminaliteit.",
+        "jongere-en-criminaliteit",
+        True,
+    ),
+    ("Handhavers spreken jongeren aan die samenscholen.", "jongere-en-criminaliteit", True),
     # themes 1.10.0 (fourth audit): addiction and homelessness need a safety link;
     # drugs in a health sense and a humanitarian crisis are no safety theme
     ("Het aantal daklozen is gestegen.", "dakloze", False),
