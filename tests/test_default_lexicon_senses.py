@@ -401,6 +401,9 @@ THEMES = [
 
 
 DOMAINS = [
+    # domains 1.6.0: a dwelling named is a link to housing; a burglary is a theme only
+    ("De burgemeester kan een woning sluiten op grond van artikel 13b.", "woning", True),
+    ("Het aantal woninginbraken daalde.", "woning", False),
     # domains 1.5.0: entrepreneurs named link to the economy (codebook: ondernemen)
     ("Horecaondernemers en politie maken afspraken over het uitgaansgebied.", "ondernemer", True),
     # domains 1.4.0: school buildings and school groups are education
