@@ -1,11 +1,14 @@
-"""Extraction quality on designed layouts: six test PDFs with a ground truth.
+"""Extraction quality on designed layouts and other formats, against a ground truth.
 
 The PDFs in ``tests/data/layouts/`` look like municipal safety plans as
 designed documents (two and three columns, a sidebar with boxes and pull
 quotes, tables with captions and footnotes, a cover and a table of contents,
-an infographic page with hyphenated justified text, landscape pages); each
-has ``lNN.truth.json`` written from the same data as the PDF (see
-``tests/data/layouts/README.md``). For each PDF this prints:
+an infographic page with hyphenated justified text, landscape pages); the
+Word and HTML files in ``tests/data/formats/`` are plans as municipalities
+also publish them (styled and unstyled Word headings, a typed table of
+contents, a web page with navigation around its ``main``, a page saved from
+Word). Each has a ``.truth.json`` written from the same data as the file
+(see the README of each folder). For each file this prints:
 
 * word precision and recall: multisets of lowercased word tokens of the
   analysed paragraphs against the truth's paragraphs and headings;
@@ -33,6 +36,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
+FORMATS = ROOT / "tests" / "data" / "formats"
+
+
+def truth_files() -> list[Path]:
+    """Every truth file: the layout PDFs, then the Word and HTML files."""
+    return sorted(LAYOUTS.glob("l*.truth.json")) + sorted(FORMATS.glob("f*.truth.json"))
+
+
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -116,15 +127,15 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=None, help="write the figures here as JSON")
     ap.add_argument("--details", action="store_true", help="also list what went wrong")
     args = ap.parse_args()
-    results = [evaluate(p) for p in sorted(LAYOUTS.glob("l*.truth.json"))]
+    results = [evaluate(p) for p in truth_files()]
     cols = ("word_precision", "word_recall", "heading_precision", "heading_recall")
     head = " ".join(f"{c:>17}" for c in cols)
-    print(f"{'file':8} {'pages':>5} {head}   found  order  sections")
+    print(f"{'file':9} {'pages':>5} {head}   found  order  sections")
     for r in results:
         figures = " ".join(f"{r[c]:17.3f}" for c in cols)
         found = f"{r['paragraphs_found']:3d}/{r['paragraphs']:<3d}"
         print(
-            f"{r['file']:8} {r['pages']:5d} {figures}  {found}"
+            f"{r['file']:9} {r['pages']:5d} {figures}  {found}"
             f" {r['reading_order']:5.2f}  {r['section_agreement']:8.2f}"
         )
         if args.details:

@@ -1,22 +1,28 @@
 """Word (.docx) input through python-docx.
 
 Headings come from paragraph styles ("Heading 2", "Kop 2", "Title"), or from
-an outline level set on the style; list paragraphs (bulleted or numbered
-styles, or paragraphs with numbering properties) become list items; a table
-becomes one ``table`` paragraph, a row a line, cells separated by " | ". A
-.docx has no fixed pages, so ``page`` is None throughout.
+an outline level set on the style; in a document that styles no heading, from
+direct formatting: a short paragraph set wholly in bold in a larger size than
+the body text (or bold and numbered "2.", "2.1"), its level from its
+numbering or its size, as many municipal Word files are made. List
+paragraphs (bulleted or numbered styles, paragraphs with numbering
+properties, or a typed bullet "•") become list items; typed table-of-contents
+rows ("1. Inleiding ....... 3") are ``toc`` paragraphs; a table becomes one
+``table`` paragraph, a row a line, cells separated by " | ". A .docx has no
+fixed pages, so ``page`` is None throughout.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from textscan.errors import ExtractionError
-from textscan.extract.clean import normalise_chars
+from textscan.extract.clean import list_marker, normalise_chars, toc_row
 from textscan.extract.structure import Block, build_structure, table_text
 from textscan.model import Document
 
@@ -53,11 +59,87 @@ def _is_list(paragraph: Any) -> bool:
     return bool(_LIST_STYLE.search(paragraph.style.name or ""))
 
 
+_TOC_TITLES = frozenset(["inhoud", "inhoudsopgave", "inhoudstafel"])
+_NUMBERED_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
+
+
+def _run_size(run: Any, paragraph: Any) -> float | None:
+    """The font size of a run in points: its own, else its paragraph style's."""
+    size = run.font.size
+    if size is None:
+        style = paragraph.style
+        while style is not None and size is None:
+            size = style.font.size if style.font is not None else None
+            style = style.base_style
+    return size.pt if size is not None else None
+
+
+def _bold_size(paragraph: Any) -> tuple[bool, float | None]:
+    """Whether every run with text is bold, and the largest run size."""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not runs:
+        return False, None
+    bold = all(
+        r.bold
+        or (r.bold is None and paragraph.style.font is not None and paragraph.style.font.bold)
+        for r in runs
+    )
+    sizes = [z for z in (_run_size(r, paragraph) for r in runs) if z is not None]
+    return bool(bold), max(sizes) if sizes else None
+
+
+def _formatted_heading(text: str, bold: bool, size: float | None, body: float | None) -> bool:
+    """A short bold paragraph, larger than the body or numbered: a heading by its format."""
+    if not bold or len(text) > 120 or len(text.split()) > 14 or text.endswith((".", ":", ";", ",")):
+        return False
+    if not re.search(r"[^\W\d_]{3,}", text):
+        return False
+    larger = size is not None and body is not None and size >= body + 1.5
+    return larger or bool(_NUMBERED_TITLE.match(text))
+
+
+def _formatted_levels(found: list[tuple[str, float | None]]) -> dict[int, int]:
+    """Levels of format headings: from their numbering, else the rank of their size."""
+    sizes = sorted({z for _, z in found if z is not None}, reverse=True)
+    levels: dict[int, int] = {}
+    for i, (text, size) in enumerate(found):
+        m = _NUMBERED_TITLE.match(text)
+        if m:
+            levels[i] = min(6, m.group(1).count(".") + 1)
+        else:
+            levels[i] = min(6, sizes.index(size) + 1) if size in sizes else 1
+    return levels
+
+
 def _blocks(document: Any) -> Iterator[Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    for item in document.iter_inner_content():
+    items = list(document.iter_inner_content())
+    styled = any(
+        isinstance(item, DocxParagraph) and item.text.strip() and _style_level(item) is not None
+        for item in items
+    )
+    # without styled headings: the body size is the commonest size of the text
+    sizes: Counter[float] = Counter()
+    formatted: dict[int, tuple[str, float | None]] = {}
+    if not styled:
+        for item in items:
+            if isinstance(item, DocxParagraph):
+                for r in item.runs:
+                    z = _run_size(r, item)
+                    if z is not None and r.text.strip():
+                        sizes[z] += len(r.text)
+        body = sizes.most_common(1)[0][0] if sizes else None
+        for i, item in enumerate(items):
+            if isinstance(item, DocxParagraph):
+                text = " ".join(item.text.split())
+                bold, size = _bold_size(item)
+                if _formatted_heading(text, bold, size, body) and toc_row(text) is None:
+                    formatted[i] = (text, size)
+    keys = sorted(formatted)
+    levels = {keys[j]: lv for j, lv in _formatted_levels([formatted[k] for k in keys]).items()}
+    for i, item in enumerate(items):
         if isinstance(item, Table):
             rows: list[list[str]] = []
             for row in item.rows:
@@ -77,10 +159,18 @@ def _blocks(document: Any) -> Iterator[Block]:
         if not text:
             continue
         level = _style_level(item)
+        if level is None and i in levels:
+            level = levels[i]
+        if toc_row(text) is not None or text.lower().rstrip(":") in _TOC_TITLES:
+            yield Block(text, "toc")  # a typed table of contents: its title and rows
+            continue
+        marker = list_marker(text)
         if level is not None:
             yield Block(text, "heading", None, level)
         elif _is_list(item):
             yield Block(text, "list_item")
+        elif marker is not None and marker[0] == "bullet":
+            yield Block(marker[1], "list_item")  # a typed bullet: "•\tWet Bibob"
         else:
             yield Block(text)
 

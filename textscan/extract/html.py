@@ -1,10 +1,14 @@
 """HTML input (official publications of regulations are HTML pages).
 
 Uses the standard library's :mod:`html.parser`: headings from ``h1``–``h6``,
-list items from ``li``, one ``table`` paragraph per ``table`` (a row a line,
-cells joined with " | "; a table inside a cell is a paragraph of its own),
+and in pages saved from Word from the heading classes (``MsoHeading1``,
+``MsoTitle``) or a short paragraph set wholly in bold (13 pt or more: a
+chapter or section, smaller: a paragraph heading); list items
+from ``li``; one ``table`` paragraph per ``table`` (a row a line, cells
+joined with " | "; a table inside a cell is a paragraph of its own);
 paragraphs from ``p``, ``div`` and other block elements. Scripts, styles,
-navigation, headers and footers of the page are skipped. No pages.
+navigation, headers, footers and asides of the page are skipped, and when
+the page marks its content with ``main``, only that is read. No pages.
 """
 
 from __future__ import annotations
@@ -58,16 +62,30 @@ _SKIP = frozenset(
         "button",
         "form",
         "select",
+        "aside",
     }
 )
+_MSO_HEADING = re.compile(r"\bmso(?:heading|kop)(\d)\b|\bmso(title|titel)\b", re.I)
+_FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*pt", re.I)
+#: a paragraph wholly in bold from this size (points) up is a heading
+_HEADING_PT = 13.0
 _VOID = frozenset(
     {"br", "img", "hr", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
 )
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, main_only: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        # with a <main> element only its content is read: outside it counts as skipped
+        self.main_only = main_only
+        self.in_main = 0
+        # the current block's bold and plain characters and its largest bold type size
+        self.bold = 0
+        self.bold_chars = 0
+        self.plain_chars = 0
+        self.sizes: list[float] = []
+        self.bold_size = 0.0
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.kind = "text"
@@ -82,7 +100,24 @@ class _Reader(HTMLParser):
     def _flush(self) -> None:
         text = normalise_chars(re.sub(r"\s+", " ", "".join(self.buffer))).strip()
         self.buffer = []
+        bold_heading = (
+            self.kind == "text"
+            and self.bold_chars > 0
+            and self.plain_chars == 0
+            and self.cells is None
+            and len(text.split()) <= (14 if self.bold_size >= _HEADING_PT else 10)
+            and text[:1].isupper()
+            and not text.endswith((".", ":", ";", ",", "!", "?"))
+        )
+        self.bold_chars = self.plain_chars = 0
+        self.bold_size = 0.0
         if not text:
+            return
+        if bold_heading:
+            # large bold type: a chapter (the largest on the page) or a section; bold
+            # at the size of the text: a paragraph heading
+            level = (1 if self._size_rank() else 2) if self.bold_size >= _HEADING_PT else 3
+            self.blocks.append(Block(text, "heading", None, level))
             return
         if self.cells is not None:
             self.cells.append(text)
@@ -92,17 +127,38 @@ class _Reader(HTMLParser):
         else:
             self.blocks.append(Block(text, self.kind))  # type: ignore[arg-type]
 
+    def _size_rank(self) -> bool:
+        """Whether the block's bold size is among the largest bold sizes of the page."""
+        self.sizes.append(self.bold_size)
+        return self.bold_size >= max(self.sizes) - 0.5
+
+    @property
+    def _outside(self) -> bool:
+        return bool(self.skip) or (self.main_only and not self.in_main)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
             return
+        if tag == "main":
+            self.in_main += 1
         if tag in _SKIP:
             if tag not in _VOID:
                 self.skip += 1
             return
-        if self.skip:
+        if self._outside:
             return
-        if re.fullmatch(r"h[1-6]", tag):
+        attr = dict(attrs)
+        size = _FONT_SIZE.search(attr.get("style") or "")
+        if tag in {"b", "strong"}:
+            self.bold += 1
+        if size is not None and self.bold:
+            self.bold_size = max(self.bold_size, float(size.group(1)))
+        mso = _MSO_HEADING.search(attr.get("class") or "") if tag == "p" else None
+        if mso is not None:
+            self._flush()
+            self.kind, self.level = "heading", int(mso.group(1) or 1)
+        elif re.fullmatch(r"h[1-6]", tag):
             self._flush()
             self.kind, self.level = "heading", int(tag[1])
         elif tag == "li":
@@ -122,12 +178,18 @@ class _Reader(HTMLParser):
         if tag == "title":
             self.in_title = False
             return
+        if tag == "main":
+            self._flush()
+            self.in_main = max(0, self.in_main - 1)
+            return
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
-        if self.skip:
+        if self._outside:
             return
-        if re.fullmatch(r"h[1-6]", tag) or tag == "li":
+        if tag in {"b", "strong"}:
+            self.bold = max(0, self.bold - 1)
+        if re.fullmatch(r"h[1-6]", tag) or tag == "li" or (tag == "p" and self.kind == "heading"):
             self._flush()
             self.kind, self.level = "text", 0
         elif tag in {"td", "th"}:
@@ -152,8 +214,13 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
-        elif not self.skip:
+        elif not self._outside:
             self.buffer.append(data)
+            chars = len(data.strip())
+            if self.bold:
+                self.bold_chars += chars
+            else:
+                self.plain_chars += chars
 
     def close(self) -> None:
         super().close()
@@ -179,7 +246,7 @@ def extract_html(path: Path, *, name: str, sha256: str) -> Document:
             text = raw.decode(charset, errors="replace")
         except LookupError:
             text = decode_text(raw, str(path))
-    reader = _Reader()
+    reader = _Reader(main_only=re.search(r"<main[\s>]", text, re.I) is not None)
     reader.feed(text)
     reader.close()
     sections, paragraphs = build_structure(reader.blocks)
