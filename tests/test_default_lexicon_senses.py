@@ -252,6 +252,14 @@ FRAMING = [
 
 
 ACTORS = [
+    # actors 1.6.0: OM as written, police presence, a school group, a youth council;
+    # a school of thought is no school
+    ("De politie en het OM werken nauw samen.", "om", True),
+    ("Wij doen dit om de wijk veilig te houden.", "om", False),
+    ("De raad vraagt om meer blauw op straat.", "blauw-op-straat", True),
+    ("Het ROC en de gemeente werken samen tegen schooluitval.", "roc", True),
+    ("Leden van de jongerenraad presenteerden hun agenda.", "jongerenraad", True),
+    ("De Utrechtse school in de criminologie legt de nadruk op beleving.", "school", False),
     # actors 1.5.0: the college as a body; a school group
     ("Burgemeester en wethouders maken een besluit bekend.", "burgemeester", False),
     ("De burgemeester sluit het pand na de vondst van drugs.", "burgemeester", True),
@@ -401,6 +409,10 @@ THEMES = [
 
 
 DOMAINS = [
+    # domains 1.7.0: cyclists and cycling are traffic; a regional college is education
+    ("Betere verlichting geeft fietsers een veiliger gevoel.", "fietser", True),
+    ("Kinderen moeten veilig naar school kunnen fietsen.", "fietsen", True),
+    ("Het ROC biedt opleidingen voor de beveiliging.", "roc", True),
     # domains 1.6.0: a dwelling named is a link to housing; a burglary is a theme only
     ("De burgemeester kan een woning sluiten op grond van artikel 13b.", "woning", True),
     ("Het aantal woninginbraken daalde.", "woning", False),
@@ -430,6 +442,13 @@ DOMAINS = [
 
 
 PERCEPTION = [
+    # perception 1.6.0: avoidance and daring as felt insecurity; figures of trafficking
+    ("Veel ouderen durven 's avonds niet meer over straat.", "durven", True),
+    ("Sekswerkers durven om hulp te vragen.", "durven", False),
+    ("Een op de vijf inwoners vermijdt plekken die zij onveilig vinden.", "vermijden", True),
+    ("We vermijden dubbel werk tussen de afdelingen.", "vermijden", False),
+    ("Betere verlichting geeft fietsers een veiliger gevoel.", "veilig-gevoel", True),
+    ("Er zijn geen betrouwbare cijfers over de omvang van mensenhandel.", "cijfer", True),
     # perception 1.5.0: a survey is a perception measure only about safety
     ("Inwoners zijn betrokken via een enquête en drie bijeenkomsten.", "enquete", False),
     ("Uit de enquête blijkt dat bewoners zich onveilig voelen in het park.", "enquete", True),

@@ -189,6 +189,9 @@ DATA = Path(__file__).parent / "data"
         # blind6_gold.md (framing only: negation, sense, compounds): first (blind)
         # run 0.896
         ("blind6_gold.jsonl", {"framing": 0.91}),
+        # blind7_gold.md (actors, domains, perception; actors by role only): first
+        # (blind) run actors 0.678, domains 0.796, perception 0.731
+        ("blind7_gold.jsonl", {"actors": 0.67, "domains": 0.78, "perception": 0.75}),
     ],
 )
 def test_later_blind_sets_hold_their_level(gold, floors):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from textscan.errors import LexiconError
 from textscan.lexicon import parse_lexicon
 from textscan.match import Matcher
 from textscan.nlp import annotate_text
@@ -186,6 +187,42 @@ entries:
         ("bestrijd", "bestrijden"),
         ("zero", "zero tolerance"),
     ]
+
+
+def test_a_case_sensitive_pattern_finds_the_abbreviation_not_the_word():
+    lex = parse_lexicon(
+        """
+name: abbr
+version: "1"
+categories: [{id: chain, label: C}]
+entries:
+  - {id: om, category: chain, pattern: OM, case_sensitive: true}
+""",
+        "abbr.yaml",
+    )
+    m = Matcher([lex])
+
+    def found(text: str) -> list[str]:
+        return [h.text for s in annotate_text(text) for h in m.match_sentence(s)]
+
+    assert found("De politie en het OM werken samen.") == ["OM"]
+    assert found("Wij doen dit om de wijk veilig te houden.") == []
+    assert found("Om negen uur sluit het terras.") == []
+    assert found("EEN LAND OM IN TE WONEN") == []  # a heading in capitals
+
+
+def test_case_sensitive_applies_to_patterns_only():
+    with pytest.raises(LexiconError, match="case_sensitive"):
+        parse_lexicon(
+            """
+name: abbr
+version: "1"
+categories: [{id: chain, label: C}]
+entries:
+  - {id: om, category: chain, lemma: om, case_sensitive: true}
+""",
+            "abbr.yaml",
+        )
 
 
 @pytest.mark.parametrize("with_leading_wildcard", [False, True])

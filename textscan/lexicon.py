@@ -151,6 +151,11 @@ class Entry(_Strict):
         default=None,
         description="a word-form pattern with '*' and '?' wildcards (as in LIWC/quanteda).",
     )
+    case_sensitive: bool = Field(
+        default=False,
+        description="the pattern matches the word as written, capitals included: 'OM' "
+        "(Openbaar Ministerie), not the preposition 'om'.",
+    )
     particle: str | None = Field(
         default=None,
         description="the separable particle of a verb: lemma 'aanpakken', particle 'aan'.",
@@ -168,7 +173,16 @@ class Entry(_Strict):
     note: str = ""
     source: str = ""
 
-    @field_validator("lemma", "pattern", "particle")
+    @model_validator(mode="before")
+    @classmethod
+    def _pattern_case(cls, data: Any) -> Any:
+        """A pattern is lowercased like a lemma, unless it is ``case_sensitive``."""
+        if isinstance(data, dict) and isinstance(data.get("pattern"), str):
+            pattern = " ".join(data["pattern"].split())
+            data = {**data, "pattern": pattern if data.get("case_sensitive") else pattern.lower()}
+        return data
+
+    @field_validator("lemma", "particle")
     @classmethod
     def _lower(cls, v: str | None) -> str | None:
         if v is None:
@@ -182,7 +196,11 @@ class Entry(_Strict):
     def _check_shape(self) -> Entry:
         if (self.lemma is None) == (self.pattern is None):
             raise ValueError("exactly one of 'lemma' or 'pattern' is required")
+        if self.case_sensitive and self.pattern is None:
+            raise ValueError("'case_sensitive' applies to a 'pattern' only")
         if self.pattern is not None:
+            if not self.pattern:
+                raise ValueError("pattern must not be empty")
             if not re.fullmatch(r"[\w\-'*? ]+", self.pattern):
                 raise ValueError(
                     f"pattern {self.pattern!r} may hold letters, digits, '-', spaces, '*' and '?'"

@@ -278,6 +278,12 @@ def _in_setting(tokens: Sequence[Token], first: int) -> bool:
 _SETTING_DETERMINERS = frozenset(["de", "het", "een", "onze", "hun", "deze", "die", "dit", "dat"])
 
 
+def _in_capitals(tokens: Sequence[Token]) -> bool:
+    """Whether most words of a sentence are written in capitals (a heading in caps)."""
+    words = [t.text for t in tokens if t.is_word and len(t.text) > 1 and t.text.isalpha()]
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words)
+
+
 def _plain(word: str) -> str:
     """``word`` without acute accents ("níet" -> "niet"); other letters unchanged."""
     if word.isascii():
@@ -871,7 +877,7 @@ class Matcher:
             for k, v in d.items():
                 d[k] = list(dict.fromkeys(v))
         if idx.patterns:
-            heads = tuple(rx.pieces[0].split("?")[0] for rx, _, _ in idx.patterns)
+            heads = tuple(rx.pieces[0].split("?")[0].lower() for rx, _, _ in idx.patterns)
             idx.pattern_heads = heads if all(len(h) >= 2 for h in heads) else None
         return idx
 
@@ -1258,10 +1264,18 @@ class Matcher:
                 if part is not None:
                     out.append(_Candidate(lx, e, tuple(sorted((i, part))), "separable"))
             for rx, k, e in idx.patterns:
-                if rx.match(low):
+                # a case-sensitive pattern ("OM") is matched against the words as written,
+                # and not in a line set in capitals ("EEN LAND OM IN TE WONEN")
+                written = e.case_sensitive
+                if written and _in_capitals(tokens):
+                    continue
+                if rx.match(tokens[i].text if written else low):
                     rest = (e.pattern or "").split()[1:]
                     if i + k <= n and all(
-                        glob_regex(w).match(lowers[i + 1 + j]) for j, w in enumerate(rest)
+                        glob_regex(w).match(
+                            tokens[i + 1 + j].text if written else lowers[i + 1 + j]
+                        )
+                        for j, w in enumerate(rest)
                     ):
                         out.append(_Candidate(lx, e, tuple(range(i, i + k)), "pattern"))
         return out
