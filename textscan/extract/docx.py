@@ -8,8 +8,9 @@ numbering or its size, as many municipal Word files are made. List
 paragraphs (bulleted or numbered styles, paragraphs with numbering
 properties, or a typed bullet "•") become list items; typed table-of-contents
 rows ("1. Inleiding ....... 3") are ``toc`` paragraphs; a table becomes one
-``table`` paragraph, a row a line, cells separated by " | ". A .docx has no
-fixed pages, so ``page`` is None throughout.
+``table`` paragraph, a row a line, cells separated by " | ". Footnotes follow
+the body, as text paragraphs (as a PDF's footnotes stand at the foot of its
+pages). A .docx has no fixed pages, so ``page`` is None throughout.
 """
 
 from __future__ import annotations
@@ -175,6 +176,26 @@ def _blocks(document: Any) -> Iterator[Block]:
             yield Block(text)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _footnotes(document: Any) -> Iterator[Block]:
+    """The document's footnotes (not the separators), in their order, as text."""
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if not rel.reltype.endswith("/footnotes") or rel.is_external:
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for note in root.iter(f"{_W}footnote"):
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator"):
+                continue
+            for para in note.iter(f"{_W}p"):
+                text = normalise_chars(" ".join("".join(para.itertext()).split()))
+                if text:
+                    yield Block(text)
+
+
 def extract_docx(path: Path, *, name: str, sha256: str) -> Document:
     """Extract a Word document into a :class:`~textscan.model.Document`.
 
@@ -190,7 +211,7 @@ def extract_docx(path: Path, *, name: str, sha256: str) -> Document:
         raise ExtractionError(
             str(path), f"cannot be read as a Word .docx file: {exc}", kind="corrupt"
         ) from None
-    sections, paragraphs = build_structure(_blocks(document))
+    sections, paragraphs = build_structure([*_blocks(document), *_footnotes(document)])
     if not paragraphs:
         raise ExtractionError(str(path), "contains no text", kind="no-text")
     props = document.core_properties
