@@ -72,6 +72,59 @@ def test_html_headings_paragraphs_and_skipped_navigation(tmp_path: Path) -> None
     assert "Menu" not in doc.text and "Cookies" not in doc.text
 
 
+def test_html_saved_from_word_has_its_headings_and_lists(tmp_path: Path) -> None:
+    page = tmp_path / "plan.htm"
+    page.write_text(
+        "<html><body>"
+        "<p class=MsoHeading1>Inleiding</p><p class=MsoNormal>Wij pakken overlast aan.</p>"
+        "<p class=MsoNormal><b><span style='font-size:13.0pt'>Aanleiding</span></b></p>"
+        "<p class=MsoNormal>Het vorige plan liep af.</p>"
+        "<p class=MsoListParagraph><span style='mso-list:Ignore'>1.<span> </span></span>"
+        "In beeld brengen</p>"
+        "<p class=MsoNormal>- de folder voor ouderen</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    doc = extract(page)
+    assert [(s.title, s.level) for s in doc.sections] == [("Inleiding", 1), ("Aanleiding", 2)]
+    items = [p.text for p in doc.paragraphs if p.kind == "list_item"]
+    assert items == ["In beeld brengen", "de folder voor ouderen"]  # Word's markers left out
+
+
+def test_html_with_a_main_element_is_read_there_only(tmp_path: Path) -> None:
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><body><a href='#c'>Direct naar de inhoud</a>"
+        "<main id='c'><h1>Veiligheid</h1><p>Wij werken samen met bewoners.</p></main>"
+        "<aside><h2>Meer over veiligheid</h2><p>Buurtpreventie</p></aside>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    text = " ".join(p.text for p in extract(page).paragraphs)
+    assert text == "Veiligheid Wij werken samen met bewoners."
+
+
+def test_docx_headings_by_format_when_no_heading_style_is_used(tmp_path: Path) -> None:
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    for text, size in [("1. Inleiding", 16), ("1.1 Aanleiding", 13)]:
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.font.size = True, Pt(size)
+        body = document.add_paragraph().add_run("Wij pakken de overlast samen met bewoners aan.")
+        body.font.size = Pt(11)
+    document.add_paragraph("•\tWet Bibob")
+    document.add_paragraph("1. Inleiding ........ 3")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    doc = extract(path)
+    expected = [("1. Inleiding", 1), ("1.1 Aanleiding", 2)]
+    assert [(s.title, s.level) for s in doc.sections] == expected
+    kinds = {p.text: p.kind for p in doc.paragraphs}
+    assert kinds["Wet Bibob"] == "list_item" and kinds["1. Inleiding ........ 3"] == "toc"
+
+
 def test_docx_table_is_one_paragraph_with_a_line_per_row(tmp_path: Path) -> None:
     d = docx.Document()
     d.add_paragraph("Het budget per wijk staat hieronder.")

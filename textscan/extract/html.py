@@ -3,8 +3,9 @@
 Uses the standard library's :mod:`html.parser`: headings from ``h1``–``h6``,
 and in pages saved from Word from the heading classes (``MsoHeading1``,
 ``MsoTitle``) or a short paragraph set wholly in bold (13 pt or more: a
-chapter or section, smaller: a paragraph heading); list items
-from ``li``; one ``table`` paragraph per ``table`` (a row a line, cells
+chapter or section, smaller: a paragraph heading); list items from ``li``,
+Word's list paragraphs (its generated bullet or number left out) and typed
+bullets ("·", "-"); one ``table`` paragraph per ``table`` (a row a line, cells
 joined with " | "; a table inside a cell is a paragraph of its own);
 paragraphs from ``p``, ``div`` and other block elements. Scripts, styles,
 navigation, headers, footers and asides of the page are skipped, and when
@@ -18,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from textscan.errors import InputError
-from textscan.extract.clean import normalise_chars
+from textscan.extract.clean import list_marker, normalise_chars
 from textscan.extract.structure import Block, build_structure, table_text
 from textscan.extract.text import decode_text
 from textscan.model import Document
@@ -86,6 +87,10 @@ class _Reader(HTMLParser):
         self.plain_chars = 0
         self.sizes: list[float] = []
         self.bold_size = 0.0
+        # inside Word's generated list marker (<span style="mso-list:Ignore">): spans open
+        self.marker_spans = 0
+        # whether the page has headings of its own (h1-h6, Word's heading classes)
+        self.structured = False
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.kind = "text"
@@ -109,14 +114,22 @@ class _Reader(HTMLParser):
             and text[:1].isupper()
             and not text.endswith((".", ":", ";", ",", "!", "?"))
         )
+        size = self.bold_size
         self.bold_chars = self.plain_chars = 0
         self.bold_size = 0.0
         if not text:
             return
+        if self.kind == "text" and self.cells is None:
+            marker = list_marker(text)
+            if marker is not None and marker[0] == "bullet":
+                self.blocks.append(Block(marker[1], "list_item"))  # a typed "·" or "-"
+                return
         if bold_heading:
             # large bold type: a chapter (the largest on the page) or a section; bold
             # at the size of the text: a paragraph heading
-            level = (1 if self._size_rank() else 2) if self.bold_size >= _HEADING_PT else 3
+            # (below a page's own h1 or Word heading, never a chapter)
+            chapter = not self.structured and self._size_rank(size)
+            level = (1 if chapter else 2) if size >= _HEADING_PT else 3
             self.blocks.append(Block(text, "heading", None, level))
             return
         if self.cells is not None:
@@ -127,10 +140,10 @@ class _Reader(HTMLParser):
         else:
             self.blocks.append(Block(text, self.kind))  # type: ignore[arg-type]
 
-    def _size_rank(self) -> bool:
-        """Whether the block's bold size is among the largest bold sizes of the page."""
-        self.sizes.append(self.bold_size)
-        return self.bold_size >= max(self.sizes) - 0.5
+    def _size_rank(self, size: float) -> bool:
+        """Whether a bold block's size is among the largest bold sizes of the page so far."""
+        self.sizes.append(size)
+        return size >= max(self.sizes) - 0.5
 
     @property
     def _outside(self) -> bool:
@@ -149,6 +162,12 @@ class _Reader(HTMLParser):
         if self._outside:
             return
         attr = dict(attrs)
+        if tag == "span" and (
+            self.marker_spans
+            or "mso-list:ignore" in (attr.get("style") or "").lower().replace(" ", "")
+        ):
+            self.marker_spans += 1  # the bullet or number Word writes before a list item
+            return
         size = _FONT_SIZE.search(attr.get("style") or "")
         if tag in {"b", "strong"}:
             self.bold += 1
@@ -158,9 +177,14 @@ class _Reader(HTMLParser):
         if mso is not None:
             self._flush()
             self.kind, self.level = "heading", int(mso.group(1) or 1)
+            self.structured = True
+        elif tag == "p" and "msolistparagraph" in (attr.get("class") or "").lower():
+            self._flush()
+            self.kind = "list_item"  # Word's list paragraph
         elif re.fullmatch(r"h[1-6]", tag):
             self._flush()
             self.kind, self.level = "heading", int(tag[1])
+            self.structured = True
         elif tag == "li":
             self._flush()
             self.kind = "list_item"
@@ -187,9 +211,16 @@ class _Reader(HTMLParser):
             return
         if self._outside:
             return
+        if tag == "span" and self.marker_spans:
+            self.marker_spans -= 1
+            return
         if tag in {"b", "strong"}:
             self.bold = max(0, self.bold - 1)
-        if re.fullmatch(r"h[1-6]", tag) or tag == "li" or (tag == "p" and self.kind == "heading"):
+        if (
+            re.fullmatch(r"h[1-6]", tag)
+            or tag == "li"
+            or (tag == "p" and self.kind in ("heading", "list_item"))
+        ):
             self._flush()
             self.kind, self.level = "text", 0
         elif tag in {"td", "th"}:
@@ -214,7 +245,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
-        elif not self._outside:
+        elif not self._outside and not self.marker_spans:
             self.buffer.append(data)
             chars = len(data.strip())
             if self.bold:
