@@ -313,6 +313,19 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.12.0: integrity and physical words, field names; senses of brand and
+    # crisis words, traffic noise, an events programme
+    ("Vastgoed wordt gebruikt om crimineel geld wit te wassen.", "witwassen", True),
+    ("Ransomware legde het netwerk van de gemeente plat.", "ransomware", True),
+    ("De burgemeester werd drie keer bedreigd via sociale media.", "bestuurder-bedreigd", True),
+    ("Door een gaslek moesten bewoners hun woning verlaten.", "gaslek", True),
+    ("Veilige woon- en leefomgeving", "woon-en-leefomgeving", True),
+    ("Het college ontving een brandbrief van de ondernemers.", "brand", False),
+    ("Het polarisatiefilter vermindert schittering op natte wegen.", "polarisatie", False),
+    ("De coalitiecrisis heeft het vertrouwen geschaad.", "crisis", False),
+    ("Bewoners langs de snelweg ervaren geluidsoverlast.", "geluidsoverlast", False),
+    ("Het evenementenprogramma omvat lezingen en een poëzieavond.", "evenement", False),
+    ("Scholieren dragen steeds vaker een mes in hun tas.", "scholier-en-criminaliteit", True),
     # themes 1.11.0: young people and a problem within ten words; gathering in groups
     (
         "Jongeren die geen hulp krijgen, raken sneller betrokken bij criminaliteit.",

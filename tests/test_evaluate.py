@@ -192,6 +192,9 @@ DATA = Path(__file__).parent / "data"
         # blind7_gold.md (actors, domains, perception; actors by role only): first
         # (blind) run actors 0.678, domains 0.796, perception 0.731
         ("blind7_gold.jsonl", {"actors": 0.67, "domains": 0.78, "perception": 0.75}),
+        # blind8_gold.md (the five theme fields; implied themes count): first (blind)
+        # run 0.718
+        ("blind8_gold.jsonl", {"themes": 0.76}),
     ],
 )
 def test_later_blind_sets_hold_their_level(gold, floors):
