@@ -117,10 +117,13 @@ def _blocks(document: Any) -> Iterator[Block]:
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     items = list(document.iter_inner_content())
-    styled = any(
-        isinstance(item, DocxParagraph) and item.text.strip() and _style_level(item) is not None
-        for item in items
-    )
+    # the style level of every paragraph, read once
+    styles = {
+        i: _style_level(item)
+        for i, item in enumerate(items)
+        if isinstance(item, DocxParagraph) and item.text.strip()
+    }
+    styled = any(level is not None for level in styles.values())
     # without styled headings: the body size is the commonest size of the text
     sizes: Counter[float] = Counter()
     formatted: dict[int, tuple[str, float | None]] = {}
@@ -159,7 +162,7 @@ def _blocks(document: Any) -> Iterator[Block]:
         text = normalise_chars(" ".join(item.text.split()))
         if not text:
             continue
-        level = _style_level(item)
+        level = styles.get(i)
         if level is None and i in levels:
             level = levels[i]
         if toc_row(text) is not None or text.lower().rstrip(":") in _TOC_TITLES:
