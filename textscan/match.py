@@ -1267,9 +1267,9 @@ class Matcher:
                 # a case-sensitive pattern ("OM") is matched against the words as written,
                 # and not in a line set in capitals ("EEN LAND OM IN TE WONEN")
                 written = e.case_sensitive
-                if written and _in_capitals(tokens):
-                    continue
-                if rx.match(tokens[i].text if written else low):
+                if rx.match(tokens[i].text if written else low) and not (
+                    written and _in_capitals(tokens)
+                ):
                     rest = (e.pattern or "").split()[1:]
                     if i + k <= n and all(
                         glob_regex(w).match(
