@@ -39,6 +39,15 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # framing 1.11.0: zero tolerance in other words; senses of support, finding,
+    # occurring, closing, chances and links
+    ("Geweld tegen hulpverleners wordt nooit getolereerd.", "nooit-tolereren", True),
+    ("De ondersteuning van de oude meldapp stopt per januari.", "ondersteuning", False),
+    ("Met warmtebeelden spoort de brandweer de brandhaard op.", "opsporen", False),
+    ("Het voorkomen van asbest in oude scholen wordt in kaart gebracht.", "voorkomen", False),
+    ("Het stadsdeelkantoor is op vrijdagmiddag gesloten.", "sluiten", False),
+    ("Het bedrijventerrein biedt kansen voor nieuwe bedrijven.", "kans-bieden", False),
+    ("De voetgangersbrug verbindt het centrum met de nieuwe wijk.", "verbinden", False),
     # framing 1.10.0 (fourth audit): endorsing a development, verifying data, competing
     ("We ondersteunen de verspreiding van nieuwe technologie.", "ondersteunen", False),
     ("We ondersteunen ouders bij de opvoeding.", "ondersteunen", True),

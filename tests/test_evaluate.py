@@ -195,6 +195,9 @@ DATA = Path(__file__).parent / "data"
         # blind8_gold.md (the five theme fields; implied themes count): first (blind)
         # run 0.718
         ("blind8_gold.jsonl", {"themes": 0.76}),
+        # blind9_gold.md (framing: prevention and connection, synonyms): first (blind)
+        # run 0.880
+        ("blind9_gold.jsonl", {"framing": 0.88}),
     ],
 )
 def test_later_blind_sets_hold_their_level(gold, floors):

@@ -429,6 +429,8 @@ entries:
         ("Het college besluit de repressie niet te verlengen.", "repressie", True),
         # "zonder uitzondering" stresses, it does not deny
         ("Drugspanden worden zonder uitzondering met repressie aangepakt.", "repressie", False),
+        # a "zonder" phrase ends before the verb that is the match
+        ("Gezinnen worden zonder wachtlijst met hulp ondersteund.", "hulp", False),
         # "zonder" denies its phrase only, which ends at a verb in any form
         ("Jongeren zonder diploma krijgen hulp bij het zoeken naar werk.", "hulp", False),
         # "niet X maar Y" denies the contrasted phrase only

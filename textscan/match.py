@@ -1551,7 +1551,12 @@ class Matcher:
                     and end - k <= 5
                     and tokens[end].is_word
                     and tokens[end].text.lower() not in _PHRASE_END
-                    and (end in toks or not self._verbal_word(tokens[end]))
+                    # a match inside the phrase stays in it ("zonder toezicht"), unless it
+                    # is the verb after it ("zonder wachtlijst ondersteund")
+                    and (
+                        (end in toks and not self.verb_like(tokens[end]))
+                        or not self._verbal_word(tokens[end])
+                    )
                 ):
                     end += 1
                 if first >= end:
