@@ -220,6 +220,27 @@ def test_compiled_tables_hold_what_the_packages_hold(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.tmp"))  # written through a temporary file
 
 
+def test_compiled_dictionary_lemmas_equal_the_rules(tmp_path: Path) -> None:
+    """The lemmas compiled into the tables are those the rules give (a sample of forms)."""
+    import random
+    import sqlite3
+
+    from textscan.lemmatizer import _FormTables, _MemoryTables, compile_tables
+
+    path = compile_tables(tmp_path / "forms.sqlite")
+    compiled = DutchLemmatizer(_tables=_FormTables(path))
+    by_rules = DutchLemmatizer(_tables=_MemoryTables())
+    forms = [f for (f,) in sqlite3.connect(path).execute("SELECT form FROM forms")]
+    sample = random.Random(7).sample(forms, 3000)
+    sample += ["aangepakt", "gehandhaafd", "boete", "zusjes", "vaart", "gecontroleerd"]
+    for form in sample:
+        for word in (form, form.capitalize(), form.upper()):
+            assert compiled.lemma(word) == by_rules.lemma(word), word
+    # a compiled form reads its lemma from the file, without the rules
+    assert _FormTables(path).known("gehandhaafd") == (True, "handhaven")
+    assert _FormTables(path).known("qqxzv") == (False, None)
+
+
 def test_lemmas_from_compiled_tables_equal_lemmas_from_memory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
