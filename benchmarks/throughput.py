@@ -15,6 +15,8 @@ of ``--repeat`` runs is reported, every run's time is in the JSON):
   matching (in this process, after warm-up);
 * in the same run, the time of poppler's ``pdftotext`` and of pypdfium2's
   plain text extraction on the same files, and textscan's ratio to them;
+* the fixed cost of any run (a cold run on a one-page PDF), and on the larger
+  corpus textscan's time per page beyond that cost against pdftotext's;
 * re-profiling the manifestos, and the larger corpus, with a changed lexicon
   from a warm cache (only that lexicon is matched: the others' hits are in
   the cache), and its speed-up over the cold run;
@@ -271,6 +273,13 @@ def main() -> None:
         bpages = rb[2]["stats"]["pages"]
         # a changed lexicon on the larger corpus: only that lexicon is matched
         bwarm = run_scan([big], 2, work / "cache-big-2-0", lexicons=[str(TEST_LEXICON)])
+        big_files = sorted(big.iterdir())
+        t_big_pdftotext = pdftotext_seconds(big_files)
+        # the fixed cost of a run (interpreter, imports, pipeline, workers, tables):
+        # a cold run on a one-page PDF
+        one = build_pdf(manifestos[:1], 1, work / "pages-1.pdf")
+        startup = cold_runs([one], 2, work, "cache-one", args.repeat)["wall"]
+        per_page = (rb[2]["wall"] - startup) / bpages
         fig["larger_corpus"] = {
             "files": len(list(big.iterdir())),
             "pages": bpages,
@@ -283,6 +292,15 @@ def main() -> None:
             "parent_peak_rss_mb": rb[2]["stats"]["parent_peak_rss_mb"],
             "warm_changed_lexicon_seconds": bwarm["wall"],
             "warm_speedup_vs_cold": rb[2]["wall"] / bwarm["wall"],
+            "pdftotext_seconds": t_big_pdftotext,
+            "textscan_jobs2_vs_pdftotext": (
+                rb[2]["wall"] / t_big_pdftotext if t_big_pdftotext else None
+            ),
+            "one_page_run_seconds": startup,
+            "seconds_per_page_after_startup": per_page,
+            "per_page_vs_pdftotext": (
+                per_page / (t_big_pdftotext / bpages) if t_big_pdftotext else None
+            ),
         }
         # ---------------------------------------------------------------- memory
         mem: dict[str, Any] = {}
@@ -348,6 +366,15 @@ def _print(fig: dict[str, Any]) -> None:
         ("larger corpus --jobs 2 speed-up", f(lc["jobs2_speedup"], 2)),
         ("larger corpus, warm, changed lexicon (s)", f(lc["warm_changed_lexicon_seconds"], 2)),
         ("larger corpus warm speed-up over cold --jobs 2", f(lc["warm_speedup_vs_cold"], 2)),
+        (
+            "larger corpus: textscan --jobs 2 time / pdftotext time",
+            f(lc["textscan_jobs2_vs_pdftotext"], 2),
+        ),
+        ("fixed cost: cold run on a one-page PDF, --jobs 2 (s)", f(lc["one_page_run_seconds"], 2)),
+        (
+            "larger corpus, time per page beyond that fixed cost / pdftotext's",
+            f(lc["per_page_vs_pdftotext"], 2),
+        ),
         (
             "larger corpus peak RSS worker / parent (MB)",
             f"{f(lc['worker_peak_rss_mb'])} / {f(lc['parent_peak_rss_mb'])}",
