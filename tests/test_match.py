@@ -427,6 +427,12 @@ entries:
         # a modal is no stance ("niet beschamen" spares); "niet verlengen" denies
         ("Wij willen de hulp aan gezinnen niet afbouwen.", "hulp", False),
         ("Het college besluit de repressie niet te verlengen.", "repressie", True),
+        # a denied verb that denies its te-infinitive affirms it; "besluiten" does not deny
+        ("Wij vergeten niet de gezinnen hulp te bieden.", "hulp", False),
+        ("Wij laten niet na repressie in te zetten.", "repressie", False),
+        ("Het college weigert nooit hulp te bieden.", "hulp", False),
+        ("Wij hebben niet besloten repressie in te zetten.", "repressie", True),
+        ("Wij weigeren hulp te bieden.", "hulp", False),
         # "zonder uitzondering" stresses, it does not deny
         ("Drugspanden worden zonder uitzondering met repressie aangepakt.", "repressie", False),
         # a "zonder" phrase ends before the verb that is the match

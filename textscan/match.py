@@ -262,9 +262,42 @@ def _attached(tokens: Sequence[Token], i: int) -> bool:
 
 # "zonder" + these words stresses, it does not deny ("zonder uitzondering gesloten")
 _EMPHATIC_ZONDER = frozenset(["uitzondering", "uitzonderingen", "pardon", "uitstel", "aanzien"])
+# verbs that deny their te-infinitive: negated, they affirm it ("wij vergeten niet de
+# jongeren te betrekken", "wij laten niet na op te treden", "weigeren niet samen te werken")
+_DENYING_VERBS = frozenset(
+    ["vergeten", "weigeren", "nalaten", "verzuimen", "aarzelen", "schromen", "schuwen"]
+)
 # separable particles, for split judging and stance verbs ("zetten ... in")
 _PARTICLES = frozenset(["in", "op", "aan", "af", "uit", "door", "mee", "voort", "toe", "tegen"])
 _CONTRAST_DETERMINERS = frozenset(["de", "het", "een", "deze", "die", "dit", "dat"])
+
+
+def _denied_denial(
+    tokens: Sequence[Token], soft: Sequence[int], c: int, k: int, toks: Sequence[int]
+) -> bool:
+    """Whether the negator at ``k`` denies a verb that denies the match's te-infinitive.
+
+    "wij vergeten niet de jongeren te betrekken", "we laten niet na de overlast
+    aan te pakken": not forgetting to involve them is involving them.
+    """
+    first = toks[0]
+    for j in range(first):
+        if soft[j] != c:
+            continue
+        lemma = tokens[j].lemma
+        if lemma == "laten" and any(
+            soft[i] == c and tokens[i].text.lower() == "na" for i in range(j + 1, first)
+        ):
+            lemma = "nalaten"  # "laten niet na": the particle stands apart
+        if lemma not in _DENYING_VERBS:
+            continue
+        # the match is in that verb's te-infinitive clause, after the verb and the negator
+        if first > k and any(
+            soft[i] == c and tokens[i].text.lower() == "te"
+            for i in range(max(j, k) + 1, len(tokens))
+        ):
+            return True
+    return False
 
 
 def _in_setting(tokens: Sequence[Token], first: int) -> bool:
@@ -1456,7 +1489,9 @@ class Matcher:
         clause of "zonder dat". "niet alleen/enkel/uitsluitend" (… maar ook),
         "X alleen is niet", "niet langer alleen", "zich niet beperken tot",
         "niet zonder", "niet altijd", "niet elke", "niet in alle", "niet
-        genoeg", "nooit eerder" do not deny the expression, nor does a negator
+        genoeg", "nooit eerder" do not deny the expression, nor does "niet"
+        before a verb that itself denies its te-infinitive ("wij vergeten niet
+        de bewoners te betrekken", "laten niet na op te treden"), nor does a negator
         in another conjunct ("aparte zorg krijgen en niet onnodig worden
         opgepakt", "niet met boetes maar met bemiddeling"); "en" and "of"
         between two nouns keep both under one negator ("niet voor een verbod
@@ -1529,6 +1564,8 @@ class Matcher:
                 continue  # "dat beperkt zich niet tot de lessen burgerschap": not only
             if low == "zonder" and nxt in _EMPHATIC_ZONDER:
                 continue  # "panden worden zonder uitzondering gesloten": all of them
+            if low in ("niet", "nooit") and _denied_denial(tokens, soft, c, k, toks):
+                continue  # "wij vergeten niet de bewoners te betrekken": two denials affirm
             if (
                 k > toks[-1]
                 and toks[-1] + 1 < n
