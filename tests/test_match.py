@@ -433,6 +433,10 @@ entries:
         ("Het college weigert nooit hulp te bieden.", "hulp", False),
         ("Wij hebben niet besloten repressie in te zetten.", "repressie", True),
         ("Wij weigeren hulp te bieden.", "hulp", False),
+        # quotation marks mark a term inside its clause; "al dan niet" is "whether or not"
+        ("Er komt geen ‘repressie’ in deze wijk.", "repressie", True),
+        ("Er komt geen “repressie” in deze wijk.", "repressie", True),
+        ("Wij bieden, al dan niet samen met de buurt, hulp aan gezinnen.", "hulp", False),
         # "zonder uitzondering" stresses, it does not deny
         ("Drugspanden worden zonder uitzondering met repressie aangepakt.", "repressie", False),
         # a "zonder" phrase ends before the verb that is the match

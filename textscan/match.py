@@ -36,7 +36,8 @@ from textscan.model import Hit, Sentence, Token
 # a comma is soft: it ends the scope of a negation, and a separable verb may
 # reach over it only when no other verb stands between (enumerations:
 # "werken horeca, gemeente en politie samen").
-_HARD_PUNCT = frozenset(';:()[]{}–—-?!"“”‘’«»/|•…')
+_HARD_PUNCT = frozenset(';:()[]{}–—-?!/|•…')
+# quotation marks are no boundary: they mark a term inside its clause ("geen ‘war on drugs’")
 _SUBORDINATORS = frozenset(
     [
         "dat",
@@ -1489,7 +1490,7 @@ class Matcher:
         clause of "zonder dat". "niet alleen/enkel/uitsluitend" (… maar ook),
         "X alleen is niet", "niet langer alleen", "zich niet beperken tot",
         "niet zonder", "niet altijd", "niet elke", "niet in alle", "niet
-        genoeg", "nooit eerder" do not deny the expression, nor does "niet"
+        genoeg", "nooit eerder", "al dan niet" do not deny the expression, nor does "niet"
         before a verb that itself denies its te-infinitive ("wij vergeten niet
         de bewoners te betrekken", "laten niet na op te treden"), nor does a negator
         in another conjunct ("aparte zorg krijgen en niet onnodig worden
@@ -1535,6 +1536,13 @@ class Matcher:
             nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
             if low == "niet" and (nxt in _NOT_ONLY or nxt in _NOT_NEGATING_NEXT):
                 continue
+            if (
+                low == "niet"
+                and k >= 2
+                and tokens[k - 1].text.lower() == "dan"
+                and tokens[k - 2].text.lower() == "al"
+            ):
+                continue  # "al dan niet in combinatie met mediation": whether or not
             if (
                 low == "niet"
                 and nxt in _PREPOSITIONS
