@@ -187,6 +187,10 @@ FRAMING = [
     ("De burgemeester besloot tot sluiting van het drugspand.", "sluiting", True),
     ("3. Sluiting van drugspanden", "sluiting", True),
     ("De burgemeester kan een woning sluiten als er drugs worden verhandeld.", "sluiten", True),
+    # the particle of aansluiten closing the clause, or before a phrase moved after it
+    ("Onze infrastructuur sluit naadloos op elkaar aan.", "sluiten", False),
+    ("De aanpak sluit helemaal niet aan bij de praktijk.", "sluiten", False),
+    ("De burgemeester sluit het pand aan de Dorpsstraat.", "sluiten", True),
     # strijd: only the fight against something
     ("De strijd tegen ondermijning vraagt een lange adem.", "strijd-tegen", True),
     ("Samen binden we de strijd aan met de drugshandel.", "strijd-aanbinden", True),

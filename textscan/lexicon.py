@@ -66,6 +66,17 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+_EXCLUSION_KINDS = (
+    "phrase",
+    "followed_by",
+    "preceded_by",
+    "context",
+    "compound_part",
+    "form",
+    "particle_at_end",
+)
+
+
 class Exclusion(_Strict):
     """A context in which an entry is *not* used in its framing sense.
 
@@ -78,6 +89,8 @@ class Exclusion(_Strict):
     - ``compound_part``: other parts of a compound that give it another sense
       (``fiets`` in *fietsverbinding*).
     - ``form``: surface forms (lowercase) that are another word altogether.
+    - ``particle_at_end``: separable particles that, closing the match's clause,
+      make the verb another one ("sluit naadloos op elkaar aan": *aansluiten*).
 
     ``unless_preceded_by`` (optional, with any of them) lifts the exclusion
     when the word before the match is one of these lemmas or forms: "zorg
@@ -91,6 +104,7 @@ class Exclusion(_Strict):
     window: int = Field(default=5, ge=1, le=50)
     compound_part: tuple[str, ...] | None = None
     form: tuple[str, ...] | None = None
+    particle_at_end: tuple[str, ...] | None = None
     unless_preceded_by: tuple[str, ...] | None = None
     note: str | None = None
 
@@ -98,13 +112,13 @@ class Exclusion(_Strict):
     def _exactly_one(self) -> Exclusion:
         set_fields = [
             f
-            for f in ("phrase", "followed_by", "preceded_by", "context", "compound_part", "form")
+            for f in _EXCLUSION_KINDS
             if getattr(self, f) is not None
         ]
         if len(set_fields) != 1:
             raise ValueError(
-                "an exclusion needs exactly one of phrase, followed_by, preceded_by, "
-                f"context, compound_part, form (found {', '.join(set_fields) or 'none'})"
+                f"an exclusion needs exactly one of {', '.join(_EXCLUSION_KINDS)} "
+                f"(found {', '.join(set_fields) or 'none'})"
             )
         return self
 
@@ -119,6 +133,7 @@ class Exclusion(_Strict):
         "context",
         "compound_part",
         "form",
+        "particle_at_end",
         "unless_preceded_by",
         mode="before",
     )

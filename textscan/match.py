@@ -263,6 +263,8 @@ def _attached(tokens: Sequence[Token], i: int) -> bool:
 
 # "zonder" + these words stresses, it does not deny ("zonder uitzondering gesloten")
 _EMPHATIC_ZONDER = frozenset(["uitzondering", "uitzonderingen", "pardon", "uitstel", "aanzien"])
+# words that end the clause before them, for a particle that closes it
+_CLAUSE_OPENERS = frozenset(["en", "of", "maar", "want", "dat", "die", "omdat", "als", "zodat"])
 # verbs that deny their te-infinitive: negated, they affirm it ("wij vergeten niet de
 # jongeren te betrekken", "wij laten niet na op te treden", "weigeren niet samen te werken")
 _DENYING_VERBS = frozenset(
@@ -1452,6 +1454,18 @@ class Matcher:
                 (lemmas[j] in ex.context or lowers[j] in ex.context)
                 for j in range(lo, hi)
                 if j not in cand.tokens
+            )
+        if ex.particle_at_end is not None:
+            # the clause ends before punctuation or a word that opens a clause; the
+            # particle is its last word or stands before a phrase moved after it
+            # ("sluit niet aan bij de praktijk")
+            end = last + 1
+            while end < n and lowers[end][:1].isalpha() and lowers[end] not in _CLAUSE_OPENERS:
+                end += 1
+            return any(
+                lowers[j] in ex.particle_at_end
+                and (j == end - 1 or lowers[j + 1] in _PREPOSITIONS)
+                for j in range(last + 1, end)
             )
         if ex.compound_part is not None:
             other = cand.compound_other
