@@ -110,11 +110,7 @@ class Exclusion(_Strict):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Exclusion:
-        set_fields = [
-            f
-            for f in _EXCLUSION_KINDS
-            if getattr(self, f) is not None
-        ]
+        set_fields = [f for f in _EXCLUSION_KINDS if getattr(self, f) is not None]
         if len(set_fields) != 1:
             raise ValueError(
                 f"an exclusion needs exactly one of {', '.join(_EXCLUSION_KINDS)} "

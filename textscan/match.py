@@ -36,7 +36,7 @@ from textscan.model import Hit, Sentence, Token
 # a comma is soft: it ends the scope of a negation, and a separable verb may
 # reach over it only when no other verb stands between (enumerations:
 # "werken horeca, gemeente en politie samen").
-_HARD_PUNCT = frozenset(';:()[]{}–—-?!/|•…')
+_HARD_PUNCT = frozenset(";:()[]{}–—-?!/|•…")
 # quotation marks are no boundary: they mark a term inside its clause ("geen ‘war on drugs’")
 _SUBORDINATORS = frozenset(
     [
@@ -1463,8 +1463,7 @@ class Matcher:
             while end < n and lowers[end][:1].isalpha() and lowers[end] not in _CLAUSE_OPENERS:
                 end += 1
             return any(
-                lowers[j] in ex.particle_at_end
-                and (j == end - 1 or lowers[j + 1] in _PREPOSITIONS)
+                lowers[j] in ex.particle_at_end and (j == end - 1 or lowers[j + 1] in _PREPOSITIONS)
                 for j in range(last + 1, end)
             )
         if ex.compound_part is not None:
