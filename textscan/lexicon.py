@@ -123,16 +123,7 @@ class Exclusion(_Strict):
     def _lower_phrase(cls, v: str | None) -> str | None:
         return v.lower() if v is not None else v
 
-    @field_validator(
-        "followed_by",
-        "preceded_by",
-        "context",
-        "compound_part",
-        "form",
-        "particle_at_end",
-        "unless_preceded_by",
-        mode="before",
-    )
+    @field_validator(*_EXCLUSION_KINDS[1:], "unless_preceded_by", mode="before")  # lists
     @classmethod
     def _listify(cls, v: Any) -> Any:
         if isinstance(v, str):
