@@ -187,6 +187,17 @@ FRAMING = [
     ("De burgemeester besloot tot sluiting van het drugspand.", "sluiting", True),
     ("3. Sluiting van drugspanden", "sluiting", True),
     ("De burgemeester kan een woning sluiten als er drugs worden verhandeld.", "sluiten", True),
+    # a compound's first part written once for two ("zorg- en veiligheidshuis")
+    ("Het Zorg- en Veiligheidshuis brengt partners bijeen.", "zorg", True),
+    ("Wij investeren in preventie- en handhavingsbeleid.", "preventie", True),
+    ("De handhavings- en toezichtstaken liggen bij de boa's.", "handhaving", True),
+    ("De zorg- en verzekeringskosten stijgen.", "zorg", False),
+    # home as one of the places where one feels safe is not feeling at home
+    ("Iedereen moet zich thuis, op straat en online veilig voelen.", "zich-thuis-voelen", False),
+    ("Wie zich nergens thuis voelt, is vatbaar voor radicalisering.", "thuis-voelen", True),
+    # signals seen or followed up are information; picked up early, prevention
+    ("In de haven zien we signalen van drugsopslag.", "signaal", False),
+    ("We willen dat signalen eerder worden opgepikt.", "signaal", True),
     # the particle of aansluiten closing the clause, or before a phrase moved after it
     ("Onze infrastructuur sluit naadloos op elkaar aan.", "sluiten", False),
     ("De aanpak sluit helemaal niet aan bij de praktijk.", "sluiten", False),
@@ -326,6 +337,9 @@ ACTORS = [
 
 
 THEMES = [
+    # a truncated first part is matched with the head after "en", and its exclusions apply
+    ("Een aanpak zoals in de Crisis- en Herstelwet.", "crisis", False),
+    ("De crisis- en rampenbestrijding is op orde.", "crisis", True),
     # themes 1.12.0: integrity and physical words, field names; senses of brand and
     # crisis words, traffic noise, an events programme
     ("Vastgoed wordt gebruikt om crimineel geld wit te wassen.", "witwassen", True),

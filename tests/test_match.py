@@ -656,3 +656,17 @@ entries:
 """,
             "req.yaml",
         )
+
+
+def test_signals_recognised_count_once():
+    """'signalen herkennen' is one expression (codebook: unit of counting), not two."""
+    from textscan.lexicon import load_lexicons
+
+    matcher = Matcher(load_lexicons(["framing"], replace=True))
+    for text in (
+        "Wij leren de wijkteams de signalen van uitbuiting te herkennen.",
+        "Leerkrachten zijn getraind om signalen van radicalisering vroeg te signaleren.",
+        "Professionals zijn alert op signalen van uitbuiting.",
+    ):
+        hits = [h for s in annotate_text(text) for h in matcher.match_sentence(s)]
+        assert [h.category for h in hits] == ["preventive"], (text, [h.text for h in hits])

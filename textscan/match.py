@@ -263,6 +263,8 @@ def _attached(tokens: Sequence[Token], i: int) -> bool:
 
 # "zonder" + these words stresses, it does not deny ("zonder uitzondering gesloten")
 _EMPHATIC_ZONDER = frozenset(["uitzondering", "uitzonderingen", "pardon", "uitstel", "aanzien"])
+# what joins a truncated compound part to the next word ("zorg- en veiligheidshuis")
+_ELLIPSIS_JOINERS = frozenset(["en", "of", ",", "/", "tot", "&"])
 # words that end the clause before them, for a particle that closes it
 _CLAUSE_OPENERS = frozenset(["en", "of", "maar", "want", "dat", "die", "omdat", "als", "zodat"])
 # verbs that deny their te-infinitive: negated, they affirm it ("wij vergeten niet de
@@ -1271,6 +1273,8 @@ class Matcher:
             direct = single.get(lem) or single.get(low)
             if direct:
                 out.extend(_Candidate(lx, e, (i,), "lemma") for e in direct)
+            elif low.endswith("-") and i + 2 < n and lowers[i + 1] in _ELLIPSIS_JOINERS:
+                out.extend(self._truncated_part(lx, single, i, low[:-1], lowers[i + 2]))
             elif MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN:
                 word = lem.strip("-")
                 split = self.split_compound(word, idx)
@@ -1315,6 +1319,32 @@ class Matcher:
                     ):
                         out.append(_Candidate(lx, e, tuple(range(i, i + k)), "pattern"))
         return out
+
+    def _truncated_part(
+        self, lx: Lexicon, single: dict[str, list[Entry]], i: int, stem: str, head: str
+    ) -> list[_Candidate]:
+        """A compound's first part written once for two: "zorg- en veiligheidshuis".
+
+        The part before the hyphen is a modifier of the compound whose head is
+        written after the conjunction (zorghuis and veiligheidshuis,
+        "preventie- en handhavingsbeleid", "handhavings- en toezichtstaken"),
+        so it counts as in a compound; the head of the next conjunct's word
+        (its longest known ending: "huis" of "veiligheidshuis") is the
+        compound's other part for the entry's exclusions.
+        """
+        head = next((head[k:] for k in range(1, len(head) - 3) if self._is_known(head[k:])), head)
+        for part in (stem, stem[:-1] if stem.endswith("s") and len(stem) > 4 else ""):
+            if not part:
+                continue
+            entries = single.get(part) or single.get(self._part_lemma(part)) or []
+            found = [
+                _Candidate(lx, e, (i,), "compound", head)
+                for e in entries
+                if _role_allowed(e, "modifier")
+            ]
+            if found:
+                return found
+        return []
 
     @staticmethod
     def _verbal(

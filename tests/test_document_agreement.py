@@ -1,0 +1,80 @@
+"""textscan's framing counts per document, read from PDF, Word and HTML, against two readers.
+
+Two readers who had seen only the codebook listed every framing occurrence in
+the twelve plan-like documents of the layout and format corpora, reading the
+ground-truth text (``tests/data/documents/``). textscan reads the files
+themselves, so the check covers extraction and matching together.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import numpy as np
+import pytest
+from conftest import TEST_DATA
+
+READINGS = TEST_DATA / "documents" / "readings.json"
+CATEGORIES = ("repressive", "preventive", "positive")
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[dict]:
+    from textscan.extract import extract
+    from textscan.lexicon import load_lexicons
+    from textscan.match import Matcher
+    from textscan.nlp import annotate
+
+    readings = json.loads(READINGS.read_text(encoding="utf-8"))
+    matcher = Matcher(load_lexicons(["framing"], replace=True))
+    for d in readings:
+        truth = TEST_DATA / d["truth"]
+        doc = extract(truth.parent / d["file"])
+        hits = matcher.match(annotate(doc), doc.name)
+        counts = Counter(h.category for h in hits if not h.negated)
+        d["textscan"] = {c: counts.get(c, 0) for c in CATEGORIES}
+        d["mean"] = {
+            c: float(np.mean([r["counts"][c] for r in d["readers"].values()])) for c in CATEGORIES
+        }
+    return readings
+
+
+def _balance(c: dict) -> float:
+    p, r = c["positive"], c["repressive"]
+    return (p - r) / (p + r) if p + r else 0.0
+
+
+@pytest.mark.parametrize(
+    ("category", "floor"),
+    # against the readers' mean: first, blind run (framing 1.13.0) 0.991, 0.911, 0.983;
+    # now 0.991, 0.943, 0.991
+    [("repressive", 0.97), ("preventive", 0.90), ("positive", 0.96)],
+)
+def test_counts_per_document_follow_the_readers(documents, category, floor):
+    ours = [d["textscan"][category] for d in documents]
+    theirs = [d["mean"][category] for d in documents]
+    r = float(np.corrcoef(ours, theirs)[0, 1])
+    assert r >= floor, f"{category}: r = {r:.3f} over {len(documents)} documents (floor {floor})"
+
+
+def test_balance_per_document_follows_the_readers(documents):
+    ours = [_balance(d["textscan"]) for d in documents]
+    theirs = [_balance(d["mean"]) for d in documents]
+    r = float(np.corrcoef(ours, theirs)[0, 1])
+    # first, blind run 0.995; 0.981 since "Zorg-" in the Zorg- en Veiligheidshuis counts
+    # as care, as reader C and most earlier writers count it and reader D not always
+    assert r >= 0.95, f"balance: r = {r:.3f}"
+
+
+def test_an_expression_is_counted_once(documents):
+    """Totals stay near the readers': 'signalen herkennen' once, not as two words.
+
+    On the first run textscan counted 100 preventive occurrences where both
+    readers counted 69; now 85 (its lexicon also holds words the readers left
+    out, such as *campagne* and *Politiekeurmerk*).
+    """
+    for c in CATEGORIES:
+        ours = sum(d["textscan"][c] for d in documents)
+        theirs = sum(d["mean"][c] for d in documents)
+        assert ours <= 1.3 * theirs, f"{c}: textscan {ours}, readers {theirs:.0f}"
