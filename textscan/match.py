@@ -277,6 +277,24 @@ _PARTICLES = frozenset(["in", "op", "aan", "af", "uit", "door", "mee", "voort", 
 _CONTRAST_DETERMINERS = frozenset(["de", "het", "een", "deze", "die", "dit", "dat"])
 
 
+def _head_forms(word: str) -> set[str]:
+    """The last part of a hyphenated word, its lemma and its singular ("n-wegen": weg).
+
+    The part alone may be read as another word ("wegen", to weigh), hence the
+    plain singular too.
+    """
+    from textscan.lemmatizer import get_lemmatizer
+
+    head = word.rsplit("-", 1)[1]
+    if not head:
+        return set()
+    forms = {head, get_lemmatizer().lemma(head)}
+    for ending in ("en", "s"):
+        if head.endswith(ending) and len(head) > len(ending) + 2:
+            forms.add(head[: -len(ending)])
+    return forms
+
+
 def _denied_denial(
     tokens: Sequence[Token], soft: Sequence[int], c: int, k: int, toks: Sequence[int]
 ) -> bool:
@@ -1481,7 +1499,12 @@ class Matcher:
         if ex.context is not None:
             lo, hi = max(0, first - ex.window), min(n, last + ex.window + 1)
             return any(
-                (lemmas[j] in ex.context or lowers[j] in ex.context)
+                (
+                    lemmas[j] in ex.context
+                    or lowers[j] in ex.context
+                    # the head of a hyphenated compound: "N-wegen" is a kind of weg
+                    or ("-" in lowers[j] and any(f in ex.context for f in _head_forms(lowers[j])))
+                )
                 for j in range(lo, hi)
                 if j not in cand.tokens
             )
