@@ -192,6 +192,8 @@ FRAMING = [
     ("Wij investeren in preventie- en handhavingsbeleid.", "preventie", True),
     ("De handhavings- en toezichtstaken liggen bij de boa's.", "handhaving", True),
     ("De zorg- en verzekeringskosten stijgen.", "zorg", False),
+    # a long entry between an unlisted modifier and a known word
+    ("Ondernemers laten een cyberweerbaarheidsscan uitvoeren.", "weerbaarheid", True),
     # a context word may be the head of a hyphenated compound ("N-wegen": weg)
     ("Wij verbeteren de verbindingen via de N-wegen.", "verbinding", False),
     # home as one of the places where one feels safe is not feeling at home

@@ -1012,9 +1012,10 @@ class Matcher:
             # make "wet|h|ouder" of "wethouder")
             if self.known(stem) or self._is_known(stem + "en"):
                 return stem
-        # a long entry as head ("-bestrijding", "-aanpak") makes a compound even
-        # when the modifier is missing from the word list
-        if role == "head" and piece_len >= MIN_UNKNOWN_MODIFIER_HEAD and len(left) >= 4:
+        # a long entry as head ("-bestrijding", "-aanpak") or between two parts
+        # ("cyber|weerbaarheid|s|scan") makes a compound even when the modifier is
+        # missing from the word list
+        if role in ("head", "infix") and piece_len >= MIN_UNKNOWN_MODIFIER_HEAD and len(left) >= 4:
             return left
         return None
 
