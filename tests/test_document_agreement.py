@@ -78,3 +78,17 @@ def test_an_expression_is_counted_once(documents):
         ours = sum(d["textscan"][c] for d in documents)
         theirs = sum(d["mean"][c] for d in documents)
         assert ours <= 1.3 * theirs, f"{c}: textscan {ours}, readers {theirs:.0f}"
+
+
+def test_documents_judged_most_connecting_have_the_highest_balance(documents):
+    """The readers' overall judgement (not their counts): D04, D10 and D11 lean positive.
+
+    Both readers judged D04 +1, one of them also D10 and D11; every other
+    document 0. Those three are textscan's three highest balances.
+    """
+    judged = sorted(
+        documents,
+        key=lambda d: -np.mean([r["balance"] for r in d["readers"].values()]),
+    )[:3]
+    ours = sorted(documents, key=lambda d: -_balance(d["textscan"]))[:3]
+    assert {d["key"] for d in ours} == {d["key"] for d in judged} == {"D04", "D10", "D11"}
