@@ -277,7 +277,8 @@ _PARTICLES = frozenset(["in", "op", "aan", "af", "uit", "door", "mee", "voort", 
 _CONTRAST_DETERMINERS = frozenset(["de", "het", "een", "deze", "die", "dit", "dat"])
 
 
-def _head_forms(word: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _head_forms(word: str) -> frozenset[str]:
     """The last part of a hyphenated word, its lemma and its singular ("n-wegen": weg).
 
     The part alone may be read as another word ("wegen", to weigh), hence the
@@ -287,12 +288,12 @@ def _head_forms(word: str) -> set[str]:
 
     head = word.rsplit("-", 1)[1]
     if not head:
-        return set()
+        return frozenset()
     forms = {head, get_lemmatizer().lemma(head)}
     for ending in ("en", "s"):
         if head.endswith(ending) and len(head) > len(ending) + 2:
             forms.add(head[: -len(ending)])
-    return forms
+    return frozenset(forms)
 
 
 def _denied_denial(
@@ -304,6 +305,8 @@ def _denied_denial(
     aan te pakken": not forgetting to involve them is involving them.
     """
     first = toks[0]
+    if first <= k:
+        return False  # the match must follow the negator
     for j in range(first):
         if soft[j] != c:
             continue
@@ -315,7 +318,7 @@ def _denied_denial(
         if lemma not in _DENYING_VERBS:
             continue
         # the match is in that verb's te-infinitive clause, after the verb and the negator
-        if first > k and any(
+        if any(
             soft[i] == c and tokens[i].text.lower() == "te"
             for i in range(max(j, k) + 1, len(tokens))
         ):
