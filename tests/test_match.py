@@ -433,6 +433,8 @@ entries:
         ("Het college weigert nooit hulp te bieden.", "hulp", False),
         ("Wij hebben niet besloten repressie in te zetten.", "repressie", True),
         ("Wij weigeren hulp te bieden.", "hulp", False),
+        # "niet meteen" denies ("daar hoeft niet meteen het strafrecht aan te pas te komen")
+        ("Daar hoeft niet meteen repressie aan te pas te komen.", "repressie", True),
         # quotation marks mark a term inside its clause; "al dan niet" is "whether or not"
         ("Er komt geen ‘repressie’ in deze wijk.", "repressie", True),
         ("Er komt geen “repressie” in deze wijk.", "repressie", True),
