@@ -69,6 +69,13 @@ def test_particle_in_another_clause_does_not_count(match):
     assert "aanpakken" not in entries(match("Wij pakken de koffers, en de wijk kijkt ernaar aan."))
 
 
+def test_particle_of_a_nearer_verb_is_not_taken(match):
+    # "aan" closes the clause of "wijzen" (aanwijzen), not of "pakken"
+    sentence = "Bewoners pakken een plattegrond en wijzen aan waar zij zich onveilig voelen."
+    assert "aanpakken" not in entries(match(sentence))
+    assert "aanpakken" in entries(match("Bewoners pakken de overlast samen met de buurt aan."))
+
+
 def test_preposition_is_not_taken_for_a_particle(match):
     assert "tegengaan" not in entries(match("We gaan tegen de stroom in."))
 

@@ -1443,6 +1443,15 @@ class Matcher:
                     continue  # "sluit naadloos op elkaar aan"
                 if nxt == "te" and k + 2 < n and cls._is_infinitive(particle + tokens[k + 2].lemma):
                     continue  # "tegen te houden": the particle of the verb after "te"
+                if any(
+                    tokens[j].is_word
+                    and tokens[j].text.lower().endswith("en")
+                    and cls._is_infinitive(particle + tokens[j].text.lower())
+                    for j in range(verb + 1, k)
+                ):
+                    # "we doen voorstellen en besturen graag mee": the particle closes
+                    # the nearer verb's clause (meebesturen), not "doen"'s
+                    return None
                 return k
             if crossed and cls.verb_like(tokens[k]):
                 break
