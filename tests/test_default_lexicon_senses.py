@@ -194,6 +194,9 @@ FRAMING = [
     ("De zorg- en verzekeringskosten stijgen.", "zorg", False),
     # a long entry between an unlisted modifier and a known word
     ("Ondernemers laten een cyberweerbaarheidsscan uitvoeren.", "weerbaarheid", True),
+    # a medical check-up, and citizens' oversight of government, are no control of people
+    ("De mondzorg met preventieve controles bij de tandarts wordt verbeterd.", "controle", False),
+    ("Controle door burgers van de overheid.", "controle", False),
     # a context word may be the head of a hyphenated compound ("N-wegen": weg)
     ("Wij verbeteren de verbindingen via de N-wegen.", "verbinding", False),
     # home as one of the places where one feels safe is not feeling at home
@@ -341,6 +344,18 @@ ACTORS = [
 
 
 THEMES = [
+    # a crisis counts as crisis management, not as a period or an economic crisis
+    ("Bijna ieder dossier is een crisis.", "crisis-bare", False),
+    ("De werkdruk is door de coronacrisis nog verder verhoogd.", "coronacrisis", False),
+    ("Bij een crisis, zoals een brand, informeren we inwoners via NL-Alert.", "crisis-bare", True),
+    ("De veiligheidsregio bereidt zich voor op een pandemie.", "pandemie", True),
+    ("Zoals tijdens een pandemie is er dan geen buffer in de zorg.", "pandemie", False),
+    ("Het crisisplan wordt jaarlijks geoefend.", "crisis", True),
+    # environmental noise, bodily integrity, arms export policy, wrongful fraud accusations
+    ("Ook blijven we geluidsnormen aanscherpen om overlast tegen te gaan.", "overlast", False),
+    ("De integriteit van het lichaam moet worden gerespecteerd.", "integriteit", False),
+    ("Wapenhandel strikter reguleren.", "wapenhandel", False),
+    ("We stoppen met het ten onrechte beschuldigen van mensen van fraude.", "fraude", False),
     # a truncated first part is matched with the head after "en", and its exclusions apply
     ("Een aanpak zoals in de Crisis- en Herstelwet.", "crisis", False),
     ("De crisis- en rampenbestrijding is op orde.", "crisis", True),
@@ -370,7 +385,7 @@ THEMES = [
     ("Daklozen die overlast veroorzaken, krijgen een zorgaanbod.", "dakloze", True),
     ("We voeren een ontmoedigingsbeleid voor alcohol, drugs en gokken.", "drugs", False),
     ("De handel in drugs loopt via de haven.", "drugs", True),
-    ("Bij een humanitaire crisis vangen we meer mensen op.", "crisis", False),
+    ("Bij een humanitaire crisis vangen we meer mensen op.", "crisis-bare", False),
     # themes 1.9.0: cyber attacks, the fight against drugs, shoplifters, drill,
     # heat and crowds; alcohol and drugs in traffic are road safety
     ("Cyberaanvallen op vitale infrastructuur nemen toe.", "cyberaanval", True),
@@ -424,9 +439,9 @@ THEMES = [
     ("Na de overval op het tankstation is extra cameratoezicht gekomen.", "overval-bedrijf", True),
     ("De overval op een oudere inwoner thuis maakte veel indruk.", "overval", True),
     ("Er is een wooncrisis en een asielcrisis.", "crisis", False),
-    ("Het land sleept zich van crisis naar crisis.", "crisis", False),
-    ("De bestuurlijke crisis in de provincie duurt voort.", "crisis", False),
-    ("De veiligheidsregio oefent de aanpak van een crisis.", "crisis", True),
+    ("Het land sleept zich van crisis naar crisis.", "crisis-bare", False),
+    ("De bestuurlijke crisis in de provincie duurt voort.", "crisis-bare", False),
+    ("De veiligheidsregio oefent de aanpak van een crisis.", "crisis-bare", True),
     ("Agenten volgen een geweldstraining.", "geweld", False),
     ("Mensen vluchten voor oorlog en geweld.", "geweld", False),
     ("Geweld tegen hulpverleners accepteren we niet.", "geweld", True),
@@ -453,6 +468,9 @@ THEMES = [
 
 
 DOMAINS = [
+    # socio-economic status and a work of art are no link to the economy
+    ("Gelijke kansen, los van sociaal-economische achtergrond.", "economisch", False),
+    ("Het auteursrecht geeft makers een monopolie op de verspreiding van hun werk.", "werk", False),
     # domains 1.7.0: cyclists and cycling are traffic; a regional college is education
     ("Betere verlichting geeft fietsers een veiliger gevoel.", "fietser", True),
     ("Kinderen moeten veilig naar school kunnen fietsen.", "fietsen", True),
