@@ -194,6 +194,8 @@ FRAMING = [
     ("De zorg- en verzekeringskosten stijgen.", "zorg", False),
     # a long entry between an unlisted modifier and a known word
     ("Ondernemers laten een cyberweerbaarheidsscan uitvoeren.", "weerbaarheid", True),
+    # supporting "dit" (a process, an agreement) is no support of people
+    ("Een regie-organisatie ondersteunt dit proces.", "ondersteunen", False),
     # a medical check-up, and citizens' oversight of government, are no control of people
     ("De mondzorg met preventieve controles bij de tandarts wordt verbeterd.", "controle", False),
     ("Controle door burgers van de overheid.", "controle", False),
@@ -344,6 +346,11 @@ ACTORS = [
 
 
 THEMES = [
+    # exploitation as economic critique, technical integrity, airport nuisance
+    ("Wij pakken uitbuiting en corruptie door multinationals aan.", "uitbuiting", False),
+    ("Arbeidsmigranten lopen risico op uitbuiting door hun werkgever.", "uitbuiting", True),
+    ("Dit zou de integriteit en veiligheid van alle systemen verzwakken.", "integriteit", False),
+    ("We pakken de overlast van deze luchthavens aan.", "overlast", False),
     # a crisis counts as crisis management, not as a period or an economic crisis
     ("Bijna ieder dossier is een crisis.", "crisis-bare", False),
     ("De werkdruk is door de coronacrisis nog verder verhoogd.", "coronacrisis", False),

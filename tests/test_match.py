@@ -440,6 +440,9 @@ entries:
         ("Het college weigert nooit hulp te bieden.", "hulp", False),
         ("Wij hebben niet besloten repressie in te zetten.", "repressie", True),
         ("Wij weigeren hulp te bieden.", "hulp", False),
+        # "geen X ... in de Y": the X is denied, the setting Y not; "bij" keeps the act denied
+        ("Bewoners hebben geen vertrouwen meer in de repressie.", "repressie", False),
+        ("Het jeugdwerk heeft nog geen rol bij de hulp.", "hulp", True),
         # "niet meteen" denies ("daar hoeft niet meteen het strafrecht aan te pas te komen")
         ("Daar hoeft niet meteen repressie aan te pas te komen.", "repressie", True),
         # quotation marks mark a term inside its clause; "al dan niet" is "whether or not"

@@ -325,12 +325,14 @@ def _denied_denial(
     return False
 
 
-def _in_setting(tokens: Sequence[Token], first: int) -> bool:
+def _in_setting(
+    tokens: Sequence[Token], first: int, prepositions: tuple[str, ...] = ("in", "binnen", "bij")
+) -> bool:
     """Whether the noun at ``first`` names a setting ("marktwerking in de zorg")."""
     j = first - 1
     while j >= 0 and tokens[j].text.lower() in _SETTING_DETERMINERS:
         j -= 1
-    return j >= 0 and tokens[j].text.lower() in ("in", "binnen", "bij")
+    return j >= 0 and tokens[j].text.lower() in prepositions
 
 
 _SETTING_DETERMINERS = frozenset(["de", "het", "een", "onze", "hun", "deze", "die", "dit", "dat"])
@@ -1650,6 +1652,15 @@ class Matcher:
                 continue  # "dat beperkt zich niet tot de lessen burgerschap": not only
             if low == "zonder" and nxt in _EMPHATIC_ZONDER:
                 continue  # "panden worden zonder uitzondering gesloten": all of them
+            if (
+                low in _FORWARD_NEGATORS
+                and k + 1 < first
+                and _in_setting(tokens, first, ("in", "binnen"))
+            ):
+                # "krijgen geen kans meer in de zorg", "geen vertrouwen in de aanpak": the
+                # chance, the trust is denied ("geen rol bij het signaleren" denies the role
+                # in the act)
+                continue
             if low in ("niet", "nooit") and _denied_denial(tokens, soft, c, k, toks):
                 continue  # "wij vergeten niet de bewoners te betrekken": two denials affirm
             if (
