@@ -511,6 +511,10 @@ DOMAINS = [
 
 
 PERCEPTION = [
+    # the act of reporting is no figure; reports counted are
+    ("De inspectie doet aangifte indien nodig.", "aangifte", False),
+    ("We ondersteunen slachtoffers bij het doen van aangifte.", "aangifte", False),
+    ("Het aantal aangiften van woninginbraak daalde met een kwart.", "aangifte", True),
     # perception 1.6.0: avoidance and daring as felt insecurity; figures of trafficking
     ("Veel ouderen durven 's avonds niet meer over straat.", "durven", True),
     ("Sekswerkers durven om hulp te vragen.", "durven", False),
