@@ -92,3 +92,69 @@ def test_documents_judged_most_connecting_have_the_highest_balance(documents):
     )[:3]
     ours = sorted(documents, key=lambda d: -_balance(d["textscan"]))[:3]
     assert {d["key"] for d in ours} == {d["key"] for d in judged} == {"D04", "D10", "D11"}
+
+
+# ------------------------------------------------ themes, actors and domains (reader E)
+
+THEMES_READING = TEST_DATA / "documents" / "readings_themes.json"
+FIELDS = ("living", "business", "youth", "physical", "integrity")
+GROUPS = ("chain", "partners", "residents")
+DOMAINS = ("housing", "space", "education", "care", "leisure", "economy", "traffic")
+
+
+@pytest.fixture(scope="module")
+def themed() -> list[dict]:
+    from textscan.extract import extract
+    from textscan.lexicon import load_lexicons
+    from textscan.match import Matcher
+    from textscan.nlp import annotate
+
+    readings = json.loads(THEMES_READING.read_text(encoding="utf-8"))
+    matcher = Matcher(load_lexicons(["actors", "themes", "domains"], replace=True))
+    for d in readings:
+        truth = TEST_DATA / d["truth"]
+        doc = extract(truth.parent / d["file"])
+        hits = [h for h in matcher.match(annotate(doc), doc.name) if not h.negated]
+        d["ts_themes"] = {
+            f: len({h.sentence_id for h in hits if h.lexicon == "themes" and h.category == f})
+            for f in FIELDS
+        }
+        d["ts_actors"] = {
+            g: len({h.entry for h in hits if h.lexicon == "actors" and h.category == g})
+            for g in GROUPS
+        }
+        d["ts_domains"] = {h.category for h in hits if h.lexicon == "domains"}
+    return readings
+
+
+@pytest.mark.parametrize(
+    ("field", "floor"),
+    # first run (themes 1.15.0): living 0.933, integrity 0.981; youth 0.693 and
+    # business 0.483 (the reader also counts sentences of a theme's section that
+    # do not name it; textscan counts named themes)
+    [("living", 0.85), ("integrity", 0.90), ("youth", 0.55)],
+)
+def test_theme_sentences_per_document_follow_the_reader(themed, field, floor):
+    ours = [d["ts_themes"][field] for d in themed]
+    theirs = [d["themes"][field] for d in themed]
+    r = float(np.corrcoef(ours, theirs)[0, 1])
+    assert r >= floor, f"{field}: r = {r:.3f} (floor {floor})"
+
+
+@pytest.mark.parametrize(
+    ("group", "floor"),
+    # first run (actors 1.6.0): 0.858, 0.848, 0.792
+    [("chain", 0.75), ("partners", 0.75), ("residents", 0.70)],
+)
+def test_distinct_actors_per_document_follow_the_reader(themed, group, floor):
+    ours = [d["ts_actors"][group] for d in themed]
+    theirs = [len(d["actors"][group]) for d in themed]
+    r = float(np.corrcoef(ours, theirs)[0, 1])
+    assert r >= floor, f"{group}: r = {r:.3f} (floor {floor})"
+
+
+def test_policy_links_agree_with_the_reader(themed):
+    # first run (domains 1.8.0): 67 of 84 document-domain pairs agree
+    pairs = [(dm in d["ts_domains"], bool(d["domains"][dm])) for d in themed for dm in DOMAINS]
+    agree = sum(a == b for a, b in pairs)
+    assert agree >= 0.75 * len(pairs), f"{agree} of {len(pairs)} agree"
