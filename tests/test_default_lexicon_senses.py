@@ -475,6 +475,11 @@ THEMES = [
 
 
 DOMAINS = [
+    # bicycle theft is no traffic; a badly lit path is lighting of public space
+    ("Fietsendiefstal nam vorig jaar toe.", "fietsen", False),
+    ("Er worden minder fietsen gestolen.", "fietsen", False),
+    ("Er zijn slecht verlichte looproutes naar het station.", "verlicht", True),
+    ("We willen de werkdruk van agenten verlichten.", "verlicht", False),
     # socio-economic status and a work of art are no link to the economy
     ("Gelijke kansen, los van sociaal-economische achtergrond.", "economisch", False),
     ("Het auteursrecht geeft makers een monopolie op de verspreiding van hun werk.", "werk", False),

@@ -154,7 +154,7 @@ def test_distinct_actors_per_document_follow_the_reader(themed, group, floor):
 
 
 def test_policy_links_agree_with_the_reader(themed):
-    # first run (domains 1.8.0): 67 of 84 document-domain pairs agree
+    # first run (domains 1.8.0): 67 of 84 document-domain pairs agree; 70 with domains 1.9.0
     pairs = [(dm in d["ts_domains"], bool(d["domains"][dm])) for d in themed for dm in DOMAINS]
     agree = sum(a == b for a, b in pairs)
     assert agree >= 0.75 * len(pairs), f"{agree} of {len(pairs)} agree"
