@@ -74,6 +74,8 @@ def test_particle_of_a_nearer_verb_is_not_taken(match):
     sentence = "Bewoners pakken een plattegrond en wijzen aan waar zij zich onveilig voelen."
     assert "aanpakken" not in entries(match(sentence))
     assert "aanpakken" in entries(match("Bewoners pakken de overlast samen met de buurt aan."))
+    # a plural noun is no such verb, even when particle and noun make one (samenscholen)
+    assert "samenwerken" in entries(match("Wij werken met de politie en scholen samen."))
 
 
 def test_preposition_is_not_taken_for_a_particle(match):

@@ -262,6 +262,8 @@ def _attached(tokens: Sequence[Token], i: int) -> bool:
 
 # "zonder" + these words stresses, it does not deny ("zonder uitzondering gesloten")
 _EMPHATIC_ZONDER = frozenset(["uitzondering", "uitzonderingen", "pardon", "uitstel", "aanzien"])
+# words after which a word in -en starts a verb phrase of its own ("... en besturen mee")
+_VERB_OPENERS = frozenset(["en", "of", "maar", "we", "wij", "zij", "ze", "hij", "ik", "men"])
 # what joins a truncated compound part to the next word ("zorg- en veiligheidshuis")
 _ELLIPSIS_JOINERS = frozenset(["en", "of", ",", "/", "tot", "&"])
 # words that end the clause before them, for a particle that closes it
@@ -1448,11 +1450,15 @@ class Matcher:
                 if any(
                     tokens[j].is_word
                     and tokens[j].text.lower().endswith("en")
+                    and tokens[j - 1].text.lower() in _VERB_OPENERS
+                    and not any(tokens[i].text.lower() in _PREPOSITIONS for i in range(verb + 1, j))
                     and cls._is_infinitive(particle + tokens[j].text.lower())
                     for j in range(verb + 1, k)
                 ):
-                    # "we doen voorstellen en besturen graag mee": the particle closes
-                    # the nearer verb's clause (meebesturen), not "doen"'s
+                    # "we doen voorstellen en besturen graag mee": a verb after "en"
+                    # takes the particle (meebesturen), not "doen"; a noun does not,
+                    # nor one coordinated in a phrase ("werken met de politie en
+                    # scholen samen" is no samenscholen)
                     return None
                 return k
             if crossed and cls.verb_like(tokens[k]):
