@@ -216,3 +216,20 @@ def test_table_rows_are_annotated_as_sentences_of_their_own() -> None:
         paragraphs=(Paragraph(text=table, kind="table"),),
     )
     assert [s.text for s in annotate(doc)] == table.split("\n")
+
+
+def test_scan_profiles_word_files_and_refuses_a_zip_named_pdf(tmp_path: Path) -> None:
+    """A .docx is a ZIP archive: scan must read it, while a ZIP named .pdf is refused."""
+    import zipfile
+
+    from textscan.runner import scan
+
+    _make_docx(tmp_path / "plan.docx")
+    with zipfile.ZipFile(tmp_path / "archief.pdf", "w") as z:
+        z.writestr("a.txt", "geen pdf")
+    result = scan([tmp_path], None, jobs=0, cache=False)
+    assert result.profiles["document"].tolist() == ["plan"]
+    assert result.profiles["repressive_count"].iloc[0] >= 1  # "pakt ... aan"
+    failed = result.failures
+    assert list(failed["error"]) == ["wrong-type"]
+    assert "archief.pdf" in failed["file"].iloc[0]

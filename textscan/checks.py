@@ -202,6 +202,8 @@ def sniff_content(path: Path, head: bytes) -> None:
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return
     for magic, what in _MAGIC:
+        if magic == b"PK\x03\x04" and path.suffix.lower() == ".docx":
+            continue  # a Word file is a ZIP archive; its reader says if it is not Word
         if head.startswith(magic):
             raise InputError(
                 str(path), f"is {what}, not a {_expected(path)} file", kind="wrong-type"
