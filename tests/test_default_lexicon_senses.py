@@ -177,6 +177,11 @@ FRAMING = [
     ("De zorgtoeslag wordt volgend jaar verhoogd.", "zorg", False),
     ("Er komt een nationaal zorgfonds voor alle inwoners.", "zorg", False),
     ("De verzorgingsstaat staat onder druk.", "zorg", False),
+    # zorg: the health-care sector as an economy, its buildings, a crime
+    ("De brandweer controleert zorggebouwen en scholen.", "zorg", False),
+    ("Wij pakken zorgfraude en riante salarissen van zorgbestuurders aan.", "zorg", False),
+    ("Het zorglandschap in de regio verandert.", "zorg", False),
+    ("Wij bieden jeugdzorg en goede zorg aan kwetsbare inwoners.", "zorg", True),
     ("Kwetsbare inwoners krijgen zorg dichtbij huis.", "zorg", True),
     # sluiting / sluiten: aan-/uitsluiting, closing a meeting or a ward
     ("Het complex krijgt een goede aansluiting op het openbaar vervoer.", "sluiting", False),

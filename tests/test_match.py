@@ -442,6 +442,16 @@ entries:
         ("Het college weigert nooit hulp te bieden.", "hulp", False),
         ("Wij hebben niet besloten repressie in te zetten.", "repressie", True),
         ("Wij weigeren hulp te bieden.", "hulp", False),
+        # "geen aanleiding / niet nodig om ... te" denies the measure the om-clause
+        # proposes, unless that clause ends it; "niet de taak ... om" does not deny
+        ("Wij zien geen aanleiding om in deze wijk repressie in te zetten.", "repressie", True),
+        ("Het is niet nodig om hier repressie in te zetten.", "repressie", True),
+        ("Er is geen reden meer om de hulp te beëindigen.", "hulp", False),
+        ("Het is niet de taak van de school om repressie toe te passen.", "repressie", False),
+        # "niet te" before a non-infinitive or attributive: only that word is denied
+        ("Scholen spelen een niet te onderschatten rol in de hulp aan gezinnen.", "hulp", False),
+        ("De campagne Niet te koop biedt ouders hulp.", "hulp", False),
+        ("Wij besluiten de jongeren niet te helpen met repressie.", "repressie", True),
         # "geen X ... in de Y": the X is denied, the setting Y not; "bij" keeps the act denied
         ("Bewoners hebben geen vertrouwen meer in de repressie.", "repressie", False),
         ("Het jeugdwerk heeft nog geen rol bij de hulp.", "hulp", True),

@@ -327,6 +327,79 @@ def _denied_denial(
     return False
 
 
+# nouns and predicates that, negated right before an "om ... te" clause, deny
+# what that clause proposes: "wij zien geen aanleiding om ... in te voeren", "het
+# is niet nodig om ... te controleren" (a stance on the measure, like "wij kiezen
+# niet voor"). Not "niet de taak van ... om" or "niet makkelijk om": those judge
+# who does it or how hard it is, not whether it is done.
+_NO_NEED_NOUNS = frozenset(
+    ["aanleiding", "reden", "noodzaak", "behoefte", "plannen", "plan", "voornemen", "intentie"]
+)
+_NO_NEED_PREDICATES = frozenset(
+    ["nodig", "noodzakelijk", "wenselijk", "zinvol", "nuttig", "verstandig", "bedoeling"]
+)
+
+
+def _no_need_before(tokens: Sequence[Token], om: int) -> str | None:
+    """The negator of "geen aanleiding / niet nodig" right before "om" at ``om``, or None."""
+    words = [tokens[j].text.lower() for j in range(max(0, om - 5), om)]
+    while words and words[-1] in ("meer", "toe", "voor", "ons", "mij", "ons,", "daarom"):
+        words.pop()  # "er is geen reden meer om", "zien wij geen aanleiding toe om"
+    if len(words) >= 2 and words[-1] in _NO_NEED_NOUNS and words[-2] == "geen":
+        return "geen"
+    if words and words[-1] in _NO_NEED_PREDICATES:
+        rest = words[:-1]
+        if rest and rest[-1] == "de":  # "niet de bedoeling om"
+            rest = rest[:-1]
+        if rest and rest[-1] in ("niet", "nooit"):
+            return rest[-1]
+    return None
+
+
+# verbs that end or cut what they take: with "geen aanleiding om ... te" before
+# them the thing goes on ("geen aanleiding om de dialoog te beëindigen")
+_ENDING_VERBS = frozenset(
+    [
+        *("beëindigen", "stoppen", "stopzetten", "afschaffen", "opheffen", "afbouwen"),
+        *("verminderen", "schrappen", "staken", "beperken", "terugschroeven", "intrekken"),
+        *("opzeggen", "loslaten", "verlagen", "afzwakken", "opgeven", "verbreken"),
+    ]
+)
+
+
+def _ends_it(tokens: Sequence[Token], soft: Sequence[int], c: int) -> bool:
+    """Whether clause ``c`` has a verb that ends or cuts its object (split ones too)."""
+    n = len(tokens)
+    lemmas = set()
+    for j in range(n):
+        if soft[j] != c:
+            continue
+        lemmas.add(tokens[j].lemma)
+        if j + 2 < n and tokens[j + 1].text.lower() == "te" and soft[j + 2] == c:
+            lemmas.add(tokens[j].text.lower() + (tokens[j + 2].lemma or ""))  # "af te bouwen"
+    return not lemmas.isdisjoint(_ENDING_VERBS) or not lemmas.isdisjoint(_SPARING_VERBS)
+
+
+def _te_scope(tokens: Sequence[Token], k: int, toks: Sequence[int]) -> bool:
+    """Whether "niet te W" at ``k`` denies only W, leaving a match outside it standing.
+
+    "te" before a word that is no infinitive is "too" or a fixed phrase ("niet te
+    streng optreden", "het project Niet te koop maakt ouders bewust"): the
+    negator judges the degree, not the verb. An infinitive after an article is
+    attributive ("een niet te onderschatten rol in de preventie"). Where W is
+    the match itself ("niet te handhaven regels"), or a verbal "niet te W"
+    ("besluiten de wijk niet te controleren"), the negation stands.
+    """
+    n = len(tokens)
+    if k + 2 >= n or tokens[k + 1].text.lower() != "te" or (k + 2) in toks:
+        return False
+    word = tokens[k + 2].text.lower()
+    if not word.isalpha():
+        return False
+    attributive = k > 0 and tokens[k - 1].text.lower() in ("een", "de", "het", "deze", "die")
+    return attributive or not word.endswith("en")
+
+
 def _in_setting(
     tokens: Sequence[Token], first: int, prepositions: tuple[str, ...] = ("in", "binnen", "bij")
 ) -> bool:
@@ -1613,6 +1686,12 @@ class Matcher:
             and tokens[start - 1].text.lower() == "zonder"
         ):
             return "zonder"
+        if start > 0 and tokens[start].text.lower() == "om" and first > start:
+            # "wij zien geen aanleiding om preventief fouilleren in te voeren"
+            denied = _no_need_before(tokens, start)
+            if denied is not None and not _ends_it(tokens, soft, c):
+                return denied
+            # "geen aanleiding om de dialoog te beëindigen": the dialogue goes on
         for k in range(n):
             if soft[k] != c or k in toks:
                 continue
@@ -1649,6 +1728,8 @@ class Matcher:
                 continue  # "niet zonder samenwerking": two negations affirm
             if low == "nooit" and nxt in _NOT_NEGATING_NEXT:
                 continue
+            if low == "niet" and _te_scope(tokens, k, toks):
+                continue  # "een niet te onderschatten rol in de preventie"
             if (
                 low in ("niet", "nooit")
                 and k < first
