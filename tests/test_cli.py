@@ -229,3 +229,67 @@ def test_scan_writes_parquet_excel_and_reports(runner, tmp_path, plan_txt, plan_
     reports = sorted(p.name for p in (out / "reports").iterdir())
     assert reports == ["corpus.html", "proefdorp.html", "tweede.html"]
     assert "drugshandel" in (out / "reports" / "proefdorp.html").read_text(encoding="utf-8")
+
+
+def _write_plan(path: Path, chapters: dict[str, str]) -> Path:
+    path.write_text(
+        "\n\n".join(f"# {title}\n\n{body}" for title, body in chapters.items()), encoding="utf-8"
+    )
+    return path
+
+
+def test_report_writes_every_hit_beside_it_and_diagnoses_one_chapter(runner, tmp_path):
+    plan = _write_plan(
+        tmp_path / "akkoord.md",
+        {
+            "Onderwijs": "Wij investeren in leraren en in goede scholen voor ieder kind. "
+            "Zorg voor ouderen blijft een prioriteit.",
+            "Veiligheid": "Wij pakken ondermijning hard aan. De politie treedt op tegen "
+            "drugshandel en de gemeente handhaaft streng.",
+        },
+    )
+    out = tmp_path / "rapport.html"
+    result = runner.invoke(cli, ["report", str(plan), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "rapport-vindplaatsen.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {"page", "sentence", "text", "category", "lexicon", "negated"} <= set(rows[0])
+    framing = {r["entry"] for r in rows if r["lexicon"] == "framing"}
+    assert {"hard-aanpakken", "optreden", "streng-handhaven"} <= framing
+    assert "rapport-vindplaatsen.csv" in out.read_text(encoding="utf-8")
+    part = tmp_path / "veiligheid.html"
+    result = runner.invoke(cli, ["report", str(plan), "--section", "veilig", "--out", str(part)])
+    assert result.exit_code == 0, result.output
+    html = part.read_text(encoding="utf-8")
+    assert "Onderzocht deel" in html and "‘veilig’" in html
+    assert "Overwegend repressief" in html or "repressief" in html.lower()
+    result = runner.invoke(cli, ["report", str(plan), "--section", "zzz", "--out", str(part)])
+    assert result.exit_code == 2
+    assert "no chapter title matches --section 'zzz'" in result.output
+
+
+def test_report_refuses_peers_counted_with_another_lexicon_version(runner, tmp_path):
+    plan = _write_plan(
+        tmp_path / "plan.md", {"Aanpak": "Wij pakken overlast aan en werken samen met bewoners."}
+    )
+    results = tmp_path / "results"
+    assert runner.invoke(cli, ["scan", str(plan), "--out", str(results), "-q"]).exit_code == 0
+    lex = tmp_path / "framing.yaml"
+    lex.write_text(
+        'name: framing\ntype: framing\nversion: "9.0.0"\nlanguage: nl\n'
+        "categories:\n"
+        "  - {id: repressive, label: Repressief, pole: -1}\n"
+        "  - {id: positive, label: Positief, pole: 1}\n"
+        "entries:\n"
+        "  - {id: aanpakken, category: repressive, lemma: aanpakken, particle: aan}\n"
+        "  - {id: samenwerken, category: positive, lemma: samenwerken, particle: samen}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    result = runner.invoke(
+        cli,
+        ["report", str(plan), "--compare", str(results), "--lexicon", str(lex), "--out", str(out)],
+    )
+    assert result.exit_code == 1
+    assert "framing 9.0.0" in result.output and "not comparable" in result.output
+    assert not out.exists()

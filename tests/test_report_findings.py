@@ -156,7 +156,8 @@ def test_balance_threshold_is_the_documented_constant() -> None:
     just_in = make_profile(67, 0, 33)  # (33-67)/100 = -0.34
     just_out = make_profile(66, 0, 34)  # -0.32
     assert F.derive_findings(just_in)[0].title == "Overwegend repressief"
-    assert F.derive_findings(just_out)[0].title == "Gemengd"
+    # below the threshold, an interval clear of 0 still gives the direction, lightly
+    assert F.derive_findings(just_out)[0].title == "Licht meer repressief dan verbindend"
 
 
 def test_a_balance_on_a_few_terms_claims_no_direction() -> None:
@@ -174,11 +175,17 @@ def test_no_balance_without_repressive_or_positive_terms() -> None:
 
 
 def test_preventive_leading_and_scarce() -> None:
-    assert "preventive_leading" in codes(F.derive_findings(make_profile(5, 30, 10)))
+    # prevention as the most used register leads the headline (a prevention plan is
+    # not summed up by its balance of repressive against positive terms alone)
+    lead = F.derive_findings(make_profile(5, 30, 10))[0]
+    assert lead.code == "balance" and lead.title.startswith("Vooral preventief")
+    assert lead.text.startswith("Preventieve taal komt het vaakst voor: 30,0")
+    thin = F.derive_findings(make_profile(1, 30, 2))[0]
+    assert thin.code == "balance_thin" and thin.title == "Vooral preventief"
     assert "preventive_scarce" in codes(F.derive_findings(make_profile(20, 1, 10)))
-    assert not {"preventive_leading", "preventive_scarce"} & codes(
-        F.derive_findings(make_profile(20, 10, 10))
-    )
+    mixed = F.derive_findings(make_profile(20, 10, 10))
+    assert "preventive_scarce" not in codes(mixed)
+    assert not mixed[0].title.startswith("Vooral preventief")
 
 
 def test_actor_findings_narrow_broad_and_absent_partners() -> None:
@@ -211,14 +218,14 @@ def test_theme_framed_only_repressively_gives_question() -> None:
             "positive": 0,
             "balance": -1.0,
         },
-        "youth": {"sentences": 5, "repressive": 0, "preventive": 1, "positive": 4, "balance": 1.0},
+        "youth": {"sentences": 5, "repressive": 0, "preventive": 1, "positive": 5, "balance": 1.0},
     }
     p = make_profile(10, 5, 10, themes=themes)
     f = F.derive_findings(p)
     assert "themes_contrast" in codes(f)
     q = F.derive_questions(p)
-    assert "theme_integrity" in codes(q)
-    assert "theme_youth" not in codes(q)
+    theme_q = next(x for x in q if x.code == "theme_repressive")
+    assert "integriteit" in theme_q.text.lower() and "jeugd" not in theme_q.text.lower()
     # too few hits: not judged
     few = {
         "integrity": {
@@ -251,7 +258,9 @@ def test_missing_domains_and_perception() -> None:
     )
     f = F.derive_findings(p)
     dom = next(x for x in f if x.code == "domains_missing")
-    assert "wonen" in dom.text and "recreatie" in dom.text and "zorg" not in dom.text.split(";")[0]
+    named, not_named = dom.text.split(";")
+    assert "zorg" in named and "onderwijs" in named
+    assert "wonen" in not_named and "recreatie" in not_named and "zorg" not in not_named
     assert "perception_objective_only" in codes(f)
     assert {"domains", "perception"} <= codes(F.derive_questions(p))
 
@@ -314,7 +323,7 @@ def test_peer_positions_rank_and_exclude_the_plan_itself() -> None:
     bal = pos["balance"]
     assert bal.n == 4  # itself left out
     assert bal.is_lowest and bal.rank == 5
-    assert bal.describe() == "laagste van 5 plannen"
+    assert bal.describe() == "plaats 5 van 5: de laagste"
     f = F.derive_findings(plan, peers)
     assert "peer_extreme" in codes(f)
     assert "peers_lowest" in codes(F.derive_questions(plan, peers))
@@ -514,3 +523,38 @@ def test_corpus_report_scales_plans_with_lss_too(tmp_path: Path) -> None:
     scan(sorted(tmp_path.glob("*.txt")), out, jobs=0, cache=False)
     html = render_corpus_report(out)
     assert "LSS-score (corpus)" in html
+
+
+def test_a_theme_with_more_prevention_than_repression_is_not_called_repressive() -> None:
+    # one repressive term, three preventive, none positive: B = -1 on one term
+    themes = {
+        "business": {"sentences": 7, "repressive": 1, "preventive": 3, "positive": 0, "balance": -1.0},
+        "living": {"sentences": 9, "repressive": 5, "preventive": 6, "positive": 0, "balance": -1.0},
+    }
+    p = make_profile(10, 5, 10, themes=themes)
+    assert not {"themes_repressive", "themes_contrast"} & codes(F.derive_findings(p))
+    assert not [q for q in F.derive_questions(p) if q.code.startswith("theme")]
+
+
+def test_peers_leave_out_foreign_text_and_the_plan_in_another_format() -> None:
+    from textscan.report.render import choose_peers
+
+    plan = make_profile(40, 2, 4, sha="1" * 64) | {"fingerprint": [1] * 64}
+    same_plan_as_md = make_profile(41, 2, 4, sha="2" * 64) | {"fingerprint": [1] * 60 + [9] * 4}
+    english = make_profile(1, 1, 1, sha="3" * 64) | {
+        "warnings": [{"code": "not-dutch", "message": "...", "pages": []}]
+    }
+    peer = make_profile(5, 5, 30, sha="4" * 64) | {"fingerprint": [2] * 64}
+    copy_of_peer = make_profile(5, 5, 30, sha="5" * 64) | {"fingerprint": [2] * 64}
+    other = make_profile(9, 9, 9, sha="6" * 64)  # no fingerprint (older results): kept
+    docs = [plan, same_plan_as_md, english, peer, copy_of_peer, other]
+    for d in docs:
+        d["path"] = f"plans/{d['document']}.pdf"
+    kept, left = choose_peers(plan, docs)
+    assert [q["sha256"][0] for q in kept] == ["4", "6"]
+    reasons = {x["name"]: x["reason"] for x in left}
+    assert reasons == {
+        "plan-2222.pdf": "dezelfde tekst als dit plan (ander bestand of andere versie)",
+        "plan-3333.pdf": "geen Nederlandse tekst",
+        "plan-5555.pdf": "dezelfde tekst als plan-4444.pdf",
+    }

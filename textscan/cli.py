@@ -249,6 +249,12 @@ def profile(
     except StageError as exc:
         _fail(str(exc), EXIT_FAILED)
         return
+    if section is not None and not analysis.sentences:
+        _fail(
+            f"{file}: no chapter title matches --section {section!r} "
+            "(see the titles with 'textscan extract FILE --format json')",
+            EXIT_USAGE,
+        )
     if fmt == "json":
         click.echo(json.dumps(analysis.profile.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -886,6 +892,13 @@ def evaluate(
     is_flag=True,
     help="Also print the report to PDF (same name, .pdf) through headless Chromium.",
 )
+@click.option(
+    "--section",
+    metavar="PATTERN",
+    help="Diagnose only the chapters whose title (or a parent's) matches this "
+    "case-insensitive regular expression, e.g. 'veiligheid' for the safety chapter of a "
+    "coalition agreement.",
+)
 @_apply(lexicon_options)
 @engine_option
 def report(
@@ -894,6 +907,7 @@ def report(
     compare_dir: Path | None,
     municipality: str | None,
     pdf: bool,
+    section: str | None,
     lexicon_paths: tuple[str, ...],
     replace_lexicons: bool,
     engine: str,
@@ -902,9 +916,10 @@ def report(
     """Write the framing diagnosis of a plan, or the corpus report of a results folder.
 
     TARGET is a plan (PDF, DOCX, HTML, TXT or MD): a diagnosis for a mayor, in Dutch, with
-    findings, evidence sentences and questions for the conversation. TARGET is
-    a results folder of 'textscan scan': the researchers' corpus report.
-    Both are self-contained HTML files (no network requests), printable to A4.
+    findings, evidence sentences and questions for the conversation; every hit of
+    the plan is written beside it as OUT-vindplaatsen.csv. TARGET is a results
+    folder of 'textscan scan': the researchers' corpus report. Both are
+    self-contained HTML files (no network requests), printable to A4.
     """
     from textscan.pipeline import Pipeline, StageError
     from textscan.report import (
@@ -933,14 +948,34 @@ def report(
                 EXIT_USAGE,
             )
         else:
+            if section is not None:
+                try:
+                    re.compile(section)
+                except re.error as exc:
+                    _fail(f"--section {section!r} is not a valid pattern: {exc}", EXIT_USAGE)
             lexicons = _lexicons(lexicon_paths, replace_lexicons)
-            analysis = Pipeline(lexicons, engine=engine, ocr=ocr).analyze(target)
+            analysis = Pipeline(lexicons, engine=engine, ocr=ocr).analyze(target, section=section)
+            if section is not None and not analysis.sentences:
+                _fail(
+                    f"{target}: no chapter title matches --section {section!r} "
+                    "(see the titles with 'textscan extract FILE --format json')",
+                    EXIT_USAGE,
+                )
             meta = find_manifest(None, [as_profile_dict(analysis)]).get(analysis.document.name, {})
             name = municipality or meta.get("municipality") or None
-            html = render_diagnosis(analysis, peers=compare_dir, municipality=name, meta=meta)
+            hits_path = out.with_name(out.stem + "-vindplaatsen.csv")
+            html = render_diagnosis(
+                analysis,
+                peers=compare_dir,
+                municipality=name,
+                meta=meta,
+                hits_file=hits_path.name,
+                n_hits=len(analysis.hits),
+            )
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(html, encoding="utf-8")
-            written = [out]
+            analysis.hits_frame().to_csv(hits_path, index=False)
+            written = [out, hits_path]
             for w in analysis.document.warnings:
                 _stderr.print(f"warning: {target}: {w.message}", highlight=False, markup=False)
     except StageError as exc:
@@ -952,6 +987,8 @@ def report(
     if pdf:
         try:
             for f in written:
+                if f.suffix.lower() not in (".html", ".htm"):
+                    continue
                 pdf_path = html_to_pdf(f, f.with_suffix(".pdf"))
                 _stderr.print(f"wrote {pdf_path}", highlight=False, markup=False)
         except ReportError as exc:

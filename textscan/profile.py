@@ -159,7 +159,13 @@ class Profile:
                 row[f"{gname}_{cat}_count"] = st["count"]
                 row[f"{gname}_{cat}_sentence_share"] = st["sentence_share"]
                 row[f"{gname}_{cat}_breadth"] = len(named.get(cat, {}))
-            for key in ("breadth_entries", "breadth_categories", "diversity", "evenness"):
+            for key in (
+                "breadth_entries",
+                "breadth_categories",
+                "sentence_share_any",
+                "diversity",
+                "evenness",
+            ):
                 if key in block:
                     row[f"{gname}_{key}"] = block[key]
         row["warnings"] = "; ".join(f"{w.code}: {w.message}" for w in self.warnings)
@@ -236,6 +242,92 @@ def bootstrap_balance(
     return Interval(value, float(min(lo, value)), float(max(hi, value)))
 
 
+FINGERPRINT_HASHES = 64
+"""Hashes in a text fingerprint (MinHash): the share of equal ones estimates the overlap."""
+FINGERPRINT_SHINGLE = 5
+"""Words per shingle: two texts share a shingle when five words in a row are the same."""
+_MERSENNE = (1 << 31) - 1
+
+
+def text_fingerprint(sentences: Sequence[Sentence]) -> list[int]:
+    """A MinHash signature of the document's word 5-grams (lowercased words only).
+
+    Two documents' signatures agree in about the share of 5-grams they have in
+    common (Jaccard), whatever their format: the same plan as PDF, Word file or
+    web page gives 0.8-1.0, two different plans near 0 (even from one
+    template: their sentences differ). Used to keep a plan out of its own
+    peers and to warn of the same text twice in a corpus
+    (:func:`same_text`). Computed with seeded affine hashes of each 5-gram's
+    CRC-32, so it is the same on every machine and run.
+    """
+    import zlib
+
+    import numpy as np
+
+    words = [t.text.lower() for s in sentences for t in s.tokens if t.is_word]
+    k = FINGERPRINT_SHINGLE
+    if len(words) < k:
+        grams = {" ".join(words)} if words else set()
+    else:
+        grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    if not grams:
+        return []
+    x = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.int64)
+    rng = np.random.default_rng(FINGERPRINT_SEED)
+    a = rng.integers(1, _MERSENNE, size=FINGERPRINT_HASHES, dtype=np.int64)
+    b = rng.integers(0, _MERSENNE, size=FINGERPRINT_HASHES, dtype=np.int64)
+    out = np.empty(FINGERPRINT_HASHES, dtype=np.int64)
+    for i in range(FINGERPRINT_HASHES):  # (a * x + b) < 2**63: no overflow
+        out[i] = ((a[i] * x + b[i]) % _MERSENNE).min()
+    return [int(v) for v in out]
+
+
+FINGERPRINT_SEED = 5
+
+
+def same_text(a: Sequence[int] | None, b: Sequence[int] | None) -> float | None:
+    """Estimated share of word 5-grams two fingerprints' documents have in common."""
+    if not a or not b or len(a) != len(b):
+        return None
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+
+
+SAME_TEXT = 0.5
+"""Estimated 5-gram overlap from which two documents count as the same text."""
+
+
+NEGATED_EXAMPLES = 5
+
+
+def _negated_examples(
+    framing: Lexicon,
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    section_title: dict[str, str],
+) -> list[dict[str, Any]]:
+    """The first negated framing occurrences, with their sentence, page and section."""
+    sent = {s.id: s for s in sentences}
+    out = []
+    for h in hits:
+        if not h.negated or h.sentence_id not in sent:
+            continue
+        s = sent[h.sentence_id]
+        out.append(
+            {
+                "sentence_id": s.id,
+                "page": s.page,
+                "section": section_title.get(s.section or ""),
+                "text": s.text,
+                "category": h.category,
+                "negator": h.negator,
+                "hits": [{"start": h.start, "end": h.end, "text": h.text, "entry": h.entry}],
+            }
+        )
+        if len(out) == NEGATED_EXAMPLES:
+            break
+    return out
+
+
 def _category_stats(
     lexicon: Lexicon, hits: Sequence[Hit], n_words: int, n_sentences: int
 ) -> dict[str, CategoryStats]:
@@ -303,6 +395,11 @@ def _group_block(
         },
         "breadth_entries": len(entries),
         "breadth_categories": sum(1 for v in stats.values() if v.count > 0),
+        "sentence_share_any": (
+            round(len({h.sentence_id for h in hits if not h.negated}) / n_sentences, 4)
+            if n_sentences
+            else 0.0
+        ),
     }
 
 
@@ -435,6 +532,18 @@ def _evidence(
                 "hits": [
                     {"start": h.start, "end": h.end, "text": h.text, "entry": h.entry} for h in mine
                 ],
+                # the sentence's other framing occurrences, so that evidence shows them too
+                "other_hits": [
+                    {
+                        "start": h.start,
+                        "end": h.end,
+                        "text": h.text,
+                        "entry": h.entry,
+                        "category": h.category,
+                    }
+                    for h in by_sentence[sid]
+                    if h.category != cat
+                ],
             }
             for _, _, sid, mine in scored[:EVIDENCE_PER_CATEGORY]
         ]
@@ -558,6 +667,8 @@ def build_profile(
     if framing is not None:
         groups["top_terms"] = _top_terms(framing, framing_hits)
         groups["evidence"] = _evidence(framing, sentences, framing_hits, titles)
+        groups["negated_examples"] = _negated_examples(framing, sentences, framing_hits, titles)
+    groups["fingerprint"] = text_fingerprint(sentences)
     return Profile(
         document=document.name,
         path=document.path,

@@ -10,14 +10,16 @@ Rules for findings (each gives a :class:`Finding` with a weight; the summary
 shows the heaviest three):
 
 - ``balance``: always, when the balance is defined. ``|B| >= BALANCE_CLEAR``
-  is "overwegend repressief" / "overwegend positief", otherwise "gemengd";
-  whether the 95% interval excludes 0 says if the direction is clear. With
-  fewer than ``BALANCE_MIN_TERMS`` repressive and positive terms together the
-  finding is ``balance_thin`` instead: too little framing language to call a
-  direction (one positive word gives B = +1 and a bootstrap interval of +1
-  to +1).
-- ``preventive_leading`` / ``preventive_scarce``: preventive language has the
-  highest rate of the three, or the lowest and below ``LOW_RATE`` per 1,000.
+  is "overwegend repressief" / "meer verbindend dan repressief"; below it
+  "licht meer ..." when the 95% interval excludes 0, else "gemengd". The text
+  quotes the plan's own most used terms and says the interval in plain
+  words. With fewer than ``BALANCE_MIN_TERMS`` repressive and positive terms
+  together the finding is ``balance_thin`` instead: too little framing
+  language to call a direction (one positive word gives B = +1 and a
+  bootstrap interval of +1 to +1). When preventive language has the highest
+  rate of the three, the finding leads with it ("vooral preventief").
+- ``preventive_scarce``: preventive language has the lowest rate of the
+  three and is below ``LOW_RATE`` per 1,000.
 - ``actors_narrow`` / ``actors_broad``: the chain has at least
   ``CHAIN_DOMINANCE`` of actor mentions, or partners and residents together
   have at least ``BROAD_DOMINANCE``.
@@ -25,14 +27,16 @@ shows the heaviest three):
 - ``partners_absent``: partner groups of the column (``partner_groups.yaml``)
   that the plan does not name at all.
 - ``themes_contrast`` / ``themes_repressive``: a theme field whose sentences
-  carry at least ``THEME_MIN_HITS`` framing hits is one-sided when its
-  balance is at most ``-THEME_ONE_SIDED`` (or at least ``+THEME_ONE_SIDED``);
-  a contrast when both kinds exist.
+  carry at least ``THEME_MIN_HITS`` repressive and positive terms together
+  is one-sided when its balance is at most ``-THEME_ONE_SIDED`` and its
+  repressive terms outnumber its preventive ones (or its balance is at least
+  ``+THEME_ONE_SIDED``); a contrast when both kinds exist.
 - ``domains_missing``: policy domains the column names (housing, space,
-  leisure, care) that no sentence links to.
+  leisure, care) that the plan never names; the text lists every domain it
+  names and every one it does not.
 - ``sections_spread``: among chapters with at least ``SECTION_MIN_HITS``
-  framing hits, the balance of the most and least repressive differ by at
-  least ``SECTION_SPREAD``.
+  repressive and positive terms, the balance of the most and least
+  repressive differ by at least ``SECTION_SPREAD``.
 - ``peer_extreme`` / ``peer_position``: with at least ``PEER_MIN`` peers, the
   plan is the highest or lowest on a key measure, or (balance only) its place.
 - ``perception_objective_only``: the plan cites figures but never how safe
@@ -72,8 +76,8 @@ CHAIN_DOMINANCE = 0.60
 """Share of actor mentions: the chain at or above this makes the plan narrow."""
 BROAD_DOMINANCE = 0.60
 """Share of actor mentions: partners + residents at or above this is broad."""
-THEME_MIN_HITS = 3
-"""Framing hits in a theme's sentences needed before its framing is judged."""
+THEME_MIN_HITS = 5
+"""Repressive + positive terms in a theme's sentences needed before its balance is judged."""
 THEME_ONE_SIDED = 0.60
 """|balance| of a theme at or above this is one-sided."""
 SECTION_MIN_HITS = 5
@@ -117,8 +121,8 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
     (
         "THEME_MIN_HITS",
         str(THEME_MIN_HITS),
-        "framingtermen in de zinnen over een thema "
-        "voordat de framing van dat thema beoordeeld wordt",
+        "repressieve en positieve termen samen in de zinnen over een thema "
+        "voordat de balans van dat thema beoordeeld wordt",
     ),
     (
         "THEME_ONE_SIDED",
@@ -128,7 +132,8 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
     (
         "SECTION_MIN_HITS",
         str(SECTION_MIN_HITS),
-        "framingtermen in een hoofdstuk voordat het wordt vergeleken",
+        "repressieve en positieve termen samen in een hoofdstuk voordat zijn balans "
+        "wordt getoond en vergeleken",
     ),
     (
         "SECTION_SPREAD",
@@ -222,14 +227,15 @@ MEASURES: tuple[Measure, ...] = (
         "actors_diversity",
         "Spreiding over groepen",
         "bits",
-        "Shannon-entropie over keten, partners, bewoners (max. 1,58)",
+        "hoe evenwichtig keten, partners en bewoners genoemd worden (0 = één groep, "
+        "1,58 = alle drie even vaak)",
         "Spreiding",
     ),
     Measure(
         "domains_linked",
-        "Gekoppelde beleidsdomeinen",
+        "Genoemde beleidsvelden",
         "count",
-        "aantal domeinen dat minstens één keer voorkomt",
+        "aantal van de 7 beleidsvelden dat minstens één keer genoemd wordt",
         "Domeinen",
     ),
 )
@@ -320,12 +326,12 @@ class PeerPosition:
         return self.lower == 0 and self.higher > 0
 
     def describe(self) -> str:
-        """Dutch text: 'hoger dan 4 van de 5 andere plannen'."""
+        """Dutch text, one form for every position: 'plaats 2 van 6 (hoogste eerst)'."""
         if self.is_highest:
-            return f"hoogste van {self.n + 1} plannen"
+            return f"plaats 1 van {self.n + 1}: de hoogste"
         if self.is_lowest:
-            return f"laagste van {self.n + 1} plannen"
-        return f"hoger dan {self.lower} van de {self.n} andere plannen"
+            return f"plaats {self.n + 1} van {self.n + 1}: de laagste"
+        return f"plaats {self.higher + 1} van {self.n + 1} (hoogste eerst)"
 
 
 def peer_positions(
@@ -429,6 +435,7 @@ def theme_framing(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "label": label("themes", cat),
                 "short": short("themes", cat),
                 "hits": hits,
+                "balance_terms": d.get("repressive", 0) + d.get("positive", 0),
                 **d,
             }
         )
@@ -438,16 +445,30 @@ def theme_framing(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def _theme_figures(r: Mapping[str, Any]) -> str:
     return (
-        f"{r.get('repressive', 0)} repressieve tegenover {r.get('positive', 0)} "
-        f"positieve termen in {r['sentences']} zinnen"
+        f"{r.get('repressive', 0)} repressieve, {r.get('preventive', 0)} preventieve en "
+        f"{r.get('positive', 0)} positieve termen in {r['sentences']} zinnen"
     )
+
+
+def judged_themes(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Theme fields with enough repressive and positive terms to judge their balance."""
+    return [
+        r
+        for r in theme_framing(profile)
+        if r["balance_terms"] >= THEME_MIN_HITS and r.get("balance") is not None
+    ]
+
+
+def _repressive_theme(r: Mapping[str, Any]) -> bool:
+    """One-sided repressive: low balance, and more repressive than preventive terms."""
+    return r["balance"] <= -THEME_ONE_SIDED and r.get("repressive", 0) > r.get("preventive", 0)
 
 
 def _judged_sections(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
     out = []
     for s in profile.get("sections") or ():
         cats = s.get("categories") or {}
-        hits = sum(cats.get(c, {}).get("count", 0) for c in ("repressive", "positive"))
+        hits = sum(cats.get(c, {}).get("count", 0) for c in ("repressive", "positive"))  # B's terms
         if s.get("section_id") is None or s.get("balance") is None or hits < SECTION_MIN_HITS:
             continue
         out.append(s)
@@ -488,6 +509,41 @@ def summary_findings(findings: Sequence[Finding], n: int = 3) -> list[Finding]:
     return chosen
 
 
+def top_words(p: Mapping[str, Any], cat: str, n: int = 3) -> str:
+    """The plan's own most used terms of a framing category, quoted: "‘handhaving’, ..."."""
+    words = []
+    for t in ((p.get("top_terms") or {}).get(cat) or [])[:n]:
+        forms = t.get("forms") or {}
+        words.append(f"‘{next(iter(forms)) if forms else t.get('entry')}’")
+    return nl_list(words)
+
+
+def interval_text(lo: float | None, hi: float | None) -> str:
+    """The 95% interval of the balance in plain Dutch."""
+    if lo is None or hi is None:
+        return ""
+    text = (
+        f"De score is een schatting uit de zinnen van het plan: met net andere zinnen "
+        f"lag hij vrijwel zeker tussen {nl_num(lo, signed=True)} en {nl_num(hi, signed=True)}."
+    )
+    if lo > 0 or hi < 0:
+        return text + " Het verschil met evenwicht (0) is dus geen toeval."
+    return text + " Dat bereik omvat 0: het plan kiest geen duidelijke kant."
+
+
+def _preventive_lead(p: Mapping[str, Any]) -> str | None:
+    """A sentence on prevention when it is the plan's most used register, else None."""
+    prev, rep, pos = _rate(p, "preventive"), _rate(p, "repressive"), _rate(p, "positive")
+    if prev is None or rep is None or pos is None or not (prev > rep and prev > pos):
+        return None
+    words = top_words(p, "preventive")
+    return (
+        f"Preventieve taal komt het vaakst voor: {nl_num(prev, 1)} termen per 1.000 woorden"
+        + (f" (vooral {words})" if words else "")
+        + f", tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} positieve."
+    )
+
+
 def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
     b = p.get("balance") or {}
     value, lo, hi = b.get("value"), b.get("ci_low"), b.get("ci_high")
@@ -497,111 +553,90 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
     )
     if rep is None or pos is None:
         return []
+    lead = _preventive_lead(p)
     if value is None:
         return [
             Finding(
                 "balance_undefined",
                 "framing",
-                "Geen balans te berekenen",
-                "Het plan bevat geen repressieve en geen positieve termen; een balans is "
+                "Vooral preventief" if lead else "Geen balans te berekenen",
+                (lead + " " if lead else "")
+                + "Het plan bevat geen repressieve en geen positieve termen; een balans is "
                 "niet te berekenen.",
                 100,
-                "gap",
+                "preventive" if lead else "gap",
             )
         ]
     nrep, npos = rep.get("count", 0), pos.get("count", 0)
-    interval = f"95%-interval {nl_num(lo, signed=True)} tot {nl_num(hi, signed=True)}"
     if nrep + npos < BALANCE_MIN_TERMS:
         return [
             Finding(
                 "balance_thin",
                 "framing",
-                "Weinig framingtaal",
-                f"Het plan gebruikt nauwelijks repressieve of verbindende taal: {nrep} "
+                "Vooral preventief" if lead else "Weinig framingtaal",
+                (lead + " " if lead else "")
+                + f"Het plan gebruikt nauwelijks repressieve of verbindende taal: {nrep} "
                 f"repressieve en {npos} positieve termen in {p.get('words', 0)} woorden. De "
                 f"balans ({nl_num(value, signed=True)}) rust op te weinig termen om een "
                 f"richting aan te wijzen.",
                 100,
-                "gap",
+                "preventive" if lead else "gap",
                 {"balance": value, "repressive": nrep, "positive": npos},
             )
         ]
     clear = lo is not None and hi is not None and (lo > 0 or hi < 0)
+    figures = {"balance": value, "repressive": nrep, "positive": npos}
+    rep_words, pos_words = top_words(p, "repressive"), top_words(p, "positive")
     if value <= -BALANCE_CLEAR:
+        title, tone = "Overwegend repressief", "repressive"
         ratio = (
             f" Op elke positieve of verbindende term staan er {nl_num(nrep / npos, 1)} repressieve."
             if npos
             else " Positieve of verbindende termen ontbreken."
         )
-        return [
-            Finding(
-                "balance",
-                "framing",
-                "Overwegend repressief",
-                f"Repressieve taal (bestrijden, handhaven, optreden) weegt zwaarder dan "
-                f"verbindende: balans "
-                f"{nl_num(value, signed=True)} ({interval}).{ratio}",
-                100,
-                "repressive",
-                {"balance": value, "repressive": nrep, "positive": npos},
-            )
-        ]
-    if value >= BALANCE_CLEAR:
+        text = (
+            "Repressieve taal"
+            + (f" (vooral {rep_words})" if rep_words else "")
+            + f" weegt zwaarder dan verbindende: balans {nl_num(value, signed=True)}.{ratio}"
+        )
+    elif value >= BALANCE_CLEAR:
+        title, tone = "Meer verbindend dan repressief", "positive"
         ratio = (
             f" Op elke repressieve term staan er {nl_num(npos / nrep, 1)} positieve of verbindende."
             if nrep
             else " Repressieve termen ontbreken."
         )
-        return [
-            Finding(
-                "balance",
-                "framing",
-                "Meer verbindend dan repressief",
-                f"Positieve en verbindende taal (vertrouwen, samenwerken, betrekken) weegt "
-                f"zwaarder dan repressieve: balans {nl_num(value, signed=True)} "
-                f"({interval}).{ratio}",
-                100,
-                "positive",
-                {"balance": value, "repressive": nrep, "positive": npos},
-            )
-        ]
-    certainty = (
-        "De richting is wel duidelijk: het interval ligt geheel aan één kant van nul."
-        if clear
-        else "Het interval omvat nul: het plan kiest geen duidelijke kant."
-    )
-    return [
-        Finding(
-            "balance",
-            "framing",
-            "Gemengd",
-            f"Repressieve en verbindende taal houden elkaar ongeveer in evenwicht: balans "
-            f"{nl_num(value, signed=True)} ({interval}; {nrep} repressieve tegenover {npos} "
-            f"positieve termen). {certainty}",
-            100,
-            "neutral",
-            {"balance": value, "repressive": nrep, "positive": npos},
+        text = (
+            "Positieve en verbindende taal"
+            + (f" (vooral {pos_words})" if pos_words else "")
+            + f" weegt zwaarder dan repressieve: balans {nl_num(value, signed=True)}.{ratio}"
         )
-    ]
+    else:
+        if clear:
+            title = (
+                "Licht meer verbindend dan repressief"
+                if value > 0
+                else "Licht meer repressief dan verbindend"
+            )
+        else:
+            title = "Gemengd"
+        tone = "neutral"
+        text = (
+            f"Repressieve taal ({nrep} termen) en verbindende taal ({npos} termen) liggen "
+            f"dicht bij elkaar: balans {nl_num(value, signed=True)}."
+        )
+    if not clear:
+        text += " Het 95%-interval omvat 0: het plan kiest geen duidelijke kant."
+    if lead:
+        title = f"Vooral preventief; {title[0].lower()}{title[1:]}"
+        text = lead + " " + text
+    return [Finding("balance", "framing", title, text, 100, tone, figures)]
 
 
 def _register_findings(p: Mapping[str, Any]) -> list[Finding]:
     prev, rep, pos = _rate(p, "preventive"), _rate(p, "repressive"), _rate(p, "positive")
     if prev is None or rep is None or pos is None:
         return []
-    if prev > rep and prev > pos:
-        return [
-            Finding(
-                "preventive_leading",
-                "framing",
-                "Preventie voert de boventoon",
-                f"Preventieve taal komt het vaakst voor: {nl_num(prev, 1)} termen per 1.000 "
-                f"woorden, tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} positieve.",
-                70,
-                "preventive",
-                {"preventive_per_1000": prev},
-            )
-        ]
     if prev < rep and prev < pos and prev < LOW_RATE:
         return [
             Finding(
@@ -689,10 +724,8 @@ def _actor_findings(p: Mapping[str, Any]) -> list[Finding]:
 
 
 def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
-    rows = [
-        r for r in theme_framing(p) if r["hits"] >= THEME_MIN_HITS and r.get("balance") is not None
-    ]
-    neg = [r for r in rows if r["balance"] <= -THEME_ONE_SIDED]
+    rows = judged_themes(p)
+    neg = [r for r in rows if _repressive_theme(r)]
     pos = [r for r in rows if r["balance"] >= THEME_ONE_SIDED]
     if neg and pos:
         n, q = min(neg, key=lambda r: r["balance"]), max(pos, key=lambda r: r["balance"])
@@ -702,8 +735,9 @@ def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
                 "themes",
                 "Framing verschilt per thema",
                 f"Over {n['short']} spreekt het plan repressief (balans "
-                f"{nl_num(n['balance'], signed=True)} in {n['sentences']} zinnen), over "
-                f"{q['short']} positief (balans {nl_num(q['balance'], signed=True)}).",
+                f"{nl_num(n['balance'], signed=True)}: {_theme_figures(n)}), over "
+                f"{q['short']} verbindend (balans {nl_num(q['balance'], signed=True)}: "
+                f"{_theme_figures(q)}).",
                 62,
                 "neutral",
                 {"repressive": n["id"], "positive": q["id"]},
@@ -711,15 +745,14 @@ def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
         ]
     if neg:
         labels = [r["short"] for r in neg]
-        only = all(r["balance"] <= -1 + 1e-9 for r in neg)
-        how = "uitsluitend" if only else "overwegend"
         return [
             Finding(
                 "themes_repressive",
                 "themes",
                 "Thema's eenzijdig repressief",
-                f"Over {nl_list(labels)} spreekt het plan {how} in repressieve termen"
-                + (f" ({_theme_figures(neg[0])})." if len(neg) == 1 else "."),
+                f"Over {nl_list(labels)} spreekt het plan overwegend in repressieve termen: "
+                + "; ".join(f"{r['short']} {_theme_figures(r)}" for r in neg)
+                + ".",
                 58 + 2 * len(neg),
                 "repressive",
                 {"themes": [r["id"] for r in neg]},
@@ -733,51 +766,50 @@ def _domain_findings(p: Mapping[str, Any]) -> list[Finding]:
     if not domains:
         return []
     cats = domains.get("categories") or {}
-    missing = [
-        short("domains", d) for d in COLUMN_DOMAINS if d in cats and cats[d].get("count", 0) == 0
-    ]
+    column_missing = [d for d in COLUMN_DOMAINS if d in cats and cats[d].get("count", 0) == 0]
+    missing = [short("domains", d) for d, v in cats.items() if v.get("count", 0) == 0]
     linked = [short("domains", d) for d, v in cats.items() if v.get("count", 0) > 0]
-    if linked and len(linked) == len(cats):
+    if not linked:
+        return [
+            Finding(
+                "domains_missing",
+                "domains",
+                "Geen ander beleid genoemd",
+                "Het plan noemt geen enkel ander beleidsveld (wonen, openbare ruimte, "
+                "onderwijs, zorg, recreatie, economie, verkeer).",
+                40 + 6 * len(column_missing),
+                "gap",
+                {"missing": missing},
+            )
+        ]
+    if not missing:
         return [
             Finding(
                 "domains_linked",
                 "domains",
-                "Veiligheid verbonden met ander beleid",
-                f"Het plan verbindt veiligheid met alle {len(cats)} onderscheiden "
-                f"beleidsdomeinen ({nl_list(linked)}).",
+                "Noemt veel ander beleid",
+                f"Het plan noemt alle {len(cats)} onderscheiden beleidsvelden "
+                f"({nl_list(linked)}). Genoemd is nog niet verbonden: lees de zinnen om te "
+                "zien of het plan die velden echt bij de veiligheid betrekt.",
                 30,
                 "positive",
                 {"linked": linked},
             )
         ]
-    if missing:
+    text = f"Het plan noemt {nl_list(linked)}; {nl_list(missing)} nergens."
+    if column_missing:
         return [
             Finding(
                 "domains_missing",
                 "domains",
-                "Weinig koppeling met ander beleid",
-                f"Het plan verbindt veiligheid niet met {nl_list(missing, 'of')}"
-                + (
-                    f"; wel met {nl_list(linked)}."
-                    if linked
-                    else "; met geen enkel ander beleidsdomein."
-                ),
-                40 + 6 * len(missing),
+                "Weinig ander beleid genoemd",
+                text,
+                40 + 6 * len(column_missing),
                 "gap",
                 {"missing": missing},
             )
         ]
-    return [
-        Finding(
-            "domains_linked",
-            "domains",
-            "Veiligheid verbonden met ander beleid",
-            f"Het plan verbindt veiligheid met {nl_list(linked)}.",
-            30,
-            "positive",
-            {"linked": linked},
-        )
-    ]
+    return [Finding("domains_linked", "domains", "Ander beleid genoemd", text, 30, "positive")]
 
 
 def _section_findings(p: Mapping[str, Any]) -> list[Finding]:
@@ -832,14 +864,14 @@ def _peer_findings(p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]) -> 
     bal = pos.get("balance")
     if bal is not None and bal.n >= PEER_MIN:
         if bal.is_lowest or bal.is_highest:
-            word = "repressiefst" if bal.is_lowest else "meest verbindend"
+            word = "meest repressieve" if bal.is_lowest else "meest verbindende"
             out.append(
                 Finding(
                     "peer_extreme",
                     "peers",
-                    f"Het {word} geframede plan",
-                    f"Met een balans van {nl_num(bal.value, signed=True)} is dit het {word} "
-                    f"geframede plan van de {bal.n + 1} vergeleken plannen (mediaan van de "
+                    f"De {word} taal van de vergelijking",
+                    f"Met een balans van {nl_num(bal.value, signed=True)} heeft dit plan de "
+                    f"{word} taal van de {bal.n + 1} vergeleken plannen (het middelste van de "
                     f"andere: {nl_num(_median(bal.peers), signed=True)}).",
                     80,
                     "repressive" if bal.is_lowest else "positive",
@@ -852,9 +884,9 @@ def _peer_findings(p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]) -> 
                     "peer_position",
                     "peers",
                     "Positie tussen andere plannen",
-                    f"Met een balans van {nl_num(bal.value, signed=True)} is het plan "
-                    f"verbindender dan {bal.lower} en repressiever dan {bal.higher} van de "
-                    f"{bal.n} andere plannen.",
+                    f"Met een balans van {nl_num(bal.value, signed=True)} staat het plan op "
+                    f"{bal.describe()}: verbindender dan {bal.lower} en repressiever dan "
+                    f"{bal.higher} van de {bal.n} andere plannen.",
                     42,
                     "neutral",
                     {"rank": bal.rank, "n": bal.n + 1},
@@ -870,8 +902,8 @@ def _peer_findings(p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]) -> 
                 f"peer_{key}",
                 "peers",
                 f"{m.label}: {'hoogste' if pp.is_highest else 'laagste'} van de vergelijking",
-                f"{m.label} ({m.help}): {format_measure(key, pp.value)}, de "
-                f"{pp.describe()} (mediaan van de andere: "
+                f"{m.label} ({m.help}): {format_measure(key, pp.value)}, "
+                f"{pp.describe()} (het middelste van de andere plannen: "
                 f"{format_measure(key, _median(pp.peers))}).",
                 52,
                 "positive" if pp.is_highest else "gap",
@@ -982,7 +1014,7 @@ def derive_questions(
                     "domains",
                     f"Hoe hangt veiligheid samen met {nl_list(missing)}? Zijn die "
                     "beleidsterreinen betrokken bij het plan?",
-                    f"Geen zin verbindt veiligheid met {nl_list(missing, 'of')}.",
+                    f"Geen zin noemt {nl_list(missing, 'of')}.",
                     55 + 3 * len(missing),
                 )
             )
@@ -1018,7 +1050,7 @@ def derive_questions(
                     "peers_lowest",
                     "Andere gemeenten spreken verbindender over veiligheid. Wat verklaart het "
                     "verschil: de problemen ter plaatse of de keuze van woorden?",
-                    f"Laagste balans van {bal.n + 1} vergeleken plannen (mediaan van de "
+                    f"Laagste balans van {bal.n + 1} vergeleken plannen (het middelste van de "
                     f"andere: {nl_num(_median(bal.peers), signed=True)}).",
                     65,
                 )
@@ -1084,34 +1116,33 @@ def _actor_questions(profile: Mapping[str, Any]) -> list[Question]:
 
 
 def _theme_questions(profile: Mapping[str, Any]) -> list[Question]:
-    rows = [
-        r
-        for r in theme_framing(profile)
-        if r["hits"] >= THEME_MIN_HITS and r.get("balance") is not None
-    ]
-    qs = [
-        Question(
-            f"theme_{r['id']}",
-            f"Over {r['short']} spreekt het plan vooral in termen van aanpak en handhaving. Is "
-            "er ook ruimte voor preventie en verbinding?",
-            f"In {r['sentences']} zinnen over dit thema: {r.get('repressive', 0)} repressieve, "
-            f"{r.get('preventive', 0)} preventieve en {r.get('positive', 0)} positieve termen.",
-            75 + 5 * (r["hits"] >= 2 * THEME_MIN_HITS),
+    rows = judged_themes(profile)
+    neg = [r for r in rows if _repressive_theme(r)]
+    qs: list[Question] = []
+    if neg:
+        names = nl_list([r["short"] for r in neg])
+        qs.append(
+            Question(
+                "theme_repressive",
+                f"Over {names} spreekt het plan vooral in termen van aanpak en handhaving. "
+                "Is daar ook ruimte voor preventie en verbinding?",
+                "; ".join(f"{r['short']}: {_theme_figures(r)}" for r in neg) + ".",
+                75 + 5 * any(r["balance_terms"] >= 2 * THEME_MIN_HITS for r in neg),
+            )
         )
-        for r in rows
-        if r["balance"] <= -THEME_ONE_SIDED
-    ]
     b = (profile.get("balance") or {}).get("value")
     if not qs and rows and b is not None:
         low = min(rows, key=lambda r: r["balance"])
-        if low["balance"] <= b - THEME_RELATIVE:
+        if low["balance"] <= b - THEME_RELATIVE and low.get("repressive", 0) > low.get(
+            "preventive", 0
+        ):
             qs.append(
                 Question(
                     f"theme_relative_{low['id']}",
                     f"Over {low['short']} is de toon harder dan in de rest van het plan. "
                     "Waarom kiest de gemeente daar voor een andere benadering?",
-                    f"Balans bij dit thema {nl_num(low['balance'], signed=True)}, in het hele "
-                    f"plan {nl_num(b, signed=True)}.",
+                    f"Balans bij dit thema {nl_num(low['balance'], signed=True)} "
+                    f"({_theme_figures(low)}), in het hele plan {nl_num(b, signed=True)}.",
                     58,
                 )
             )

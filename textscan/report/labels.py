@@ -111,3 +111,48 @@ def nl_list(items: list[str], conj: str = "en") -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + f" {conj} " + items[-1]
+
+
+# abbreviations written in capitals when an entry id is shown as a name
+_ACRONYMS = frozenset("om ggd ggz riec nvwa oov zvh coa uwv apv ivp wmo rud bibob".split())
+_MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+
+def entry_name(lexicon: str, entry: str) -> str:
+    """A readable name for a lexicon entry id: its term as the bundled lexicon writes it.
+
+    "openbaar-ministerie" -> "openbaar ministerie", "om" -> "OM" (a pattern as
+    written), "riec" -> "RIEC". An id of a custom lexicon keeps its words.
+    """
+    term = _bundled_terms(lexicon).get(entry)
+    if term is None:
+        term = entry.replace("-", " ")
+    if term.lower() in _ACRONYMS or entry in _ACRONYMS:
+        return term.upper()
+    return term
+
+
+def _bundled_terms(lexicon: str) -> dict[str, str]:
+    """Entry id -> term of a bundled lexicon ({} for another name or a broken install)."""
+    if lexicon not in _TERMS:
+        from textscan.lexicon import available_lexicons, load_lexicon
+
+        terms: dict[str, str] = {}
+        if lexicon in available_lexicons():
+            try:
+                lx = load_lexicon(lexicon)
+                terms = {e.id: (e.lemma or e.pattern or e.id) for e in lx.entries}
+            except Exception:  # a broken install: fall back to the ids
+                terms = {}
+        _TERMS[lexicon] = terms
+    return _TERMS[lexicon]
+
+
+_TERMS: dict[str, dict[str, str]] = {}
+
+
+def nl_date(day: Any) -> str:
+    """A date in Dutch words: 30 november 2026."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -37,6 +37,8 @@ from textscan.report import charts
 from textscan.report.findings import (
     MEASURE_BY_KEY,
     MEASURES,
+    SECTION_MIN_HITS,
+    THEME_MIN_HITS,
     THRESHOLDS,
     derive_findings,
     derive_questions,
@@ -44,10 +46,11 @@ from textscan.report.findings import (
     key_measures,
     partner_checklist,
     peer_positions,
+    interval_text,
     summary_findings,
     theme_framing,
 )
-from textscan.report.labels import FRAMING_ORDER, label, nl_num, nl_pct
+from textscan.report.labels import FRAMING_ORDER, entry_name, label, nl_date, nl_num, nl_pct
 
 MANIFEST_NAMES: tuple[str, ...] = ("plans.csv", "manifest.csv", "metadata.csv")
 
@@ -232,6 +235,88 @@ def _peers(peers: Any) -> list[dict[str, Any]]:
     return [as_profile_dict(p) for p in peers]
 
 
+def choose_peers(
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]],
+    names: Mapping[str, str] | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """The peers a plan is compared with, and those left out with the reason.
+
+    Left out: the plan itself (same file), a document that is not Dutch (its
+    counts are not comparable), a document with the same text as the plan
+    (the plan in another format or version, found by the text fingerprint)
+    and a second copy of a peer already kept. Without fingerprints (results
+    of an older textscan) only the first two apply.
+    """
+    from textscan.profile import SAME_TEXT, same_text
+
+    names = names or {}
+
+    def name(q: Mapping[str, Any]) -> str:
+        doc = str(q.get("document"))
+        return names.get(doc, doc)
+
+    def file(q: Mapping[str, Any]) -> str:
+        return Path(str(q.get("path") or q.get("document"))).name
+
+    sha = profile.get("sha256")
+    own = profile.get("fingerprint")
+    kept: list[dict[str, Any]] = []
+    left: list[dict[str, str]] = []
+    for q in peers:
+        if sha and q.get("sha256") == sha:
+            continue  # the plan itself: not a peer, not worth a note
+        codes = {str(w.get("code")) for w in q.get("warnings") or [] if isinstance(w, Mapping)}
+        overlap = same_text(own, q.get("fingerprint"))
+        twin = next(
+            (
+                k
+                for k in kept
+                if (o := same_text(k.get("fingerprint"), q.get("fingerprint"))) is not None
+                and o >= SAME_TEXT
+            ),
+            None,
+        )
+        if "not-dutch" in codes:
+            reason = "geen Nederlandse tekst"
+        elif overlap is not None and overlap >= SAME_TEXT:
+            reason = "dezelfde tekst als dit plan (ander bestand of andere versie)"
+        elif twin is not None:
+            reason = f"dezelfde tekst als {file(twin)}"
+        else:
+            kept.append(dict(q))
+            continue
+        left.append({"name": file(q), "reason": reason})
+    return kept, left
+
+
+def check_same_lexicons(
+    profile: Mapping[str, Any], peers: Sequence[Mapping[str, Any]], source: str = "the peers"
+) -> None:
+    """Refuse peers counted with other versions of the plan's lexicons (ReportError).
+
+    A balance counted with another framing lexicon is another measure: placing
+    the plan among such peers would compare unlike figures. Lexicons are
+    matched by name and SHA-256; a lexicon only one side has is not compared.
+    """
+    own = {
+        str(x.get("name")): x for x in profile.get("lexicons") or [] if isinstance(x, Mapping)
+    }
+    for q in peers:
+        for x in q.get("lexicons") or []:
+            mine = own.get(str(x.get("name")))
+            if mine is None or mine.get("sha256") == x.get("sha256"):
+                continue
+            raise ReportError(
+                f"{source}: {q.get('document')} was counted with lexicon {x.get('name')} "
+                f"{x.get('version')} ({str(x.get('sha256'))[:12]}), this plan with "
+                f"{mine.get('name')} {mine.get('version')} ({str(mine.get('sha256'))[:12]}); "
+                "the figures are not comparable. Scan the plans again with the same "
+                "lexicons ('textscan scan ... --out FOLDER', with the same --lexicon "
+                "options) and compare with that folder."
+            )
+
+
 # ------------------------------------------------------------------ pieces
 def highlight_segments(text: str, hits: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Split ``text`` at hit offsets: [{text, hit: bool, entry}], pieces in order.
@@ -242,7 +327,12 @@ def highlight_segments(text: str, hits: Iterable[Mapping[str, Any]]) -> list[dic
     """
     spans = sorted(
         (
-            (max(0, int(h["start"])), min(len(text), int(h["end"])), str(h.get("entry", "")))
+            (
+                max(0, int(h["start"])),
+                min(len(text), int(h["end"])),
+                str(h.get("entry", "")),
+                h.get("category"),
+            )
             for h in hits
             if h.get("start") is not None and h.get("end") is not None
         ),
@@ -250,15 +340,15 @@ def highlight_segments(text: str, hits: Iterable[Mapping[str, Any]]) -> list[dic
     )
     out: list[dict[str, Any]] = []
     pos = 0
-    for start, end, entry in spans:
+    for start, end, entry, category in spans:
         if start < pos or end <= start:
             continue
         if start > pos:
-            out.append({"text": text[pos:start], "hit": False, "entry": None})
-        out.append({"text": text[start:end], "hit": True, "entry": entry})
+            out.append({"text": text[pos:start], "hit": False, "entry": None, "category": None})
+        out.append({"text": text[start:end], "hit": True, "entry": entry, "category": category})
         pos = end
     if pos < len(text):
-        out.append({"text": text[pos:], "hit": False, "entry": None})
+        out.append({"text": text[pos:], "hit": False, "entry": None, "category": None})
     return out
 
 
@@ -295,8 +385,10 @@ def _sections_table(profile: Mapping[str, Any]) -> dict[str, Any] | None:
             )
         bal = s.get("balance")
         bg = charts.diverging(bal)
+        terms = sum(s["categories"].get(c, {}).get("count", 0) for c in ("repressive", "positive"))
         rows.append(
             {
+                "judged": bal is not None and terms >= SECTION_MIN_HITS,
                 "title": s.get("title") or "",
                 "page": s.get("page_start"),
                 "words": s.get("words", 0),
@@ -309,6 +401,12 @@ def _sections_table(profile: Mapping[str, Any]) -> dict[str, Any] | None:
     return {"rows": rows}
 
 
+def _judged_balance(d: Mapping[str, Any]) -> float | None:
+    """A theme's balance when it rests on at least THEME_MIN_HITS terms, else None."""
+    terms = d.get("repressive", 0) + d.get("positive", 0)
+    return d.get("balance") if terms >= THEME_MIN_HITS else None
+
+
 def _theme_chart(profile: Mapping[str, Any]) -> dict[str, Any] | None:
     rows = theme_framing(profile)
     if not rows:
@@ -319,7 +417,8 @@ def _theme_chart(profile: Mapping[str, Any]) -> dict[str, Any] | None:
                 "label": r["label"],
                 "counts": {c: r.get(c, 0) for c in FRAMING_ORDER},
                 "note": (
-                    f"{r['sentences']} zinnen · B " + nl_num(r.get("balance"), 2, signed=True)
+                    f"{r['sentences']} zinnen · B "
+                    + nl_num(_judged_balance(r), 2, signed=True)
                 ),
             }
             for r in rows
@@ -332,12 +431,15 @@ def _theme_entries(profile: Mapping[str, Any], n: int = 10) -> list[dict[str, An
     themes = profile.get("themes") or {}
     out = []
     for entry, d in list((themes.get("framing_by_entry") or {}).items())[:n]:
+        judged = _judged_balance(d)
         out.append(
             {
                 "entry": entry,
+                "name": entry_name("themes", entry),
                 **d,
-                "balance_bg": charts.diverging(d.get("balance")),
-                "balance_fg": charts.text_on(charts.diverging(d.get("balance"))),
+                "balance": judged,
+                "balance_bg": charts.diverging(judged),
+                "balance_fg": charts.text_on(charts.diverging(judged)),
             }
         )
     return out
@@ -363,6 +465,19 @@ def _group_bars(block: Mapping[str, Any] | None, name: str) -> dict[str, Any] | 
     return charts.hbars(rows, vmax=max(vmax * 1.05, 0.05), value_width=110)
 
 
+def _named_network(network: Mapping[str, Any]) -> dict[str, Any]:
+    """The co-mention network with readable actor names as node ids."""
+    name = {str(n.get("id")): entry_name("actors", str(n.get("id"))) for n in network.get("nodes") or []}
+    return {
+        "nodes": [{**n, "id": name[str(n.get("id"))]} for n in network.get("nodes") or []],
+        "edges": [
+            {**e, "source": name.get(str(e.get("source")), e.get("source")),
+             "target": name.get(str(e.get("target")), e.get("target"))}
+            for e in network.get("edges") or []
+        ],
+    }
+
+
 def _actors(profile: Mapping[str, Any]) -> dict[str, Any] | None:
     actors = profile.get("actors")
     if not actors:
@@ -382,7 +497,10 @@ def _actors(profile: Mapping[str, Any]) -> dict[str, Any] | None:
             "id": c,
             "label": label("actors", c),
             "color": charts.color(c),
-            "entries": [{"id": e, "n": n} for e, n in list(by_cat.get(c, {}).items())[:14]],
+            "entries": [
+                {"id": e, "name": entry_name("actors", e), "n": n}
+                for e, n in list(by_cat.get(c, {}).items())[:14]
+            ],
             "more": max(len(by_cat.get(c, {})) - 14, 0),
             "count": counts.get(c, 0),
         }
@@ -397,7 +515,7 @@ def _actors(profile: Mapping[str, Any]) -> dict[str, Any] | None:
         "share_bar": share_bar,
         "groups": groups,
         "lists": lists,
-        "network": charts.network(actors.get("network") or {}, groups),
+        "network": charts.network(_named_network(actors.get("network") or {}), groups),
         "checklist": partner_checklist(profile) or [],
     }
 
@@ -418,12 +536,24 @@ def _evidence(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
                     {
                         "page": s.get("page"),
                         "section": s.get("section"),
-                        "segments": highlight_segments(s.get("text", ""), s.get("hits") or []),
+                        "segments": highlight_segments(
+                            s.get("text", ""),
+                            [{**h, "category": c} for h in s.get("hits") or []]
+                            + list(s.get("other_hits") or []),
+                        ),
                         "n_hits": len(s.get("hits") or []),
+                        "others": [
+                            label("framing", k)
+                            for k in FRAMING_ORDER
+                            if any(h.get("category") == k for h in s.get("other_hits") or [])
+                        ],
                     }
                     for s in ev.get(c, [])
                 ],
-                "terms": top.get(c, []),
+                "terms": [
+                    {**t, "name": entry_name("framing", str(t.get("entry")))}
+                    for t in top.get(c, [])
+                ],
             }
         )
     return out
@@ -462,6 +592,75 @@ def _peer_rows(
 
 
 # ------------------------------------------------------------------ diagnosis
+OFF_TOPIC_SHARE = 0.10
+"""Share of sentences naming a safety theme below which a document is mostly not about safety.
+
+Safety plans name a theme in 20-45% of their sentences (the demo plans 21-46%),
+a coalition agreement or a party manifesto in 1-5%.
+"""
+
+
+def _off_topic(p: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Whether the document is mostly about other things than safety, with its chapters on it."""
+    themes = p.get("themes")
+    if not themes or "sentence_share_any" not in themes or p.get("scope"):
+        return None
+    share = themes["sentence_share_any"]
+    if share >= OFF_TOPIC_SHARE:
+        return None
+    titles = [str(s.get("title")) for s in p.get("sections") or () if s.get("title")]
+    if any("veilig" in t.lower() for t in titles):
+        sections = ["veilig"]  # the pattern that finds every chapter on safety
+    else:
+        words = ("handhav", "criminal", "ondermijn", "politie", "openbare orde")
+        sections = [t for t in titles if any(w in t.lower() for w in words)][:1]
+    return {"share": share, "sections": sections}
+
+
+def _scope_text(scope: Mapping[str, Any]) -> str:
+    if scope.get("section"):
+        return f"hoofdstukken waarvan de titel ‘{scope['section']}’ bevat"
+    if scope.get("theme"):
+        return f"zinnen over het thema ‘{scope['theme']}’"
+    return ", ".join(f"{k}: {v}" for k, v in scope.items())
+
+
+def _negated(p: Mapping[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for s in p.get("negated_examples") or []:
+        out.append(
+            {
+                "page": s.get("page"),
+                "section": s.get("section"),
+                "category": s.get("category"),
+                "negator": s.get("negator") or "niet",
+                "segments": highlight_segments(s.get("text", ""), s.get("hits") or []),
+            }
+        )
+    return out
+
+
+_EXTRACTOR_TEXT = {
+    "engine": "gelezen met {}",
+    "furniture_lines_removed": "{} regels kop- en voettekst weggelaten",
+    "toc_pages": "inhoudsopgave op pagina {} niet geteld",
+    "ocr_pages": "pagina {} gelezen met tekstherkenning (OCR)",
+}
+
+
+def _extraction_text(extractor: Mapping[str, Any]) -> str:
+    """The extractor's record in a Dutch sentence (known fields), the rest as it is."""
+    parts = []
+    for key, value in extractor.items():
+        if value in (None, [], "", 0) or key == "requested":
+            continue
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(v) for v in value)
+        template = _EXTRACTOR_TEXT.get(key)
+        parts.append(template.format(value) if template else f"{key}: {value}")
+    return "; ".join(parts) or "–"
+
+
 def diagnosis_context(
     analysis_or_profile: Any,
     *,
@@ -469,10 +668,13 @@ def diagnosis_context(
     municipality: str | None = None,
     meta: Mapping[str, Any] | None = None,
     peer_names: Mapping[str, str] | None = None,
+    hits_file: str | None = None,
+    n_hits: int | None = None,
 ) -> dict[str, Any]:
     """Everything the diagnosis template needs, computed from the profile (and peers)."""
     p = as_profile_dict(analysis_or_profile)
-    peer_list = _peers(peers)
+    names = dict(peer_names or {})
+    peer_list, peers_left_out = choose_peers(p, _peers(peers), names)
     findings = derive_findings(p, peer_list or None)
     questions = derive_questions(p, peer_list or None)
     bal = p.get("balance") or {}
@@ -499,19 +701,28 @@ def diagnosis_context(
     rmax = max([r["rate"] for r in rates] + [1.0])
     for r in rates:
         r["bar"] = round(100 * r["rate"] / rmax, 1)
-    names = dict(peer_names or {})
     by_section: dict[str, list[Any]] = {}
     for f in findings:
         by_section.setdefault(f.section, []).append(f)
     domains = p.get("domains")
     perception = p.get("perception")
     meta = dict(meta or {})
+    scope = p.get("scope") or None
     return {
+        "off_topic": _off_topic(p),
+        "scope": _scope_text(scope) if scope else None,
+        "interval_text": interval_text(bal.get("ci_low"), bal.get("ci_high")),
+        "section_min": SECTION_MIN_HITS,
+        "theme_min": THEME_MIN_HITS,
+        "negated": _negated(p),
+        "hits_file": hits_file,
+        "n_hits": n_hits,
+        "extraction_text": _extraction_text(p.get("extractor") or {}),
         "p": p,
         "title_name": municipality or p.get("document", "plan"),
         "municipality": municipality,
         "meta": {k: v for k, v in meta.items() if not _missing(v)},
-        "generated": _dt.date.today().isoformat(),
+        "generated": nl_date(_dt.date.today()),
         "version": __version__,
         "balance": bal,
         "gauge": charts.gauge(bal.get("value"), bal.get("ci_low"), bal.get("ci_high"), peer_bal),
@@ -521,7 +732,9 @@ def diagnosis_context(
         "findings_by_section": by_section,
         "questions": questions,
         "peers": _peer_rows(p, peer_list, names) if peer_list else [],
-        "n_peers": len([q for q in peer_list if not (sha and q.get("sha256") == sha)]),
+        "n_peers": len(peer_list),
+        "peer_names": sorted(names.get(str(q.get("document")), str(q.get("document"))) for q in peer_list),
+        "peers_left_out": peers_left_out,
         "sections": _sections_table(p),
         "theme_chart": _theme_chart(p),
         "theme_entries": _theme_entries(p),
@@ -544,15 +757,26 @@ def render_diagnosis(
     peers: Any = None,
     municipality: str | None = None,
     meta: Mapping[str, Any] | None = None,
+    hits_file: str | None = None,
+    n_hits: int | None = None,
 ) -> str:
     """The framing diagnosis of one plan as a self-contained HTML page (Dutch, A4-printable).
 
     ``analysis_or_profile`` is an :class:`~textscan.pipeline.Analysis`, a
     :class:`~textscan.profile.Profile` or a profile dict (a line of
     profiles.jsonl). ``peers`` (a results folder, or profiles) adds the
-    comparison with other plans; the plan itself is left out of its peers.
+    comparison with other plans; the plan itself, documents that are not
+    Dutch and documents with the plan's text are left out (:func:`choose_peers`).
+    ``hits_file`` names the file with all the plan's hits, which the report
+    then points to (``textscan report`` writes it beside the HTML).
     """
     peer_results = load_results(peers) if isinstance(peers, str | Path) else peers
+    if peer_results is not None:
+        check_same_lexicons(
+            as_profile_dict(analysis_or_profile),
+            _peers(peer_results),
+            str(peers) if isinstance(peers, str | Path) else "the peers",
+        )
     names: dict[str, str] = {}
     if isinstance(peer_results, Results):
         names = {
@@ -565,6 +789,8 @@ def render_diagnosis(
         municipality=municipality,
         meta=meta,
         peer_names=names,
+        hits_file=hits_file,
+        n_hits=n_hits,
     )
     return env().get_template("diagnosis.html").render(**ctx)
 
