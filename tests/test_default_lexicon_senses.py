@@ -39,6 +39,15 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # from the check on real plans (fourteenth): synonyms two readers agree on
+    ("Dit leidde tot een bundeling van krachten tussen school en buurt.", "bundeling-van-krachten", True),
+    ("Jongerenwerkers en wijkagenten trekken gezamenlijk op.", "gezamenlijk-optrekken", True),
+    ("De gemeente voerde gesprekken met bewoners en ondernemers.", "gesprek-voeren", True),
+    ("Er waren straatgesprekken in alle wijken.", "straatgesprek", True),
+    ("Wij geven jongeren waar mogelijk nieuw perspectief.", "perspectief-geven", True),
+    ("De zorg voor de veiligheid is een taak van het gemeentebestuur.", "zorg", False),
+    ("Vraagstukken zijn in 2021 integraal opgepakt.", "oppakken", False),
+    ("Wij spreken elkaar aan op rollen en verantwoordelijkheden.", "oprollen", False),
     # framing 1.11.0: zero tolerance in other words; senses of support, finding,
     # occurring, closing, chances and links
     ("Geweld tegen hulpverleners wordt nooit getolereerd.", "nooit-tolereren", True),
@@ -290,6 +299,9 @@ FRAMING = [
 
 
 ACTORS = [
+    ("Op het gebied van openbare orde en veiligheid stellen wij doelen.", "oov", False),
+    ("De afdeling Openbare Orde en Veiligheid coördineert de aanpak.", "oov", True),
+    ("In Ridderkerk werken wij aan een veilige gemeente.", "kerk", False),
     # actors 1.6.0: OM as written, police presence, a school group, a youth council;
     # a school of thought is no school
     ("De politie en het OM werken nauw samen.", "om", True),
@@ -351,6 +363,10 @@ ACTORS = [
 
 
 THEMES = [
+    ("De burgemeester is verantwoordelijk voor de openbare orde.", "openbaar-orde", False),
+    ("Bij rellen en verstoringen van de openbare orde treedt de politie op.", "openbaar-orde", True),
+    ("De cocaïnesmokkel via de haven neemt toe.", "smokkel", True),
+    ("Online criminaliteit krijgt meer prioriteit.", "online-criminaliteit", True),
     # exploitation as economic critique, technical integrity, airport nuisance
     ("Wij pakken uitbuiting en corruptie door multinationals aan.", "uitbuiting", False),
     ("Arbeidsmigranten lopen risico op uitbuiting door hun werkgever.", "uitbuiting", True),
@@ -480,6 +496,9 @@ THEMES = [
 
 
 DOMAINS = [
+    ("Wij investeren in speelvoorzieningen in de wijk.", "speelvoorziening", True),
+    ("Gemeenten hebben een regierol in de lokale veiligheidszorg.", "zorg", False),
+    ("Het convenant schoolveiligheid wordt uitgevoerd.", "schoolveiligheid", True),
     # bicycle theft is no traffic; a badly lit path is lighting of public space
     ("Fietsendiefstal nam vorig jaar toe.", "fietsen", False),
     ("Er worden minder fietsen gestolen.", "fietsen", False),
@@ -521,6 +540,9 @@ DOMAINS = [
 
 
 PERCEPTION = [
+    ("Wij willen de veiligheidsgevoelens en veiligheidscijfers verbeteren.", "veiligheidsgevoel", True),
+    ("Wij willen de veiligheidsgevoelens en veiligheidscijfers verbeteren.", "veiligheidscijfer", True),
+    ("Het veiligheidsdashboard toont de cijfers per wijk.", "veiligheidsdashboard", True),
     # the act of reporting is no figure; reports counted are
     ("De inspectie doet aangifte indien nodig.", "aangifte", False),
     ("We ondersteunen slachtoffers bij het doen van aangifte.", "aangifte", False),

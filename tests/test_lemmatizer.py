@@ -71,6 +71,9 @@ def lem() -> DutchLemmatizer:
         ("boete", "boete"),
         ("boetes", "boete"),
         ("heilige", "heilig"),
+        # gevoelens is the plural of gevoel, also as a compound head
+        ("gevoelens", "gevoel"),
+        ("veiligheidsgevoelens", "veiligheidsgevoel"),
     ],
 )
 def test_lemma_of_safety_plan_words(lem: DutchLemmatizer, word: str, lemma: str) -> None:

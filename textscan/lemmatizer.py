@@ -150,6 +150,9 @@ _INSEPARABLE_PREFIXES = ("be", "ge", "her", "ont", "ver", "er")
 # Highly frequent irregular forms, written out from Dutch grammar so they never
 # depend on which reading a dictionary happened to store (e.g. "was" is also a noun).
 _IRREGULAR: dict[str, str] = {
+    # plural of gevoel, not of gevoelen (an opinion): "veiligheidsgevoelens", "gevoelens
+    # van onveiligheid" (the plural of the rarer noun is the same form)
+    "gevoelens": "gevoel",
     **dict.fromkeys(["ben", "bent", "is", "zijn", "was", "waren", "geweest"], "zijn"),
     **dict.fromkeys(["heb", "hebt", "heeft", "hebben", "had", "hadden", "gehad"], "hebben"),
     **dict.fromkeys(["word", "wordt", "worden", "werd", "werden", "geworden"], "worden"),
