@@ -722,3 +722,17 @@ def test_large_figures_and_captions_are_no_headings(text: str, heading: bool) ->
     from textscan.extract.pdf import _Assembler
 
     assert _Assembler._title_text(text, big=True) is heading
+
+
+def test_heading_just_below_a_table_starts_its_section_and_is_not_a_table_row() -> None:
+    """The demo plans put "3.2 ..." straight under the figures table of 3.1."""
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    for name, title, opening in (
+        ("marledal-ivp-2024-2027.pdf", "3.2 Wat opvalt", "Bij de aangiften valt op"),
+        ("dijkerveen-ivp-2023-2026.pdf", "3.2 Wat inwoners ons vertellen", "Uit de Veiligheidsmonitor"),
+    ):
+        doc = extract(root / name)
+        section = next(s for s in doc.sections if s.title == title)
+        first = next(p for p in doc.paragraphs if p.section == section.id and p.kind != "heading")
+        assert first.text.startswith(opening), (name, first.text[:60])
+        assert all(title not in p.text for p in doc.paragraphs if p.kind == "table")

@@ -348,6 +348,10 @@ def _continues(row: Sequence[_Line]) -> bool:
     return len(cells) >= 2 and any(_NUMERIC.match(c) for c in cells)
 
 
+# a numbered section title: "3.2 Wat opvalt", "4. Aanpak" (a capital after the number)
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-ZÀ-Ý]")
+
+
 def _table_rows(lines: Sequence[_Line], min_rows: int = 3) -> list[list[list[_Line]]]:
     """Tables of one page as lists of printed rows (lines left to right).
 
@@ -385,12 +389,19 @@ def _table_rows(lines: Sequence[_Line], min_rows: int = 3) -> list[list[list[_Li
     count = 0  # tabular rows in current
     pending: list[list[_Line]] = []  # other rows after the last table row
 
+    def heading_like(row: list[_Line], size: float) -> bool:
+        """A row that starts what follows the table: larger type, or a numbered title."""
+        text = " ".join(ln.text for ln in row).strip()
+        return max(ln.seg.size for ln in row) > 1.12 * size or bool(_NUMBERED_TITLE.match(text))
+
     def finish() -> None:
         nonlocal current, count
         if count >= min_rows:
-            # the end of a description wrapped in its cell ("procedés"), just below
+            # the end of a description wrapped in its cell ("procedés"), just below,
+            # but not the heading of the next section ("3.2 Wat opvalt")
+            size = median(ln.seg.size for r in current for ln in r)
             while pending and close(current[-1], pending[0], 1.0):
-                if width(pending[:1]) >= 0.7 * width(current):
+                if width(pending[:1]) >= 0.7 * width(current) or heading_like(pending[0], size):
                     break
                 current.append(pending.pop(0))
             tables.append(current)
