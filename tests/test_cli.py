@@ -293,3 +293,32 @@ def test_report_refuses_peers_counted_with_another_lexicon_version(runner, tmp_p
     assert result.exit_code == 1
     assert "framing 9.0.0" in result.output and "not comparable" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["kwic", "{plan}", "--entry", "aanpk"], "--entry 'aanpk': no such entry"),
+        (["kwic", "{plan}", "--category", "repressiv"], "--category 'repressiv': no such category"),
+        (["hits", "{plan}", "--only", "framng"], "--only 'framng': no such lexicon"),
+    ],
+)
+def test_a_typo_in_a_selection_is_an_error_not_zero_hits(runner, tmp_path, args, message):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Wij pakken de overlast aan.", encoding="utf-8")
+    result = runner.invoke(cli, [a.format(plan=plan) for a in args])
+    assert result.exit_code == 2
+    assert message in result.output
+    if "aanpk" in args:
+        assert "did you mean aanpak" in result.output
+
+
+def test_evaluate_refuses_labels_that_are_not_booleans(runner, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"id": "a", "text": "Wij pakken het aan.", "labels": {"repressive": "false"}}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["evaluate", str(gold)])
+    assert result.exit_code == 2
+    assert "line 1: label 'repressive' is \"false\", not true or false" in result.output

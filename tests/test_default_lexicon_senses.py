@@ -40,7 +40,11 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 FRAMING = [
     # from the check on real plans (fourteenth): synonyms two readers agree on
-    ("Dit leidde tot een bundeling van krachten tussen school en buurt.", "bundeling-van-krachten", True),
+    (
+        "Dit leidde tot een bundeling van krachten tussen school en buurt.",
+        "bundeling-van-krachten",
+        True,
+    ),
     ("Jongerenwerkers en wijkagenten trekken gezamenlijk op.", "gezamenlijk-optrekken", True),
     ("De gemeente voerde gesprekken met bewoners en ondernemers.", "gesprek-voeren", True),
     ("Er waren straatgesprekken in alle wijken.", "straatgesprek", True),
@@ -364,7 +368,11 @@ ACTORS = [
 
 THEMES = [
     ("De burgemeester is verantwoordelijk voor de openbare orde.", "openbaar-orde", False),
-    ("Bij rellen en verstoringen van de openbare orde treedt de politie op.", "openbaar-orde", True),
+    (
+        "Bij rellen en verstoringen van de openbare orde treedt de politie op.",
+        "openbaar-orde",
+        True,
+    ),
     ("De cocaïnesmokkel via de haven neemt toe.", "smokkel", True),
     ("Online criminaliteit krijgt meer prioriteit.", "online-criminaliteit", True),
     # exploitation as economic critique, technical integrity, airport nuisance
@@ -540,8 +548,16 @@ DOMAINS = [
 
 
 PERCEPTION = [
-    ("Wij willen de veiligheidsgevoelens en veiligheidscijfers verbeteren.", "veiligheidsgevoel", True),
-    ("Wij willen de veiligheidsgevoelens en veiligheidscijfers verbeteren.", "veiligheidscijfer", True),
+    (
+        "Wij willen de veiligheidsgevoelens en veiligheidscijfers verbeteren.",
+        "veiligheidsgevoel",
+        True,
+    ),
+    (
+        "Wij willen de veiligheidsgevoelens en veiligheidscijfers verbeteren.",
+        "veiligheidscijfer",
+        True,
+    ),
     ("Het veiligheidsdashboard toont de cijfers per wijk.", "veiligheidsdashboard", True),
     # the act of reporting is no figure; reports counted are
     ("De inspectie doet aangifte indien nodig.", "aangifte", False),

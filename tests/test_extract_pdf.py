@@ -729,7 +729,11 @@ def test_heading_just_below_a_table_starts_its_section_and_is_not_a_table_row() 
     root = Path(__file__).resolve().parents[1] / "corpus"
     for name, title, opening in (
         ("marledal-ivp-2024-2027.pdf", "3.2 Wat opvalt", "Bij de aangiften valt op"),
-        ("dijkerveen-ivp-2023-2026.pdf", "3.2 Wat inwoners ons vertellen", "Uit de Veiligheidsmonitor"),
+        (
+            "dijkerveen-ivp-2023-2026.pdf",
+            "3.2 Wat inwoners ons vertellen",
+            "Uit de Veiligheidsmonitor",
+        ),
     ):
         doc = extract(root / name)
         section = next(s for s in doc.sections if s.title == title)

@@ -528,8 +528,20 @@ def test_corpus_report_scales_plans_with_lss_too(tmp_path: Path) -> None:
 def test_a_theme_with_more_prevention_than_repression_is_not_called_repressive() -> None:
     # one repressive term, three preventive, none positive: B = -1 on one term
     themes = {
-        "business": {"sentences": 7, "repressive": 1, "preventive": 3, "positive": 0, "balance": -1.0},
-        "living": {"sentences": 9, "repressive": 5, "preventive": 6, "positive": 0, "balance": -1.0},
+        "business": {
+            "sentences": 7,
+            "repressive": 1,
+            "preventive": 3,
+            "positive": 0,
+            "balance": -1.0,
+        },
+        "living": {
+            "sentences": 9,
+            "repressive": 5,
+            "preventive": 6,
+            "positive": 0,
+            "balance": -1.0,
+        },
     }
     p = make_profile(10, 5, 10, themes=themes)
     assert not {"themes_repressive", "themes_contrast"} & codes(F.derive_findings(p))

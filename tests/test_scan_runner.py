@@ -551,3 +551,22 @@ def test_exclude_leaves_out_matching_files_and_folders_found_in_a_folder(corpus,
     )
     result = scan([corpus], tmp_path / "out", jobs=0, cache=False, exclude=["*.md", "concepten"])
     assert sorted(result.profiles["document"]) == plans
+
+
+def test_result_files_are_readable_by_others_as_the_umask_allows(tmp_path):
+    """Results are written through private temporary files; they must not stay 0600."""
+    import os
+    import stat
+
+    from textscan.runner import scan
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Wij pakken overlast aan en werken samen met bewoners.", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        scan([plan], tmp_path / "out", jobs=0, cache=False)
+    finally:
+        os.umask(old)
+    for name in ("profiles.csv", "hits.csv", "profiles.parquet"):
+        mode = stat.S_IMODE((tmp_path / "out" / name).stat().st_mode)
+        assert mode == 0o644, (name, oct(mode))

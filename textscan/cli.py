@@ -6,6 +6,7 @@ complete); 2 usage or configuration error (bad option, bad lexicon).
 
 from __future__ import annotations
 
+import difflib
 import gc
 import json
 import re
@@ -40,6 +41,41 @@ def _lexicons(paths: Sequence[str], replace: bool) -> list[Lexicon]:
     except LexiconError as exc:
         _fail(str(exc), EXIT_USAGE)
         raise  # unreachable, for type checkers
+
+
+def _check_selection(
+    lexicons: Sequence[Lexicon],
+    *,
+    only: Sequence[str] = (),
+    entries: Sequence[str] = (),
+    categories: Sequence[str] = (),
+) -> None:
+    """Stop with a usage error on a lexicon, entry or category id that no lexicon has.
+
+    A typo would otherwise select nothing and print "0 hits", which reads as a result.
+    """
+    names = {lx.name for lx in lexicons}
+    scope = [lx for lx in lexicons if not only or lx.name in only]
+    known_entries = {e.id for lx in scope for e in lx.entries}
+    known_cats = {c for lx in scope for c in lx.category_ids}
+    problems = []
+    for name in only:
+        if name not in names:
+            problems.append(
+                f"--only {name!r}: no such lexicon (in use: {', '.join(sorted(names))})"
+            )
+    for e in entries:
+        if e not in known_entries:
+            close = difflib.get_close_matches(e, sorted(known_entries), n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            problems.append(f"--entry {e!r}: no such entry in the lexicons used{hint}")
+    for c in categories:
+        if c not in known_cats:
+            problems.append(
+                f"--category {c!r}: no such category (categories: {', '.join(sorted(known_cats))})"
+            )
+    if problems:
+        _fail("; ".join(problems), EXIT_USAGE)
 
 
 lexicon_options = [
@@ -165,6 +201,7 @@ def hits(
     from textscan.pipeline import Pipeline, StageError, hits_to_frame
 
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
+    _check_selection(lexicons, only=only)
     try:
         analysis = Pipeline(lexicons, engine=engine, ocr=ocr).analyze(file)
     except StageError as exc:
@@ -731,6 +768,7 @@ def kwic(
     if not entries and not categories:
         _fail("give --entry ID or --category ID (repeatable)", EXIT_USAGE)
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
+    _check_selection(lexicons, only=only, entries=entries, categories=categories)
     pipeline = Pipeline(lexicons, engine=engine, ocr=ocr)
     frames = []
     failed = False

@@ -95,12 +95,19 @@ def load_gold(path: str | Path) -> list[GoldSentence]:
             continue
         try:
             obj = json.loads(line)
-            labels = {str(k): bool(v) for k, v in obj["labels"].items()}
+            wrong = {k: v for k, v in obj["labels"].items() if not isinstance(v, bool)}
+            if wrong:
+                k, v = next(iter(wrong.items()))
+                raise InputError(
+                    str(p),
+                    f"line {n}: label {k!r} is {json.dumps(v)}, not true or false "
+                    "(JSON booleans, unquoted)",
+                )
             out.append(
                 GoldSentence(
                     id=str(obj.get("id", n)),
                     text=str(obj["text"]),
-                    labels=labels,
+                    labels={str(k): v for k, v in obj["labels"].items()},
                     rules=tuple(obj.get("rules", ())),
                 )
             )

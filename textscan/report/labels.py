@@ -114,10 +114,38 @@ def nl_list(items: list[str], conj: str = "en") -> str:
 
 
 # abbreviations written in capitals when an entry id is shown as a name
-_ACRONYMS = frozenset("om ggd ggz riec nvwa oov zvh coa uwv apv ivp wmo rud bibob".split())
-_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+_ACRONYMS = frozenset(
+    [
+        "om",
+        "ggd",
+        "ggz",
+        "riec",
+        "nvwa",
+        "oov",
+        "zvh",
+        "coa",
+        "uwv",
+        "apv",
+        "ivp",
+        "wmo",
+        "rud",
+        "bibob",
+    ]
+)
+_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def entry_name(lexicon: str, entry: str) -> str:

@@ -43,10 +43,10 @@ from textscan.report.findings import (
     derive_findings,
     derive_questions,
     format_measure,
+    interval_text,
     key_measures,
     partner_checklist,
     peer_positions,
-    interval_text,
     summary_findings,
     theme_framing,
 )
@@ -299,9 +299,7 @@ def check_same_lexicons(
     the plan among such peers would compare unlike figures. Lexicons are
     matched by name and SHA-256; a lexicon only one side has is not compared.
     """
-    own = {
-        str(x.get("name")): x for x in profile.get("lexicons") or [] if isinstance(x, Mapping)
-    }
+    own = {str(x.get("name")): x for x in profile.get("lexicons") or [] if isinstance(x, Mapping)}
     for q in peers:
         for x in q.get("lexicons") or []:
             mine = own.get(str(x.get("name")))
@@ -417,8 +415,7 @@ def _theme_chart(profile: Mapping[str, Any]) -> dict[str, Any] | None:
                 "label": r["label"],
                 "counts": {c: r.get(c, 0) for c in FRAMING_ORDER},
                 "note": (
-                    f"{r['sentences']} zinnen · B "
-                    + nl_num(_judged_balance(r), 2, signed=True)
+                    f"{r['sentences']} zinnen · B " + nl_num(_judged_balance(r), 2, signed=True)
                 ),
             }
             for r in rows
@@ -467,12 +464,17 @@ def _group_bars(block: Mapping[str, Any] | None, name: str) -> dict[str, Any] | 
 
 def _named_network(network: Mapping[str, Any]) -> dict[str, Any]:
     """The co-mention network with readable actor names as node ids."""
-    name = {str(n.get("id")): entry_name("actors", str(n.get("id"))) for n in network.get("nodes") or []}
+    name = {
+        str(n.get("id")): entry_name("actors", str(n.get("id"))) for n in network.get("nodes") or []
+    }
     return {
         "nodes": [{**n, "id": name[str(n.get("id"))]} for n in network.get("nodes") or []],
         "edges": [
-            {**e, "source": name.get(str(e.get("source")), e.get("source")),
-             "target": name.get(str(e.get("target")), e.get("target"))}
+            {
+                **e,
+                "source": name.get(str(e.get("source")), e.get("source")),
+                "target": name.get(str(e.get("target")), e.get("target")),
+            }
             for e in network.get("edges") or []
         ],
     }
@@ -733,7 +735,9 @@ def diagnosis_context(
         "questions": questions,
         "peers": _peer_rows(p, peer_list, names) if peer_list else [],
         "n_peers": len(peer_list),
-        "peer_names": sorted(names.get(str(q.get("document")), str(q.get("document"))) for q in peer_list),
+        "peer_names": sorted(
+            names.get(str(q.get("document")), str(q.get("document"))) for q in peer_list
+        ),
         "peers_left_out": peers_left_out,
         "sections": _sections_table(p),
         "theme_chart": _theme_chart(p),
