@@ -54,3 +54,26 @@ def test_every_hit_has_page_and_section(demo):
     assert hits["page"].notna().all()
     body = hits[hits["page"] > 2]  # after title and contents pages
     assert body["section"].notna().all()
+
+
+def test_the_readme_example_is_what_the_quick_start_prints(demo):
+    """The README's example table must be the figures a fresh scan gives (they drift)."""
+    result, _, _ = demo
+    readme = (CORPUS.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Example", 1)[1].split("```", 2)[1]
+    rows = [line.split() for line in example.splitlines() if line.endswith(tuple("0123456789"))]
+    rows = [r for r in rows if r and r[0] in set(result.profiles["document"])]
+    assert len(rows) == len(result.profiles)
+    got = result.profiles.set_index("document")
+    for doc, pages, words, rep, prev, pos, bal, lo, hi in rows:
+        p = got.loc[doc]
+        assert (int(pages), int(words)) == (p["pages"], p["words"]), doc
+        figures = [
+            p["repressive_per_1000"],
+            p["preventive_per_1000"],
+            p["positive_per_1000"],
+            p["balance"],
+            p["balance_ci_low"],
+            p["balance_ci_high"],
+        ]
+        assert [f"{x:.2f}" for x in figures] == [rep, prev, pos, bal, lo, hi], doc
