@@ -64,6 +64,16 @@ def test_liwc_import_and_matching():
     ]
 
 
+def test_a_liwc_word_in_two_categories_counts_in_both():
+    lex = read_liwc_dic("%\n1\trepressie\n2\tverbinding\n%\nsamen*\t1\t2\nboete\t1\n", name="l")
+    hits = Matcher([lex]).match(annotate_text("Wij trekken samen op; een boete volgt."))
+    assert sorted((h.text, h.category) for h in hits) == [
+        ("boete", "repressie"),
+        ("samen", "repressie"),
+        ("samen", "verbinding"),
+    ]
+
+
 def test_quanteda_round_trip_keeps_categories_and_values():
     framing = load_lexicon("framing")
     back = read_quanteda_yaml(to_quanteda_yaml(framing), name="framing-copy")

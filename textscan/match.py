@@ -11,7 +11,9 @@
 5. Negation by geen, niet, zonder, nooit or noch in the expression's own
    clause gives ``negated=True``; "niet alleen ... maar ook" is not negation.
 
-Within one lexicon every token counts at most once: the longest match wins.
+Within one lexicon every token counts at most once: the longest match wins. In a
+``custom`` lexicon (an imported LIWC or quanteda dictionary) a word listed in
+several categories counts once in each of them, as those tools count it.
 
 Example:
     >>> from textscan.lexicon import load_lexicon
@@ -2075,12 +2077,19 @@ class Matcher:
                 )
             )
             used: set[int] = set()
+            # a custom lexicon (an imported LIWC or quanteda dictionary) may list a word
+            # in several categories; it then counts in each, as those tools count it
+            multi = idx.lexicon.type == "custom"
+            spans: dict[frozenset[int], set[str]] = {}
             for c in cands:
                 if c.entry.require and not self._required(c, lemmas, lowers, idx):
                     continue  # not in the context the entry needs: no claim on the words
                 if used.intersection(c.tokens):
-                    continue
+                    same = spans.get(frozenset(c.tokens)) if multi else None
+                    if same is None or c.entry.category in same:
+                        continue
                 used.update(c.tokens)
+                spans.setdefault(frozenset(c.tokens), set()).add(c.entry.category)
                 if self._excluded(c, lemmas, lowers, idx):
                     continue
                 hits.append(self._hit(c, sentence, clauses, document, section_title))
