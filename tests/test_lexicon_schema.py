@@ -77,3 +77,31 @@ def test_defaults_include_framing_and_user_lexicon_replaces_same_name(tmp_path):
     lexicons = load_lexicons([mine])
     framing = [lx for lx in lexicons if lx.name == "framing"]
     assert len(framing) == 1 and framing[0].path == str(mine)
+
+
+def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
+    """Entry errors and the cross checks (unknown category, duplicate id) in one run."""
+    from textscan.lexicon import LexiconError, parse_lexicon
+
+    text = (
+        'name: t\nversion: "1"\ncategories:\n  - {id: a, label: A}\nentries:\n'
+        "  - {id: x, category: a, lemmma: foo}\n"
+        "  - {id: y, category: b, lemma: bar}\n"
+        "  - {id: y, category: a, lemma: baz}\n"
+    )
+    with pytest.raises(LexiconError) as info:
+        parse_lexicon(text, source="t.yaml")
+    problems = info.value.problems
+    assert any("unknown key 'lemmma'" in p for p in problems)
+    assert any("entries[1]: unknown category 'b'" in p and "(line 7)" in p for p in problems)
+    assert any("entries[2]: duplicate id 'y'" in p for p in problems)
+
+
+def test_an_unquoted_version_that_yaml_changes_is_refused():
+    from textscan.lexicon import LexiconError, parse_lexicon
+
+    body = "categories:\n  - {id: a, label: A}\nentries:\n  - {id: x, category: a, lemma: foo}\n"
+    with pytest.raises(LexiconError, match=r"1.10 is read by YAML as the number 1.1"):
+        parse_lexicon("name: t\nversion: 1.10\n" + body)
+    assert parse_lexicon("name: t\nversion: 1.0\n" + body).version == "1.0"
+    assert parse_lexicon('name: t\nversion: "1.10"\n' + body).version == "1.10"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -268,26 +268,68 @@ class LexiconSpec(_Strict):
 
     @model_validator(mode="after")
     def _cross_checks(self) -> LexiconSpec:
-        problems: list[str] = []
-        cat_ids = [c.id for c in self.categories]
-        dup_cats = sorted({c for c in cat_ids if cat_ids.count(c) > 1})
-        if dup_cats:
-            problems.append(f"duplicate category id(s): {', '.join(dup_cats)}")
-        seen: dict[str, int] = {}
-        for i, e in enumerate(self.entries):
-            if e.category not in cat_ids:
-                problems.append(
-                    f"entries[{i}]: unknown category {e.category!r} (valid: {', '.join(cat_ids)})"
-                )
-            if e.id in seen:
-                problems.append(
-                    f"entries[{i}]: duplicate id {e.id!r} (first at entries[{seen[e.id]}])"
-                )
-            else:
-                seen[e.id] = i
+        problems = cross_problems(
+            [c.id for c in self.categories], [(e.id, e.category) for e in self.entries]
+        )
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+def cross_problems(cat_ids: Sequence[Any], entries: Sequence[tuple[Any, Any]]) -> list[str]:
+    """Problems between entries and categories: unknown categories, duplicate ids.
+
+    Also run on the raw document when some entries fail on their own, so that
+    every problem of a file is reported at once.
+    """
+    problems: list[str] = []
+    dup_cats = sorted({str(c) for c in cat_ids if cat_ids.count(c) > 1})
+    if dup_cats:
+        problems.append(f"duplicate category id(s): {', '.join(dup_cats)}")
+    seen: dict[Any, int] = {}
+    valid = ", ".join(str(c) for c in cat_ids)
+    for i, (eid, category) in enumerate(entries):
+        if category is not None and category not in cat_ids:
+            problems.append(f"entries[{i}]: unknown category {category!r} (valid: {valid})")
+        if eid is None:
+            continue
+        if eid in seen:
+            problems.append(f"entries[{i}]: duplicate id {eid!r} (first at entries[{seen[eid]}])")
+        else:
+            seen[eid] = i
+    return problems
+
+
+def _raw_cross_problems(data: Mapping[str, Any]) -> list[str]:
+    """:func:`cross_problems` on the YAML as read (entries that failed validation included)."""
+    cats = data.get("categories")
+    entries = data.get("entries")
+    if not isinstance(cats, list) or not isinstance(entries, list):
+        return []
+    cat_ids = [c.get("id") for c in cats if isinstance(c, Mapping)]
+    pairs = [
+        (e.get("id"), e.get("category")) if isinstance(e, Mapping) else (None, None)
+        for e in entries
+    ]
+    return cross_problems(cat_ids, pairs)
+
+
+_PLAIN_VERSION = re.compile(r"^version:[ \t]*([0-9]+\.[0-9]+)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _version_problem(decoded: str) -> str | None:
+    """An unquoted version that YAML reads as a different number ("1.10" becomes 1.1)."""
+    m = _PLAIN_VERSION.search(decoded)
+    if m is None:
+        return None
+    written = m.group(1)
+    if str(float(written)) == written:
+        return None
+    line = decoded[: m.start()].count("\n") + 1
+    return (
+        f"version (line {line}): {written} is read by YAML as the number {float(written)}; "
+        f'put it in quotes: version: "{written}"'
+    )
 
 
 @dataclass(frozen=True)
@@ -449,12 +491,13 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
         raise LexiconError(
             source, ["a lexicon must be a mapping with 'name', 'version', 'categories', 'entries'"]
         )
+    version_problem = _version_problem(decoded)
     try:
         spec = LexiconSpec.model_validate(data)
     except ValidationError as exc:
         # the node tree (for line numbers) is only needed to report problems
         root = yaml.compose(decoded, Loader=_SafeLoader)
-        problems = []
+        problems = [version_problem] if version_problem else []
         errors = exc.errors()
         item_locs = {tuple(e.get("loc", ()))[:-1] for e in errors if e.get("loc")}
         for err in errors:
@@ -473,7 +516,16 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
             line = _node_line(root, loc)
             where = _format_loc(loc)
             problems.append(f"{where}" + (f" (line {line})" if line else "") + f": {msg}")
+        if not any(not e.get("loc") for e in errors):
+            # the cross checks did not run (some entries failed): run them on the raw
+            # document, so that one run reports every problem
+            for part in _raw_cross_problems(data):
+                m = re.match(r"entries\[(\d+)\]", part)
+                line = _node_line(root, ("entries", int(m.group(1)))) if m else None
+                problems.append(f"{part}" + (f" (line {line})" if line else ""))
         raise LexiconError(source, problems) from None
+    if version_problem:
+        raise LexiconError(source, [version_problem])
     return Lexicon(spec=spec, sha256=sha, path=None if source == "<string>" else source)
 
 
