@@ -236,6 +236,17 @@ def test_corrupt_pdf_raises_corrupt(tmp_path: Path) -> None:
     assert info.value.kind == "corrupt"
 
 
+def test_a_pdf_cut_off_in_the_middle_is_called_damaged_not_empty(tmp_path: Path) -> None:
+    whole = _pdf(tmp_path / "whole.pdf", [_body([f"Zin {k} over preventie." for k in range(300)])])
+    cut = tmp_path / "cut.pdf"
+    data = whole.read_bytes()
+    cut.write_bytes(data[: len(data) // 3])
+    with pytest.raises(ExtractionError) as info:
+        extract(cut)
+    assert info.value.kind == "corrupt"
+    assert "cut off" in str(info.value) and "%%EOF" in str(info.value)
+
+
 def test_unknown_engine_is_refused_with_the_valid_ones(tmp_path: Path) -> None:
     path = _pdf(tmp_path / "e.pdf", [_body(["Tekst."])])
     with pytest.raises(InputError, match="pdfium"):

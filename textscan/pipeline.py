@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -103,13 +104,23 @@ class Pipeline:
 
     def check_theme(self, theme: str) -> None:
         """Raise ValueError unless ``theme`` is a category or entry of a themes lexicon."""
-        known: list[str] = []
+        fields: list[str] = []
+        entries: list[str] = []
         for lx in self.lexicons:
             if lx.type == "themes":
-                known += list(lx.category_ids) + [e.id for e in lx.entries]
-        if theme not in known:
-            shown = ", ".join(sorted(known)[:40]) or "no themes lexicon is loaded"
-            raise ValueError(f"unknown theme {theme!r} (valid: {shown})")
+                fields += list(lx.category_ids)
+                entries += [e.id for e in lx.entries]
+        if theme in fields or theme in entries:
+            return
+        if not fields:
+            raise ValueError(f"unknown theme {theme!r}: no themes lexicon is loaded")
+        close = difflib.get_close_matches(theme, fields + entries, n=3)
+        raise ValueError(
+            f"unknown theme {theme!r}"
+            + (f" (did you mean {', '.join(close)}?)" if close else "")
+            + f"; a field ({', '.join(fields)}) or one of the {len(entries)} theme entries "
+            "('textscan lexicon show themes' lists them)"
+        )
 
     def analyze(
         self,

@@ -229,7 +229,14 @@ def _read_pdfplumber(path: Path) -> list[PageLayout]:
         ) from None
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         raise ExtractionError(
-            str(path), f"cannot be opened as a PDF: {exc}", kind="corrupt"
+            str(path),
+            f"cannot be opened as a PDF: {exc}"
+            + (
+                "; it does not end as a PDF does (%%EOF): was it cut off in the download or copy?"
+                if not _ends_like_a_pdf(Path(path))
+                else ""
+            ),
+            kind="corrupt",
         ) from None
     layouts: list[PageLayout] = []
     with doc:
@@ -1105,6 +1112,17 @@ def _warnings(layouts: list[PageLayout]) -> list[ExtractionWarning]:
     return out
 
 
+def _ends_like_a_pdf(path: Path) -> bool:
+    """Whether the file's last kilobyte holds the end-of-file marker every PDF ends with."""
+    try:
+        with path.open("rb") as fh:
+            fh.seek(0, 2)
+            fh.seek(max(0, fh.tell() - 1024))
+            return b"%%EOF" in fh.read()
+    except OSError:
+        return True  # cannot tell: say no more than that it has no pages
+
+
 def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> Document:
     """Extract a PDF into a :class:`~textscan.model.Document`.
 
@@ -1116,15 +1134,26 @@ def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> 
     path = Path(path)
     layouts, bookmarks, used, tags = _read_layouts(path, engine)
     if not layouts:
+        if not _ends_like_a_pdf(path):
+            raise ExtractionError(
+                str(path),
+                "is damaged or cut off: no page could be read and the file does not end "
+                "as a PDF does (%%EOF); was the download or copy complete?",
+                kind="corrupt",
+            )
         raise ExtractionError(str(path), "has no pages", kind="no-text")
     usable = [ly for ly in layouts if _usable(ly)]
     if not usable:
         unusable = [ly.number for ly in layouts]
+        which = (
+            f"page {unusable[0]} looks scanned, is empty or uses fonts"
+            if len(unusable) == 1
+            else f"pages {_page_ranges(unusable)} look scanned, are empty or use fonts"
+        )
         raise ExtractionError(
             str(path),
-            f"has no usable text layer on any of its {len(layouts)} pages "
-            f"(pages {_page_ranges(unusable)} look scanned, are empty or use fonts without a "
-            "character map); run it again with --ocr to read it by OCR",
+            f"has no usable text layer on any of its {len(layouts)} page(s) "
+            f"({which} without a character map); run it again with --ocr to read it by OCR",
             kind="no-text",
         )
     asm = _Assembler(layouts, bookmarks, tags)
