@@ -309,8 +309,8 @@ def profile(
     "out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for profiles.csv, profiles.jsonl, hits.csv, sentences.parquet, failures.csv, "
-    "warnings.csv, provenance.json.",
+    help="Folder for profiles.csv, profiles.parquet, profiles.jsonl, hits.csv, hits.parquet, "
+    "sentences.parquet, failures.csv, warnings.csv, provenance.json.",
 )
 @click.option(
     "--exclude",
