@@ -448,6 +448,8 @@ entries:
         ("Het is niet nodig om hier repressie in te zetten.", "repressie", True),
         ("Er is geen reden meer om de hulp te beëindigen.", "hulp", False),
         ("Het is niet de taak van de school om repressie toe te passen.", "repressie", False),
+        # words mentioned as words are no framing (they are named, not used): see
+        # test_words_mentioned_as_words_are_not_counted
         # "niet te" before a non-infinitive or attributive: only that word is denied
         ("Scholen spelen een niet te onderschatten rol in de hulp aan gezinnen.", "hulp", False),
         ("De campagne Niet te koop biedt ouders hulp.", "hulp", False),
@@ -694,3 +696,12 @@ def test_signals_recognised_count_once():
     ):
         hits = [h for s in annotate_text(text) for h in matcher.match_sentence(s)]
         assert [h.category for h in hits] == ["preventive"], (text, [h.text for h in hits])
+
+
+def test_words_mentioned_as_words_are_not_counted(match):
+    """ "woorden als repressie en handhaving" talks about the words (codebook rule 4)."""
+    assert match("In het oude plan stonden woorden als repressie en handhaving centraal.") == []
+    assert match("Wij vermijden termen als ‘repressie’.") == []
+    # the list ends the mention: a use after it counts
+    found = match("Woorden als repressie zijn oud, maar wij bouwen aan vertrouwen.")
+    assert [(text, entry) for text, entry, _ in found] == [("vertrouwen", "vertrouwen")]

@@ -382,6 +382,48 @@ def _ends_it(tokens: Sequence[Token], soft: Sequence[int], c: int) -> bool:
     return not lemmas.isdisjoint(_ENDING_VERBS) or not lemmas.isdisjoint(_SPARING_VERBS)
 
 
+# nouns that introduce words mentioned as words: "woorden als aanpakken en bestrijden"
+_MENTION_NOUNS = frozenset(
+    [
+        *("woord", "woorden", "term", "termen", "begrip", "begrippen", "uitdrukking"),
+        *("uitdrukkingen", "woordgebruik", "taal", "jargon", "vocabulaire", "trefwoorden"),
+    ]
+)
+_QUOTES = frozenset("'\"‘’“”„‚«»")
+
+
+def _mentioned(lowers: Sequence[str], first: int) -> bool:
+    """Whether the word at ``first`` is an item of a list of words mentioned as words.
+
+    "In het vorige plan stonden woorden als aanpakken, bestrijden en handhaven
+    centraal": the plan talks about the words, it does not use them (codebook
+    rule 4, sense). The list follows "woorden / termen / begrippen als / zoals"
+    (or a colon) directly: items of one or two words, optionally quoted,
+    separated by commas, "en" or "of".
+    """
+    j = first - 1
+    items = 0
+    while j >= 1 and items < 8:
+        w = lowers[j]
+        if w in _QUOTES:
+            j -= 1
+            continue
+        if w in ("als", "zoals", ":") and lowers[j - 1] in _MENTION_NOUNS:
+            return True
+        if w in (",", "en", "of"):
+            j -= 1
+            continue
+        # an item of the list: one or two words before the separator
+        k = j
+        while k > j - 2 and k >= 1 and lowers[k] not in (",", "en", "of", "als", "zoals", ":"):
+            k -= 1
+        if k == j - 2 and lowers[k] not in (",", "en", "of", "als", "zoals", ":"):
+            return False  # more than two words: running text, not a list of words
+        j = k
+        items += 1
+    return False
+
+
 def _te_scope(tokens: Sequence[Token], k: int, toks: Sequence[int]) -> bool:
     """Whether "niet te W" at ``k`` denies only W, leaving a match outside it standing.
 
@@ -2092,6 +2134,8 @@ class Matcher:
                 spans.setdefault(frozenset(c.tokens), set()).add(c.entry.category)
                 if self._excluded(c, lemmas, lowers, idx):
                     continue
+                if idx.lexicon.negation and _mentioned(lowers, c.first):
+                    continue  # "woorden als aanpakken en bestrijden": named, not used
                 hits.append(self._hit(c, sentence, clauses, document, section_title))
         hits.sort(key=lambda h: (h.start, h.lexicon))
         return hits
