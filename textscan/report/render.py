@@ -980,6 +980,16 @@ _SORT_JS_NAME = "sort.js"
 CLUSTER_COLORS: tuple[str, ...] = ("#3b4f7a", "#1f7a68", "#c98a16", "#b4442c", "#7a4f8f")
 
 
+def _extreme(vals: Sequence[tuple[str, float]], pick: Any) -> tuple[str, float]:
+    """The plan with the highest (or lowest) value, or 'N plannen' when several share it."""
+    value = pick(v for _, v in vals)
+    names = [name for name, v in vals if v == value]
+    if len(names) == 1:
+        return names[0], value
+    shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+    return f"{len(names)} plannen ({shown})", value
+
+
 def corpus_context(results: Results) -> dict[str, Any]:
     """Everything the corpus template needs."""
     rows = []
@@ -1013,8 +1023,8 @@ def corpus_context(results: Results) -> dict[str, Any]:
         vals = [(r["name"], float(r[m.key])) for r in rows if not _missing(r.get(m.key))]
         if not vals:
             continue
-        hi = max(vals, key=lambda v: v[1])
-        lo = min(vals, key=lambda v: v[1])
+        hi = _extreme(vals, max)
+        lo = _extreme(vals, min)
         dists.append(
             {
                 "label": m.label,
