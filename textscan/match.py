@@ -2131,7 +2131,8 @@ class Matcher:
                     if same is None or c.entry.category in same:
                         continue
                 used.update(c.tokens)
-                spans.setdefault(frozenset(c.tokens), set()).add(c.entry.category)
+                if multi:
+                    spans.setdefault(frozenset(c.tokens), set()).add(c.entry.category)
                 if self._excluded(c, lemmas, lowers, idx):
                     continue
                 if idx.lexicon.negation and _mentioned(lowers, c.first):

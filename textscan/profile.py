@@ -265,14 +265,21 @@ def text_fingerprint(sentences: Sequence[Sentence]) -> list[int]:
     import numpy as np
 
     words = [t.text.lower() for s in sentences for t in s.tokens if t.is_word]
-    k = FINGERPRINT_SHINGLE
-    if len(words) < k:
-        grams = {" ".join(words)} if words else set()
-    else:
-        grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
-    if not grams:
+    if not words:
         return []
-    x = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.int64)
+    k = min(FINGERPRINT_SHINGLE, len(words))
+    # each 5-gram hashed as it is made: a 500-page plan's 250,000 grams never stand
+    # in memory as strings at once (peak memory is a target of its own)
+    x = np.unique(
+        np.fromiter(
+            (
+                zlib.crc32(" ".join(words[i : i + k]).encode("utf-8"))
+                for i in range(len(words) - k + 1)
+            ),
+            dtype=np.int64,
+            count=len(words) - k + 1,
+        )
+    )
     rng = np.random.default_rng(FINGERPRINT_SEED)
     a = rng.integers(1, _MERSENNE, size=FINGERPRINT_HASHES, dtype=np.int64)
     b = rng.integers(0, _MERSENNE, size=FINGERPRINT_HASHES, dtype=np.int64)
