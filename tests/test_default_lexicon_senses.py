@@ -39,6 +39,15 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # from the second batch of real plans (fifteenth check)
+    ("Wij vinden het belangrijk dat slachtoffers de juiste steun ontvangen.", "steun", True),
+    ("De raad sprak zijn steun uit voor het voorstel.", "steun", False),
+    ("Dit vraagt om tijdig optreden als dat nodig is.", "optreden", True),
+    ("De gemeente treedt op als regisseur.", "optreden", False),
+    ("Veiligheid en handhaving zijn nauw met elkaar verbonden.", "verbinden", False),
+    ("Toezicht en handhaving ondersteunen de uitvoering van het beleid.", "ondersteunen", False),
+    ("Welke acties worden in 2026 uitgezet?", "uitzetten", False),
+    ("We maken hier heel bewust een voorbehoud.", "bewust-maken", False),
     # from the check on real plans (fourteenth): synonyms two readers agree on
     (
         "Dit leidde tot een bundeling van krachten tussen school en buurt.",
