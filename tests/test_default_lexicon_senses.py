@@ -312,6 +312,9 @@ FRAMING = [
 
 
 ACTORS = [
+    ("Het college van burgemeester & wethouders stelt voor:", "burgemeester", False),
+    ("Wij werken samen met burgerinitiatieven in de wijk.", "burgerinitiatief", True),
+    ("Wij willen het EU-burgerinitiatief hervormen.", "burgerinitiatief", False),
     ("Op het gebied van openbare orde en veiligheid stellen wij doelen.", "oov", False),
     ("De afdeling Openbare Orde en Veiligheid coördineert de aanpak.", "oov", True),
     ("In Ridderkerk werken wij aan een veilige gemeente.", "kerk", False),
@@ -376,6 +379,10 @@ ACTORS = [
 
 
 THEMES = [
+    ("Het doel is de uitgaansoverlast tot een minimum te beperken.", "uitgaansoverlast", True),
+    ("Het doel is de uitgaansoverlast tot een minimum te beperken.", "overlast", False),
+    ("Iedere inwoner heeft recht op een veilige leefomgeving.", "veilig-leefomgeving", True),
+    ("Georganiseerde misdaad krijgt geen ruimte.", "georganiseerd-misdaad", True),
     ("De burgemeester is verantwoordelijk voor de openbare orde.", "openbaar-orde", False),
     (
         "Bij rellen en verstoringen van de openbare orde treedt de politie op.",
