@@ -564,6 +564,9 @@ DOMAINS = [
 
 
 PERCEPTION = [
+    ("Het aantal woninginbraken daalde vorig jaar tot 187.", "woninginbraak-geteld", True),
+    ("Woninginbraken voorkomen we met buurtpreventie.", "woninginbraak-geteld", False),
+    ("Slachtofferhulp helpt bij het aangifteproces.", "aangifte", False),
     (
         "Wij willen de veiligheidsgevoelens en veiligheidscijfers verbeteren.",
         "veiligheidsgevoel",
