@@ -374,3 +374,16 @@ def test_parse_lexicon_reports_every_problem_at_once() -> None:
         parse_lexicon(text, source="mine.yaml")
     assert len(info.value.problems) == 2
     assert all(p.startswith("entries[") for p in info.value.problems)
+
+
+@pytest.mark.parametrize("name", ["framing", "actors", "themes", "domains", "perception"])
+def test_every_bundled_term_is_read_without_spacy(name):
+    """A term with punctuation goes through spaCy, which a re-profile from the cache avoids."""
+    from textscan.lexicon import load_lexicon
+    from textscan.match import _PLAIN_TERM
+
+    lx = load_lexicon(name)
+    terms = [(e.id, e.lemma) for e in lx.entries if e.lemma]
+    terms += [(e.id, ex.phrase) for e in lx.entries for ex in (*e.exclude, *e.require) if ex.phrase]
+    not_plain = [(eid, t) for eid, t in terms if not _PLAIN_TERM.fullmatch(t)]
+    assert not not_plain, f"{name}: terms spaCy must read: {not_plain}"
