@@ -751,3 +751,11 @@ def test_heading_just_below_a_table_starts_its_section_and_is_not_a_table_row() 
         first = next(p for p in doc.paragraphs if p.section == section.id and p.kind != "heading")
         assert first.text.startswith(opening), (name, first.text[:60])
         assert all(title not in p.text for p in doc.paragraphs if p.kind == "table")
+
+
+def test_a_table_of_figures_at_the_end_is_no_table_of_contents() -> None:
+    """Wilgendaal's indicator table (numbers that are no page numbers) stays in the text."""
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    doc = extract(root / "wilgendaal-ivp-2025-2028.pdf")
+    assert doc.extractor["toc_pages"] == [2]
+    assert "Woningscans uitgevoerd per jaar" in doc.text

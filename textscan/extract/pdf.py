@@ -359,6 +359,24 @@ def _continues(row: Sequence[_Line]) -> bool:
 _NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-ZÀ-Ý]")
 
 
+def _pages_like_toc(parsed: Sequence[tuple[str, int] | None], by_page: dict[int, object]) -> bool:
+    """Whether the numbers ending rows without a contents heading read as page numbers.
+
+    Entries of a table of contents point to pages in order, within the document
+    (printed numbers may run a few ahead of the file's). A table of figures
+    ("Woningscans 40", "Meldingen 312", "Doel 2028 85") does not: its numbers
+    jump about or exceed the page count. Without this check such a table at the
+    end of a plan was dropped as a second table of contents.
+    """
+    numbers = [p[1] for p in parsed if p]
+    if not numbers:
+        return False
+    pages = len(by_page)
+    in_range = sum(1 for x in numbers if 0 < x <= pages + 10) >= 0.8 * len(numbers)
+    rising = sum(1 for a, b in pairwise(numbers) if b >= a) >= 0.8 * (len(numbers) - 1)
+    return in_range and rising
+
+
 def _table_rows(lines: Sequence[_Line], min_rows: int = 3) -> list[list[list[_Line]]]:
     """Tables of one page as lists of printed rows (lines left to right).
 
@@ -536,7 +554,7 @@ class _Assembler:
             hits = sum(1 for p in parsed if p)
             headed = any(is_toc_heading(row[0].text) for row in rows[:3])
             if not (
-                (hits >= 4 and hits >= 0.4 * len(rows))
+                (hits >= 4 and hits >= 0.4 * len(rows) and _pages_like_toc(parsed, by_page))
                 or (headed and hits >= 2)
                 or (previous_was_toc and hits >= 3 and hits >= 0.4 * len(rows))
             ):
