@@ -570,3 +570,13 @@ def test_peers_leave_out_foreign_text_and_the_plan_in_another_format() -> None:
         "plan-3333.pdf": "geen Nederlandse tekst",
         "plan-5555.pdf": "dezelfde tekst als plan-4444.pdf",
     }
+
+
+def test_a_shared_top_place_is_called_shared_and_is_no_finding() -> None:
+    plan = make_profile(5, 5, 30, sha="1" * 64)
+    same = [make_profile(5, 5, 30, sha=str(i) * 64) for i in range(2, 5)]
+    lower = make_profile(30, 5, 5, sha="5" * 64)
+    pos = F.peer_positions(plan, [*same, lower])["balance"]
+    assert pos.ties == 3 and not pos.is_highest
+    assert pos.describe() == "gedeeld hoogste (4 van 5 plannen)"
+    assert "peer_extreme" not in codes(F.derive_findings(plan, [*same, lower]))

@@ -570,3 +570,25 @@ def test_result_files_are_readable_by_others_as_the_umask_allows(tmp_path):
     for name in ("profiles.csv", "hits.csv", "profiles.parquet"):
         mode = stat.S_IMODE((tmp_path / "out" / name).stat().st_mode)
         assert mode == 0o644, (name, oct(mode))
+
+
+def test_the_same_plan_in_two_files_gets_a_same_text_warning_on_the_copy(tmp_path):
+    from textscan.runner import scan
+
+    body = " ".join(
+        f"In wijk {k} pakken wij de overlast aan en werken wij samen met bewoners en scholen."
+        for k in range(40)
+    )
+    (tmp_path / "plan.md").write_text("# Veiligheidsplan\n\n" + body, encoding="utf-8")
+    (tmp_path / "plan-kopie.txt").write_text(body + " Vastgesteld door de raad.", "utf-8")
+    (tmp_path / "ander.md").write_text(
+        "# Ander plan\n\n" + "Wij voorkomen inbraken met voorlichting en buurtpreventie. " * 30,
+        encoding="utf-8",
+    )
+    result = scan([tmp_path], None, jobs=0, cache=False)
+    same = result.warnings[result.warnings["error"] == "same-text"]
+    assert len(same) == 1
+    # the Markdown file is preferred over the plain text copy; the other plan is left alone
+    assert same["file"].iloc[0].endswith("plan-kopie.txt")
+    assert "plan.md" in same["message"].iloc[0]
+    assert len(result.profiles) == 3  # both are profiled; the warning says which to leave out

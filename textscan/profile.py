@@ -303,6 +303,37 @@ SAME_TEXT = 0.5
 """Estimated 5-gram overlap from which two documents count as the same text."""
 
 
+_FORMAT_RANK = {".pdf": 0, ".docx": 1, ".html": 2, ".htm": 2, ".md": 3, ".txt": 4}
+
+
+def format_rank(path: str) -> int:
+    """Which of two files with the same text is the plan: a PDF before Word, web or text."""
+    from pathlib import PurePath
+
+    return _FORMAT_RANK.get(PurePath(str(path)).suffix.lower(), 5)
+
+
+def same_text_pairs(fingerprints: Sequence[Sequence[int] | None]) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, overlap), i < j, of documents with the same text (overlap >= SAME_TEXT).
+
+    Candidates come from locality-sensitive hashing (16 bands of 4 hashes: two
+    documents sharing half their 5-grams share a band with a probability near
+    1), so a corpus of thousands of plans is not compared pair by pair.
+    """
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
+    for i, fp in enumerate(fingerprints):
+        if fp and len(fp) == FINGERPRINT_HASHES:
+            for b in range(0, FINGERPRINT_HASHES, 4):
+                buckets[(b, tuple(fp[b : b + 4]))].append(i)
+    candidates = {(a, c) for ids in buckets.values() for a in ids for c in ids if a < c}
+    out = []
+    for a, c in sorted(candidates):
+        overlap = same_text(fingerprints[a], fingerprints[c])
+        if overlap is not None and overlap >= SAME_TEXT:
+            out.append((a, c, overlap))
+    return out
+
+
 NEGATED_EXAMPLES = 5
 
 

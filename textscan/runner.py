@@ -1145,7 +1145,7 @@ def _frames(
     hit_rows = [r for p in payloads for r in p["hits"]]
     sentence_rows = [r for p in payloads for r in p["sentences"]]
     failures = pre_failures + [r for p in payloads for r in p["failures"]]
-    warnings = pre_warnings + [r for p in payloads for r in p["warnings"]]
+    warnings = pre_warnings + [r for p in payloads for r in p["warnings"]] + _same_text(profiles)
     profile_frame = profiles_to_frame(profiles)
     hits = hits_frame_from_rows(hit_rows) if hit_rows else pd.DataFrame(columns=list(HIT_COLUMNS))
     sentences = (
@@ -1161,6 +1161,37 @@ def _frames(
         pd.DataFrame(warnings, columns=list(FAILURE_COLUMNS)),
         profiles,
     )
+
+
+def _same_text(profiles: list[Profile]) -> list[dict[str, Any]]:
+    """A warning for each document whose text another one in the run already has.
+
+    The same plan as PDF and as Word file, or two versions of it: its figures
+    would count twice in any comparison (byte-identical files are caught
+    before, as duplicates).
+    """
+    from textscan.profile import format_rank, same_text_pairs
+
+    seen: set[int] = set()
+    rows = []
+    for a, b, overlap in same_text_pairs([p.groups.get("fingerprint") for p in profiles]):
+        # the published form (a PDF) is the plan; its source or copy gets the warning
+        keep, other = sorted((a, b), key=lambda k: (format_rank(profiles[k].path), k))
+        if other in seen:
+            continue
+        seen.add(other)
+        rows.append(
+            failure_row(
+                profiles[other].path,
+                profiles[other].sha256,
+                "profile",
+                "same-text",
+                f"has nearly the same text as {profiles[keep].path} (about {overlap:.0%} of its "
+                "five-word sequences): the same plan in another file or version? Both are "
+                "profiled; leave one out (--exclude) so that comparisons count it once",
+            )
+        )
+    return rows
 
 
 def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:

@@ -319,19 +319,37 @@ class PeerPosition:
 
     @property
     def is_highest(self) -> bool:
-        return self.higher == 0 and self.lower > 0
+        """The highest on its own (a value other plans share is no finding)."""
+        return self.higher == 0 and self.lower > 0 and self.n == self.lower
 
     @property
     def is_lowest(self) -> bool:
-        return self.lower == 0 and self.higher > 0
+        """The lowest on its own."""
+        return self.lower == 0 and self.higher > 0 and self.n == self.higher
+
+    @property
+    def ties(self) -> int:
+        """Peers with the same value as the plan."""
+        return self.n - self.higher - self.lower
 
     def describe(self) -> str:
-        """Dutch text, one form for every position: 'plaats 2 van 6 (hoogste eerst)'."""
+        """Dutch text, one form for every position: 'plaats 2 van 6 (hoogste eerst)'.
+
+        A value other plans share is a shared place: 'gedeeld hoogste (5 van 6 plannen)'.
+        """
+        total = self.n + 1
+        if self.ties:
+            shared = f"{self.ties + 1} van {total} plannen"
+            if self.higher == 0:
+                return f"gedeeld hoogste ({shared})"
+            if self.lower == 0:
+                return f"gedeeld laagste ({shared})"
+            return f"gedeelde plaats {self.higher + 1} van {total} ({shared})"
         if self.is_highest:
-            return f"plaats 1 van {self.n + 1}: de hoogste"
+            return f"plaats 1 van {total}: de hoogste"
         if self.is_lowest:
-            return f"plaats {self.n + 1} van {self.n + 1}: de laagste"
-        return f"plaats {self.higher + 1} van {self.n + 1} (hoogste eerst)"
+            return f"plaats {total} van {total}: de laagste"
+        return f"plaats {self.higher + 1} van {total} (hoogste eerst)"
 
 
 def peer_positions(

@@ -259,11 +259,16 @@ def choose_peers(
     def file(q: Mapping[str, Any]) -> str:
         return Path(str(q.get("path") or q.get("document"))).name
 
+    from textscan.profile import format_rank
+
     sha = profile.get("sha256")
     own = profile.get("fingerprint")
-    kept: list[dict[str, Any]] = []
+    kept: list[Mapping[str, Any]] = []
     left: list[dict[str, str]] = []
-    for q in peers:
+    # of two files with the same text the PDF is kept (the published plan), its
+    # source or copy left out; the kept peers are listed in their original order
+    order = {id(q): k for k, q in enumerate(peers)}
+    for q in sorted(peers, key=lambda q: (format_rank(str(q.get("path", ""))), order[id(q)])):
         if sha and q.get("sha256") == sha:
             continue  # the plan itself: not a peer, not worth a note
         codes = {str(w.get("code")) for w in q.get("warnings") or [] if isinstance(w, Mapping)}
@@ -278,16 +283,17 @@ def choose_peers(
             None,
         )
         if "not-dutch" in codes:
-            reason = "geen Nederlandse tekst"
+            kind, reason = "foreign", "geen Nederlandse tekst"
         elif overlap is not None and overlap >= SAME_TEXT:
-            reason = "dezelfde tekst als dit plan (ander bestand of andere versie)"
+            kind, reason = "self", "dezelfde tekst als dit plan (ander bestand of andere versie)"
         elif twin is not None:
-            reason = f"dezelfde tekst als {file(twin)}"
+            kind, reason = "copy", f"dezelfde tekst als {file(twin)}"
         else:
-            kept.append(dict(q))
+            kept.append(q)
             continue
-        left.append({"name": file(q), "reason": reason})
-    return kept, left
+        left.append({"name": file(q), "reason": reason, "kind": kind})
+    kept.sort(key=lambda q: order[id(q)])
+    return [dict(q) for q in kept], left
 
 
 def check_same_lexicons(
