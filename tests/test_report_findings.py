@@ -580,3 +580,41 @@ def test_a_shared_top_place_is_called_shared_and_is_no_finding() -> None:
     assert pos.ties == 3 and not pos.is_highest
     assert pos.describe() == "gedeeld hoogste (4 van 5 plannen)"
     assert "peer_extreme" not in codes(F.derive_findings(plan, [*same, lower]))
+
+
+def test_a_mixed_plan_is_asked_how_tackling_and_connecting_relate() -> None:
+    q = F.derive_questions(make_profile(20, 5, 22))
+    assert "mixed_roles" in codes(q)
+    assert "mixed_roles" not in codes(F.derive_questions(make_profile(40, 5, 4)))
+
+
+def _section(title: str, words: int, rep: int, pos: int) -> dict:
+    return {
+        "section_id": title,
+        "title": title,
+        "words": words,
+        "balance": (pos - rep) / (pos + rep),
+        "categories": {
+            "repressive": {"count": rep},
+            "preventive": {"count": 0},
+            "positive": {"count": pos},
+        },
+    }
+
+
+def test_the_hardest_chapter_of_a_connecting_plan_is_asked_about_and_lists_are_not() -> None:
+    p = make_profile(8, 5, 20)
+    p["sections"] = [
+        _section("Handhaving", 400, 9, 1),
+        _section("Monitoring", 100, 7, 0),  # a short list of indicators: not judged
+        _section("Samen", 400, 1, 15),
+    ]
+    q = next(x for x in F.derive_questions(p) if x.code == "chapter_hardest")
+    assert "‘Handhaving’" in q.text and "9 repressieve tegenover 1 positieve" in q.reason
+    assert [s["title"] for s in F._judged_sections(p)] == ["Handhaving", "Samen"]
+
+
+def test_the_interval_is_said_without_overclaiming() -> None:
+    text = F.interval_text(0.21, 0.88)
+    assert "waarschijnlijk tussen +0,21 en +0,88" in text and "telfouten" in text
+    assert "omvat 0" in F.interval_text(-0.1, 0.3)

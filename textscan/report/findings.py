@@ -82,6 +82,8 @@ THEME_ONE_SIDED = 0.60
 """|balance| of a theme at or above this is one-sided."""
 SECTION_MIN_HITS = 5
 """Framing hits in a chapter needed before its balance is compared."""
+SECTION_MIN_WORDS = 150
+"""Words a chapter needs before its balance is compared (not a list of indicators)."""
 SECTION_SPREAD = 1.0
 """Difference in balance between chapters that counts as a strong contrast."""
 PEER_MIN = 3
@@ -134,6 +136,11 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
         str(SECTION_MIN_HITS),
         "repressieve en positieve termen samen in een hoofdstuk voordat zijn balans "
         "wordt getoond en vergeleken",
+    ),
+    (
+        "SECTION_MIN_WORDS",
+        str(SECTION_MIN_WORDS),
+        "woorden in een hoofdstuk voordat het met andere hoofdstukken wordt vergeleken",
     ),
     (
         "SECTION_SPREAD",
@@ -489,6 +496,8 @@ def _judged_sections(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
         hits = sum(cats.get(c, {}).get("count", 0) for c in ("repressive", "positive"))  # B's terms
         if s.get("section_id") is None or s.get("balance") is None or hits < SECTION_MIN_HITS:
             continue
+        if s.get("words", 0) < SECTION_MIN_WORDS:
+            continue  # a short chapter (a list of indicators) says little about the plan
         out.append(s)
     return out
 
@@ -541,11 +550,12 @@ def interval_text(lo: float | None, hi: float | None) -> str:
     if lo is None or hi is None:
         return ""
     text = (
-        f"De score is een schatting uit de zinnen van het plan: met net andere zinnen "
-        f"lag hij vrijwel zeker tussen {nl_num(lo, signed=True)} en {nl_num(hi, signed=True)}."
+        f"Bij deze telling ligt de score waarschijnlijk tussen {nl_num(lo, signed=True)} en "
+        f"{nl_num(hi, signed=True)}: de marge die de keuze van zinnen geeft (95%), zonder "
+        "eventuele telfouten."
     )
     if lo > 0 or hi < 0:
-        return text + " Het verschil met evenwicht (0) is dus geen toeval."
+        return text + " Dat de score niet op evenwicht (0) uitkomt, is dus geen toeval."
     return text + " Dat bereik omvat 0: het plan kiest geen duidelijke kant."
 
 
@@ -955,6 +965,8 @@ def derive_questions(
 
     - balance at most ``-BALANCE_CLEAR``: what does the plan want to build?
     - balance at least ``BALANCE_CLEAR``: when and how does the municipality intervene?
+    - balance in between, on at least ``BALANCE_MIN_TERMS`` terms: how do tackling and
+      connecting relate in practice?
     - preventive language below ``LOW_RATE`` and the scarcest register: where is
       prevention? Preventive language the leading register: how is its effect known?
     - residents in fewer than ``LOW_SHARE`` of sentences: what is their role?
@@ -962,7 +974,9 @@ def derive_questions(
     - partner groups of the column that are absent (one question for all of them),
       or named at most ``PARTNER_THIN`` times.
     - each theme field one-sided repressive (``THEME_ONE_SIDED``, ``THEME_MIN_HITS``);
-      otherwise the theme whose balance lies ``THEME_RELATIVE`` or more below the plan's.
+      otherwise the theme whose balance lies ``THEME_RELATIVE`` or more below the plan's;
+      without either, the chapter whose balance lies that far below a plan that is not
+      repressive as a whole.
     - column domains never linked: how does safety relate to them?
     - no subjective-safety mention: how do residents experience safety? No figures
       at all: how is progress measured?
@@ -985,14 +999,34 @@ def derive_questions(
             )
         )
     if b is not None and b >= BALANCE_CLEAR:
+        words = top_words(profile, "positive")
         qs.append(
             Question(
                 "when_intervene",
-                "Het plan zet in op vertrouwen en samenwerking. Wanneer en hoe grijpt de "
-                "gemeente in als dat niet genoeg is, en wie beslist daarover?",
+                "Het plan spreekt vooral verbindend"
+                + (f" ({words})" if words else "")
+                + ". Wanneer en hoe grijpt de gemeente in als dat niet genoeg is, en wie "
+                "beslist daarover?",
                 f"Balans {nl_num(b, signed=True)}; repressieve taal: {nl_num(rep, 1)} termen "
                 "per 1.000 woorden.",
                 50,
+            )
+        )
+    n_terms = cats.get("repressive", {}).get("count", 0) + cats.get("positive", {}).get("count", 0)
+    if b is not None and -BALANCE_CLEAR < b < BALANCE_CLEAR and n_terms >= BALANCE_MIN_TERMS:
+        rep_words, pos_words = top_words(profile, "repressive"), top_words(profile, "positive")
+        qs.append(
+            Question(
+                "mixed_roles",
+                "Het plan combineert aanpakken"
+                + (f" ({rep_words})" if rep_words else "")
+                + " met verbinden"
+                + (f" ({pos_words})" if pos_words else "")
+                + ". Hoe verhouden die zich in de praktijk: wie doet wat, en wanneer gaat het "
+                "een over in het ander?",
+                f"Balans {nl_num(b, signed=True)}: {cats['repressive']['count']} repressieve en "
+                f"{cats['positive']['count']} positieve termen.",
+                46,
             )
         )
     if prev is not None and rep is not None and pos is not None:
@@ -1017,7 +1051,11 @@ def derive_questions(
                 )
             )
     qs += _actor_questions(profile)
-    qs += _theme_questions(profile)
+    theme_qs = _theme_questions(profile)
+    qs += theme_qs
+    hardest = _hardest_chapter(profile)
+    if not theme_qs and hardest is not None:
+        qs.append(hardest)
     domains = profile.get("domains")
     if domains:
         dcats = domains.get("categories") or {}
@@ -1075,6 +1113,32 @@ def derive_questions(
             )
     qs.sort(key=lambda q: -q.priority)
     return qs[:MAX_QUESTIONS]
+
+
+def _hardest_chapter(profile: Mapping[str, Any]) -> Question | None:
+    """A question on the most repressive chapter when the plan as a whole is not.
+
+    A mixed or connecting plan can still speak repressively in one chapter;
+    without a repressive theme that chapter is where the conversation can start.
+    """
+    b = (profile.get("balance") or {}).get("value")
+    secs = _judged_sections(profile)
+    if b is None or b <= -BALANCE_CLEAR or not secs:
+        return None
+    low = min(secs, key=lambda s: s["balance"])
+    if low["balance"] > -BALANCE_CLEAR or low["balance"] > b - THEME_RELATIVE:
+        return None
+    cats = low.get("categories") or {}
+    return Question(
+        "chapter_hardest",
+        f"In ‘{low['title']}’ is de toon het hardst. Waarom kiest de gemeente daar voor een "
+        "andere benadering dan in de rest van het plan?",
+        f"Balans van dit hoofdstuk {nl_num(low['balance'], signed=True)} "
+        f"({cats.get('repressive', {}).get('count', 0)} repressieve tegenover "
+        f"{cats.get('positive', {}).get('count', 0)} positieve termen), in het hele plan "
+        f"{nl_num(b, signed=True)}.",
+        44,
+    )
 
 
 def _actor_questions(profile: Mapping[str, Any]) -> list[Question]:

@@ -653,19 +653,33 @@ _EXTRACTOR_TEXT = {
     "furniture_lines_removed": "{} regels kop- en voettekst weggelaten",
     "toc_pages": "inhoudsopgave op pagina {} niet geteld",
     "ocr_pages": "pagina {} gelezen met tekstherkenning (OCR)",
+    "tables": "{} tabel(len) als tabel gelezen",
+    "structure": "hoofdstukindeling uit {}",
+}
+_STRUCTURE_SOURCES = {
+    "bookmarks": "de bladwijzers van de PDF",
+    "tags": "de opmaakcodes (tags) van de PDF",
+    "fonts": "lettergrootte en -dikte",
+    "toc": "de inhoudsopgave",
+    "none": "geen: geen koppen herkend",
 }
 
 
 def _extraction_text(extractor: Mapping[str, Any]) -> str:
-    """The extractor's record in a Dutch sentence (known fields), the rest as it is."""
+    """The extractor's record in a Dutch sentence: the fields a reader can use.
+
+    The full technical record is in the profile (``extractor``) for researchers.
+    """
     parts = []
     for key, value in extractor.items():
-        if value in (None, [], "", 0) or key == "requested":
+        template = _EXTRACTOR_TEXT.get(key)
+        if template is None or value in (None, [], "", 0):
             continue
+        if key == "structure":
+            value = _STRUCTURE_SOURCES.get(str(value), str(value))
         if isinstance(value, list | tuple):
             value = ", ".join(str(v) for v in value)
-        template = _EXTRACTOR_TEXT.get(key)
-        parts.append(template.format(value) if template else f"{key}: {value}")
+        parts.append(template.format(value))
     return "; ".join(parts) or "–"
 
 
