@@ -231,12 +231,11 @@ MEASURES: tuple[Measure, ...] = (
         "residents_share", "Bewoners genoemd", "share", "aandeel zinnen met bewoners", "Bewoners"
     ),
     Measure(
-        "actors_diversity",
-        "Spreiding over groepen",
-        "bits",
-        "hoe evenwichtig keten, partners en bewoners genoemd worden (0 = één groep, "
-        "1,58 = alle drie even vaak)",
-        "Spreiding",
+        "actors_evenness",
+        "Evenwicht tussen de groepen",
+        "share",
+        "hoe evenwichtig keten, partners en bewoners genoemd worden (100% = alle drie even vaak)",
+        "Evenwicht",
     ),
     Measure(
         "domains_linked",
@@ -288,7 +287,7 @@ def key_measures(profile: Mapping[str, Any]) -> dict[str, float | None]:
         )
         res = (actors.get("categories") or {}).get("residents")
         out["residents_share"] = res.get("sentence_share") if res else None
-        out["actors_diversity"] = actors.get("diversity")
+        out["actors_evenness"] = actors.get("evenness")
     domains = profile.get("domains")
     if domains:
         out["domains_linked"] = sum(

@@ -159,7 +159,21 @@ def entry_name(lexicon: str, entry: str) -> str:
         term = entry.replace("-", " ")
     if term.lower() in _ACRONYMS or entry in _ACRONYMS:
         return term.upper()
-    return term
+    return _PROPER_NAMES.get(term.lower(), term)
+
+
+# organisations written as names, not as lower-case lemmas
+_PROPER_NAMES = {
+    "halt": "Halt",
+    "veilig thuis": "Veilig Thuis",
+    "openbaar ministerie": "Openbaar Ministerie",
+    "zorg- en veiligheidshuis": "Zorg- en Veiligheidshuis",
+    "veiligheidshuis": "Veiligheidshuis",
+    "slachtofferhulp": "Slachtofferhulp",
+    "reclassering": "Reclassering",
+    "koninklijke marechaussee": "Koninklijke Marechaussee",
+    "belastingdienst": "Belastingdienst",
+}
 
 
 def _bundled_terms(lexicon: str) -> dict[str, str]:
