@@ -625,9 +625,19 @@ def _off_topic(p: Mapping[str, Any]) -> dict[str, Any] | None:
     return {"share": share, "sections": sections}
 
 
-def _scope_text(scope: Mapping[str, Any]) -> str:
+def _scope_text(scope: Mapping[str, Any], profile: Mapping[str, Any]) -> str:
+    """The part of the document a scoped profile covers, with its pages."""
+    secs = [s for s in profile.get("sections") or () if s.get("words", 0) > 0]
+    starts = [s["page_start"] for s in secs if s.get("page_start") is not None]
+    ends = [s.get("page_end") or s["page_start"] for s in secs if s.get("page_start") is not None]
+    total = profile.get("pages")
+    pages = ""
+    if starts:
+        lo, hi = min(starts), max(ends)
+        pages = f" (p. {lo}–{hi}" if hi != lo else f" (p. {lo}"
+        pages += f" van {total})" if total else ")"
     if scope.get("section"):
-        return f"hoofdstukken waarvan de titel ‘{scope['section']}’ bevat"
+        return f"hoofdstukken waarvan de titel ‘{scope['section']}’ bevat{pages}"
     if scope.get("theme"):
         return f"zinnen over het thema ‘{scope['theme']}’"
     return ", ".join(f"{k}: {v}" for k, v in scope.items())
@@ -730,9 +740,15 @@ def diagnosis_context(
     perception = p.get("perception")
     meta = dict(meta or {})
     scope = p.get("scope") or None
+    off_topic = _off_topic(p)
+    summary = summary_findings(findings)
+    if off_topic:
+        # actors and peers of a document mostly about other things say little about its
+        # safety language: the summary keeps to the framing findings
+        summary = [f for f in summary if f.section == "framing"]
     return {
-        "off_topic": _off_topic(p),
-        "scope": _scope_text(scope) if scope else None,
+        "off_topic": off_topic,
+        "scope": _scope_text(scope, p) if scope else None,
         "interval_text": interval_text(bal.get("ci_low"), bal.get("ci_high")),
         "section_min": SECTION_MIN_HITS,
         "theme_min": THEME_MIN_HITS,
@@ -749,7 +765,7 @@ def diagnosis_context(
         "balance": bal,
         "gauge": charts.gauge(bal.get("value"), bal.get("ci_low"), bal.get("ci_high"), peer_bal),
         "rates": rates,
-        "summary": summary_findings(findings),
+        "summary": summary,
         "findings": findings,
         "findings_by_section": by_section,
         "questions": questions,
