@@ -421,13 +421,17 @@ def _group_block(
     stats = _category_stats(lexicon, hits, n_words, n_sentences)
     entries = Counter(h.entry for h in hits if not h.negated)
     by_cat: dict[str, Counter[str]] = defaultdict(Counter)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
     for h in hits:
         if not h.negated:
             by_cat[h.category][h.entry] += 1
+            forms[h.entry][h.text.lower()] += 1
     return {
         "lexicon": lexicon.name,
         "categories": {k: asdict(v) for k, v in stats.items()},
         "entries": dict(entries.most_common()),
+        # the words as the text writes them ("ondermijnende criminaliteit", not the lemma)
+        "entry_forms": {e: f.most_common(1)[0][0] for e, f in sorted(forms.items())},
         "entries_by_category": {
             c: dict(by_cat[c].most_common()) for c in lexicon.category_ids if by_cat[c]
         },

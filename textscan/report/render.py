@@ -438,7 +438,7 @@ def _theme_entries(profile: Mapping[str, Any], n: int = 10) -> list[dict[str, An
         out.append(
             {
                 "entry": entry,
-                "name": entry_name("themes", entry),
+                "name": (themes.get("entry_forms") or {}).get(entry) or entry_name("themes", entry),
                 **d,
                 "balance": judged,
                 "balance_bg": charts.diverging(judged),
