@@ -625,6 +625,19 @@ def _off_topic(p: Mapping[str, Any]) -> dict[str, Any] | None:
     return {"share": share, "sections": sections}
 
 
+def _as_document(item: Any) -> Any:
+    """A finding or question with "het plan" said as "het document"."""
+    from dataclasses import replace
+
+    def doc(text: str) -> str:
+        return text.replace("Het plan", "Het document").replace("het plan", "het document")
+
+    changes = {"text": doc(item.text)}
+    if hasattr(item, "title"):
+        changes["title"] = doc(item.title)
+    return replace(item, **changes)
+
+
 def _scope_text(scope: Mapping[str, Any], profile: Mapping[str, Any]) -> str:
     """The part of the document a scoped profile covers, with its pages."""
     secs = [s for s in profile.get("sections") or () if s.get("words", 0) > 0]
@@ -741,6 +754,13 @@ def diagnosis_context(
     meta = dict(meta or {})
     scope = p.get("scope") or None
     off_topic = _off_topic(p)
+    if off_topic:
+        # a coalition agreement or manifesto is no plan: say "document"
+        findings = [_as_document(f) for f in findings]
+        questions = [_as_document(q) for q in questions]
+        by_section = {}
+        for f in findings:
+            by_section.setdefault(f.section, []).append(f)
     summary = summary_findings(findings)
     if off_topic:
         # actors and peers of a document mostly about other things say little about its
