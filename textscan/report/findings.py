@@ -474,13 +474,15 @@ def _theme_figures(r: Mapping[str, Any]) -> str:
     )
 
 
+def judged_balance(d: Mapping[str, Any]) -> float | None:
+    """A theme's balance when it rests on at least THEME_MIN_HITS terms, else None."""
+    terms = d.get("repressive", 0) + d.get("positive", 0)
+    return d.get("balance") if terms >= THEME_MIN_HITS else None
+
+
 def judged_themes(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Theme fields with enough repressive and positive terms to judge their balance."""
-    return [
-        r
-        for r in theme_framing(profile)
-        if r["balance_terms"] >= THEME_MIN_HITS and r.get("balance") is not None
-    ]
+    return [r for r in theme_framing(profile) if judged_balance(r) is not None]
 
 
 def _repressive_theme(r: Mapping[str, Any]) -> bool:

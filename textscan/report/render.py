@@ -23,7 +23,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from textscan.report.findings import (
     derive_questions,
     format_measure,
     interval_text,
+    judged_balance,
     key_measures,
     partner_checklist,
     peer_positions,
@@ -405,12 +406,6 @@ def _sections_table(profile: Mapping[str, Any]) -> dict[str, Any] | None:
     return {"rows": rows}
 
 
-def _judged_balance(d: Mapping[str, Any]) -> float | None:
-    """A theme's balance when it rests on at least THEME_MIN_HITS terms, else None."""
-    terms = d.get("repressive", 0) + d.get("positive", 0)
-    return d.get("balance") if terms >= THEME_MIN_HITS else None
-
-
 def _theme_chart(profile: Mapping[str, Any]) -> dict[str, Any] | None:
     rows = theme_framing(profile)
     if not rows:
@@ -421,7 +416,7 @@ def _theme_chart(profile: Mapping[str, Any]) -> dict[str, Any] | None:
                 "label": r["label"],
                 "counts": {c: r.get(c, 0) for c in FRAMING_ORDER},
                 "note": (
-                    f"{r['sentences']} zinnen · B " + nl_num(_judged_balance(r), 2, signed=True)
+                    f"{r['sentences']} zinnen · B " + nl_num(judged_balance(r), 2, signed=True)
                 ),
             }
             for r in rows
@@ -434,7 +429,7 @@ def _theme_entries(profile: Mapping[str, Any], n: int = 10) -> list[dict[str, An
     themes = profile.get("themes") or {}
     out = []
     for entry, d in list((themes.get("framing_by_entry") or {}).items())[:n]:
-        judged = _judged_balance(d)
+        judged = judged_balance(d)
         out.append(
             {
                 "entry": entry,
@@ -627,7 +622,6 @@ def _off_topic(p: Mapping[str, Any]) -> dict[str, Any] | None:
 
 def _as_document(item: Any) -> Any:
     """A finding or question with "het plan" said as "het document"."""
-    from dataclasses import replace
 
     def doc(text: str) -> str:
         return text.replace("Het plan", "Het document").replace("het plan", "het document")
@@ -746,9 +740,6 @@ def diagnosis_context(
     rmax = max([r["rate"] for r in rates] + [1.0])
     for r in rates:
         r["bar"] = round(100 * r["rate"] / rmax, 1)
-    by_section: dict[str, list[Any]] = {}
-    for f in findings:
-        by_section.setdefault(f.section, []).append(f)
     domains = p.get("domains")
     perception = p.get("perception")
     meta = dict(meta or {})
@@ -758,9 +749,9 @@ def diagnosis_context(
         # a coalition agreement or manifesto is no plan: say "document"
         findings = [_as_document(f) for f in findings]
         questions = [_as_document(q) for q in questions]
-        by_section = {}
-        for f in findings:
-            by_section.setdefault(f.section, []).append(f)
+    by_section: dict[str, list[Any]] = {}
+    for f in findings:
+        by_section.setdefault(f.section, []).append(f)
     summary = summary_findings(findings)
     if off_topic:
         # actors and peers of a document mostly about other things say little about its
