@@ -22,9 +22,15 @@ of ``--repeat`` runs is reported, every run's time is in the JSON):
   the cache), and its speed-up over the cold run;
 * peak resident memory of a worker for a 500-page and a 50-page PDF (built by
   concatenating the shared PDFs with pypdfium2);
+* the same re-profile in one session (a notebook, or any program that calls
+  :func:`textscan.scan` twice): in a fresh process, a cold scan of the files
+  and then a scan with the changed lexicon, each timed inside the process;
 * the one-time compile of the lemma tables (done on a machine's first run and
   kept under the cache folder), timed apart; the runs above use the compiled
-  tables, as every run after the first does.
+  tables, as every run after the first does. Likewise textscan's own modules
+  are byte-compiled once, as ``pip install`` does: this environment sets
+  ``PYTHONDONTWRITEBYTECODE``, which would otherwise leave every run of a
+  source checkout compiling them again.
 
 Figures are printed as a table and written as JSON with ``--json``.
 """
@@ -32,6 +38,7 @@ Figures are printed as a table and written as JSON with ``--json``.
 from __future__ import annotations
 
 import argparse
+import compileall
 import gc
 import json
 import os
@@ -66,6 +73,50 @@ def _child(args: dict[str, Any]) -> None:
     seconds = time.perf_counter() - t0
     print(json.dumps({"seconds": seconds, "stats": result.stats, "failed": len(result.failures)}))
     gc.freeze()  # as textscan.cli.main does before the interpreter's teardown
+
+
+def _session_child(args: dict[str, Any]) -> None:
+    """In this fresh process: a cold scan, then a re-profile with a changed lexicon."""
+    from textscan.lexicon import load_lexicons
+    from textscan.runner import scan
+
+    t0 = time.perf_counter()
+    scan(args["paths"], None, lexicons=load_lexicons(), jobs=2, cache_dir=args["cache_dir"])
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    changed = load_lexicons([str(TEST_LEXICON)])
+    again = scan(args["paths"], None, lexicons=changed, jobs=2, cache_dir=args["cache_dir"])
+    warm = time.perf_counter() - t0
+    out = {"cold": cold, "warm": warm, "matched": again.stats["hits_cache_misses"]}
+    print(json.dumps(out))
+    gc.freeze()
+
+
+def session_runs(paths: list[Path], work: Path, label: str, repeat: int) -> dict[str, Any]:
+    """``repeat`` sessions (each a fresh process and an empty cache): the medians."""
+    runs = []
+    for k in range(repeat):
+        spec = {"paths": [str(p) for p in paths], "cache_dir": str(work / f"{label}-{k}")}
+        proc = subprocess.run(
+            [sys.executable, __file__, "--_session", json.dumps(spec)],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            cwd=ROOT,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise SystemExit(f"session failed:\n{proc.stderr[-2000:]}")
+        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    cold = sorted(r["cold"] for r in runs)[len(runs) // 2]
+    warm = sorted(r["warm"] for r in runs)[len(runs) // 2]
+    return {
+        "cold_seconds": cold,
+        "warm_seconds": warm,
+        "speedup": cold / warm,
+        "lexicons_matched_again": runs[0]["matched"],
+        "runs": runs,
+    }
 
 
 def run_scan(
@@ -201,9 +252,13 @@ def main() -> None:
         "--repeat", type=int, default=3, help="cold runs per setting; the median is reported"
     )
     ap.add_argument("--_child", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--_session", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._child:
         _child(json.loads(args._child))
+        return
+    if args._session:
+        _session_child(json.loads(args._session))
         return
     if not SHARED.is_dir():
         raise SystemExit(f"shared PDFs not found at {SHARED}")
@@ -222,6 +277,9 @@ def main() -> None:
         fig["lemma_tables_compile_seconds"] = time.perf_counter() - t0
         if not tables_path().exists():
             compile_tables(tables_path())
+        t0 = time.perf_counter()
+        compileall.compile_dir(str(ROOT / "textscan"), quiet=1)
+        fig["bytecode_compile_seconds"] = time.perf_counter() - t0
         # ---------------------------------------------------------------- cold runs
         cold: dict[str, Any] = {}
         for jobs in (1, 2):
@@ -263,6 +321,7 @@ def main() -> None:
             "scan_seconds": warm["seconds"],
             "speedup_vs_cold_scan_only": cold[2]["seconds"] / warm["seconds"],
         }
+        fig["warm_cache"]["session"] = session_runs(manifestos, work, "session", args.repeat)
         # --------------------------------------------------------- larger corpus
         big = work / "corpus"
         big.mkdir()
@@ -273,6 +332,7 @@ def main() -> None:
         bpages = rb[2]["stats"]["pages"]
         # a changed lexicon on the larger corpus: only that lexicon is matched
         bwarm = run_scan([big], 2, work / "cache-big-2-0", lexicons=[str(TEST_LEXICON)])
+        bsession = session_runs([big], work, "session-big", args.repeat)
         big_files = sorted(big.iterdir())
         t_big_pdftotext = pdftotext_seconds(big_files)
         # the fixed cost of a run (interpreter, imports, pipeline, workers, tables):
@@ -292,6 +352,7 @@ def main() -> None:
             "parent_peak_rss_mb": rb[2]["stats"]["parent_peak_rss_mb"],
             "warm_changed_lexicon_seconds": bwarm["wall"],
             "warm_speedup_vs_cold": rb[2]["wall"] / bwarm["wall"],
+            "session": bsession,
             "pdftotext_seconds": t_big_pdftotext,
             "textscan_jobs2_vs_pdftotext": (
                 rb[2]["wall"] / t_big_pdftotext if t_big_pdftotext else None
@@ -345,6 +406,10 @@ def _print(fig: dict[str, Any]) -> None:
             "lemma tables compile, once per installation (s)",
             f(fig["lemma_tables_compile_seconds"], 2),
         ),
+        (
+            "byte-compile of textscan, once per installation (s)",
+            f(fig["bytecode_compile_seconds"], 2),
+        ),
         (f"cold end-to-end, --jobs 1 (pages/s, median of {m['runs']})", f(m["jobs1_pages_per_s"])),
         (f"cold end-to-end, --jobs 2 (pages/s, median of {m['runs']})", f(m["jobs2_pages_per_s"])),
         ("--jobs 2 speed-up over --jobs 1", f(m["jobs2_speedup"], 2)),
@@ -359,6 +424,11 @@ def _print(fig: dict[str, Any]) -> None:
         ("warm speed-up over cold (wall)", f(w["speedup_vs_cold"], 2)),
         ("warm speed-up over cold (scan only)", f(w["speedup_vs_cold_scan_only"], 2)),
         (
+            "one session: cold scan / re-profile with the changed lexicon (s)",
+            f"{f(w['session']['cold_seconds'], 2)} / {f(w['session']['warm_seconds'], 3)}",
+        ),
+        ("one session: re-profile speed-up over the cold scan", f(w["session"]["speedup"], 2)),
+        (
             f"larger corpus: {lc['files']} files, {lc['pages']} pages, --jobs 1 (pages/s)",
             f(lc["jobs1_pages_per_s"]),
         ),
@@ -366,6 +436,11 @@ def _print(fig: dict[str, Any]) -> None:
         ("larger corpus --jobs 2 speed-up", f(lc["jobs2_speedup"], 2)),
         ("larger corpus, warm, changed lexicon (s)", f(lc["warm_changed_lexicon_seconds"], 2)),
         ("larger corpus warm speed-up over cold --jobs 2", f(lc["warm_speedup_vs_cold"], 2)),
+        (
+            "larger corpus, one session: cold / re-profile (s)",
+            f"{f(lc['session']['cold_seconds'], 2)} / {f(lc['session']['warm_seconds'], 3)}",
+        ),
+        ("larger corpus, one session: re-profile speed-up", f(lc["session"]["speedup"], 2)),
         (
             "larger corpus: textscan --jobs 2 time / pdftotext time",
             f(lc["textscan_jobs2_vs_pdftotext"], 2),

@@ -521,7 +521,11 @@ THEMES = [
 
 DOMAINS = [
     ("De gemeente doet het beheer en onderhoud in het openbaar domein.", "openbaar-domein", True),
-    ("Het programma draagt bij aan de kwaliteit van de fysieke leefomgeving.", "fysiek-leefomgeving", True),
+    (
+        "Het programma draagt bij aan de kwaliteit van de fysieke leefomgeving.",
+        "fysiek-leefomgeving",
+        True,
+    ),
     ("Wij investeren in speelvoorzieningen in de wijk.", "speelvoorziening", True),
     ("Gemeenten hebben een regierol in de lokale veiligheidszorg.", "zorg", False),
     ("Het convenant schoolveiligheid wordt uitgevoerd.", "schoolveiligheid", True),

@@ -705,3 +705,41 @@ def test_words_mentioned_as_words_are_not_counted(match):
     # the list ends the mention: a use after it counts
     found = match("Woorden als repressie zijn oud, maar wij bouwen aan vertrouwen.")
     assert [(text, entry) for text, entry, _ in found] == [("vertrouwen", "vertrouwen")]
+
+
+def test_matchers_over_shared_lexicons_in_one_process_do_not_disturb_each_other():
+    """A lexicon's tables are built once per process and shared between matchers.
+
+    A notebook re-profiles with one lexicon added or edited; every matcher must
+    still find exactly what a matcher of its own lexicons finds, in its order.
+    """
+    from textscan.lexicon import load_lexicon
+
+    text = (
+        "De politie pakt de overlast aan. Wij zetten in op vertrouwen en preventie, "
+        "samen met scholen en de woningcorporatie."
+    )
+    sents = annotate_text(text)
+    framing, actors = load_lexicon("framing"), load_lexicon("actors")
+    both = Matcher([framing, actors])
+    first = both.match(sents)
+    # actors first in a second matcher (another place in it); the first one is used after
+    alone = Matcher([actors]).match(sents)
+    again = both.match(sents)
+    assert Matcher([load_lexicon("framing"), load_lexicon("actors")]).match(sents) == first
+    assert [h.entry for h in again] == [h.entry for h in first]
+    assert [h.entry for h in alone] == [h.entry for h in first if h.lexicon == "actors"]
+    assert {"aanpakken", "vertrouwen", "politie", "school"} <= {h.entry for h in first}
+    # an edited lexicon (other text) gets tables of its own
+    edited = parse_lexicon(
+        """
+name: framing
+version: "9.0.0"
+categories: [{id: positive, label: P}]
+entries:
+  - {id: overlast, category: positive, lemma: overlast}
+""",
+        "edited.yaml",
+    )
+    hits = Matcher([edited]).match(sents)
+    assert [(h.entry, h.category) for h in hits] == [("overlast", "positive")]

@@ -145,6 +145,29 @@ def test_a_damaged_hits_entry_is_a_miss_and_matched_again(corpus, tmp_path):
     assert again.hits.equals(first.hits)
 
 
+def test_a_re_profile_reads_text_figures_from_the_cache_and_a_damaged_entry_is_recomputed(
+    corpus, tmp_path, test_lexicon_path, monkeypatch
+):
+    import sqlite3
+
+    import textscan.profile
+
+    cache_dir = tmp_path / "cache"
+    first = scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    calls = []
+    real = textscan.profile.text_fingerprint
+    monkeypatch.setattr(textscan.profile, "text_fingerprint", lambda s: calls.append(1) or real(s))
+    again = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=_lexicons(test_lexicon_path))
+    assert calls == []  # fingerprint, Dutch share and sentence table came from the cache
+    assert again.sentences.equals(first.sentences)
+    with sqlite3.connect(cache_dir / "cache.sqlite") as conn:
+        conn.execute("UPDATE derived SET data = ?", (b"not a blob",))
+    third = scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    assert len(calls) == 5
+    for name in ("profiles", "sentences", "hits"):
+        assert getattr(third, name).equals(getattr(first, name)), name
+
+
 def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)
@@ -181,12 +204,15 @@ def test_cache_info_and_clear(corpus, tmp_path):
     info = json.loads(res.output)
     assert info["documents"] == 5 and info["sentences"] == 5 and info["bytes"] > 0
     assert info["hits"] == 5 * len(load_lexicons())  # one entry per document and lexicon
+    # each document's text facts, and a balance interval for each with framing terms
+    assert 5 <= info["derived"] <= 10
     tables = Path(info["lemma_tables"])
     assert tables.is_file() and info["lemma_tables_bytes"] == tables.stat().st_size
     stale = tables.with_name("nl-forms-0000000000000000.sqlite")  # an older version's
     stale.write_bytes(b"")
     res = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache_dir)])
-    n_entries = 10 + 5 * len(load_lexicons())  # documents, sentences and hits per lexicon
+    # documents, sentences, hits per lexicon and derived figures
+    n_entries = 10 + 5 * len(load_lexicons()) + info["derived"]
     assert res.exit_code == 0 and f"removed {n_entries} " in res.output
     assert not stale.exists() and tables.is_file()
     res = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache_dir), "--json"])

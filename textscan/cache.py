@@ -14,6 +14,12 @@ lexicon needs matching again. The cache keeps these results in one SQLite file
 * a fingerprint of the matcher (the source of ``match.py`` and ``lexicon.py``)
   and the sha256 of the lexicon's text.
 
+Figures derived from the sentences alone, which no lexicon changes (the text
+fingerprint, the share of Dutch words, the sentence table, a bootstrap
+interval for given counts), are kept too (table ``derived``, keyed also by the
+source of ``profile.py``, ``pipeline.py`` and ``checks.py``), so that a
+re-profile does not compute them again.
+
 A changed file has another hash and a new textscan (or changed code) another
 fingerprint, so stale entries are never read; ``textscan cache clear`` removes
 them. Documents are stored as zlib-compressed JSON; sentences, which a warm
@@ -66,6 +72,9 @@ CREATE TABLE IF NOT EXISTS sentences (
     key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
     created REAL NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS hits (
+    key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    created REAL NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS derived (
     key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
     created REAL NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -127,6 +136,17 @@ def matcher_fingerprint() -> str:
     """What one lexicon's hits depend on besides the sentences and the lexicon's text."""
     code = _source_hash("textscan.match", "textscan.lexicon")
     return f"{annotator_fingerprint()}|{code}|hits{HITS_FORMAT}"
+
+
+# what the derived figures are stored as (see Cache.put_derived); part of the fingerprint
+DERIVED_FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def derived_fingerprint() -> str:
+    """What figures derived from the sentences alone depend on: the profile's code."""
+    code = _source_hash("textscan.profile", "textscan.pipeline", "textscan.checks")
+    return f"{annotator_fingerprint()}|{code}|derived{DERIVED_FORMAT}"
 
 
 # ----------------------------------------------------------------- serialisation
@@ -193,6 +213,14 @@ def sentences_to_blob(sentences: list[Sentence]) -> bytes:
     tokens = [t for s in sentences for t in s.tokens]
     columns = [list(c) for c in zip(*tokens, strict=True)] if tokens else [[]] * len(Token._fields)
     return zlib.compress(marshal.dumps((SENTENCES_FORMAT, heads, columns)), 1)
+
+
+def _marshal(value: Any) -> bytes:
+    return zlib.compress(marshal.dumps(value), 1)
+
+
+def _unmarshal(blob: bytes) -> Any:
+    return marshal.loads(zlib.decompress(blob))
 
 
 def sentences_from_blob(blob: bytes) -> list[Sentence]:
@@ -422,15 +450,37 @@ class Cache:
             hits_to_blob,
         )
 
+    def _derived_key(self, sha256: str, engine: str, name: str) -> str:
+        return self._key(sha256, extractor_fingerprint(engine), derived_fingerprint(), name)
+
+    def get_derived(self, sha256: str, engine: str, name: str) -> Any | None:
+        """A figure derived from the document's sentences alone, stored under ``name``, or None.
+
+        Values are plain data (lists, dicts, strings, numbers), as
+        :meth:`put_derived` stored them.
+        """
+        return self._get("derived", self._derived_key(sha256, engine, name), _unmarshal)
+
+    def put_derived(self, sha256: str, engine: str, name: str, value: Any) -> None:
+        self._put(
+            "derived",
+            self._derived_key(sha256, engine, name),
+            sha256,
+            derived_fingerprint(),
+            value,
+            _marshal,
+        )
+
     # ------------------------------------------------------------- maintenance
     def info(self) -> dict[str, Any]:
         """Where the cache is, how many entries it holds and how large it is."""
         out: dict[str, Any] = {"path": str(self.path), "exists": self.path.exists()}
         if not self.path.exists():
-            empty = {"documents": 0, "sentences": 0, "hits": 0, "bytes": 0, "files": 0}
+            empty = {"documents": 0, "sentences": 0, "hits": 0, "derived": 0, "bytes": 0}
+            empty["files"] = 0
             return out | empty | _tables_info()
         conn = self._connect()
-        for table in ("documents", "sentences", "hits"):
+        for table in ("documents", "sentences", "hits", "derived"):
             query = f"SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM {table}"
             n, size = conn.execute(query).fetchone()
             out[table] = n
@@ -460,7 +510,7 @@ class Cache:
             return 0
         conn = self._connect()
         n = 0
-        for table in ("documents", "sentences", "hits"):
+        for table in ("documents", "sentences", "hits", "derived"):
             n += conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
             conn.execute(f"DELETE FROM {table}")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -483,6 +533,7 @@ __all__ = [
     "Cache",
     "annotator_fingerprint",
     "default_cache_dir",
+    "derived_fingerprint",
     "document_from_json",
     "document_to_json",
     "extractor_fingerprint",

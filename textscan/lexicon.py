@@ -472,10 +472,19 @@ def _describe(err: dict[str, Any]) -> str:
     return msg.removeprefix("Value error, ")
 
 
+# lexicons this process has validated, by the hash of their text: one read again (a
+# re-profile in a notebook) is the same object, and a matcher reuses its tables
+_PARSED: dict[str, LexiconSpec] = {}
+_PARSED_MAX = 64
+
+
 def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
     """Validate lexicon YAML given as text; raise :class:`LexiconError` if it is wrong."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
     sha = hashlib.sha256(raw).hexdigest()
+    known = _PARSED.get(sha)
+    if known is not None:  # the same bytes validate the same way (models are frozen)
+        return Lexicon(spec=known, sha256=sha, path=None if source == "<string>" else source)
     try:
         decoded = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -526,6 +535,9 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
         raise LexiconError(source, problems) from None
     if version_problem:
         raise LexiconError(source, [version_problem])
+    if len(_PARSED) >= _PARSED_MAX:
+        _PARSED.pop(next(iter(_PARSED)))
+    _PARSED[sha] = spec
     return Lexicon(spec=spec, sha256=sha, path=None if source == "<string>" else source)
 
 

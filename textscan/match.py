@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from textscan.lexicon import Entry, Exclusion, Lexicon
@@ -935,6 +935,11 @@ def merge_hits(sentences: Sequence[Sentence], *parts: Iterable[Hit]) -> list[Hit
     return merged
 
 
+# tables of the lexicons matched in this process, by lexicon hash (see Matcher._index_of)
+_INDEXES: dict[str, tuple[object, _Index]] = {}
+_INDEXES_MAX = 32
+
+
 class Matcher:
     """Finds every lexicon entry in annotated sentences.
 
@@ -955,13 +960,13 @@ class Matcher:
 
         if lemmatize is None:
             lemmatize = analyse_term
-        is_known = is_known or get_lemmatizer().is_known
         self._is_verb = is_verb or get_lemmatizer().is_verb
         self._particles = SEPARABLE_PARTICLES
         self.lexicons = list(lexicons)
         self._lemmatize = lemmatize
-        self._is_known = is_known
-        self._indexes = [self._build(lx) for lx in self.lexicons]
+        self._is_known = is_known or get_lemmatizer().is_known
+        own = lemmatize is analyse_term and is_known is None and is_verb is None
+        self._indexes = [self._index_of(lx) if own else self._build(lx) for lx in self.lexicons]
         # lexicons a word may start a candidate of, by (lemma, form): most words recur
         self._lexicons_of_word: dict[tuple[str, str], tuple[int, ...]] = {}
         # compound parts of every lexicon in one table, so each word is split once
@@ -1028,6 +1033,22 @@ class Matcher:
             for i in inflectable:
                 out.add((*variant[:i], variant[i] + "e", *variant[i + 1 :]))
         return out
+
+    def _index_of(self, lexicon: Lexicon) -> _Index:
+        """The lexicon's tables, built once per process for a lexicon object's contents.
+
+        A re-profile in the same process (a notebook, or workers forked from a
+        process that matched before) builds only the tables of an edited lexicon.
+        The tables are read-only once built; each matcher gets its own copy of
+        the small record holding them.
+        """
+        kept = _INDEXES.get(lexicon.sha256)
+        if kept is None or kept[0] is not lexicon.spec:
+            # keyed by the validated object too: phrase tables hold its entries' ids
+            if len(_INDEXES) >= _INDEXES_MAX:
+                _INDEXES.pop(next(iter(_INDEXES)))
+            kept = _INDEXES[lexicon.sha256] = (lexicon.spec, self._build(lexicon))
+        return replace(kept[1], lexicon=lexicon)
 
     def _build(self, lexicon: Lexicon) -> _Index:
         idx = _Index(lexicon, order={e.id: k for k, e in enumerate(lexicon.entries)})

@@ -260,26 +260,36 @@ SENTENCE_COLUMNS: tuple[str, ...] = (
 )
 
 
+def sentence_columns(document: Document, sentences: Sequence[Sentence]) -> dict[str, list[Any]]:
+    """The sentence table's columns but ``document``, as plain lists (see :func:`sentence_rows`).
+
+    They depend on the text alone, not on any lexicon: a scan keeps them in its
+    cache, so that a re-profile does not build them again.
+    """
+    titles = section_titles(document)
+    return {
+        "sentence_id": [s.id for s in sentences],
+        "page": [s.page for s in sentences],
+        "section_id": [s.section for s in sentences],
+        "section": [titles.get(s.section) if s.section else None for s in sentences],
+        "is_heading": [s.is_heading for s in sentences],
+        "words": [s.words for s in sentences],
+        "text": [s.text for s in sentences],
+        "lemmas": [" ".join(t.lemma for t in s.tokens if t.is_word) for s in sentences],
+    }
+
+
 def sentence_rows(document: Document, sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
     """One row per sentence: where it stands and its word lemmas (space separated).
 
     ``lemmas`` holds the lemmas of the tokens that are words, lowercased, so a
     corpus can be re-analysed (keyness, scaling, suggestions) without the PDFs.
     """
-    titles = section_titles(document)
+    columns = sentence_columns(document, sentences)
+    names = SENTENCE_COLUMNS[1:]
     return [
-        {
-            "document": document.name,
-            "sentence_id": s.id,
-            "page": s.page,
-            "section_id": s.section,
-            "section": titles.get(s.section) if s.section else None,
-            "is_heading": s.is_heading,
-            "words": s.words,
-            "text": s.text,
-            "lemmas": " ".join(t.lemma for t in s.tokens if t.is_word),
-        }
-        for s in sentences
+        {"document": document.name} | dict(zip(names, values, strict=True))
+        for values in zip(*(columns[c] for c in names), strict=True)
     ]
 
 
@@ -288,6 +298,22 @@ def sentences_frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+    return frame.astype({"page": "Int64"})
+
+
+def sentences_frame_from_columns(parts: Sequence[tuple[str, dict[str, list[Any]]]]) -> pd.DataFrame:
+    """The ``sentences.parquet`` frame of many documents' :func:`sentence_columns`.
+
+    ``parts`` holds (document name, columns) pairs, in the order of the rows.
+    """
+    import pandas as pd
+
+    data: dict[str, list[Any]] = {c: [] for c in SENTENCE_COLUMNS}
+    for name, columns in parts:
+        data["document"].extend([name] * len(columns["sentence_id"]))
+        for c in SENTENCE_COLUMNS[1:]:
+            data[c].extend(columns[c])
+    frame = pd.DataFrame(data, columns=list(SENTENCE_COLUMNS))
     return frame.astype({"page": "Int64"})
 
 

@@ -18,7 +18,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textscan._version import __version__
 from textscan.lexicon import Lexicon
@@ -335,6 +335,7 @@ def same_text_pairs(fingerprints: Sequence[Sequence[int] | None]) -> list[tuple[
 
 
 NEGATED_EXAMPLES = 5
+NEGATED_EXAMPLES = 5
 
 
 def _negated_examples(
@@ -396,9 +397,26 @@ def _poles(lexicon: Lexicon) -> tuple[list[str], list[str]]:
     return pos, neg
 
 
+class DerivedStore(Protocol):
+    """Where figures derived from one document's text are kept between runs (a cache)."""
+
+    def get(self, name: str) -> Any | None: ...
+
+    def put(self, name: str, value: Any) -> None: ...
+
+
 def framing_balance(
-    lexicon: Lexicon, sentences: Sequence[Sentence], hits: Sequence[Hit]
+    lexicon: Lexicon,
+    sentences: Sequence[Sentence],
+    hits: Sequence[Hit],
+    store: DerivedStore | None = None,
 ) -> Interval:
+    """The balance with its bootstrap interval over the document's sentences.
+
+    With ``store``, an interval once computed for these per-sentence counts is
+    read back instead of drawn again (a re-profile with another lexicon
+    leaves them as they were); the draws are seeded, so the figures are equal.
+    """
     pos_cats, neg_cats = _poles(lexicon)
     if not pos_cats or not neg_cats:
         return Interval(None, None, None)
@@ -412,7 +430,18 @@ def framing_balance(
             pos[index[h.sentence_id]] += 1
         elif h.category in neg_cats:
             neg[index[h.sentence_id]] += 1
-    return bootstrap_balance(pos, neg)
+    if store is None:
+        return bootstrap_balance(pos, neg)
+    import hashlib
+
+    counts = f"{BOOTSTRAP_REPLICATES}|{BOOTSTRAP_SEED}|{pos}|{neg}".encode()
+    key = "balance:" + hashlib.blake2b(counts, digest_size=16).hexdigest()
+    kept = store.get(key)
+    if isinstance(kept, list) and len(kept) == 3:
+        return Interval(*kept)
+    interval = bootstrap_balance(pos, neg)
+    store.put(key, [interval.value, interval.ci_low, interval.ci_high])
+    return interval
 
 
 def _group_block(
@@ -674,8 +703,16 @@ def build_profile(
     sentences: Sequence[Sentence],
     hits: Sequence[Hit],
     lexicons: Sequence[Lexicon],
+    *,
+    fingerprint: list[int] | None = None,
+    store: DerivedStore | None = None,
 ) -> Profile:
-    """The profile of one document from its sentences and hits."""
+    """The profile of one document from its sentences and hits.
+
+    ``fingerprint`` is the document's :func:`text_fingerprint` when already
+    known (it depends on the text alone); ``store`` keeps the bootstrap
+    interval for given counts (see :func:`framing_balance`).
+    """
     n_words = count_words(sentences)
     n_sent = len(sentences)
     framing = next((lx for lx in lexicons if lx.type == "framing"), None)
@@ -685,7 +722,7 @@ def build_profile(
     if framing is not None:
         fhits = by_lexicon.get(framing.name, [])
         categories = _category_stats(framing, fhits, n_words, n_sent)
-        balance = framing_balance(framing, sentences, fhits)
+        balance = framing_balance(framing, sentences, fhits, store)
     else:
         categories, balance = {}, Interval(None, None, None)
     framing_hits = by_lexicon.get(framing.name, []) if framing is not None else []
@@ -710,7 +747,7 @@ def build_profile(
         groups["top_terms"] = _top_terms(framing, framing_hits)
         groups["evidence"] = _evidence(framing, sentences, framing_hits, titles)
         groups["negated_examples"] = _negated_examples(framing, sentences, framing_hits, titles)
-    groups["fingerprint"] = text_fingerprint(sentences)
+    groups["fingerprint"] = fingerprint if fingerprint is not None else text_fingerprint(sentences)
     return Profile(
         document=document.name,
         path=document.path,

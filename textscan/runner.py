@@ -255,6 +255,44 @@ def _match(
     return merge_hits(sentences, *(found[lx.name] for lx in matcher.lexicons))
 
 
+class _Derived:
+    """One document's figures derived from its text, in the cache (see :class:`DerivedStore`)."""
+
+    def __init__(self, cache: Cache, sha256: str, extraction: str) -> None:
+        self.cache, self.sha256, self.extraction = cache, sha256, extraction
+
+    def get(self, name: str) -> Any | None:
+        return self.cache.get_derived(self.sha256, self.extraction, name)
+
+    def put(self, name: str, value: Any) -> None:
+        self.cache.put_derived(self.sha256, self.extraction, name, value)
+
+
+def _text_facts(
+    document: Document, sentences: list[Sentence], store: _Derived | None
+) -> dict[str, Any]:
+    """What no lexicon changes: the text fingerprint, the Dutch share, the sentence table.
+
+    Read from the cache when it has them, so that a re-profile with an edited
+    lexicon only matches and counts.
+    """
+    from textscan.pipeline import sentence_columns
+    from textscan.profile import text_fingerprint
+
+    facts = store.get("text") if store is not None else None
+    if isinstance(facts, dict) and {"fingerprint", "dutch_share", "sentences"} <= facts.keys():
+        return facts
+    words = [t.text for s in sentences for t in s.tokens if t.is_word]
+    facts = {
+        "fingerprint": text_fingerprint(sentences),
+        "dutch_share": dutch_share(words),
+        "sentences": sentence_columns(document, sentences),
+    }
+    if store is not None:
+        store.put("text", facts)
+    return facts
+
+
 def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     """Check, extract, annotate, match and profile one file; never raises for bad input.
 
@@ -263,7 +301,7 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     annotation come from the cache when it holds them for this file's hash.
     """
     from textscan.extract import extract
-    from textscan.pipeline import hit_rows, sentence_rows
+    from textscan.pipeline import hit_rows
     from textscan.profile import build_profile
 
     started = time.perf_counter()
@@ -310,9 +348,10 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
             if cache is not None:
                 cache.put_sentences(task.sha256, config.extraction, sentences)
         payload["tokens"] = sum(len(s.tokens) for s in sentences)
+        store = _Derived(cache, task.sha256, config.extraction) if cache is not None else None
+        facts = _text_facts(document, sentences, store)
         if config.language_check:
-            words = [t.text for s in sentences for t in s.tokens if t.is_word]
-            share = dutch_share(words)
+            share = facts["dutch_share"]
             if share is not None and share < DUTCH_SHARE_THRESHOLD:
                 warning = ExtractionWarning(
                     code="not-dutch",
@@ -326,10 +365,17 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
         stage = "match"
         hits = _match(pipeline.matcher, cache, task, config, document, sentences, payload)
         stage = "profile"
-        profile = build_profile(document, sentences, hits, pipeline.lexicons)
+        profile = build_profile(
+            document,
+            sentences,
+            hits,
+            pipeline.lexicons,
+            fingerprint=facts["fingerprint"],
+            store=store,
+        )
         payload["profile"] = profile.to_dict()
         payload["hits"] = hit_rows(hits)
-        payload["sentences"] = sentence_rows(document, sentences)
+        payload["sentences"] = {"document": document.name, "columns": facts["sentences"]}
         payload["status"] = "ok"
         for w in document.warnings:
             payload["warnings"].append(
@@ -426,7 +472,7 @@ def _empty_payload(task: Task) -> dict[str, Any]:
         "status": "failed",
         "profile": None,
         "hits": [],
-        "sentences": [],
+        "sentences": {},
         "failures": [],
         "warnings": [],
         "pages": 0,
@@ -504,11 +550,13 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
     with spaCy preloaded, or plain spawn.
     """
     if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
-        _worker_state(config)
         if need_nlp:  # some file is not annotated in the cache: workers will need spaCy
+            _worker_state(config)
             from textscan.nlp import get_nlp
 
             get_nlp()
+        # else a re-profile from the cache: each worker builds its matcher (a fraction
+        # of a second) while this process imports the table writers on the other core
         # what every worker imports or reads for its first file, once here (numpy for
         # the bootstrap: spaCy loads it, but a re-profile from the cache has no spaCy)
         import resource  # noqa: F401
@@ -783,7 +831,10 @@ def _needs_nlp(config: ScanConfig, tasks: Sequence[Task]) -> bool:
     from textscan.cache import Cache
 
     cache = Cache(config.cache_dir)
-    return not all(cache.has_sentences(t.sha256, config.extraction) for t in tasks)
+    try:
+        return not all(cache.has_sentences(t.sha256, config.extraction) for t in tasks)
+    finally:
+        cache.close()  # not carried into the processes forked next
 
 
 def _largest_first(tasks: list[Task]) -> list[Task]:
@@ -1138,19 +1189,21 @@ def _frames(
         SENTENCE_COLUMNS,
         hits_frame_from_rows,
         profiles_to_frame,
-        sentences_frame_from_rows,
+        sentences_frame_from_columns,
     )
 
     profiles = [profile_from_dict(p["profile"]) for p in payloads if p["status"] == "ok"]
     hit_rows = [r for p in payloads for r in p["hits"]]
-    sentence_rows = [r for p in payloads for r in p["sentences"]]
+    sentence_parts = [
+        (p["sentences"]["document"], p["sentences"]["columns"]) for p in payloads if p["sentences"]
+    ]
     failures = pre_failures + [r for p in payloads for r in p["failures"]]
     warnings = pre_warnings + [r for p in payloads for r in p["warnings"]] + _same_text(profiles)
     profile_frame = profiles_to_frame(profiles)
     hits = hits_frame_from_rows(hit_rows) if hit_rows else pd.DataFrame(columns=list(HIT_COLUMNS))
     sentences = (
-        sentences_frame_from_rows(sentence_rows)
-        if sentence_rows
+        sentences_frame_from_columns(sentence_parts)
+        if sentence_parts
         else pd.DataFrame(columns=list(SENTENCE_COLUMNS))
     )
     return (
@@ -1441,8 +1494,10 @@ def scan(
     n_jobs = default_jobs() if jobs is None else jobs
     if journal is not None and executor == "local" and n_jobs > 0:
         config = replace(config, parts_dir=str(journal.dir))
+    need_nlp = executor == "local" and n_jobs > 0 and _needs_nlp(config, pending)
     pre: _PreExtractor | None = None
-    if executor == "local" and n_jobs >= 2 and pending and _PreExtractor.usable(config):
+    if need_nlp and n_jobs >= 2 and pending and _PreExtractor.usable(config):
+        # (not on a re-profile: every file is extracted and annotated in the cache)
         pre = _PreExtractor(config, pending)
     ex: Any
     try:
@@ -1451,19 +1506,20 @@ def scan(
         elif n_jobs == 0:
             ex = InProcessExecutor(config)
         else:
-            ex = LocalExecutor(
-                config, min(n_jobs, max(1, len(pending))), timeout, _needs_nlp(config, pending)
-            )
+            ex = LocalExecutor(config, min(n_jobs, max(1, len(pending))), timeout, need_nlp)
     except BaseException:
         if pre is not None:
             pre.close()
         raise
     if pre is not None:
         busy = pre.stop()
-        if busy is not None:  # being extracted right now: let a worker come to it last
-            pending = [t for t in pending if t.index != busy] + [
-                t for t in pending if t.index == busy
-            ]
+        if busy is not None:
+            # being extracted right now: the first workers start on other files, and
+            # the next free one takes it (extracted by then). Not last: it is among the
+            # largest files, and a large file last leaves the other workers idle.
+            n_first = ex.jobs if isinstance(ex, LocalExecutor) else 1
+            rest = [t for t in pending if t.index != busy]
+            pending = rest[:n_first] + [t for t in pending if t.index == busy] + rest[n_first:]
 
     stats: dict[str, Any] = {
         "files": len(work.files),
