@@ -15,6 +15,7 @@ a few plain sentences are shared by all six. Planted on top:
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -525,6 +526,7 @@ def test_compare_writes_every_table_with_provenance(results_dir, manifest_csv, t
         "silhouette",
         "lss_words",
         "groups",
+        "left_out",
     ]
     for name in names:
         assert (out / f"{name}.csv").is_file(), name
@@ -562,6 +564,45 @@ def test_compare_writes_every_table_with_provenance(results_dir, manifest_csv, t
     assert set(key["target"]) == {"kust", "binnenland"}
     assert key.loc[key["target"] == "kust", "lemma"].iloc[0] == "dijkwacht"
     assert r.groups is not None and set(r.groups["region"]) == {"kust", "binnenland"}
+
+
+def test_compare_leaves_out_a_copy_and_a_foreign_document_and_says_why(corpus_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from textscan.cli import cli
+
+    folder = tmp_path / "plans"
+    shutil.copytree(corpus_dir, folder)
+    # the same plan twice (a draft saved as text beside it), and an English document
+    (folder / "zz-kaaplaan-kopie.txt").write_text(
+        (corpus_dir / "kaaplaan.txt").read_text(encoding="utf-8") + "\nVastgesteld.\n",
+        encoding="utf-8",
+    )
+    (folder / "english.txt").write_text(
+        "The council works with the police and schools to reduce crime in every district. " * 30,
+        encoding="utf-8",
+    )
+    res = tmp_path / "res"
+    scan([folder], out=res, jobs=0, cache=False)
+    r = compare([res], tmp_path / "cmp")
+    assert sorted(r.measures["document"]) == sorted(PLANS)  # each plan once, no English text
+    assert set(r.scaling["document"]) == set(PLANS) and set(r.clusters["document"]) <= set(PLANS)
+    left = r.left_out.set_index("document")
+    assert left.loc["zz-kaaplaan-kopie", "reason"] == "same-text"
+    assert left.loc["zz-kaaplaan-kopie", "same_as"] == "kaaplaan"
+    assert left.loc["zz-kaaplaan-kopie", "overlap"] > 0.8
+    assert left.loc["english", "reason"] == "not-dutch"
+    written = pd.read_csv(tmp_path / "cmp" / "left_out.csv")
+    assert sorted(written["document"]) == ["english", "zz-kaaplaan-kopie"]
+    prov = json.loads((tmp_path / "cmp" / "provenance.json").read_text(encoding="utf-8"))
+    assert {d["document"] for d in prov["left_out"]} == {"english", "zz-kaaplaan-kopie"}
+    # kept on request
+    every = compare([res], None, all_documents=True)
+    assert len(every.measures) == len(PLANS) + 2 and every.left_out.empty
+    out = CliRunner().invoke(cli, ["compare", str(res), "--out", str(tmp_path / "c2")])
+    assert out.exit_code == 0, out.output
+    assert "left out zz-kaaplaan-kopie: same text as kaaplaan" in out.output
+    assert "left out english: not Dutch" in out.output
 
 
 def test_compare_target_document_and_errors(results_dir, tmp_path):

@@ -525,6 +525,35 @@ def test_corpus_report_scales_plans_with_lss_too(tmp_path: Path) -> None:
     assert "LSS-score (corpus)" in html
 
 
+def test_corpus_report_leaves_out_a_copy_and_a_foreign_document(tmp_path: Path) -> None:
+    from textscan.pipeline import scan
+
+    plans = {
+        "hard": "Wij pakken overlast hard aan. De politie bestrijdt drugshandel in de wijk {k}.",
+        "zacht": "Wij bouwen aan vertrouwen in wijk {k}. Bewoners en scholen werken samen.",
+        "midden": "Wij pakken overlast aan in wijk {k} en investeren in preventie en ontmoeting.",
+    }
+    src = tmp_path / "plans"
+    src.mkdir()
+    for name, line in plans.items():
+        text = " ".join(line.format(k=k) for k in range(30))
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+    (src / "hard.md").write_text("# Plan\n\n" + (src / "hard.txt").read_text("utf-8"), "utf-8")
+    (src / "english.txt").write_text(
+        "The council works with the police and schools to reduce crime. " * 30, encoding="utf-8"
+    )
+    out = tmp_path / "res"
+    scan([src], out, jobs=0, cache=False)
+    html = render_corpus_report(out)
+    assert "3 veiligheidsplannen vergeleken" in html
+    note = html[html.index('id="buiten"') :].split("</p>")[0]
+    # of the two files with one text the Markdown file is kept, the plain text left out
+    assert "hard.txt" in note and "dezelfde tekst als hard" in note
+    assert "english.txt" in note and "geen Nederlandse tekst" in note
+    table = html[html.index('id="plans"') :].split("</table>")[0]
+    assert "english" not in table and table.count(">hard<") == 1
+
+
 def test_a_theme_with_more_prevention_than_repression_is_not_called_repressive() -> None:
     # one repressive term, three preventive, none positive: B = -1 on one term
     themes = {

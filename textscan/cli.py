@@ -1044,8 +1044,8 @@ def report(
     "out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for measures, keyness, scaling, pca_loadings, clusters, silhouette and "
-    "lss_words (CSV and Parquet), comparison.xlsx and provenance.json.",
+    help="Folder for measures, keyness, scaling, pca_loadings, clusters, silhouette, "
+    "lss_words and left_out (CSV and Parquet), comparison.xlsx and provenance.json.",
 )
 @click.option(
     "--manifest",
@@ -1089,6 +1089,14 @@ def report(
     show_default=True,
     help="SVD dimensions for LSS scaling (capped by the size of the corpus).",
 )
+@click.option(
+    "--all-documents",
+    "all_documents",
+    is_flag=True,
+    help="Keep every document. By default a document that is not Dutch, and a near-copy of "
+    "another document's text (the same plan as PDF and Word file: the PDF is kept), are "
+    "left out and listed in left_out.csv.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print no summary, only errors.")
 def compare_command(
     results: tuple[Path, ...],
@@ -1099,6 +1107,7 @@ def compare_command(
     keyness_measure: str,
     keyness_top: int,
     components: int,
+    all_documents: bool,
     quiet: bool,
 ) -> None:
     """Compare the documents of RESULTS (folders written by `textscan scan`, or their files).
@@ -1120,6 +1129,7 @@ def compare_command(
             keyness_measure=keyness_measure,
             keyness_top=keyness_top,  # type: ignore[arg-type]
             n_components=components,
+            all_documents=all_documents,
         )
     except TextscanError as exc:
         _fail(str(exc), EXIT_USAGE)
@@ -1160,6 +1170,16 @@ def compare_command(
             f"clusters: k = {int(best['k'])} (mean silhouette {best['silhouette']:.2f})",
             highlight=False,
         )
+    for row in result.left_out.itertuples(index=False):
+        why = (
+            "not Dutch"
+            if row.reason == "not-dutch"
+            else f"same text as {row.same_as}"
+            + (f" (about {row.overlap:.0%})" if row.overlap == row.overlap and row.overlap else "")
+        )
+        _stdout.print(f"left out {row.document}: {why}", highlight=False)
+    if len(result.left_out):
+        _stdout.print("(--all-documents keeps them; see left_out.csv)", highlight=False)
     _stdout.print(
         f"{len(result.files)} files written to {out}/ in {result.seconds:.1f} s",
         highlight=False,

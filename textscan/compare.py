@@ -34,8 +34,8 @@ import math
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -1449,6 +1449,7 @@ class ComparisonResult:
     out: Path | None
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    left_out: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=LEFT_OUT_COLUMNS))
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables by name, in the order they are written."""
@@ -1463,7 +1464,48 @@ class ComparisonResult:
         }
         if self.groups is not None:
             out["groups"] = self.groups
+        out["left_out"] = self.left_out
         return out
+
+
+LEFT_OUT_COLUMNS = ["document", "path", "reason", "same_as", "overlap"]
+
+
+def left_out_documents(results: Results) -> pd.DataFrame:
+    """The documents a comparison leaves out, with the reason (``LEFT_OUT_COLUMNS``).
+
+    A document that is not Dutch (``not-dutch``), and of documents with the same
+    text all but the PDF or else the first (``same-text``, with ``same_as``
+    and the estimated share of 5-grams in common): counted twice, the same
+    plan would pull every rank, score and cluster towards itself. Decided
+    from the profiles' warnings and text fingerprints
+    (:func:`textscan.profile.comparable_documents`); results without
+    ``profiles.jsonl`` leave nothing out.
+    """
+    from textscan.profile import comparable_documents
+
+    _, rows = comparable_documents(results.profile_json)
+    return pd.DataFrame(
+        [{c: r.get(c) for c in LEFT_OUT_COLUMNS} for r in rows], columns=LEFT_OUT_COLUMNS
+    )
+
+
+def _without(results: Results, documents: Collection[str]) -> Results:
+    """``results`` without these documents (their profiles, hits and sentences)."""
+    drop = set(documents)
+
+    def keep(frame: pd.DataFrame) -> pd.DataFrame:
+        if frame.empty or "document" not in frame.columns:
+            return frame
+        return frame.loc[~frame["document"].astype(str).isin(drop)].reset_index(drop=True)
+
+    return replace(
+        results,
+        profiles=keep(results.profiles),
+        hits=keep(results.hits),
+        sentences=keep(results.sentences),
+        profile_json=[p for p in results.profile_json if str(p.get("document")) not in drop],
+    )
 
 
 def _file_sha256(path: Path) -> str:
@@ -1598,8 +1640,14 @@ def compare(
     n_components: int = 300,
     seeds: Any = None,
     formats: Sequence[str] = ("csv", "parquet", "xlsx"),
+    all_documents: bool = False,
 ) -> ComparisonResult:
     """Compare the documents of one or more results folders and write the tables.
+
+    Documents that would distort the comparison are left out first, unless
+    ``all_documents``: one that is not Dutch, and a second copy of a text
+    (:func:`left_out_documents`); they are listed in the ``left_out`` table
+    and the provenance.
 
     Writes to ``out_dir`` (unless it is None), each as CSV and Parquet and all as
     sheets of ``comparison.xlsx``:
@@ -1614,6 +1662,7 @@ def compare(
     - ``pca_loadings``, ``clusters``, ``silhouette``, ``lss_words``
       (polarity of every lemma), and ``groups`` (:func:`group_summary`) with
       ``group_by``;
+    - ``left_out``: the documents left out, with the reason;
     - ``provenance.json``: textscan version, the scans' lexicons with hashes,
       inputs, manifest hash and parameters; every table also has
       ``textscan_version`` and ``lexicons`` columns, and every Parquet file
@@ -1626,6 +1675,11 @@ def compare(
     """
     started = time.perf_counter()
     results = paths if isinstance(paths, Results) else load_results(paths)
+    left_out = (
+        pd.DataFrame(columns=LEFT_OUT_COLUMNS) if all_documents else left_out_documents(results)
+    )
+    if len(left_out):
+        results = _without(results, left_out["document"].astype(str))
     sentences = results.require_sentences()
     table = measure_table(results.profiles, manifest)
     version_label = __version__
@@ -1689,6 +1743,7 @@ def compare(
         "textscan_version": __version__,
         "results": results.provenance,
         "documents": len(table),
+        "left_out": left_out.astype(object).where(left_out.notna(), None).to_dict("records"),
         "manifest": manifest_info,
         "parameters": {
             "target": target,
@@ -1726,6 +1781,7 @@ def compare(
         else None,
         provenance=provenance,
         out=Path(out_dir) if out_dir is not None else None,
+        left_out=_with_provenance(left_out, version_label, lexicon_label),
     )
     if out_dir is not None:
         out = Path(out_dir)

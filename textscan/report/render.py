@@ -140,6 +140,11 @@ class Results:
         return dict(self.manifest.get(str(profile.get("document")), {}))
 
 
+def _documents(results: Results) -> set[str]:
+    """The names of the documents in ``results`` (after any were left out)."""
+    return {str(p.get("document")) for p in results.profiles}
+
+
 def _missing(x: Any) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
@@ -879,6 +884,7 @@ def _corpus_keyness_all(results: Results, top: int) -> dict[str, list[dict[str, 
     if not path.is_file() or len(results.profiles) < 2:
         return {}
     frame = pd.read_parquet(path, columns=["document", "lemmas", "is_heading"])
+    frame = frame[frame["document"].astype(str).isin(_documents(results))]
     compare = _compare_module()
     if compare is not None and hasattr(compare, "keyness"):
         try:
@@ -954,6 +960,7 @@ def _lss_scatter(results: Results, rows: list[dict[str, Any]]) -> dict[str, Any]
     from textscan.compare import LSSScaler, ResultsError
 
     sentences = pd.read_parquet(path)
+    sentences = sentences[sentences["document"].astype(str).isin(_documents(results))]
     try:
         scores = LSSScaler().fit(sentences).transform(sentences).set_index("document")
     except (ResultsError, ValueError):
@@ -1038,7 +1045,34 @@ def _extreme(vals: Sequence[tuple[str, float]], pick: Any) -> tuple[str, float]:
 
 
 def corpus_context(results: Results) -> dict[str, Any]:
-    """Everything the corpus template needs."""
+    """Everything the corpus template needs.
+
+    Documents that would distort the comparison are left out of every table,
+    chart and score, and listed with the reason: one not in Dutch, and a copy
+    of another document's text (the same plan as Word file or an earlier
+    version; the PDF is kept). See :func:`textscan.profile.comparable_documents`.
+    """
+    from textscan.profile import comparable_documents
+
+    kept, left_rows = comparable_documents(results.profiles)
+    all_names = {
+        str(p.get("document")): results.municipality(p) or str(p.get("document"))
+        for p in results.profiles
+    }
+    left_out = [
+        {
+            "name": all_names.get(r["document"], r["document"]),
+            "file": Path(str(r.get("path") or r["document"])).name,
+            "reason": (
+                "geen Nederlandse tekst"
+                if r["reason"] == "not-dutch"
+                else f"dezelfde tekst als {all_names.get(str(r['same_as']), r['same_as'])}"
+                + (f" (ongeveer {r['overlap']:.0%})" if r.get("overlap") else "")
+            ),
+        }
+        for r in left_rows
+    ]
+    results = replace(results, profiles=[results.profiles[i] for i in kept])
     rows = []
     for prof in results.profiles:
         doc = str(prof.get("document"))
@@ -1123,6 +1157,7 @@ def corpus_context(results: Results) -> dict[str, Any]:
         "provenance": results.provenance,
         "lexicons": lexicons,
         "warnings": warnings,
+        "left_out": left_out,
         "generated": _dt.date.today().isoformat(),
         "version": __version__,
         "results_name": results.path.name,
