@@ -618,3 +618,23 @@ def test_the_same_plan_in_two_files_gets_a_same_text_warning_on_the_copy(tmp_pat
     assert same["file"].iloc[0].endswith("plan-kopie.txt")
     assert "plan.md" in same["message"].iloc[0]
     assert len(result.profiles) == 3  # both are profiled; the warning says which to leave out
+
+
+def test_a_part_saved_with_sentence_rows_still_resumes(corpus, tmp_path):
+    """A run interrupted before sentence tables were sent as columns resumes with this one."""
+    from textscan.runner import _frames
+
+    result = scan([corpus], None, jobs=0, cache=False)
+    first = result.profile_objects[0]
+    payload = {
+        "status": "ok",
+        "profile": first.to_dict(),
+        "hits": [],
+        "failures": [],
+        "warnings": [],
+    }
+    columns = result.sentences[result.sentences["document"] == first.document]
+    rows = columns.astype(object).where(columns.notna(), None).to_dict("records")
+    old = payload | {"sentences": rows}
+    frames = _frames([old], [], [])
+    assert frames[2].equals(columns.reset_index(drop=True))

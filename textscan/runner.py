@@ -728,8 +728,8 @@ class _PreExtractor:
     the other cores wait. With two or more jobs and the cache on, a process
     forked before that (it needs no spaCy) extracts the pending files, largest
     first, into the cache; the workers then find them there. When the
-    pipeline is ready the parent stops it after its current file and moves
-    that file to the end of the queue. It reports nothing itself: a file it
+    pipeline is ready the parent stops it after its current file and gives
+    that file to the next free worker. It reports nothing itself: a file it
     cannot read is met again, and reported, by a worker.
     """
 
@@ -1194,9 +1194,7 @@ def _frames(
 
     profiles = [profile_from_dict(p["profile"]) for p in payloads if p["status"] == "ok"]
     hit_rows = [r for p in payloads for r in p["hits"]]
-    sentence_parts = [
-        (p["sentences"]["document"], p["sentences"]["columns"]) for p in payloads if p["sentences"]
-    ]
+    sentence_parts = [_sentence_part(p["sentences"]) for p in payloads if p["sentences"]]
     failures = pre_failures + [r for p in payloads for r in p["failures"]]
     warnings = pre_warnings + [r for p in payloads for r in p["warnings"]] + _same_text(profiles)
     profile_frame = profiles_to_frame(profiles)
@@ -1214,6 +1212,20 @@ def _frames(
         pd.DataFrame(warnings, columns=list(FAILURE_COLUMNS)),
         profiles,
     )
+
+
+def _sentence_part(sentences: dict[str, Any] | list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    """(document, columns) of a payload's sentence table.
+
+    Rows (a list of dicts) are what a payload held before the columns: a run
+    interrupted under the older textscan and resumed with this one has both.
+    """
+    if isinstance(sentences, dict):
+        return sentences["document"], sentences["columns"]
+    from textscan.pipeline import SENTENCE_COLUMNS
+
+    columns = {c: [r[c] for r in sentences] for c in SENTENCE_COLUMNS[1:]}
+    return str(sentences[0]["document"]), columns
 
 
 def _same_text(profiles: list[Profile]) -> list[dict[str, Any]]:
