@@ -405,7 +405,6 @@ def comparable_documents(
 
 
 NEGATED_EXAMPLES = 5
-NEGATED_EXAMPLES = 5
 
 
 def _negated_examples(
