@@ -168,6 +168,36 @@ def test_a_re_profile_reads_text_figures_from_the_cache_and_a_damaged_entry_is_r
         assert getattr(third, name).equals(getattr(first, name)), name
 
 
+def test_reading_the_cache_leaves_the_garbage_collector_as_it_was(corpus, tmp_path):
+    # decoding pauses the collector; a notebook must get it back, also after a bad blob
+    import gc
+    import sqlite3
+
+    from textscan.cache import Cache
+    from textscan.extract import file_sha256
+
+    cache_dir = tmp_path / "cache"
+    scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    cache = Cache(cache_dir)
+    sha = file_sha256(corpus / "akkerdorp.txt")
+    engine = "auto"  # the extraction settings of a default scan
+    assert gc.isenabled()
+    sentences = cache.get_sentences(sha, engine)
+    assert sentences and gc.isenabled()
+    assert cache.get_document(sha, engine) is not None and gc.isenabled()
+    gc.disable()
+    try:
+        assert cache.get_sentences(sha, engine) == sentences
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+    with sqlite3.connect(cache_dir / "cache.sqlite") as conn:
+        conn.execute("UPDATE sentences SET data = ?", (b"not a blob",))
+    assert cache.get_sentences(sha, engine) is None
+    assert gc.isenabled()
+    cache.close()
+
+
 def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)

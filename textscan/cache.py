@@ -51,6 +51,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+from textscan._gc import collector_paused as _collector_paused
 from textscan._version import __version__
 from textscan.model import (
     Document,
@@ -225,6 +226,11 @@ def _unmarshal(blob: bytes) -> Any:
 
 def sentences_from_blob(blob: bytes) -> list[Sentence]:
     """The sentences :func:`sentences_to_blob` stored (ValueError if it is not such a blob)."""
+    with _collector_paused():
+        return _sentences_from_blob(blob)
+
+
+def _sentences_from_blob(blob: bytes) -> list[Sentence]:
     data = marshal.loads(zlib.decompress(blob))
     if not (isinstance(data, tuple) and len(data) == 3 and data[0] == SENTENCES_FORMAT):
         raise ValueError("not a cached annotation of this textscan")
@@ -266,6 +272,11 @@ def hits_to_blob(hits: list[Hit]) -> bytes:
 
 def hits_from_blob(blob: bytes, document: str = "") -> list[Hit]:
     """The hits :func:`hits_to_blob` stored, named as found in ``document``."""
+    with _collector_paused():
+        return _hits_from_blob(blob, document)
+
+
+def _hits_from_blob(blob: bytes, document: str) -> list[Hit]:
     data = marshal.loads(zlib.decompress(blob))
     if not (
         isinstance(data, tuple)
@@ -333,7 +344,10 @@ class Cache:
         try:
             conn = self._connect()
             row = conn.execute(f"SELECT data FROM {table} WHERE key = ?", (key,)).fetchone()
-            return None if row is None else unpack(row[0])
+            if row is None:
+                return None
+            with _collector_paused():
+                return unpack(row[0])
         except (sqlite3.Error, OSError, ValueError, TypeError, EOFError, zlib.error):
             self.errors += 1
             return None
@@ -377,7 +391,10 @@ class Cache:
         """The cached extraction of the file with this hash, or None."""
         data = self._get("documents", self._key(sha256, extractor_fingerprint(engine)))
         self.stats["document_hits" if data is not None else "document_misses"] += 1
-        return None if data is None else document_from_json(data)
+        if data is None:
+            return None
+        with _collector_paused():
+            return document_from_json(data)
 
     def _has(self, table: str, key: str) -> bool:
         try:

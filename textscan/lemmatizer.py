@@ -39,6 +39,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from textscan._gc import collector_paused
+
 __all__ = [
     "SEPARABLE_PARTICLES",
     "DutchLemmatizer",
@@ -402,7 +404,8 @@ class _FormTables:
                 .execute("SELECT data FROM blobs WHERE name = 'pos_tables'")
                 .fetchone()
             )
-        exc, index = marshal.loads(blob)
+        with collector_paused():  # megabytes of plain tables: nothing to collect
+            exc, index = marshal.loads(blob)
         return exc, index
 
     def items(self, column: int) -> Iterator[tuple[str, str]]:
