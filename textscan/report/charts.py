@@ -301,16 +301,32 @@ def network(
             "id": n["id"],
             "category": n.get("category"),
             "mentions": n.get("mentions", 0),
-            "x": round(x, 1),
-            "y": round(y, 1),
-            "r": round(r, 1),
-            "lx": round(lx, 1),
-            "ly": round(ly + 4, 1),
+            "x": x,
+            "y": y,
+            "r": r,
+            "lx": lx,
+            "ly": ly + 4,
             "anchor": "start"
             if math.cos(angle) > 0.15
             else ("end" if math.cos(angle) < -0.15 else "middle"),
             "color": color(n.get("category", "")),
         }
+    _place_labels(list(placed.values()))
+    for v in placed.values():
+        for k in ("x", "y", "r", "lx", "ly"):
+            v[k] = round(v[k], 1)
+        if v["leader"] is not None:
+            v["leader"] = tuple(round(c, 1) for c in v["leader"])
+    boxes = [label_box(v) for v in placed.values()]
+    boxes += [
+        (v["x"] - v["r"], v["y"] - v["r"], v["x"] + v["r"], v["y"] + v["r"])
+        for v in placed.values()
+    ]
+    # the view grows to take in a label pushed beyond the drawing (a long name at the side)
+    vx = min(0.0, min(b[0] for b in boxes) - 4)
+    vy = min(0.0, min(b[1] for b in boxes) - 4)
+    vw = max(float(width), max(b[2] for b in boxes) + 4) - vx
+    vh = max(float(height), max(b[3] for b in boxes) + 4) - vy
     edges = [e for e in net.get("edges") or () if e["source"] in placed and e["target"] in placed]
     wmax = max((e.get("weight", 1) for e in edges), default=1)
     drawn = []
@@ -331,14 +347,107 @@ def network(
             }
         )
     return {
-        "width": width,
-        "height": height,
+        "width": round(vw),
+        "height": round(vh),
+        "view": f"{vx:g} {vy:g} {vw:g} {vh:g}",
         "nodes": list(placed.values()),
         "edges": drawn,
         "shown": len(placed),
         "total": len(net.get("nodes") or ()),
         "edges_total": len(net.get("edges") or ()),
     }
+
+
+# Node labels: 13 px text (svg .node in style.css). Widths are estimated from
+# the characters, as no font is measured here; the estimate errs wide.
+LABEL_SIZE = 13.0
+_NARROW = set("iljtfrI.,:;'|!() -/")
+_WIDE = set("mwMWOQGDCHNUÖÜ")
+
+
+def label_width(text: str, size: float = LABEL_SIZE) -> float:
+    """Estimated width in px of ``text`` in the reports' sans-serif at ``size`` px."""
+    em = 0.0
+    for ch in text:
+        if ch in _NARROW:
+            em += 0.32
+        elif ch in _WIDE:
+            em += 0.82
+        elif ch.isupper() or ch.isdigit():
+            em += 0.66
+        else:
+            em += 0.56
+    return em * size
+
+
+def label_box(v: Mapping[str, Any], size: float = LABEL_SIZE) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) of a node's label; ``ly`` is the text baseline."""
+    w = label_width(str(v["id"]), size)
+    x = float(v["lx"])
+    x0 = {"start": x, "end": x - w}.get(v["anchor"], x - w / 2)
+    y = float(v["ly"])
+    return x0, y - 0.8 * size, x0 + w, y + 0.25 * size
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...], pad: float) -> bool:
+    return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
+
+
+def _place_labels(nodes: list[dict[str, Any]], pad: float = 2.0, rounds: int = 300) -> None:
+    """Move labels apart until none overlaps another label or another node.
+
+    Labels start beside their node, outside the circle. Where two overlap
+    (the crowded top and bottom of the circle, long names), each is pushed
+    up or down by half the overlap, the lower one down; a label on top of a
+    node other than its own is pushed off it, away from that node's centre.
+    A label that ends up away from its node gets a thin leader line
+    (``leader``: x1, y1, x2, y2), else ``leader`` is None.
+    """
+    home = [v["ly"] for v in nodes]
+    for _ in range(rounds):
+        moved = False
+        boxes = [label_box(v) for v in nodes]
+        for i in range(len(nodes)):
+            for j in range(i + 1, len(nodes)):
+                a, b = boxes[i], boxes[j]
+                if not _overlap(a, b, pad):
+                    continue
+                # the lower label (then the later one) goes down
+                lo, hi = (i, j) if (a[1] + a[3], i) > (b[1] + b[3], j) else (j, i)
+                push = (min(a[3], b[3]) - max(a[1], b[1]) + pad) / 2 + 0.5
+                nodes[lo]["ly"] += push
+                nodes[hi]["ly"] -= push
+                boxes[lo], boxes[hi] = label_box(nodes[lo]), label_box(nodes[hi])
+                moved = True
+            for k, other in enumerate(nodes):
+                if k == i:
+                    continue
+                circle = (
+                    other["x"] - other["r"],
+                    other["y"] - other["r"],
+                    other["x"] + other["r"],
+                    other["y"] + other["r"],
+                )
+                box = boxes[i]
+                if _overlap(box, circle, pad):
+                    down = (box[1] + box[3]) / 2 >= other["y"]
+                    shift = (circle[3] - box[1] + pad) if down else -(box[3] - circle[1] + pad)
+                    nodes[i]["ly"] += shift + (0.5 if down else -0.5)
+                    boxes[i] = label_box(nodes[i])
+                    moved = True
+        if not moved:
+            break
+    for v, hy in zip(nodes, home, strict=True):
+        v["leader"] = None
+        if abs(v["ly"] - hy) > 6:
+            box = label_box(v)
+            ty = (box[1] + box[3]) / 2
+            tx = {"start": box[0] - 2, "end": box[2] + 2}.get(v["anchor"], (box[0] + box[2]) / 2)
+            if v["anchor"] == "middle":
+                ty = box[1] - 1 if ty > v["y"] else box[3] + 1
+            dx, dy = tx - v["x"], ty - v["y"]
+            dist = math.hypot(dx, dy) or 1.0
+            v["leader"] = (v["x"] + dx * v["r"] / dist, v["y"] + dy * v["r"] / dist, tx, ty)
 
 
 # ------------------------------------------------------------------ scatter
