@@ -256,6 +256,12 @@ def test_print_layout_is_a4(browser: Any, corpus_reports: dict[str, Path], tmp_p
             assert len(doc) >= 3  # the print stylesheet breaks pages between parts
             w, h = doc[0].get_size()
             assert (round(w), round(h)) == (595, 842)  # A4 in points
+            # the title runs along the top of every page but the first (the masthead)
+            title = v.page.title()
+            texts = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+            assert not texts[0].startswith(title)
+            for text in texts[1:]:
+                assert text.startswith(title)
         finally:
             doc.close()
     finally:

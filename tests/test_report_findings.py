@@ -413,6 +413,40 @@ def test_diagnosis_escapes_text_from_the_document() -> None:
     assert "script-src 'none'" in htmllib.unescape(html)
 
 
+def test_printed_pages_carry_the_title_as_running_head_and_it_cannot_break_out() -> None:
+    from html.parser import HTMLParser
+
+    from textscan.report.render import css_string
+
+    class Elements(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[str] = []
+            self.styles: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            self.tags.append(tag)
+
+        def handle_data(self, data: str) -> None:
+            if self.tags and self.tags[-1] == "style" and self.lasttag == "style":
+                self.styles.append(data)
+
+    name = 'Aa "en" Hunze</style><script>alert(1)</script>\\'
+    html = render_diagnosis(_evil_profile(), municipality=name)
+    parsed = Elements()
+    parsed.feed(html)
+    assert parsed.tags.count("style") == 1 and "script" not in parsed.tags
+    style = "".join(parsed.styles)
+    head = css_string(f"Framingdiagnose – {name}")
+    assert f"@page {{ @top-left {{ content: {head};" in style
+    assert "@page :first { @top-left { content: none; } }" in style  # not over the masthead
+    assert "</" not in style
+    # the CSS string itself: quotes and backslashes escaped, markup characters as hex
+    assert str(css_string('a "b" \\ <c>')) == '"a \\"b\\" \\\\ \\3c c\\3e "'
+    long = str(css_string("x" * 200))
+    assert len(long) == 92 and long.endswith('\u2026"')
+
+
 def test_diagnosis_renders_every_section_without_optional_blocks() -> None:
     p = make_profile(10, 5, 10)
     for block in ("actors", "themes", "domains", "perception", "evidence", "top_terms"):
@@ -468,6 +502,7 @@ def test_corpus_report_from_a_results_folder(tmp_path: Path) -> None:
     assert m is not None
     for sid in ("tabel", "spreiding", "schalen", "clusters", "bijlage"):
         assert f'id="{sid}"' in html
+    assert '@page { @top-left { content: "Corpusrapport – 6 veiligheidsplannen";' in html
 
 
 def test_profile_dict_is_not_modified() -> None:

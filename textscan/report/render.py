@@ -77,6 +77,7 @@ def _env() -> Environment:
         color=charts.color,
         diverging=charts.diverging,
         text_on=charts.text_on,
+        css_string=css_string,
     )
     env.globals.update(
         label=label,
@@ -86,6 +87,31 @@ def _env() -> Environment:
         actor_label=lambda c: label("actors", c),
     )
     return env
+
+
+def css_string(value: Any, limit: int = 90) -> Markup:
+    """``value`` as a quoted CSS string, safe inside a ``<style>`` element.
+
+    For the running head of printed pages (``@page`` margin boxes), which
+    shows a title taken from a file name or a plan. HTML escaping does not
+    apply inside ``<style>``, so the text is unescaped and then written with
+    CSS escapes: quotes and backslashes, control characters, and ``<``, ``>``
+    and ``&`` (no ``</style>`` can close the element early). Longer than
+    ``limit`` characters, it is cut with an ellipsis.
+    """
+    text = value.unescape() if isinstance(value, Markup) else str(value)
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "\u2026"
+    out = []
+    for ch in text:
+        if ch in '\\"':
+            out.append("\\" + ch)
+        elif ch in "<>&" or ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return Markup('"' + "".join(out) + '"')
 
 
 _ENV: Environment | None = None
