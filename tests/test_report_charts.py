@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from textscan.report import charts
 
 GROUPS = ["chain", "partners", "residents"]
@@ -126,3 +129,34 @@ def test_a_sparse_network_keeps_every_label_beside_its_node():
 def test_label_width_grows_with_the_text():
     assert charts.label_width("Zorg- en Veiligheidshuis") > charts.label_width("politie") > 0
     assert charts.label_width("WWW") > charts.label_width("iii")
+
+
+_NAME = st.text(
+    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ- "),
+    min_size=1,
+    max_size=26,
+).filter(lambda s: s.strip() == s and s.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_NAME, st.sampled_from(GROUPS), st.integers(1, 200)),
+        min_size=1,
+        max_size=40,
+        unique_by=lambda t: t[0],
+    )
+)
+def test_labels_never_overlap_for_any_set_of_actors(actors):
+    nodes = [{"id": n, "category": g, "mentions": m} for n, g, m in actors]
+    net = charts.network({"nodes": nodes, "edges": []}, GROUPS)
+    assert net is not None
+    shown = net["nodes"]
+    assert _overlapping_labels(shown) == []
+    x0, y0, w, h = (float(p) for p in net["view"].split())
+    for v in shown:
+        box = charts.label_box(v)
+        assert x0 <= box[0] and box[2] <= x0 + w and y0 <= box[1] and box[3] <= y0 + h
+        for other in shown:
+            if other is not v:
+                assert not charts._overlap(box, _circle(other), 0), (v["id"], other["id"])
