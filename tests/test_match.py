@@ -743,3 +743,26 @@ entries:
     )
     hits = Matcher([edited]).match(sents)
     assert [(h.entry, h.category) for h in hits] == [("overlast", "positive")]
+
+
+def test_matching_lexicons_one_at_a_time_gives_the_hits_of_one_call():
+    # a re-profile matches only an edited lexicon and takes the others' hits from
+    # the cache: that is right only if 'only' changes nothing but the selection
+    from pathlib import Path
+
+    from textscan.lexicon import load_lexicons
+    from textscan.match import merge_hits
+
+    src = Path(__file__).resolve().parents[1] / "corpus" / "src"
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(src.glob("*.md"))[:2])
+    sentences = annotate_text(text)
+    lexicons = load_lexicons()
+    together = Matcher(lexicons).match(sentences, "plan")
+    matcher = Matcher(lexicons)
+    # one matcher, called in turn (its word memo is kept per selection)
+    apart = [matcher.match(sentences, "plan", only={lx.name}) for lx in lexicons]
+    assert {len(a) > 0 for a in apart} == {True}
+    assert merge_hits(sentences, *apart) == together
+    two = matcher.match(sentences, "plan", only={"framing", "actors"})
+    assert two == [h for h in together if h.lexicon in {"framing", "actors"}]
+    assert matcher.match(sentences, "plan") == together

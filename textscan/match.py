@@ -850,6 +850,16 @@ class _Index:
     )
 
 
+@dataclass
+class _Selection:
+    """The lexicons one matching call looks at (all, or those named in ``only``)."""
+
+    indexes: list[_Index]
+    positions: frozenset[int] | None  # None: every lexicon
+    everywhere: bool  # some pattern of one of them starts with a wildcard: every sentence
+    memo: dict[tuple[str, str], tuple[int, ...]]  # (lemma, form) -> its lexicons among these
+
+
 def _exactness(c: _Candidate, tokens: Sequence[Token]) -> int:
     if c.kind not in ("lemma", "phrase"):
         return 0
@@ -969,6 +979,8 @@ class Matcher:
         self._indexes = [self._index_of(lx) if own else self._build(lx) for lx in self.lexicons]
         # lexicons a word may start a candidate of, by (lemma, form): most words recur
         self._lexicons_of_word: dict[tuple[str, str], tuple[int, ...]] = {}
+        # the lexicons matched by a call (all, or those named in 'only'), see _selection
+        self._selections: dict[frozenset[str] | None, _Selection] = {}
         # compound parts of every lexicon in one table, so each word is split once
         self._parts: dict[str, list[tuple[int, list[Entry]]]] = {}
         for position, idx in enumerate(self._indexes):
@@ -1358,32 +1370,57 @@ class Matcher:
         return hard, soft
 
     # --------------------------------------------------------------- matching
-    def _active(
-        self, tokens: Sequence[Token], lemmas: list[str], lowers: list[str]
-    ) -> list[list[int]]:
+    def _active(self, tokens: Sequence[Token], selection: _Selection) -> list[list[int]]:
         """For each lexicon, the words where it may start a candidate (checked once for all).
 
         A word is passed over for a lexicon only when neither its lemma nor its
         form starts an entry, expression or separable verb of that lexicon, no
         entry of it lies inside the word as a compound part, the word does not
         begin with the literal start of one of its glob patterns, and the word
-        has no hyphen.
+        has no hyphen. Only the lexicons of ``selection`` are looked at: a
+        re-profile that matches one edited lexicon skips, for most sentences,
+        everything but this look-up of each word.
         """
-        everywhere = self._everywhere
         seen = self._lexicons_of_word
+        memo = selection.memo
+        if len(memo) > _WORD_MEMO_LIMIT:
+            memo.clear()
         if len(seen) > _WORD_MEMO_LIMIT:
             seen.clear()
-        active: list[list[int]] = [[] for _ in everywhere]
+        positions = selection.positions
+        active: list[list[int]] = [[] for _ in self._everywhere]
         for i, t in enumerate(tokens):
             if not t.is_word:
                 continue
-            key = (lemmas[i], lowers[i])
-            found = seen.get(key)
+            # keyed by the form as written: no lowercasing of every word
+            found = memo.get((t.lemma, t.text))
             if found is None:
-                found = seen[key] = self._lexicons_of(*key)
+                key = (t.lemma, t.text.lower())
+                found = seen.get(key)
+                if found is None:
+                    found = seen[key] = self._lexicons_of(*key)
+                if positions is not None:
+                    found = tuple(p for p in found if p in positions)
+                memo[(t.lemma, t.text)] = found
             for position in found:
                 active[position].append(i)
         return active
+
+    def _selection(self, only: Collection[str] | None) -> _Selection:
+        """The indexes to match for ``only`` (all when None), with their word memo."""
+        key = None if only is None else frozenset(only)
+        found = self._selections.get(key)
+        if found is None:
+            if len(self._selections) >= 16:
+                self._selections.clear()
+            indexes = [idx for idx in self._indexes if key is None or idx.lexicon.name in key]
+            found = self._selections[key] = _Selection(
+                indexes=indexes,
+                positions=None if key is None else frozenset(idx.position for idx in indexes),
+                everywhere=any(idx.patterns and idx.pattern_heads is None for idx in indexes),
+                memo={},
+            )
+        return found
 
     def _lexicons_of(self, lem: str, low: str) -> tuple[int, ...]:
         """The lexicons (positions) a word with this lemma and form may start a candidate of."""
@@ -2106,17 +2143,26 @@ class Matcher:
         only: Collection[str] | None = None,
     ) -> list[Hit]:
         """The hits in one sentence (of the lexicons named in ``only``, default all)."""
+        return self._match_sentence(sentence, document, section_title, self._selection(only))
+
+    def _match_sentence(
+        self,
+        sentence: Sentence,
+        document: str,
+        section_title: str | None,
+        selection: _Selection,
+    ) -> list[Hit]:
         tokens = sentence.tokens
         if not tokens:
             return []
+        active = self._active(tokens, selection)
+        if not selection.everywhere and not any(active):
+            return []  # no word of the sentence can start a candidate
         lemmas = [t.lemma for t in tokens]
         lowers = [t.text.lower() for t in tokens]
-        active = self._active(tokens, lemmas, lowers)
         hits: list[Hit] = []
         clauses: tuple[list[int], list[int]] | None = None
-        for idx in self._indexes:
-            if only is not None and idx.lexicon.name not in only:
-                continue
+        for idx in selection.indexes:
             if not active[idx.position] and not (idx.patterns and idx.pattern_heads is None):
                 continue
             if clauses is None:
@@ -2211,9 +2257,9 @@ class Matcher:
         ``only`` put together by :func:`merge_hits` are those of one call.
         """
         titles = section_titles or {}
+        selection = self._selection(only)
         out: list[Hit] = []
         for s in sentences:
-            out.extend(
-                self.match_sentence(s, document, titles.get(s.section) if s.section else None, only)
-            )
+            title = titles.get(s.section) if s.section else None
+            out.extend(self._match_sentence(s, document, title, selection))
         return out
