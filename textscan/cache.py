@@ -226,11 +226,6 @@ def _unmarshal(blob: bytes) -> Any:
 
 def sentences_from_blob(blob: bytes) -> list[Sentence]:
     """The sentences :func:`sentences_to_blob` stored (ValueError if it is not such a blob)."""
-    with _collector_paused():
-        return _sentences_from_blob(blob)
-
-
-def _sentences_from_blob(blob: bytes) -> list[Sentence]:
     data = marshal.loads(zlib.decompress(blob))
     if not (isinstance(data, tuple) and len(data) == 3 and data[0] == SENTENCES_FORMAT):
         raise ValueError("not a cached annotation of this textscan")
@@ -272,11 +267,6 @@ def hits_to_blob(hits: list[Hit]) -> bytes:
 
 def hits_from_blob(blob: bytes, document: str = "") -> list[Hit]:
     """The hits :func:`hits_to_blob` stored, named as found in ``document``."""
-    with _collector_paused():
-        return _hits_from_blob(blob, document)
-
-
-def _hits_from_blob(blob: bytes, document: str) -> list[Hit]:
     data = marshal.loads(zlib.decompress(blob))
     if not (
         isinstance(data, tuple)
@@ -346,7 +336,7 @@ class Cache:
             row = conn.execute(f"SELECT data FROM {table} WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
-            with _collector_paused():
+            with _collector_paused():  # see textscan._gc: the decoded data has no cycles
                 return unpack(row[0])
         except (sqlite3.Error, OSError, ValueError, TypeError, EOFError, zlib.error):
             self.errors += 1
