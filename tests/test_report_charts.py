@@ -72,10 +72,6 @@ def _network(names_by_group: dict[str, list[str]]) -> dict:
     return net
 
 
-def _circle(v: dict) -> tuple[float, float, float, float]:
-    return v["x"] - v["r"], v["y"] - v["r"], v["x"] + v["r"], v["y"] + v["r"]
-
-
 def _overlapping_labels(nodes: list[dict]) -> list[tuple[str, str]]:
     boxes = [charts.label_box(v) for v in nodes]
     return [
@@ -98,7 +94,7 @@ def test_crowded_network_labels_do_not_overlap_and_stay_in_view(monkeypatch):
     for box, v in zip(boxes, nodes, strict=True):
         for other in nodes:
             if other is not v:
-                assert not charts._overlap(box, _circle(other), 0), (v["id"], other["id"])
+                assert not charts._overlap(box, charts.node_box(other), 0), (v["id"], other["id"])
     x0, y0, w, h = (float(p) for p in net["view"].split())
     for box in boxes:
         assert x0 <= box[0] and box[2] <= x0 + w and y0 <= box[1] and box[3] <= y0 + h
@@ -159,4 +155,4 @@ def test_labels_never_overlap_for_any_set_of_actors(actors):
         assert x0 <= box[0] and box[2] <= x0 + w and y0 <= box[1] and box[3] <= y0 + h
         for other in shown:
             if other is not v:
-                assert not charts._overlap(box, _circle(other), 0), (v["id"], other["id"])
+                assert not charts._overlap(box, charts.node_box(other), 0), (v["id"], other["id"])

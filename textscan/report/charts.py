@@ -317,11 +317,7 @@ def network(
             v[k] = round(v[k], 1)
         if v["leader"] is not None:
             v["leader"] = tuple(round(c, 1) for c in v["leader"])
-    boxes = [label_box(v) for v in placed.values()]
-    boxes += [
-        (v["x"] - v["r"], v["y"] - v["r"], v["x"] + v["r"], v["y"] + v["r"])
-        for v in placed.values()
-    ]
+    boxes = [label_box(v) for v in placed.values()] + [node_box(v) for v in placed.values()]
     # the view grows to take in a label pushed beyond the drawing (a long name at the side)
     vx = min(0.0, min(b[0] for b in boxes) - 4)
     vy = min(0.0, min(b[1] for b in boxes) - 4)
@@ -389,6 +385,11 @@ def label_box(v: Mapping[str, Any], size: float = LABEL_SIZE) -> tuple[float, fl
     return x0, y - 0.8 * size, x0 + w, y + 0.25 * size
 
 
+def node_box(v: Mapping[str, Any]) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) around a node's circle."""
+    return v["x"] - v["r"], v["y"] - v["r"], v["x"] + v["r"], v["y"] + v["r"]
+
+
 def _overlap(a: tuple[float, ...], b: tuple[float, ...], pad: float) -> bool:
     return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
 
@@ -422,12 +423,7 @@ def _place_labels(nodes: list[dict[str, Any]], pad: float = 2.0, rounds: int = 3
             for k, other in enumerate(nodes):
                 if k == i:
                     continue
-                circle = (
-                    other["x"] - other["r"],
-                    other["y"] - other["r"],
-                    other["x"] + other["r"],
-                    other["y"] + other["r"],
-                )
+                circle = node_box(other)
                 box = boxes[i]
                 if _overlap(box, circle, pad):
                     down = (box[1] + box[3]) / 2 >= other["y"]
