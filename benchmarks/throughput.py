@@ -5,7 +5,10 @@ Run from the repository root (needs ../shared/data/pdf, see tests/conftest.py):
     python benchmarks/throughput.py [--copies 4] [--repeat 3] [--json results.json]
 
 It measures, each cold run in a fresh process with an empty cache (the median
-of ``--repeat`` runs is reported, every run's time is in the JSON):
+of ``--repeat`` runs is reported, every run's time is in the JSON). The runs
+with ``--jobs 1``, with ``--jobs 2`` and of pdftotext are taken in turn, round
+by round, so that a machine that gets busier or quieter during the benchmark
+weighs on all of them alike and their ratios compare like with like:
 
 * end-to-end pages/s (extract + annotate + match + profile, with process and
   worker start-up) on the five shared manifestos with ``--jobs 1`` and
@@ -19,7 +22,8 @@ of ``--repeat`` runs is reported, every run's time is in the JSON):
   corpus textscan's time per page beyond that cost against pdftotext's;
 * re-profiling the manifestos, and the larger corpus, with a changed lexicon
   from a warm cache (only that lexicon is matched: the others' hits are in
-  the cache), and its speed-up over the cold run;
+  the cache), and its speed-up over the cold run; each of the ``--repeat``
+  re-profiles starts from a copy of one cold run's cache;
 * peak resident memory of a worker for a 500-page and a 50-page PDF (built by
   concatenating the shared PDFs with pypdfium2);
 * the same re-profile in one session (a notebook, or any program that calls
@@ -147,17 +151,64 @@ def run_scan(
     return out
 
 
+def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run with the median wall time, with every run's wall time under ``walls``."""
+    ordered = sorted(runs, key=lambda r: r["wall"])
+    median = dict(ordered[len(ordered) // 2])
+    median["walls"] = [r["wall"] for r in runs]
+    return median
+
+
 def cold_runs(paths: list[Path], jobs: int, work: Path, label: str, repeat: int) -> dict[str, Any]:
     """``repeat`` cold runs (each with a new, empty cache): the median run, plus all walls.
 
     One run on a shared 2-core machine varies by some 5%; the median of a few
     is what a user would see on a typical run.
     """
-    runs = [run_scan(paths, jobs, work / f"{label}-{k}") for k in range(repeat)]
-    runs.sort(key=lambda r: r["wall"])
-    median = dict(runs[len(runs) // 2])
-    median["walls"] = [r["wall"] for r in runs]
-    return median
+    return _median_run([run_scan(paths, jobs, work / f"{label}-{k}") for k in range(repeat)])
+
+
+def interleaved_runs(
+    paths: list[Path], files: list[Path], work: Path, label: str, repeat: int
+) -> dict[str, Any]:
+    """Cold runs with ``--jobs 1`` and ``--jobs 2`` and pdftotext, in turn, ``repeat`` rounds.
+
+    A machine that slows down or speeds up during the benchmark (another
+    virtual machine on the same host) then weighs on all three alike, so
+    their ratios compare like with like; each is the median of its runs.
+    Round k leaves its caches in ``{label}-{jobs}-{k}``.
+    """
+    runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+    reference: list[float] = []
+    for k in range(repeat):
+        for jobs in (1, 2):
+            runs[jobs].append(run_scan(paths, jobs, work / f"{label}-{jobs}-{k}"))
+        t = pdftotext_seconds(files)
+        if t is not None:
+            reference.append(t)
+    return {
+        1: _median_run(runs[1]),
+        2: _median_run(runs[2]),
+        "pdftotext": sorted(reference)[len(reference) // 2] if reference else None,
+        "pdftotext_all": reference,
+        "speedups": [a["wall"] / b["wall"] for a, b in zip(runs[1], runs[2], strict=True)],
+    }
+
+
+def warm_runs(
+    paths: list[Path], work: Path, label: str, repeat: int, lexicons: list[str]
+) -> dict[str, Any]:
+    """A re-profile with ``lexicons`` on a copy of each cold run's cache: the median run.
+
+    Each run starts from a cache as the cold run left it (a copy), so every
+    one of them matches the changed lexicon, as a user's first re-run does.
+    """
+    runs = []
+    for k in range(repeat):
+        cache = work / f"{label}-warm-{k}"
+        shutil.copytree(work / f"{label}-2-{k}", cache)
+        runs.append(run_scan(paths, 2, cache, lexicons=lexicons))
+    return _median_run(runs)
 
 
 def _distinct_copy(src: Path, dst: Path, n: int) -> None:
@@ -281,9 +332,7 @@ def main() -> None:
         compileall.compile_dir(str(ROOT / "textscan"), quiet=1)
         fig["bytecode_compile_seconds"] = time.perf_counter() - t0
         # ---------------------------------------------------------------- cold runs
-        cold: dict[str, Any] = {}
-        for jobs in (1, 2):
-            cold[jobs] = cold_runs(manifestos, jobs, work, f"cache-cold-{jobs}", args.repeat)
+        cold = interleaved_runs(manifestos, manifestos, work, "cache-cold", args.repeat)
         pages = cold[2]["stats"]["pages"]
         fig["manifestos"] = {
             "files": len(manifestos),
@@ -294,16 +343,18 @@ def main() -> None:
             "jobs1_pages_per_s": pages / cold[1]["wall"],
             "jobs2_pages_per_s": pages / cold[2]["wall"],
             "jobs2_speedup": cold[1]["wall"] / cold[2]["wall"],
+            "jobs2_speedup_per_round": cold["speedups"],
             "runs": args.repeat,
             "jobs1_walls": cold[1]["walls"],
             "jobs2_walls": cold[2]["walls"],
             "scan_seconds_jobs2_without_interpreter_start": cold[2]["seconds"],
         }
         # ------------------------------------------------------------ reference tools
-        t_pdftotext = pdftotext_seconds(manifestos)
+        t_pdftotext = cold["pdftotext"]
         t_pdfium = pdfium_seconds(manifestos)
         fig["reference"] = {
             "pdftotext_seconds": t_pdftotext,
+            "pdftotext_seconds_all": cold["pdftotext_all"],
             "pdftotext_pages_per_s": pages / t_pdftotext if t_pdftotext else None,
             "pdfium_plain_seconds": t_pdfium,
             "pdfium_plain_pages_per_s": pages / t_pdfium,
@@ -313,9 +364,10 @@ def main() -> None:
         fig["stages"] = stage_rates(manifestos)
         fig["stages"]["extract_vs_pdfium_plain"] = fig["stages"]["extract_seconds"] / t_pdfium
         # ------------------------------------------------------------- warm cache
-        warm = run_scan(manifestos, 2, work / "cache-cold-2-0", lexicons=[str(TEST_LEXICON)])
+        warm = warm_runs(manifestos, work, "cache-cold", args.repeat, [str(TEST_LEXICON)])
         fig["warm_cache"] = {
             "seconds": warm["wall"],
+            "walls": warm["walls"],
             "cache_hits": warm["stats"]["sentence_cache_hits"],
             "speedup_vs_cold": cold[2]["wall"] / warm["wall"],
             "scan_seconds": warm["seconds"],
@@ -328,13 +380,13 @@ def main() -> None:
         for n in range(args.copies):
             for f in every:
                 _distinct_copy(f, big / f"{f.stem}-{n}.pdf", n)
-        rb = {j: cold_runs([big], j, work, f"cache-big-{j}", args.repeat) for j in (1, 2)}
+        big_files = sorted(big.iterdir())
+        rb = interleaved_runs([big], big_files, work, "cache-big", args.repeat)
         bpages = rb[2]["stats"]["pages"]
         # a changed lexicon on the larger corpus: only that lexicon is matched
-        bwarm = run_scan([big], 2, work / "cache-big-2-0", lexicons=[str(TEST_LEXICON)])
+        bwarm = warm_runs([big], work, "cache-big", args.repeat, [str(TEST_LEXICON)])
         bsession = session_runs([big], work, "session-big", args.repeat)
-        big_files = sorted(big.iterdir())
-        t_big_pdftotext = pdftotext_seconds(big_files)
+        t_big_pdftotext = rb["pdftotext"]
         # the fixed cost of a run (interpreter, imports, pipeline, workers, tables):
         # a cold run on a one-page PDF
         one = build_pdf(manifestos[:1], 1, work / "pages-1.pdf")
@@ -346,11 +398,13 @@ def main() -> None:
             "jobs1_pages_per_s": bpages / rb[1]["wall"],
             "jobs2_pages_per_s": bpages / rb[2]["wall"],
             "jobs2_speedup": rb[1]["wall"] / rb[2]["wall"],
+            "jobs2_speedup_per_round": rb["speedups"],
             "jobs1_walls": rb[1]["walls"],
             "jobs2_walls": rb[2]["walls"],
             "worker_peak_rss_mb": rb[2]["stats"]["worker_peak_rss_mb"],
             "parent_peak_rss_mb": rb[2]["stats"]["parent_peak_rss_mb"],
             "warm_changed_lexicon_seconds": bwarm["wall"],
+            "warm_changed_lexicon_walls": bwarm["walls"],
             "warm_speedup_vs_cold": rb[2]["wall"] / bwarm["wall"],
             "session": bsession,
             "pdftotext_seconds": t_big_pdftotext,
