@@ -682,3 +682,48 @@ def test_the_interval_is_said_without_overclaiming() -> None:
     text = F.interval_text(0.21, 0.88)
     assert "waarschijnlijk tussen +0,21 en +0,88" in text and "telfouten" in text
     assert "omvat 0" in F.interval_text(-0.1, 0.3)
+
+
+def test_terms_of_several_words_are_named_as_the_plan_writes_them() -> None:
+    from textscan.report.labels import entry_name
+
+    # lemma sequences are not written Dutch; the plan's own words are
+    assert entry_name("framing", "sociaal-cohesie") == "sociaal cohesie"
+    assert entry_name("framing", "sociaal-cohesie", {"sociale cohesie": 4}) == "sociale cohesie"
+    assert entry_name("themes", "georganiseerd-criminaliteit", "georganiseerde criminaliteit") == (
+        "georganiseerde criminaliteit"
+    )
+    # word order changed by the sentence, or an inflected closing verb: the lemmas stay
+    assert entry_name("perception", "zich-veilig-voelen", {"voelen zich veilig": 3}) == (
+        "zich veilig voelen"
+    )
+    forms = {"toezicht houdt": 3, "toezicht houden": 1}
+    assert entry_name("framing", "toezicht-houden", forms) == "toezicht houden"
+    assert entry_name("framing", "toezicht-houden", {"toezicht houdt": 3}) == "toezicht houden"
+    # names and abbreviations keep their spelling
+    assert entry_name("actors", "openbaar-ministerie", {"openbaar ministerie": 2}) == (
+        "Openbaar Ministerie"
+    )
+    assert entry_name("actors", "oov", {"openbare orde en veiligheid": 1}) == (
+        "Openbare Orde en Veiligheid"
+    )
+    assert entry_name("actors", "riec") == "RIEC"
+    # a single word keeps its dictionary form
+    assert entry_name("actors", "bewoner", {"bewoners": 9}) == "bewoner"
+
+
+def test_diagnosis_names_actors_and_terms_in_the_plans_words() -> None:
+    p = make_profile(5, 2, 20)
+    actors = p["actors"]
+    actors["entries_by_category"]["partners"] = {"maatschappelijk-organisatie": 3}
+    actors["entry_forms"] = {"maatschappelijk-organisatie": "maatschappelijke organisaties"}
+    actors["network"]["nodes"].append(
+        {"id": "maatschappelijk-organisatie", "category": "partners", "mentions": 3}
+    )
+    p["top_terms"] = {
+        "positive": [{"entry": "sociaal-cohesie", "count": 4, "forms": {"sociale cohesie": 4}}]
+    }
+    html = render_diagnosis(p, municipality="Proefstad")
+    assert ">maatschappelijke organisaties<" in html  # the network's node label
+    assert "maatschappelijk organisatie" not in html
+    assert "sociale cohesie" in html and "sociaal cohesie" not in html

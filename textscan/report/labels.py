@@ -8,6 +8,7 @@ shown as it is, so a report never hides a category.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 FRAMING_ORDER: tuple[str, ...] = ("repressive", "preventive", "positive")
@@ -148,18 +149,51 @@ _MONTHS = [
 ]
 
 
-def entry_name(lexicon: str, entry: str) -> str:
+def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None = None) -> str:
     """A readable name for a lexicon entry id: its term as the bundled lexicon writes it.
 
-    "openbaar-ministerie" -> "openbaar ministerie", "om" -> "OM" (a pattern as
+    "openbaar-ministerie" -> "Openbaar Ministerie", "om" -> "OM" (a pattern as
     written), "riec" -> "RIEC". An id of a custom lexicon keeps its words.
+
+    A term of several words is a sequence of lemmas, which is not always how
+    Dutch writes it ("sociaal cohesie", "georganiseerd criminaliteit"). With
+    ``forms``, the words the plan itself uses for the entry (a form, or forms
+    with their counts, most frequent first), such a term is named as the plan
+    writes it: the most frequent form with as many words as the term, each
+    starting as the term's word does, and a closing verb in its infinitive
+    ("sociale cohesie"; not "voelen zich veilig" or "toezicht houdt", where
+    the lemmas stay).
+
+    Example:
+        >>> entry_name("framing", "sociaal-cohesie", {"sociale cohesie": 4})
+        'sociale cohesie'
     """
     term = _bundled_terms(lexicon).get(entry)
     if term is None:
         term = entry.replace("-", " ")
-    if term.lower() in _ACRONYMS or entry in _ACRONYMS:
+    if term.lower() in _PROPER_NAMES:
+        return _PROPER_NAMES[term.lower()]
+    words = term.split()
+    if len(words) == 1 and (term.lower() in _ACRONYMS or entry in _ACRONYMS):
         return term.upper()
-    return _PROPER_NAMES.get(term.lower(), term)
+    if len(words) > 1 and forms:
+        # a verb keeps its infinitive: "toezicht houden", not "toezicht houdt"
+        verb = _is_verb(words[-1])
+        for form in [forms] if isinstance(forms, str) else list(forms):
+            written = form.split()
+            if (
+                len(written) == len(words)
+                and all(w.lower()[:3] == t.lower()[:3] for w, t in zip(written, words, strict=True))
+                and (not verb or written[-1].lower() == words[-1].lower())
+            ):
+                return _PROPER_NAMES.get(form.lower(), form)
+    return term
+
+
+def _is_verb(word: str) -> bool:
+    from textscan.lemmatizer import get_lemmatizer
+
+    return get_lemmatizer().is_verb(word.lower())
 
 
 # organisations written as names, not as lower-case lemmas
@@ -173,6 +207,8 @@ _PROPER_NAMES = {
     "reclassering": "Reclassering",
     "koninklijke marechaussee": "Koninklijke Marechaussee",
     "belastingdienst": "Belastingdienst",
+    # the municipal department (entry "oov"), its lemmas "openbaar orde en veiligheid"
+    "openbaar orde en veiligheid": "Openbare Orde en Veiligheid",
 }
 
 

@@ -494,10 +494,14 @@ def _group_bars(block: Mapping[str, Any] | None, name: str) -> dict[str, Any] | 
     return charts.hbars(rows, vmax=max(vmax * 1.05, 0.05), value_width=110)
 
 
-def _named_network(network: Mapping[str, Any]) -> dict[str, Any]:
-    """The co-mention network with readable actor names as node ids."""
+def _named_network(
+    network: Mapping[str, Any], forms: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The co-mention network with readable actor names (as the plan writes them) as node ids."""
+    forms = forms or {}
     name = {
-        str(n.get("id")): entry_name("actors", str(n.get("id"))) for n in network.get("nodes") or []
+        str(n.get("id")): entry_name("actors", str(n.get("id")), forms.get(str(n.get("id"))))
+        for n in network.get("nodes") or []
     }
     return {
         "nodes": [{**n, "id": name[str(n.get("id"))]} for n in network.get("nodes") or []],
@@ -526,13 +530,14 @@ def _actors(profile: Mapping[str, Any]) -> dict[str, Any] | None:
         value_width=130,
     )
     by_cat = actors.get("entries_by_category") or {}
+    forms = actors.get("entry_forms") or {}  # the plan's own words for each actor
     lists = [
         {
             "id": c,
             "label": label("actors", c),
             "color": charts.color(c),
             "entries": [
-                {"id": e, "name": entry_name("actors", e), "n": n}
+                {"id": e, "name": entry_name("actors", e, forms.get(e)), "n": n}
                 for e, n in list(by_cat.get(c, {}).items())[:14]
             ],
             "more": max(len(by_cat.get(c, {})) - 14, 0),
@@ -549,7 +554,7 @@ def _actors(profile: Mapping[str, Any]) -> dict[str, Any] | None:
         "share_bar": share_bar,
         "groups": groups,
         "lists": lists,
-        "network": charts.network(_named_network(actors.get("network") or {}), groups),
+        "network": charts.network(_named_network(actors.get("network") or {}, forms), groups),
         "checklist": partner_checklist(profile) or [],
     }
 
@@ -585,7 +590,7 @@ def _evidence(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
                     for s in ev.get(c, [])
                 ],
                 "terms": [
-                    {**t, "name": entry_name("framing", str(t.get("entry")))}
+                    {**t, "name": entry_name("framing", str(t.get("entry")), t.get("forms"))}
                     for t in top.get(c, [])
                 ],
             }
