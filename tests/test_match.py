@@ -766,3 +766,31 @@ def test_matching_lexicons_one_at_a_time_gives_the_hits_of_one_call():
     two = matcher.match(sentences, "plan", only={"framing", "actors"})
     assert two == [h for h in together if h.lexicon in {"framing", "actors"}]
     assert matcher.match(sentences, "plan") == together
+
+
+def test_a_matcher_builds_the_tables_of_a_lexicon_when_it_first_matches_it(monkeypatch):
+    # a re-profile that matches one edited lexicon should not build the others' tables
+    import textscan.match as match_module
+    from textscan.lexicon import load_lexicons
+
+    built: list[str] = []
+    real = Matcher._build
+    monkeypatch.setattr(Matcher, "_build", lambda self, lx: built.append(lx.name) or real(self, lx))
+    monkeypatch.setattr(match_module, "_INDEXES", {})
+    lexicons = load_lexicons()
+    matcher = Matcher(lexicons)
+    assert built == []
+    sentences = annotate_text("De wijkagent en de school pakken de overlast samen aan.")
+    hits = matcher.match(sentences, only={"actors"})
+    assert built == ["actors"]
+    assert {h.entry for h in hits} == {"wijkagent", "school"}
+    together = matcher.match(sentences)
+    assert sorted(built) == sorted(lx.name for lx in lexicons)
+    assert [h for h in together if h.lexicon == "actors"] == hits
+    # prepare() builds every table at once (the parent before forking its workers)
+    built.clear()
+    Matcher(lexicons).prepare()
+    assert built == []  # all kept from above in this process
+    monkeypatch.setattr(match_module, "_INDEXES", {})
+    Matcher(lexicons).prepare()
+    assert sorted(built) == sorted(lx.name for lx in lexicons)

@@ -975,36 +975,20 @@ class Matcher:
         self.lexicons = list(lexicons)
         self._lemmatize = lemmatize
         self._is_known = is_known or get_lemmatizer().is_known
-        own = lemmatize is analyse_term and is_known is None and is_verb is None
-        self._indexes = [self._index_of(lx) if own else self._build(lx) for lx in self.lexicons]
+        self._own_tables = lemmatize is analyse_term and is_known is None and is_verb is None
+        # each lexicon's tables, built when a call first matches it (see _ensure): a
+        # re-profile that matches one edited lexicon builds only that one's
+        self._indexes: list[_Index | None] = [None] * len(self.lexicons)
+        self._everywhere = tuple(range(len(self.lexicons)))
         # lexicons a word may start a candidate of, by (lemma, form): most words recur
         self._lexicons_of_word: dict[tuple[str, str], tuple[int, ...]] = {}
         # the lexicons matched by a call (all, or those named in 'only'), see _selection
         self._selections: dict[frozenset[str] | None, _Selection] = {}
-        # compound parts of every lexicon in one table, so each word is split once
+        # tables over the lexicons built so far (see _tables)
         self._parts: dict[str, list[tuple[int, list[Entry]]]] = {}
-        for position, idx in enumerate(self._indexes):
-            idx.position = position
-            for part, entries in idx.parts.items():
-                self._parts.setdefault(part, []).append((position, entries))
-        # the lengths of the parts that start with each MIN_COMPOUND_ENTRY letters:
-        # a word is looked up at a position only when some part starts there
-        heads: dict[str, set[int]] = {}
-        for part in self._parts:
-            heads.setdefault(part[:MIN_COMPOUND_ENTRY], set()).add(len(part))
-        self._part_heads = {k: sorted(v) for k, v in heads.items()}
-        # every word that starts a candidate, with the lexicons it starts one in
-        # (compounds aside)
-        owners: dict[str, set[int]] = {}
-        for idx in self._indexes:
-            for table in (idx.single, idx.multi, idx.separable, idx.verbal):
-                for key in table:
-                    owners.setdefault(key, set()).add(idx.position)
-        self._owners: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in owners.items()}
-        self._everywhere = tuple(range(len(self._indexes)))
-        self._pattern_heads = [
-            (idx.position, idx.pattern_heads) for idx in self._indexes if idx.pattern_heads
-        ]
+        self._part_heads: dict[str, list[int]] = {}
+        self._owners: dict[str, tuple[int, ...]] = {}
+        self._pattern_heads: list[tuple[int, tuple[str, ...]]] = []
         self._split_cache: dict[str, dict[int, list[tuple[Entry, str, str]]]] = {}
         self._known_cache: dict[str, bool] = {}
         self._part_lemmas: dict[str, str] = {}
@@ -1045,6 +1029,54 @@ class Matcher:
             for i in inflectable:
                 out.add((*variant[:i], variant[i] + "e", *variant[i + 1 :]))
         return out
+
+    def prepare(self) -> Matcher:
+        """Build the tables of every lexicon now (before forking workers that share them)."""
+        self._ensure(self._everywhere)
+        return self
+
+    def _ensure(self, positions: Iterable[int]) -> None:
+        """Build the tables of the lexicons at ``positions`` that are not built yet."""
+        missing = [p for p in positions if self._indexes[p] is None]
+        if not missing:
+            return
+        for p in missing:
+            lx = self.lexicons[p]
+            idx = self._index_of(lx) if self._own_tables else self._build(lx)
+            idx.position = p
+            self._indexes[p] = idx
+        self._tables()
+
+    def _tables(self) -> None:
+        """The look-up tables over every lexicon built so far; the word memos start again."""
+        built = [idx for idx in self._indexes if idx is not None]
+        # compound parts of every lexicon in one table, so each word is split once
+        parts: dict[str, list[tuple[int, list[Entry]]]] = {}
+        for idx in built:
+            for part, entries in idx.parts.items():
+                parts.setdefault(part, []).append((idx.position, entries))
+        self._parts = parts
+        # the lengths of the parts that start with each MIN_COMPOUND_ENTRY letters:
+        # a word is looked up at a position only when some part starts there
+        heads: dict[str, set[int]] = {}
+        for part in parts:
+            heads.setdefault(part[:MIN_COMPOUND_ENTRY], set()).add(len(part))
+        self._part_heads = {k: sorted(v) for k, v in heads.items()}
+        # every word that starts a candidate, with the lexicons it starts one in
+        # (compounds aside)
+        owners: dict[str, set[int]] = {}
+        for idx in built:
+            for table in (idx.single, idx.multi, idx.separable, idx.verbal):
+                for key in table:
+                    owners.setdefault(key, set()).add(idx.position)
+        self._owners = {k: tuple(sorted(v)) for k, v in owners.items()}
+        self._pattern_heads = [
+            (idx.position, idx.pattern_heads) for idx in built if idx.pattern_heads
+        ]
+        self._lexicons_of_word.clear()
+        self._split_cache.clear()
+        for selection in self._selections.values():
+            selection.memo.clear()
 
     def _index_of(self, lexicon: Lexicon) -> _Index:
         """The lexicon's tables, built once per process for a lexicon object's contents.
@@ -1413,10 +1445,12 @@ class Matcher:
         if found is None:
             if len(self._selections) >= 16:
                 self._selections.clear()
-            indexes = [idx for idx in self._indexes if key is None or idx.lexicon.name in key]
+            wanted = [p for p, lx in enumerate(self.lexicons) if key is None or lx.name in key]
+            self._ensure(wanted)
+            indexes = [idx for idx in self._indexes if idx is not None and idx.position in wanted]
             found = self._selections[key] = _Selection(
                 indexes=indexes,
-                positions=None if key is None else frozenset(idx.position for idx in indexes),
+                positions=None if key is None else frozenset(wanted),
                 everywhere=any(idx.patterns and idx.pattern_heads is None for idx in indexes),
                 memo={},
             )

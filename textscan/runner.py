@@ -551,12 +551,13 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
     """
     if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
         if need_nlp:  # some file is not annotated in the cache: workers will need spaCy
-            _worker_state(config)
+            pipeline, _ = _worker_state(config)
+            pipeline.matcher.prepare()  # every lexicon's tables, shared by the workers
             from textscan.nlp import get_nlp
 
             get_nlp()
-        # else a re-profile from the cache: each worker builds its matcher (a fraction
-        # of a second) while this process imports the table writers on the other core
+        # else a re-profile from the cache: each worker builds the tables of only the
+        # lexicons it has to match (those not in the cache), when it first matches
         # what every worker imports or reads for its first file, once here (numpy for
         # the bootstrap: spaCy loads it, but a re-profile from the cache has no spaCy)
         import resource  # noqa: F401
