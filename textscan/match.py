@@ -956,6 +956,18 @@ class Matcher:
     ``lemmatize`` maps a phrase to its lemma sequence (entries go through the
     same pipeline as the text); ``is_known`` says whether a string is a Dutch
     word, for compound splitting. Both default to textscan's own.
+
+    A lexicon's look-up tables are built the first time a call matches it
+    (``only`` selects lexicons), so matching one edited lexicon builds only its
+    tables; :meth:`prepare` builds them all at once.
+
+    Example:
+        >>> from textscan.lexicon import load_lexicons
+        >>> from textscan.nlp import annotate_text
+        >>> matcher = Matcher(load_lexicons())
+        >>> sentences = annotate_text("Wij pakken de overlast samen met bewoners aan.")
+        >>> [(h.lexicon, h.entry) for h in matcher.match(sentences, only={"framing"})]
+        [('framing', 'aanpakken'), ('framing', 'samen-met')]
     """
 
     def __init__(
