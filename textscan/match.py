@@ -26,7 +26,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -38,6 +38,9 @@ from textscan.model import Hit, Sentence, Token
 # a comma is soft: it ends the scope of a negation, and a separable verb may
 # reach over it only when no other verb stands between (enumerations:
 # "werken horeca, gemeente en politie samen").
+# a sentence's hard and soft clause numbers per token (see Matcher.clauses)
+Clauses = Sequence[list[int]]
+
 _HARD_PUNCT = frozenset(";:()[]{}–—-?!/|•…")
 # quotation marks are no boundary: they mark a term inside its clause ("geen ‘war on drugs’")
 _SUBORDINATORS = frozenset(
@@ -945,6 +948,36 @@ def merge_hits(sentences: Sequence[Sentence], *parts: Iterable[Hit]) -> list[Hit
     return merged
 
 
+class _LazyClauses(Sequence[list[int]]):
+    """A sentence's (hard, soft) clause numbers, worked out when first needed.
+
+    Most sentences with a word that may start a candidate turn out to have no
+    candidate that needs clauses (a separable verb, a verbal expression) and
+    no hit whose negation is checked; they are then never divided.
+    """
+
+    __slots__ = ("_matcher", "_tokens", "_value")
+
+    def __init__(self, matcher: Matcher, tokens: Sequence[Token]) -> None:
+        self._matcher = matcher
+        self._tokens = tokens
+        self._value: tuple[list[int], list[int]] | None = None
+
+    def _get(self) -> tuple[list[int], list[int]]:
+        if self._value is None:
+            self._value = self._matcher.clauses(self._tokens)
+        return self._value
+
+    def __getitem__(self, k: int) -> list[int]:  # type: ignore[override]
+        return self._get()[k]
+
+    def __iter__(self) -> Iterator[list[int]]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return 2
+
+
 # tables of the lexicons matched in this process, by lexicon hash (see Matcher._index_of)
 _INDEXES: dict[str, tuple[object, _Index]] = {}
 _INDEXES_MAX = 32
@@ -1486,7 +1519,7 @@ class Matcher:
     def _candidates(
         self,
         tokens: Sequence[Token],
-        clauses: tuple[list[int], list[int]],
+        clauses: Clauses,
         idx: _Index,
         lemmas: list[str],
         lowers: list[str],
@@ -1595,7 +1628,7 @@ class Matcher:
     @staticmethod
     def _verbal(
         tokens: Sequence[Token],
-        clauses: tuple[list[int], list[int]],
+        clauses: Clauses,
         lemmas: list[str],
         lowers: list[str],
         i: int,
@@ -1634,7 +1667,7 @@ class Matcher:
     def _find_particle(
         cls,
         tokens: Sequence[Token],
-        clauses: tuple[list[int], list[int]],
+        clauses: Clauses,
         verb: int,
         particle: str,
     ) -> int | None:
@@ -1784,7 +1817,7 @@ class Matcher:
     def negation(
         self,
         tokens: Sequence[Token],
-        clauses: tuple[list[int], list[int]],
+        clauses: Clauses,
         cand_tokens: Iterable[int],
     ) -> str | None:
         """The negator governing a match in its own clause (codebook rule 5), or None.
@@ -2207,12 +2240,10 @@ class Matcher:
         lemmas = [t.lemma for t in tokens]
         lowers = [t.text.lower() for t in tokens]
         hits: list[Hit] = []
-        clauses: tuple[list[int], list[int]] | None = None
+        clauses = _LazyClauses(self, tokens)
         for idx in selection.indexes:
             if not active[idx.position] and not (idx.patterns and idx.pattern_heads is None):
                 continue
-            if clauses is None:
-                clauses = self.clauses(tokens)
             cands = self._candidates(tokens, clauses, idx, lemmas, lowers, active[idx.position])
             # Longest first, then the earliest, then the entry written exactly as the
             # word (form, then lemma) before one reached through lemmatisation, then
@@ -2258,7 +2289,7 @@ class Matcher:
         self,
         c: _Candidate,
         sentence: Sentence,
-        clauses: tuple[list[int], list[int]],
+        clauses: Clauses,
         document: str,
         section_title: str | None,
     ) -> Hit:
