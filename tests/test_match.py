@@ -768,6 +768,39 @@ def test_matching_lexicons_one_at_a_time_gives_the_hits_of_one_call():
     assert matcher.match(sentences, "plan") == together
 
 
+def test_matching_only_the_sentences_to_match_gives_every_hit(test_lexicon_path):
+    # a re-profile reads the cached annotation as columns and builds the tokens of
+    # only the sentences a lexicon can match: it must find every hit all the same
+    from pathlib import Path
+
+    from textscan.cache import SentenceColumns, sentences_to_blob
+    from textscan.lexicon import load_lexicon, load_lexicons
+
+    src = Path(__file__).resolve().parents[1] / "corpus" / "src"
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(src.glob("*.md")))
+    sentences = annotate_text(text)
+    columns = SentenceColumns.from_blob(sentences_to_blob(sentences))
+    assert columns.sentences() == sentences
+    lexicons = [*load_lexicons(), load_lexicon(test_lexicon_path)]
+    matcher = Matcher(lexicons)
+    for only in [None, *({lx.name} for lx in lexicons), {"framing", "actors"}]:
+        picked = matcher.sentences_to_match(
+            columns.lemmas, columns.texts, columns.is_word, columns.bounds, only=only
+        )
+        assert picked == sorted(set(picked))
+        chosen = columns.sentences(picked)
+        assert chosen == [sentences[k] for k in picked]
+        assert Matcher(lexicons).match(chosen, "plan", only=only) == matcher.match(
+            sentences, "plan", only=only
+        ), only
+        if only is not None and len(only) == 1:
+            assert len(picked) < len(sentences), only  # the others are never built
+    # a sentence without tokens and a document without sentences
+    empty = SentenceColumns([(0, "", None, None, 0, False, 0)], [[] for _ in range(7)])
+    assert matcher.sentences_to_match([], [], [], empty.bounds) == []
+    assert matcher.sentences_to_match([], [], [], [0]) == []
+
+
 def test_a_matcher_builds_the_tables_of_a_lexicon_when_it_first_matches_it(monkeypatch):
     # a re-profile that matches one edited lexicon should not build the others' tables
     import textscan.match as match_module

@@ -168,6 +168,52 @@ def test_a_re_profile_reads_text_figures_from_the_cache_and_a_damaged_entry_is_r
         assert getattr(third, name).equals(getattr(first, name)), name
 
 
+def test_a_re_profile_builds_tokens_only_where_the_edited_lexicon_can_match(
+    corpus, tmp_path, test_lexicon_path, monkeypatch
+):
+    import sqlite3
+
+    from textscan.cache import SentenceColumns
+
+    cache_dir = tmp_path / "cache"
+    scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    built: list[int] = []
+    real = SentenceColumns.sentences
+
+    def spy(self, which=None):
+        out = real(self, which)
+        built.append(len(out))
+        return out
+
+    monkeypatch.setattr(SentenceColumns, "sentences", spy)
+    lexicons = _lexicons(test_lexicon_path)
+    again = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=lexicons)
+    assert len(built) == 5  # one decoding per document, for the one lexicon matched
+    assert 0 < sum(built) < len(again.sentences)  # not every sentence
+    # with every lexicon's hits in the cache, no token is decoded at all
+    built.clear()
+    third = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=lexicons)
+    assert built == []
+    fresh = scan([corpus], None, jobs=0, cache=False, lexicons=lexicons)
+    for name in ("hits", "profiles", "sentences"):
+        assert getattr(again, name).equals(getattr(fresh, name)), name
+        assert getattr(third, name).equals(getattr(fresh, name)), name
+    # an annotation the cache lists but cannot read is made again
+    with sqlite3.connect(cache_dir / "cache.sqlite") as conn:
+        conn.execute("UPDATE sentences SET data = ?", (b"not a blob",))
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        test_lexicon_path.read_text(encoding="utf-8")
+        + "  - {id: investeren, category: positive, lemma: investeren}\n",
+        encoding="utf-8",
+    )
+    repaired = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=_lexicons(edited))
+    assert not repaired.failures.shape[0]
+    fresh = scan([corpus], None, jobs=0, cache=False, lexicons=_lexicons(edited))
+    for name in ("hits", "profiles", "sentences"):
+        assert getattr(repaired, name).equals(getattr(fresh, name)), name
+
+
 def test_reading_the_cache_leaves_the_garbage_collector_as_it_was(corpus, tmp_path):
     # decoding pauses the collector; a notebook must get it back, also after a bad blob
     import gc
@@ -668,3 +714,24 @@ def test_a_part_saved_with_sentence_rows_still_resumes(corpus, tmp_path):
     old = payload | {"sentences": rows}
     frames = _frames([old], [], [])
     assert frames[2].equals(columns.reset_index(drop=True))
+
+
+def test_a_part_saved_with_hit_rows_still_resumes(corpus, tmp_path):
+    """A run interrupted before hits were sent as columns resumes with this one."""
+    from textscan.runner import _frames
+
+    result = scan([corpus], None, jobs=0, cache=False)
+    first = result.profile_objects[0]
+    hits = result.hits[result.hits["document"] == first.document].reset_index(drop=True)
+    assert len(hits)
+    rows = hits.astype(object).where(hits.notna(), None).to_dict("records")
+    payload = {
+        "status": "ok",
+        "profile": first.to_dict(),
+        "hits": rows,
+        "sentences": {},
+        "failures": [],
+        "warnings": [],
+    }
+    frames = _frames([payload], [], [])
+    assert frames[1].equals(hits)

@@ -45,9 +45,10 @@ import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from functools import lru_cache, partial
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -224,33 +225,100 @@ def _unmarshal(blob: bytes) -> Any:
     return marshal.loads(zlib.decompress(blob))
 
 
+class SentenceColumns:
+    """A cached annotation as decoded, before any :class:`Sentence` is built.
+
+    ``heads`` holds one row per sentence (id, text, page, section, paragraph,
+    heading, number of tokens), ``columns`` one list per :class:`Token` field
+    for all tokens of the document in reading order, and ``bounds`` the index
+    of each sentence's first token with the number of tokens at the end.
+    Building the sentences' token tuples is most of the cost of reading an
+    annotation; :meth:`sentences` builds those of the sentences asked for.
+    """
+
+    __slots__ = ("bounds", "columns", "heads")
+
+    def __init__(self, heads: list[tuple[Any, ...]], columns: list[list[Any]]) -> None:
+        if len(columns) != len(Token._fields):
+            raise ValueError("cached annotation has the wrong number of token fields")
+        n = len(columns[0])
+        if any(len(c) != n for c in columns):
+            raise ValueError("cached annotation has token fields of unequal length")
+        bounds = [0]
+        bounds.extend(accumulate(h[6] for h in heads))
+        if bounds[-1] != n:
+            raise ValueError("cached annotation has tokens left over")
+        self.heads, self.columns, self.bounds = heads, columns, bounds
+
+    @classmethod
+    def from_blob(cls, blob: bytes) -> SentenceColumns:
+        """Decode what :func:`sentences_to_blob` stored (ValueError if it is not such a blob)."""
+        data = marshal.loads(zlib.decompress(blob))
+        if not (isinstance(data, tuple) and len(data) == 3 and data[0] == SENTENCES_FORMAT):
+            raise ValueError("not a cached annotation of this textscan")
+        return cls(data[1], data[2])
+
+    def __len__(self) -> int:
+        return len(self.heads)
+
+    @property
+    def tokens(self) -> int:
+        """The number of tokens of all sentences."""
+        return self.bounds[-1]
+
+    @property
+    def lemmas(self) -> list[str]:
+        return self.columns[Token._fields.index("lemma")]  # type: ignore[no-any-return]
+
+    @property
+    def texts(self) -> list[str]:
+        return self.columns[Token._fields.index("text")]  # type: ignore[no-any-return]
+
+    @property
+    def is_word(self) -> list[bool]:
+        return self.columns[Token._fields.index("is_word")]  # type: ignore[no-any-return]
+
+    def sentences(self, which: Iterable[int] | None = None) -> list[Sentence]:
+        """The sentences at the positions ``which`` (in that order), or all of them."""
+        heads, bounds, columns = self.heads, self.bounds, self.columns
+        if which is None:
+            tokens = list(map(_make_token, zip(*columns, strict=True)))
+            pieces: Iterable[tuple[int, tuple[Token, ...]]] = (
+                (k, tuple(tokens[bounds[k] : bounds[k + 1]])) for k in range(len(heads))
+            )
+        else:
+            pieces = (
+                (
+                    k,
+                    tuple(
+                        map(
+                            _make_token,
+                            zip(*(c[bounds[k] : bounds[k + 1]] for c in columns), strict=True),
+                        )
+                    ),
+                )
+                for k in which
+            )
+        out: list[Sentence] = []
+        for k, toks in pieces:
+            sid, text, page, section, para, heading, _n = heads[k]
+            out.append(
+                Sentence(
+                    id=sid,
+                    text=text,
+                    page=page,
+                    section=section,
+                    paragraph=para,
+                    is_heading=heading,
+                    tokens=toks,
+                )
+            )
+        return out
+
+
 def sentences_from_blob(blob: bytes) -> list[Sentence]:
     """The sentences :func:`sentences_to_blob` stored (ValueError if it is not such a blob)."""
-    data = marshal.loads(zlib.decompress(blob))
-    if not (isinstance(data, tuple) and len(data) == 3 and data[0] == SENTENCES_FORMAT):
-        raise ValueError("not a cached annotation of this textscan")
-    _, heads, columns = data
-    if len(columns) != len(Token._fields):
-        raise ValueError("cached annotation has the wrong number of token fields")
-    tokens = list(map(_make_token, zip(*columns, strict=True)))
-    out: list[Sentence] = []
-    at = 0
-    for sid, text, page, section, para, heading, n in heads:
-        out.append(
-            Sentence(
-                id=sid,
-                text=text,
-                page=page,
-                section=section,
-                paragraph=para,
-                is_heading=heading,
-                tokens=tuple(tokens[at : at + n]),
-            )
-        )
-        at += n
-    if at != len(tokens):
-        raise ValueError("cached annotation has tokens left over")
-    return out
+    return SentenceColumns.from_blob(blob).sentences()
 
 
 # the layout of cached hits (see hits_to_blob); part of the fingerprint
@@ -409,6 +477,12 @@ class Cache:
     def get_sentences(self, sha256: str, engine: str) -> list[Sentence] | None:
         """The cached annotation of the document with this hash, or None."""
         data = self._get("sentences", self._sentence_key(sha256, engine), sentences_from_blob)
+        self.stats["sentence_hits" if data is not None else "sentence_misses"] += 1
+        return data
+
+    def get_sentence_columns(self, sha256: str, engine: str) -> SentenceColumns | None:
+        """The cached annotation before its sentences are built (see :class:`SentenceColumns`)."""
+        data = self._get("sentences", self._sentence_key(sha256, engine), SentenceColumns.from_blob)
         self.stats["sentence_hits" if data is not None else "sentence_misses"] += 1
         return data
 

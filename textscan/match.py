@@ -1458,13 +1458,7 @@ class Matcher:
         re-profile that matches one edited lexicon skips, for most sentences,
         everything but this look-up of each word.
         """
-        seen = self._lexicons_of_word
-        memo = selection.memo
-        if len(memo) > _WORD_MEMO_LIMIT:
-            memo.clear()
-        if len(seen) > _WORD_MEMO_LIMIT:
-            seen.clear()
-        positions = selection.positions
+        memo = self._memo(selection)
         active: list[list[int]] = [[] for _ in self._everywhere]
         for i, t in enumerate(tokens):
             if not t.is_word:
@@ -1472,16 +1466,71 @@ class Matcher:
             # keyed by the form as written: no lowercasing of every word
             found = memo.get((t.lemma, t.text))
             if found is None:
-                key = (t.lemma, t.text.lower())
-                found = seen.get(key)
-                if found is None:
-                    found = seen[key] = self._lexicons_of(*key)
-                if positions is not None:
-                    found = tuple(p for p in found if p in positions)
-                memo[(t.lemma, t.text)] = found
+                found = self._word_positions(selection, t.lemma, t.text)
             for position in found:
                 active[position].append(i)
         return active
+
+    def _memo(self, selection: _Selection) -> dict[tuple[str, str], tuple[int, ...]]:
+        """The selection's word memo, emptied first when it has grown too large."""
+        if len(selection.memo) > _WORD_MEMO_LIMIT:
+            selection.memo.clear()
+        if len(self._lexicons_of_word) > _WORD_MEMO_LIMIT:
+            self._lexicons_of_word.clear()
+        return selection.memo
+
+    def _word_positions(self, selection: _Selection, lemma: str, text: str) -> tuple[int, ...]:
+        """The selected lexicons a word may start a candidate of (kept in the selection's memo)."""
+        key = (lemma, text.lower())
+        found = self._lexicons_of_word.get(key)
+        if found is None:
+            found = self._lexicons_of_word[key] = self._lexicons_of(*key)
+        if selection.positions is not None:
+            found = tuple(p for p in found if p in selection.positions)
+        selection.memo[(lemma, text)] = found
+        return found
+
+    def sentences_to_match(
+        self,
+        lemmas: Sequence[str],
+        texts: Sequence[str],
+        is_word: Sequence[bool],
+        bounds: Sequence[int],
+        only: Collection[str] | None = None,
+    ) -> list[int]:
+        """Which sentences can hold a hit of the lexicons in ``only`` (default all).
+
+        The sentences are given as flat token columns (the lemma, form and
+        word flag of every token of a document in reading order) with
+        ``bounds``, the index of each sentence's first token and the number of
+        tokens at the end. A sentence is left out when none of its words can
+        start a candidate (the test :meth:`match` makes before it looks at a
+        sentence), so matching only the sentences returned gives the same hits
+        as matching all of them, without building the others' tokens first.
+        All sentences are returned when a lexicon has a glob pattern that can
+        start at any word.
+        """
+        n = len(bounds) - 1
+        selection = self._selection(only)
+        if selection.everywhere:
+            return list(range(n))
+        memo = self._memo(selection)
+        out: list[int] = []
+        k = 0  # the sentence of token i
+        nxt = bounds[1] if n > 0 else 0
+        for i, (lemma, text, word) in enumerate(zip(lemmas, texts, is_word, strict=True)):
+            if i >= nxt:
+                while bounds[k + 1] <= i:
+                    k += 1
+                nxt = bounds[k + 1]
+            if not word or (out and out[-1] == k):
+                continue
+            found = memo.get((lemma, text))
+            if found is None:
+                found = self._word_positions(selection, lemma, text)
+            if found:
+                out.append(k)
+        return out
 
     def _selection(self, only: Collection[str] | None) -> _Selection:
         """The indexes to match for ``only`` (all when None), with their word memo."""

@@ -163,6 +163,24 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """A sentence without its tokens: its place, its text and its number of words.
+
+    All a profile needs of a sentence (:func:`textscan.profile.build_profile`
+    takes these or :class:`Sentence`). A re-profile from the cache builds them
+    from the cached sentence table, so that it decodes the tokens of only the
+    sentences where an edited lexicon can match.
+    """
+
+    id: int
+    text: str
+    page: int | None = None
+    section: str | None = None
+    is_heading: bool = False
+    words: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One occurrence of a lexicon entry in a sentence.
 

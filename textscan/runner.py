@@ -59,6 +59,7 @@ from textscan.model import (
     ExtractionWarning,
     Hit,
     Sentence,
+    SentenceInfo,
 )
 from textscan.profile import Profile
 
@@ -223,7 +224,8 @@ def _match(
     task: Task,
     config: ScanConfig,
     document: Document,
-    sentences: list[Sentence],
+    sentences: Sequence[Sentence] | None,
+    infos: Sequence[SentenceInfo] | None,
     payload: dict[str, Any],
 ) -> list[Hit]:
     """The document's hits; with the cache, each lexicon's hits are matched once.
@@ -231,11 +233,17 @@ def _match(
     A lexicon's hits depend only on the sentences and that lexicon, so after an
     edit of one lexicon only that one is matched again; the others' hits come
     from the cache (the key includes each lexicon's hash and the matcher's code).
+
+    ``sentences`` is None on a re-profile from the cache (``infos`` then lists
+    the sentences without their tokens): the cached annotation is read as
+    columns, and tokens are built only for the sentences where a lexicon to be
+    matched can start a candidate (:meth:`Matcher.sentences_to_match`).
     """
     from textscan.pipeline import section_titles
 
     titles = section_titles(document)
     if cache is None:
+        assert sentences is not None
         return matcher.match(sentences, document.name, titles)
     from textscan.match import merge_hits
 
@@ -246,13 +254,30 @@ def _match(
             found[lx.name] = cached
     missing = [lx for lx in matcher.lexicons if lx.name not in found]
     if missing:
-        new = matcher.match(sentences, document.name, titles, only={lx.name for lx in missing})
+        names = {lx.name for lx in missing}
+        todo = sentences
+        if todo is None:
+            columns = cache.get_sentence_columns(task.sha256, config.extraction)
+            if columns is not None:
+                todo = columns.sentences(
+                    matcher.sentences_to_match(
+                        columns.lemmas, columns.texts, columns.is_word, columns.bounds, only=names
+                    )
+                )
+            else:  # listed in the cache but unreadable: annotate the text again
+                from textscan.nlp import annotate
+
+                todo = annotate(document)
+                cache.put_sentences(task.sha256, config.extraction, todo)
+        new = matcher.match(todo, document.name, titles, only=names)
         for lx in missing:
             found[lx.name] = [h for h in new if h.lexicon == lx.name]
             cache.put_hits(task.sha256, config.extraction, lx.sha256, found[lx.name])
     payload["cache"]["hits"] = len(matcher.lexicons) - len(missing)
     payload["cache"]["hits_matched"] = len(missing)
-    return merge_hits(sentences, *(found[lx.name] for lx in matcher.lexicons))
+    order = sentences if sentences is not None else infos
+    assert order is not None
+    return merge_hits(order, *(found[lx.name] for lx in matcher.lexicons))
 
 
 class _Derived:
@@ -279,18 +304,30 @@ def _text_facts(
     from textscan.pipeline import sentence_columns
     from textscan.profile import text_fingerprint
 
-    facts = store.get("text") if store is not None else None
-    if isinstance(facts, dict) and {"fingerprint", "dutch_share", "sentences"} <= facts.keys():
+    facts = _stored_text_facts(store)
+    if facts is not None:
         return facts
     words = [t.text for s in sentences for t in s.tokens if t.is_word]
     facts = {
         "fingerprint": text_fingerprint(sentences),
         "dutch_share": dutch_share(words),
         "sentences": sentence_columns(document, sentences),
+        "tokens": sum(len(s.tokens) for s in sentences),
     }
     if store is not None:
         store.put("text", facts)
     return facts
+
+
+_TEXT_FACTS = frozenset({"fingerprint", "dutch_share", "sentences", "tokens"})
+
+
+def _stored_text_facts(store: _Derived | None) -> dict[str, Any] | None:
+    """The text facts :func:`_text_facts` keeps in the cache, or None if it has none."""
+    facts = store.get("text") if store is not None else None
+    if isinstance(facts, dict) and facts.keys() >= _TEXT_FACTS:
+        return facts
+    return None
 
 
 def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
@@ -301,7 +338,7 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
     annotation come from the cache when it holds them for this file's hash.
     """
     from textscan.extract import extract
-    from textscan.pipeline import hit_rows
+    from textscan.pipeline import hit_columns, sentence_infos
     from textscan.profile import build_profile
 
     started = time.perf_counter()
@@ -337,19 +374,31 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
                 )
             raise InputError(task.path, "contains no text", kind="empty")
         stage = "annotate"
-        sentences = None
-        if cache is not None:
-            sentences = cache.get_sentences(task.sha256, config.extraction)
-            payload["cache"]["sentences"] = "hit" if sentences is not None else "miss"
-        if sentences is None:
-            from textscan.nlp import annotate  # spaCy: only when the cache has no sentences
-
-            sentences = annotate(document)
-            if cache is not None:
-                cache.put_sentences(task.sha256, config.extraction, sentences)
-        payload["tokens"] = sum(len(s.tokens) for s in sentences)
         store = _Derived(cache, task.sha256, config.extraction) if cache is not None else None
-        facts = _text_facts(document, sentences, store)
+        sentences: list[Sentence] | None = None
+        infos: list[SentenceInfo] | None = None
+        facts = _stored_text_facts(store)
+        if (
+            cache is not None
+            and facts is not None
+            and cache.has_sentences(task.sha256, config.extraction)
+        ):
+            # a re-profile: the cached sentence table serves the profile, and
+            # tokens are read only where a lexicon is matched again (see _match)
+            infos = sentence_infos(facts["sentences"])
+            payload["cache"]["sentences"] = "hit"
+        if infos is None:
+            if cache is not None:
+                sentences = cache.get_sentences(task.sha256, config.extraction)
+                payload["cache"]["sentences"] = "hit" if sentences is not None else "miss"
+            if sentences is None:
+                from textscan.nlp import annotate  # spaCy: only when the cache has no sentences
+
+                sentences = annotate(document)
+                if cache is not None:
+                    cache.put_sentences(task.sha256, config.extraction, sentences)
+            facts = _text_facts(document, sentences, store)
+        payload["tokens"] = facts["tokens"]
         if config.language_check:
             share = facts["dutch_share"]
             if share is not None and share < DUTCH_SHARE_THRESHOLD:
@@ -363,18 +412,18 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
                 )
                 document = replace(document, warnings=(*document.warnings, warning))
         stage = "match"
-        hits = _match(pipeline.matcher, cache, task, config, document, sentences, payload)
+        hits = _match(pipeline.matcher, cache, task, config, document, sentences, infos, payload)
         stage = "profile"
         profile = build_profile(
             document,
-            sentences,
+            sentences if sentences is not None else infos or [],
             hits,
             pipeline.lexicons,
             fingerprint=facts["fingerprint"],
             store=store,
         )
         payload["profile"] = profile.to_dict()
-        payload["hits"] = hit_rows(hits)
+        payload["hits"] = hit_columns(hits)
         payload["sentences"] = {"document": document.name, "columns": facts["sentences"]}
         payload["status"] = "ok"
         for w in document.warnings:
@@ -1187,18 +1236,20 @@ def _frames(
     from textscan.pipeline import (
         HIT_COLUMNS,
         SENTENCE_COLUMNS,
-        hits_frame_from_rows,
+        hits_frame_from_columns,
         profiles_to_frame,
         sentences_frame_from_columns,
     )
 
     profiles = [profile_from_dict(p["profile"]) for p in payloads if p["status"] == "ok"]
-    hit_rows = [r for p in payloads for r in p["hits"]]
+    hit_parts = [part for part in map(_hit_part, (p["hits"] for p in payloads)) if part["document"]]
     sentence_parts = [_sentence_part(p["sentences"]) for p in payloads if p["sentences"]]
     failures = pre_failures + [r for p in payloads for r in p["failures"]]
     warnings = pre_warnings + [r for p in payloads for r in p["warnings"]] + _same_text(profiles)
     profile_frame = profiles_to_frame(profiles)
-    hits = hits_frame_from_rows(hit_rows) if hit_rows else pd.DataFrame(columns=list(HIT_COLUMNS))
+    hits = (
+        hits_frame_from_columns(hit_parts) if hit_parts else pd.DataFrame(columns=list(HIT_COLUMNS))
+    )
     sentences = (
         sentences_frame_from_columns(sentence_parts)
         if sentence_parts
@@ -1212,6 +1263,19 @@ def _frames(
         pd.DataFrame(warnings, columns=list(FAILURE_COLUMNS)),
         profiles,
     )
+
+
+def _hit_part(hits: dict[str, list[Any]] | list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """A payload's hits as columns (:func:`~textscan.pipeline.hit_columns`).
+
+    Rows (a list of dicts) are what a payload held before the columns: a run
+    interrupted under the older textscan and resumed with this one has both.
+    """
+    if isinstance(hits, dict):
+        return hits
+    from textscan.pipeline import HIT_COLUMNS
+
+    return {c: [r[c] for r in hits] for c in HIT_COLUMNS}
 
 
 def _sentence_part(sentences: dict[str, Any] | list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
