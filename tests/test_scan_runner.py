@@ -244,6 +244,17 @@ def test_reading_the_cache_leaves_the_garbage_collector_as_it_was(corpus, tmp_pa
     cache.close()
 
 
+def test_a_scan_leaves_the_callers_garbage_collector_settings_alone(corpus, tmp_path):
+    # workers collect in larger batches (textscan._gc); a notebook's own process must not
+    import gc
+
+    before = gc.get_threshold()
+    for jobs in (0, 2):
+        scan([corpus], None, jobs=jobs, cache_dir=tmp_path / f"cache-{jobs}")
+        assert gc.get_threshold() == before, jobs
+    assert gc.isenabled()
+
+
 def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)

@@ -28,3 +28,25 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+#: the first-generation threshold of textscan's own worker processes (Python's is 700)
+WORKER_THRESHOLD = 50_000
+
+
+def tune_worker_collector() -> None:
+    """Collect the young generation every 50,000 new objects instead of every 700.
+
+    For textscan's worker processes only (never the caller's interpreter).
+    A worker makes and drops hundreds of thousands of short-lived tuples and
+    records per file (tokens, sentences, hits); with Python's threshold each
+    is scanned by the collector once or twice before it is freed. Measured in
+    a worker's setting (inherited heap frozen), on the 28 benchmark files
+    re-profiled with a changed lexicon: 157 ms of 1.54 s in 365 collections
+    with the default, none with this threshold; on a cold run of the five
+    manifestos 62 ms in 376 collections, 22-24 ms with 20,000-100,000.
+    Reference cycles are still collected, only in larger batches: what
+    little cyclic garbage a file leaves waits for up to 50,000 allocations.
+    """
+    _first, second, third = gc.get_threshold()
+    gc.set_threshold(WORKER_THRESHOLD, second, third)

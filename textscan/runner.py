@@ -43,6 +43,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from textscan._gc import tune_worker_collector
 from textscan._version import __version__
 from textscan.checks import (
     DUTCH_SHARE_THRESHOLD,
@@ -565,6 +566,7 @@ def _worker_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(config.max_memory_mb)
+    tune_worker_collector()
     try:
         _worker_state(config)
     except BaseException as exc:
@@ -841,6 +843,7 @@ def _pre_extract_main(conn: Connection, config: ScanConfig, tasks: list[Task], s
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(config.max_memory_mb)
+    tune_worker_collector()
     from textscan.cache import Cache
     from textscan.extract import extract
 
