@@ -255,6 +255,27 @@ def test_a_scan_leaves_the_callers_garbage_collector_settings_alone(corpus, tmp_
     assert gc.isenabled()
 
 
+def test_a_read_only_cache_looks_without_creating_or_writing_anything(corpus, tmp_path):
+    from textscan.cache import Cache
+    from textscan.extract import file_sha256
+
+    missing = Cache(tmp_path / "none", read_only=True)
+    assert not missing.has_sentences("0" * 64, "auto")
+    assert not (tmp_path / "none").exists()
+    cache_dir = tmp_path / "cache"
+    scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    sha = file_sha256(corpus / "akkerdorp.txt")
+    looking = Cache(cache_dir, read_only=True)
+    assert looking.has_sentences(sha, "auto")
+    assert looking.get_sentences(sha, "auto")
+    before = (cache_dir / "cache.sqlite").stat().st_size
+    looking.put_derived(sha, "auto", "probe", {"a": 1})  # refused, counted, not raised
+    assert looking.errors == 1
+    assert looking.get_derived(sha, "auto", "probe") is None
+    looking.close()
+    assert (cache_dir / "cache.sqlite").stat().st_size == before
+
+
 def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)

@@ -356,13 +356,18 @@ class Cache:
     ``database is locked``. A cache that cannot be written (read-only disk, a
     corrupt file) never fails a scan: :meth:`get_*` then miss and
     :meth:`put_*` do nothing, and :attr:`errors` counts what went wrong.
+    With ``read_only=True`` it only looks (a missing cache is an empty one,
+    nothing is created, and every ``put_*`` is refused and counted).
     """
 
     FILENAME = "cache.sqlite"
 
-    def __init__(self, directory: str | Path | None = None) -> None:
+    def __init__(self, directory: str | Path | None = None, *, read_only: bool = False) -> None:
         self.directory = Path(directory).expanduser() if directory else default_cache_dir()
         self.path = self.directory / self.FILENAME
+        # read_only: only looks; nothing is created, and closing it never has to
+        # write the journal back into the file (as the last writer's close does)
+        self.read_only = read_only
         self._conn: sqlite3.Connection | None = None
         self._pid = os.getpid()
         self.errors = 0
@@ -380,6 +385,11 @@ class Cache:
         if self._conn is not None and self._pid != os.getpid():
             # a forked worker must not use its parent's SQLite connection
             self._conn = None
+        if self._conn is None and self.read_only:
+            self._pid = os.getpid()
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            self._conn = sqlite3.connect(uri, uri=True, timeout=60, isolation_level=None)
+            self._conn.execute("PRAGMA busy_timeout=60000")
         if self._conn is None:
             self._pid = os.getpid()
             self.directory.mkdir(parents=True, exist_ok=True)

@@ -879,7 +879,7 @@ def _needs_nlp(config: ScanConfig, tasks: Sequence[Task]) -> bool:
         return True
     from textscan.cache import Cache
 
-    cache = Cache(config.cache_dir)
+    cache = Cache(config.cache_dir, read_only=True)
     try:
         return not all(cache.has_sentences(t.sha256, config.extraction) for t in tasks)
     finally:
