@@ -105,3 +105,45 @@ def test_an_unquoted_version_that_yaml_changes_is_refused():
         parse_lexicon("name: t\nversion: 1.10\n" + body)
     assert parse_lexicon("name: t\nversion: 1.0\n" + body).version == "1.0"
     assert parse_lexicon('name: t\nversion: "1.10"\n' + body).version == "1.10"
+
+
+def test_a_parsed_lexicon_is_kept_on_disk_and_a_damaged_copy_is_parsed_again(monkeypatch):
+    # every run starts by reading the lexicons: what YAML gave is kept by the text's hash
+    import os
+    from pathlib import Path
+
+    import textscan.lexicon as lexicon_module
+
+    calls: list[int] = []
+    real = lexicon_module.yaml.load
+    monkeypatch.setattr(
+        lexicon_module.yaml, "load", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    monkeypatch.setattr(lexicon_module, "_PARSED", {})  # no copy validated in this process
+    first = parse_lexicon(GOOD)
+    stored = list((Path(os.environ["TEXTSCAN_CACHE"]) / "lexicons").glob("*.marshal"))
+    assert len(stored) == 1 and calls == [1]
+    monkeypatch.setattr(lexicon_module, "_PARSED", {})
+    again = parse_lexicon(GOOD)
+    assert calls == [1]  # read back, not parsed
+    assert again.spec == first.spec and again.sha256 == first.sha256
+    stored[0].write_bytes(b"\x00 not what was stored")
+    monkeypatch.setattr(lexicon_module, "_PARSED", {})
+    assert parse_lexicon(GOOD).spec == first.spec
+    assert calls == [1, 1]  # parsed again, and the copy replaced
+    monkeypatch.setattr(lexicon_module, "_PARSED", {})
+    parse_lexicon(GOOD)
+    assert calls == [1, 1]
+    # an edit is another text, parsed; a problem in it is still located by line
+    with pytest.raises(LexiconError, match="line 7"):
+        parse_lexicon(GOOD.replace("category: rep, lemma: aanpak", "category: nope"))
+
+
+def test_a_cache_folder_that_cannot_be_written_still_loads_lexicons(monkeypatch, tmp_path):
+    import textscan.lexicon as lexicon_module
+
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would go", encoding="utf-8")
+    monkeypatch.setenv("TEXTSCAN_CACHE", str(blocked))
+    monkeypatch.setattr(lexicon_module, "_PARSED", {})
+    assert parse_lexicon(GOOD).name == "mini"

@@ -304,12 +304,19 @@ def test_cache_info_and_clear(corpus, tmp_path):
     if in_use != tables_path():
         tables_path().parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(in_use, tables_path())
+    from textscan.lexicon import parse_lexicon
+
+    parse_lexicon(  # a lexicon file read for the first time: its parse is stored
+        "name: kept\nversion: '1'\ncategories:\n  - {id: a, label: A}\n"
+        "entries:\n  - {id: wijk, category: a, lemma: wijk}\n"
+    )
     runner = CliRunner()
     res = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache_dir), "--json"])
     assert res.exit_code == 0, res.output
     import json
 
     info = json.loads(res.output)
+    assert info["parsed_lexicons"] >= 1
     assert info["documents"] == 5 and info["sentences"] == 5 and info["bytes"] > 0
     assert info["hits"] == 5 * len(load_lexicons())  # one entry per document and lexicon
     # each document's text facts, and a balance interval for each with framing terms
@@ -325,6 +332,7 @@ def test_cache_info_and_clear(corpus, tmp_path):
     assert not stale.exists() and tables.is_file()
     res = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache_dir), "--json"])
     assert json.loads(res.output)["documents"] == 0
+    assert json.loads(res.output)["parsed_lexicons"] == 0
 
 
 @pytest.mark.parametrize(

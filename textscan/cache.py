@@ -591,11 +591,12 @@ class Cache:
         """Remove every entry; returns how many there were.
 
         Also removes compiled lemma tables of other package versions (see
-        :func:`textscan.lemmatizer.tables_path`); the current ones stay.
+        :func:`textscan.lemmatizer.tables_path`; the current ones stay) and
+        the stored parses of lexicon files (see :func:`textscan.lexicon.parse_lexicon`).
         """
         from textscan.lemmatizer import stale_tables
 
-        for old in stale_tables():
+        for old in stale_tables() + _parsed_lexicons():
             old.unlink(missing_ok=True)
         if not self.path.exists():
             return 0
@@ -617,7 +618,15 @@ def _tables_info() -> dict[str, Any]:
     return {
         "lemma_tables": str(path),
         "lemma_tables_bytes": path.stat().st_size if path.is_file() else 0,
+        "parsed_lexicons": len(_parsed_lexicons()),
     }
+
+
+def _parsed_lexicons() -> list[Path]:
+    """The stored parses of lexicon files (see :func:`textscan.lexicon.parse_lexicon`)."""
+    from textscan.lexicon import PARSED_DIR
+
+    return sorted((default_cache_dir() / PARSED_DIR).glob("*.marshal"))
 
 
 __all__ = [

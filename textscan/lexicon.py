@@ -16,7 +16,11 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -472,6 +476,52 @@ def _describe(err: dict[str, Any]) -> str:
     return msg.removeprefix("Value error, ")
 
 
+# What yaml.load built from a lexicon's text, kept on disk by the text's hash:
+# reading it back takes 1 ms where parsing the bundled lexicons takes some 55 ms
+# of every run's start (PyYAML builds each node in Python, even with libyaml).
+# marshal's format belongs to the Python version, which is in the file name.
+PARSED_DIR = "lexicons"
+
+
+def _parsed_path(sha: str) -> Path | None:
+    from textscan.cache import default_cache_dir
+
+    try:
+        tag = f"py{sys.version_info[0]}{sys.version_info[1]}-yaml{yaml.__version__}"
+        return default_cache_dir() / PARSED_DIR / f"{sha[:32]}-{tag}.marshal"
+    except (OSError, RuntimeError):  # no home folder to put it in
+        return None
+
+
+def _load_yaml(decoded: str, sha: str) -> Any:
+    """``yaml.load`` of a lexicon's text, or what it gave for the same bytes before.
+
+    A stored result that cannot be read is parsed again and replaced; one that
+    cannot be written (a read-only cache folder, or a value marshal cannot
+    hold) is simply not kept. Raises what ``yaml.load`` raises.
+    """
+    path = _parsed_path(sha)
+    if path is not None:
+        try:
+            data = marshal.loads(path.read_bytes())
+            if isinstance(data, dict):
+                return data
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    data = yaml.load(decoded, Loader=_SafeLoader)
+    if path is not None and isinstance(data, dict):
+        try:
+            blob = marshal.dumps(data)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, path)  # whole or not at all, also with other processes
+        except (OSError, ValueError):
+            pass
+    return data
+
+
 # lexicons this process has validated, by the hash of their text: one read again (a
 # re-profile in a notebook) is the same object, and a matcher reuses its tables
 _PARSED: dict[str, LexiconSpec] = {}
@@ -490,7 +540,7 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
     except UnicodeDecodeError as exc:
         raise LexiconError(source, [f"not UTF-8 text (byte {exc.start})"]) from None
     try:
-        data = yaml.load(decoded, Loader=_SafeLoader)
+        data = _load_yaml(decoded, sha)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
