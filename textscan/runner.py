@@ -619,7 +619,8 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
 
         _dutch_stop_words()
 
-        import textscan.extract.pdf
+        if need_nlp:  # a re-profile reads its documents from the cache: no PDF library
+            import textscan.extract.pdf
         import textscan.extract.text
         import textscan.output  # noqa: F401
 
