@@ -276,6 +276,23 @@ def test_a_read_only_cache_looks_without_creating_or_writing_anything(corpus, tm
     assert (cache_dir / "cache.sqlite").stat().st_size == before
 
 
+def test_every_worker_has_exited_when_a_scan_returns(corpus, tmp_path):
+    # idle workers are told to stop and waited for once the tables are built
+    code = (
+        "import os, sys\n"
+        "from textscan.runner import scan\n"
+        f"r = scan([{str(corpus)!r}], None, jobs=2, cache_dir={str(tmp_path / 'c')!r})\n"
+        "assert r.ok and len(r.profiles) == 5\n"
+        "try:\n"
+        "    print('child left', os.waitpid(-1, os.WNOHANG))\n"
+        "except ChildProcessError:\n"
+        "    print('no children')\n"
+    )
+    for _ in range(2):  # cold, then from the cache (no pre-extractor, workers only)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert out.stdout.strip().splitlines()[-1] == "no children", out.stderr[-2000:]
+
+
 def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)

@@ -656,6 +656,7 @@ class LocalExecutor:
         self.timeout = timeout if timeout and timeout > 0 else None
         self.ctx = _context(config, need_nlp)
         self.workers: list[_Worker] = []
+        self._leaving: list[Any] = []  # told to stop, not yet seen to exit (see reap)
 
     def _spawn(self) -> _Worker:
         _await_preload()
@@ -691,18 +692,31 @@ class LocalExecutor:
         w.conn.send(task)
 
     def _retire(self, w: _Worker, kill: bool) -> None:
+        """Stop a worker: killed (and waited for) or, when idle, asked to exit.
+
+        An idle worker's exit (some milliseconds of unmapping its memory) is
+        waited for by :meth:`reap`, so the parent meanwhile goes on: with the
+        next results, or with the tables once the last file is done.
+        """
         if kill and w.proc.is_alive():
             w.proc.kill()
+            w.proc.join(timeout=5)
         else:
             with contextlib.suppress(OSError):
                 w.conn.send(None)
-        w.proc.join(timeout=5)
-        if w.proc.is_alive():
-            w.proc.kill()
-            w.proc.join(timeout=5)
+            self._leaving.append(w.proc)
         w.conn.close()
         if w in self.workers:
             self.workers.remove(w)
+
+    def reap(self) -> None:
+        """Wait for the workers asked to exit; one that does not within 5 s is killed."""
+        leaving, self._leaving = self._leaving, []
+        for proc in leaving:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout=5)
 
     def run(self, tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
         queue = deque(tasks)
@@ -765,7 +779,7 @@ class LocalExecutor:
             self.shutdown()
 
     def shutdown(self) -> None:
-        """Stop every worker now (unfinished files are not recorded)."""
+        """Stop every worker now (unfinished files are not recorded); see :meth:`reap`."""
         for w in list(self.workers):
             self._retire(w, kill=w.task is not None)
 
@@ -989,6 +1003,9 @@ class InProcessExecutor:
     def shutdown(self) -> None:
         pass
 
+    def reap(self) -> None:
+        pass
+
 
 class DaskExecutor:
     """The same :func:`process_file` on a Dask cluster (``pip install 'textscan[dask]'``).
@@ -1038,6 +1055,9 @@ class DaskExecutor:
             f.cancel()
         if self._own:
             self.client.close()
+
+    def reap(self) -> None:
+        pass
 
 
 # ------------------------------------------------------------------ reporting
@@ -1628,6 +1648,7 @@ def scan(
 
     if main_thread:
         signal.signal(signal.SIGTERM, on_term)
+    ran_through = False  # the workers' exits are then waited for after the tables are built
     if reporter is not None:
         reporter.start(len(work.tasks), len(done))
         for row in work.failures:
@@ -1665,12 +1686,15 @@ def scan(
                 if strict and payload["failures"]:
                     stopped_strict = True
                     break
+        ran_through = True
     except KeyboardInterrupt:
         interrupted = signal.SIGINT
     except _Terminate as exc:
         interrupted = exc.signum
     finally:
         ex.shutdown()
+        if not ran_through:
+            ex.reap()
         if pre is not None:
             pre.close()
         if main_thread:
@@ -1697,9 +1721,12 @@ def scan(
         stats["pages"] += int(p.get("pages") or 0)
         stats["tokens"] += int(p.get("tokens") or 0)
     stats["seconds"] = round(time.perf_counter() - t0, 3)
-    profile_frame, hits, sentences, failures, warnings, profiles = _frames(
-        payloads, work.failures, work.warnings
-    )
+    try:
+        profile_frame, hits, sentences, failures, warnings, profiles = _frames(
+            payloads, work.failures, work.warnings
+        )
+    finally:
+        ex.reap()
     complete = interrupted is None and not stopped_strict
     result = ScanResult(
         profile_frame,
