@@ -293,6 +293,21 @@ def test_every_worker_has_exited_when_a_scan_returns(corpus, tmp_path):
         assert out.stdout.strip().splitlines()[-1] == "no children", out.stderr[-2000:]
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux /proc only")
+def test_peak_memory_is_the_process_own_not_that_of_the_process_that_started_it():
+    # getrusage keeps the starter's peak across exec: a scan run from a large
+    # notebook would report the notebook's memory as its own
+    child = "from textscan.runner import _peak_rss_mb; print(_peak_rss_mb())"
+    code = (
+        "import subprocess, sys\n"
+        "big = b'x' * (400 * 1024 * 1024)\n"
+        f"out = subprocess.run([sys.executable, '-c', {child!r}], capture_output=True, text=True)\n"
+        "print(out.stdout.strip())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert 5 < float(out.stdout.strip()) < 300
+
+
 def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)

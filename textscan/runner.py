@@ -487,7 +487,20 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
 
 
 def _peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (0 where unknown)."""
+    """This process's peak resident memory in MB (0 where unknown).
+
+    On Linux the high-water mark of this process's own memory (``VmHWM``):
+    ``getrusage`` keeps, across ``exec``, the peak of the process that
+    started it (a scan run from a large notebook or benchmark process would
+    report that one's memory as its own).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)  # kB
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         import resource
 
