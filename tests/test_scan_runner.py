@@ -116,12 +116,7 @@ def test_only_an_edited_lexicon_is_matched_again_and_the_hits_equal_a_fresh_run(
     assert added.stats["hits_cache_hits"] == 5 * n_default
     assert added.stats["hits_cache_misses"] == 5
     # edited (same name, one entry more): matched again, and the new entry is found
-    edited = tmp_path / "edited.yaml"
-    edited.write_text(
-        test_lexicon_path.read_text(encoding="utf-8")
-        + "  - {id: investeren, category: positive, lemma: investeren}\n",
-        encoding="utf-8",
-    )
+    edited = _edited_lexicon(tmp_path, test_lexicon_path)
     again = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=_lexicons(edited))
     assert again.stats["hits_cache_misses"] == 5
     assert "investeren" in set(again.hits["entry"])
@@ -201,12 +196,7 @@ def test_a_re_profile_builds_tokens_only_where_the_edited_lexicon_can_match(
     # an annotation the cache lists but cannot read is made again
     with sqlite3.connect(cache_dir / "cache.sqlite") as conn:
         conn.execute("UPDATE sentences SET data = ?", (b"not a blob",))
-    edited = tmp_path / "edited.yaml"
-    edited.write_text(
-        test_lexicon_path.read_text(encoding="utf-8")
-        + "  - {id: investeren, category: positive, lemma: investeren}\n",
-        encoding="utf-8",
-    )
+    edited = _edited_lexicon(tmp_path, test_lexicon_path)
     repaired = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=_lexicons(edited))
     assert not repaired.failures.shape[0]
     fresh = scan([corpus], None, jobs=0, cache=False, lexicons=_lexicons(edited))
@@ -702,6 +692,17 @@ def test_a_re_profile_from_the_cache_does_not_load_spacy(corpus, tmp_path, test_
     again = (tmp_path / "again" / "profiles.csv").read_text(encoding="utf-8")
     assert again == (tmp_path / "fresh" / "profiles.csv").read_text(encoding="utf-8")
     assert fresh.ok
+
+
+def _edited_lexicon(tmp_path, test_lexicon_path):
+    """The test lexicon with one entry more (an edit of it: same name, another hash)."""
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        test_lexicon_path.read_text(encoding="utf-8")
+        + "  - {id: investeren, category: positive, lemma: investeren}\n",
+        encoding="utf-8",
+    )
+    return edited
 
 
 def _lexicons(extra):
