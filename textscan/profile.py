@@ -31,7 +31,11 @@ from textscan.model import (
     LexiconInfo,
     Section,
     Sentence,
+    SentenceInfo,
 )
+
+#: what a profile needs of a sentence: its place, text and word count (tokens are not read)
+SentenceLike = Sentence | SentenceInfo
 
 if TYPE_CHECKING:
     import numpy as np
@@ -182,7 +186,7 @@ def _lexinfo(info: LexiconInfo | None) -> dict[str, Any] | None:
     return {"name": info.name, "version": info.version, "sha256": info.sha256}
 
 
-def count_words(sentences: Sequence[Sentence]) -> int:
+def count_words(sentences: Sequence[SentenceLike]) -> int:
     return sum(s.words for s in sentences)
 
 
@@ -409,7 +413,7 @@ NEGATED_EXAMPLES = 5
 
 def _negated_examples(
     framing: Lexicon,
-    sentences: Sequence[Sentence],
+    sentences: Sequence[SentenceLike],
     hits: Sequence[Hit],
     section_title: dict[str, str],
 ) -> list[dict[str, Any]]:
@@ -476,7 +480,7 @@ class DerivedStore(Protocol):
 
 def framing_balance(
     lexicon: Lexicon,
-    sentences: Sequence[Sentence],
+    sentences: Sequence[SentenceLike],
     hits: Sequence[Hit],
     store: DerivedStore | None = None,
 ) -> Interval:
@@ -643,7 +647,7 @@ EVIDENCE_PER_CATEGORY = 5
 
 def _evidence(
     framing: Lexicon,
-    sentences: Sequence[Sentence],
+    sentences: Sequence[SentenceLike],
     hits: Sequence[Hit],
     section_title: dict[str, str],
 ) -> dict[str, list[dict[str, Any]]]:
@@ -710,7 +714,7 @@ def _top_terms(
 def _sections(
     document: Document,
     lexicon: Lexicon | None,
-    sentences: Sequence[Sentence],
+    sentences: Sequence[SentenceLike],
     hits: Sequence[Hit],
 ) -> tuple[dict[str, Any], ...]:
     if lexicon is None or not document.sections:
@@ -769,7 +773,7 @@ def _sections(
 
 def build_profile(
     document: Document,
-    sentences: Sequence[Sentence],
+    sentences: Sequence[SentenceLike],
     hits: Sequence[Hit],
     lexicons: Sequence[Lexicon],
     *,
@@ -777,6 +781,10 @@ def build_profile(
     store: DerivedStore | None = None,
 ) -> Profile:
     """The profile of one document from its sentences and hits.
+
+    ``sentences`` may be :class:`~textscan.model.SentenceInfo` records rather
+    than annotated sentences: only their ids, places, texts and word counts
+    are read (pass ``fingerprint`` then, which needs the tokens).
 
     ``fingerprint`` is the document's :func:`text_fingerprint` when already
     known (it depends on the text alone); ``store`` keeps the bootstrap
