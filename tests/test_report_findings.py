@@ -712,6 +712,23 @@ def test_terms_of_several_words_are_named_as_the_plan_writes_them() -> None:
     assert entry_name("actors", "bewoner", {"bewoners": 9}) == "bewoner"
 
 
+def test_theme_rows_are_named_by_their_term_not_by_one_form_of_it() -> None:
+    from textscan.report.render import _theme_entries
+
+    p = make_profile(5, 2, 20)
+    row = {"sentences": 4, "repressive": 2, "preventive": 1, "positive": 1}
+    p["themes"] = {
+        "framing_by_entry": {"brand": row, "fraude": row, "georganiseerd-criminaliteit": row},
+        "entry_forms": {
+            "brand": "natuurbranden",  # the term inside a compound: the row counts every fire
+            "fraude": "pasfraude",
+            "georganiseerd-criminaliteit": "georganiseerde criminaliteit",
+        },
+    }
+    names = [t["name"] for t in _theme_entries(p)]
+    assert names == ["brand", "fraude", "georganiseerde criminaliteit"]
+
+
 def test_diagnosis_names_actors_and_terms_in_the_plans_words() -> None:
     p = make_profile(5, 2, 20)
     actors = p["actors"]

@@ -458,13 +458,16 @@ def _theme_chart(profile: Mapping[str, Any]) -> dict[str, Any] | None:
 
 def _theme_entries(profile: Mapping[str, Any], n: int = 10) -> list[dict[str, Any]]:
     themes = profile.get("themes") or {}
+    # named as the actors and terms are: a row counts every mention of its term, so
+    # not by the one form seen most ("natuurbranden" for brand, "pasfraude" for fraude)
+    forms = themes.get("entry_forms") or {}
     out = []
     for entry, d in list((themes.get("framing_by_entry") or {}).items())[:n]:
         judged = judged_balance(d)
         out.append(
             {
                 "entry": entry,
-                "name": (themes.get("entry_forms") or {}).get(entry) or entry_name("themes", entry),
+                "name": entry_name("themes", entry, forms.get(entry)),
                 **d,
                 "balance": judged,
                 "balance_bg": charts.diverging(judged),
