@@ -147,3 +147,27 @@ def test_a_cache_folder_that_cannot_be_written_still_loads_lexicons(monkeypatch,
     monkeypatch.setenv("TEXTSCAN_CACHE", str(blocked))
     monkeypatch.setattr(lexicon_module, "_PARSED", {})
     assert parse_lexicon(GOOD).name == "mini"
+
+
+def test_stored_parses_are_pruned_to_the_newest(monkeypatch):
+    # a lexicon edited hundreds of times must not fill the cache folder
+    import os
+    from pathlib import Path
+
+    import textscan.lexicon as lexicon_module
+
+    monkeypatch.setattr(lexicon_module, "PARSED_KEEP", 3)
+    for k in range(5):
+        monkeypatch.setattr(lexicon_module, "_PARSED", {})
+        parse_lexicon(GOOD + f"# edit {k}\n")
+    folder = Path(os.environ["TEXTSCAN_CACHE"]) / "lexicons"
+    assert len(list(folder.glob("*.marshal"))) == 3
+    # the newest is among those kept: read back without parsing
+    calls: list[int] = []
+    real = lexicon_module.yaml.load
+    monkeypatch.setattr(
+        lexicon_module.yaml, "load", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    monkeypatch.setattr(lexicon_module, "_PARSED", {})
+    parse_lexicon(GOOD + "# edit 4\n")
+    assert calls == []

@@ -517,9 +517,23 @@ def _load_yaml(decoded: str, sha: str) -> Any:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
             os.replace(tmp, path)  # whole or not at all, also with other processes
+            _prune_parsed(path)
         except (OSError, ValueError):
             pass
     return data
+
+
+PARSED_KEEP = 256  # parses kept; a lexicon edited many times leaves no more than these
+
+
+def _prune_parsed(written: Path) -> None:
+    """Remove the oldest stored parses beyond :data:`PARSED_KEEP`, never the one just written."""
+    stored = [p for p in written.parent.glob("*.marshal") if p != written]
+    if len(stored) < PARSED_KEEP:
+        return
+    by_age = sorted(stored, key=lambda p: p.stat().st_mtime_ns)
+    for old in by_age[: len(stored) - PARSED_KEEP + 1]:
+        old.unlink(missing_ok=True)
 
 
 # lexicons this process has validated, by the hash of their text: one read again (a
