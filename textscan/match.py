@@ -33,14 +33,14 @@ from functools import lru_cache
 from textscan.lexicon import Entry, Exclusion, Lexicon
 from textscan.model import Hit, Sentence, Token
 
+# a sentence's hard and soft clause numbers, one per token (see Matcher.clauses)
+Clauses = Sequence[list[int]]
+
 # Clause boundaries. Hard ones (semicolons, colons, brackets, subordinating
 # words, a coordinator that opens a new clause) end a clause for every rule;
 # a comma is soft: it ends the scope of a negation, and a separable verb may
 # reach over it only when no other verb stands between (enumerations:
 # "werken horeca, gemeente en politie samen").
-# a sentence's hard and soft clause numbers per token (see Matcher.clauses)
-Clauses = Sequence[list[int]]
-
 _HARD_PUNCT = frozenset(";:()[]{}–—-?!/|•…")
 # quotation marks are no boundary: they mark a term inside its clause ("geen ‘war on drugs’")
 _SUBORDINATORS = frozenset(
