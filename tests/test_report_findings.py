@@ -727,6 +727,14 @@ def test_theme_rows_are_named_by_their_term_not_by_one_form_of_it() -> None:
     }
     names = [t["name"] for t in _theme_entries(p)]
     assert names == ["brand", "fraude", "georganiseerde criminaliteit"]
+    # a term counted only in a context is named with it: not "jong" or "jongere"
+    from textscan.report.labels import entry_name
+
+    assert entry_name("themes", "jonge-dader", {"jonge": 2}) == "jonge dader"
+    assert entry_name("themes", "jongere-en-criminaliteit", "jongeren") == (
+        "jongere en criminaliteit"
+    )
+    assert entry_name("actors", "oov") == "Openbare Orde en Veiligheid"  # a name stays one
 
 
 def test_diagnosis_names_actors_and_terms_in_the_plans_words() -> None:

@@ -155,6 +155,9 @@ def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None =
     "openbaar-ministerie" -> "Openbaar Ministerie", "om" -> "OM" (a pattern as
     written), "riec" -> "RIEC". An id of a custom lexicon keeps its words.
 
+    An entry that counts its term only in a context (``require``) is named by
+    its id, which says that context: "jonge dader", not "jong".
+
     A term of several words is a sequence of lemmas, which is not always how
     Dutch writes it ("sociaal cohesie", "georganiseerd criminaliteit"). With
     ``forms``, the words the plan itself uses for the entry (a form, or forms
@@ -173,6 +176,10 @@ def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None =
         term = entry.replace("-", " ")
     if term.lower() in _PROPER_NAMES:
         return _PROPER_NAMES[term.lower()]
+    if entry in _context_entries(lexicon):
+        # a word counted only in a given context: its id says which ("jonge-dader",
+        # "jongere-en-criminaliteit"), where the bare term would say "jong", "jongere"
+        return entry.replace("-", " ")
     words = term.split()
     if len(words) == 1 and (term.lower() in _ACRONYMS or entry in _ACRONYMS):
         return term.upper()
@@ -218,17 +225,31 @@ def _bundled_terms(lexicon: str) -> dict[str, str]:
         from textscan.lexicon import available_lexicons, load_lexicon
 
         terms: dict[str, str] = {}
+        context: set[str] = set()
         if lexicon in available_lexicons():
             try:
                 lx = load_lexicon(lexicon)
                 terms = {e.id: (e.lemma or e.pattern or e.id) for e in lx.entries}
+                context = {
+                    e.id
+                    for e in lx.entries
+                    if e.require and e.id.replace("-", " ") != (e.lemma or e.pattern)
+                }
             except Exception:  # a broken install: fall back to the ids
-                terms = {}
+                terms, context = {}, set()
         _TERMS[lexicon] = terms
+        _CONTEXT[lexicon] = frozenset(context)
     return _TERMS[lexicon]
 
 
+def _context_entries(lexicon: str) -> frozenset[str]:
+    """Ids of a bundled lexicon's entries that count their term only in a context."""
+    _bundled_terms(lexicon)
+    return _CONTEXT[lexicon]
+
+
 _TERMS: dict[str, dict[str, str]] = {}
+_CONTEXT: dict[str, frozenset[str]] = {}
 
 
 def nl_date(day: Any) -> str:
