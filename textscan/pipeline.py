@@ -217,23 +217,11 @@ def _parts_json(parts: tuple[tuple[int, int], ...]) -> str:
     return "[" + ", ".join(f"[{a}, {b}]" for a, b in parts) + "]"
 
 
-def hit_rows(hits: Iterable[Hit]) -> list[dict[str, Any]]:
-    """Hits as plain rows with the columns of ``hits.csv`` (``parts`` as JSON text)."""
-    from textscan.output import hit_to_dict
-
-    rows = []
-    for h in hits:
-        d = hit_to_dict(h)
-        d["parts"] = _parts_json(h.parts)
-        rows.append({c: d[c] for c in HIT_COLUMNS})
-    return rows
-
-
 def hit_columns(hits: Iterable[Hit]) -> dict[str, list[Any]]:
-    """The values of :func:`hit_rows` as one list per column (``HIT_COLUMNS``, in order).
+    """Hits as the columns of ``hits.csv``, one list each (``parts`` as JSON text).
 
-    What a worker sends for a document: a third of the time of the rows to
-    build and to read back, and no column name repeated in every row.
+    What a worker sends for a document: a third of the time of one dict per
+    hit to build and to read back, and no column name repeated in every row.
     """
     hits = list(hits)
     columns: dict[str, list[Any]] = {
@@ -241,14 +229,6 @@ def hit_columns(hits: Iterable[Hit]) -> dict[str, list[Any]]:
     }
     columns["parts"] = [_parts_json(h.parts) for h in hits]
     return {c: columns[c] for c in HIT_COLUMNS}
-
-
-def hits_frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """The ``hits.csv`` frame from :func:`hit_rows` output (of one or many documents)."""
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=list(HIT_COLUMNS))
-    return frame.astype({"page": "Int64", "sentence_id": "int64", "start": "int64", "end": "int64"})
 
 
 def hits_frame_from_columns(parts: Sequence[dict[str, list[Any]]]) -> pd.DataFrame:
