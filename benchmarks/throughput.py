@@ -4,8 +4,9 @@ Run from the repository root (needs ../shared/data/pdf, see tests/conftest.py):
 
     python benchmarks/throughput.py [--copies 4] [--repeat 3] [--json results.json]
 
-It measures, each cold run in a fresh process with an empty cache (the median
-of ``--repeat`` runs is reported, every run's time is in the JSON). The runs
+It measures, each cold run as the command ``textscan scan ... --out DIR``
+(a fresh process, writing every output table) with an empty cache (the
+median of ``--repeat`` runs is reported, every run's time is in the JSON). The runs
 with ``--jobs 1``, with ``--jobs 2`` and of pdftotext are taken in turn, round
 by round, so that a machine that gets busier or quieter during the benchmark
 weighs on all of them alike and their ratios compare like with like:
@@ -62,26 +63,6 @@ SHARED = ROOT.parent / "shared" / "data" / "pdf"
 TEST_LEXICON = ROOT / "tests" / "data" / "test_framing.yaml"
 
 
-def _child(args: dict[str, Any]) -> None:
-    """Run one scan in this (fresh) process and print its figures as JSON."""
-    from textscan.lexicon import load_lexicons
-    from textscan.runner import scan
-
-    lexicons = load_lexicons(args.get("lexicons") or [])
-    t0 = time.perf_counter()
-    result = scan(
-        args["paths"],
-        args.get("out"),
-        lexicons=lexicons,
-        jobs=args["jobs"],
-        cache=args["cache_dir"] is not None,
-        cache_dir=args["cache_dir"],
-    )
-    seconds = time.perf_counter() - t0
-    print(json.dumps({"seconds": seconds, "stats": result.stats, "failed": len(result.failures)}))
-    gc.freeze()  # as textscan.cli.main does before the interpreter's teardown
-
-
 def _session_child(args: dict[str, Any]) -> None:
     """In this fresh process: a cold scan, then a re-profile with a changed lexicon."""
     from textscan.lexicon import load_lexicons
@@ -133,29 +114,30 @@ def session_runs(paths: list[Path], work: Path, label: str, repeat: int) -> dict
 def run_scan(
     paths: list[Path], jobs: int, cache_dir: Path | None, lexicons: list[str] | None = None
 ) -> dict[str, Any]:
-    """A scan in a fresh Python process; wall time includes interpreter and worker start-up."""
-    spec = {
-        "paths": [str(p) for p in paths],
-        "jobs": jobs,
-        "cache_dir": str(cache_dir) if cache_dir else None,
-        "lexicons": lexicons or [],
-    }
+    """``textscan scan`` in a fresh process, as a user runs it: the wall time includes
+    the interpreter's and the workers' start and writing every output table.
+
+    The run's own figures (pages, tokens, cache use, seconds inside the scan,
+    peak memory) are read from the ``run`` record of its ``provenance.json``.
+    """
+    out = Path(tempfile.mkdtemp(prefix="out-", dir=cache_dir.parent if cache_dir else None))
+    cmd = [sys.executable, "-m", "textscan", "scan", *map(str, paths), "--out", str(out)]
+    cmd += ["--quiet", "--jobs", str(jobs)]
+    cmd += ["--cache-dir", str(cache_dir)] if cache_dir else ["--no-cache"]
+    for lexicon in lexicons or []:
+        cmd += ["--lexicon", lexicon]
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     t0 = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, __file__, "--_child", json.dumps(spec)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=False,
-    )
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     wall = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise SystemExit(f"scan failed:\n{proc.stderr[-2000:]}")
-    out = json.loads(proc.stdout.strip().splitlines()[-1])
-    out["wall"] = wall
-    return out
+    try:
+        if proc.returncode != 0:
+            raise SystemExit(f"scan failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
+        prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    stats = prov["run"]
+    return {"seconds": stats["seconds"], "stats": stats, "failed": prov["failed"], "wall": wall}
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -362,12 +344,8 @@ def main() -> None:
     ap.add_argument(
         "--repeat", type=int, default=3, help="cold runs per setting; the median is reported"
     )
-    ap.add_argument("--_child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--_session", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args._child:
-        _child(json.loads(args._child))
-        return
     if args._session:
         _session_child(json.loads(args._session))
         return

@@ -120,6 +120,13 @@ def test_scan_writes_outputs_and_exit_code_zero(runner, tmp_path, plan_txt, plan
     assert failures == ["file,sha256,stage,error,message,pages"]
     prov = json.loads((out / "provenance.json").read_text())
     assert prov["processed"] == 2 and prov["lexicons"]
+    # the run's figures, in provenance.json only (not in the tables' metadata)
+    assert prov["run"]["pages"] >= 2 and prov["run"]["tokens"] > 50
+    assert prov["run"]["seconds"] > 0 and prov["run"]["worker_peak_rss_mb"] > 0
+    import pyarrow.parquet as pq
+
+    meta = json.loads(pq.read_schema(out / "profiles.parquet").metadata[b"textscan"])
+    assert "run" not in meta and meta["processed"] == 2
 
 
 def test_scan_records_failures_and_exits_one(runner, tmp_path, plan_txt):
@@ -156,11 +163,29 @@ def test_bad_lexicon_is_refused_before_any_document(runner, tmp_path, plan_txt):
         "  - {id: x, category: b, lemma: woord}\n"
     )
     result = runner.invoke(
-        cli, ["scan", str(plan_txt), "--out", str(tmp_path / "o"), "--lexicon", str(bad)]
+        cli,
+        [
+            "scan",
+            str(plan_txt),
+            "--out",
+            str(tmp_path / "o"),
+            "--lexicon",
+            str(bad),
+            "--jobs",
+            "2",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
     )
     assert result.exit_code == 2
     assert "mijn.yaml" in result.output and "entries[0]" in result.output
     assert not (tmp_path / "o").exists()
+    # the file was being extracted ahead while the lexicons loaded: that stops too
+    import multiprocessing
+
+    from textscan import runner as scan_runner
+
+    assert scan_runner._early is None and not multiprocessing.active_children()
 
 
 def test_lexicon_check_and_show(runner, tmp_path, test_lexicon_path):

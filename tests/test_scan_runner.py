@@ -626,7 +626,18 @@ def test_a_pdf_weighs_by_its_pages_not_its_bytes(tmp_path):
     ]
 
 
-def test_pre_extraction_while_the_pipeline_loads_changes_no_output(corpus, tmp_path):
+def test_pre_extraction_while_the_pipeline_loads_changes_no_output(corpus, tmp_path, monkeypatch):
+    from textscan import runner
+
+    real_context = runner._context
+
+    def slow_context(*args, **kwargs):
+        # this test process has spaCy loaded already: give the pre-extractor the
+        # time a fresh process spends loading it, so that it finishes a file
+        time.sleep(1.5)
+        return real_context(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "_context", slow_context)
     one = scan([corpus], tmp_path / "one", jobs=1, cache_dir=tmp_path / "c1")
     two = scan([corpus], tmp_path / "two", jobs=2, cache_dir=tmp_path / "c2")
     assert one.stats["pre_extracted"] == 0  # one job: no extra process
@@ -646,6 +657,68 @@ def test_pre_extraction_leaves_bad_files_to_the_workers(corpus, tmp_path):
     assert result.failures["stage"].iloc[0] == "extract"
     assert len(result.profiles) == 5
     assert result.stats["pre_extracted"] <= 5  # the broken file is not counted
+
+
+def test_an_early_pre_extraction_is_taken_over_by_the_scan(corpus, tmp_path, monkeypatch):
+    import multiprocessing
+
+    from textscan import runner
+
+    planned: list[int] = []
+    real_plan = runner.plan
+
+    def counting_plan(*args, **kwargs):
+        planned.append(1)
+        return real_plan(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "plan", counting_plan)
+    scan([corpus], tmp_path / "one", jobs=1, cache_dir=tmp_path / "c1")
+    assert len(planned) == 1
+    # the CLI's early start: files hashed and extracted before the lexicons load
+    runner.start_pre_extraction([corpus], jobs=2, cache_dir=tmp_path / "c2")
+    assert len(planned) == 2
+    deadline = time.monotonic() + 30
+    while runner._early.pre.proc.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)  # the "pipeline" takes long: every file gets extracted ahead
+    two = scan([corpus], tmp_path / "two", jobs=2, cache_dir=tmp_path / "c2")
+    assert len(planned) == 2  # the scan took the early plan over
+    assert two.stats["pre_extracted"] == 5
+    assert two.stats["document_cache_misses"] == 5 and two.stats["document_cache_hits"] == 0
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+    assert runner._early is None and not multiprocessing.active_children()
+
+
+def test_an_early_start_for_other_files_is_stopped(corpus, tmp_path):
+    import multiprocessing
+
+    from textscan import runner
+
+    other = tmp_path / "ander"
+    other.mkdir()
+    (other / "notitie.txt").write_text(PLAN_TEXT, encoding="utf-8")
+    runner.start_pre_extraction([other], jobs=2, cache_dir=tmp_path / "c")
+    early = runner._early
+    assert early is not None and early.pre is not None
+    result = scan([corpus], tmp_path / "out", jobs=2, cache_dir=tmp_path / "c")
+    assert not early.pre.proc.is_alive()  # stopped, not left running
+    assert sorted(result.profiles["document"]) == sorted(p.stem for p in corpus.iterdir())
+    assert runner._early is None and not multiprocessing.active_children()
+    # without a scan after it: stop_pre_extraction
+    runner.start_pre_extraction([other], jobs=2, cache_dir=tmp_path / "c3")
+    assert multiprocessing.active_children()
+    runner.stop_pre_extraction()
+    assert runner._early is None and not multiprocessing.active_children()
+
+
+def test_no_early_pre_extraction_on_a_re_profile_or_with_one_job(corpus, tmp_path):
+    from textscan import runner
+
+    scan([corpus], None, jobs=1, cache_dir=tmp_path / "c")
+    runner.start_pre_extraction([corpus], jobs=2, cache_dir=tmp_path / "c")
+    assert runner._early.pre is None and not runner._early.need_nlp  # all annotated
+    runner.start_pre_extraction([corpus], jobs=1, cache_dir=tmp_path / "c1")
+    assert runner._early.pre is None and runner._early.need_nlp
+    runner.stop_pre_extraction()
 
 
 def test_a_file_still_being_pre_extracted_is_left_for_last(corpus, tmp_path, monkeypatch):

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -21,7 +21,9 @@ from rich.table import Table
 
 from textscan._version import __version__
 from textscan.errors import LexiconError, TextscanError
-from textscan.lexicon import Lexicon, available_lexicons, load_lexicon, load_lexicons
+
+if TYPE_CHECKING:
+    from textscan.lexicon import Lexicon
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -36,6 +38,8 @@ def _fail(message: str, code: int) -> None:
 
 
 def _lexicons(paths: Sequence[str], replace: bool) -> list[Lexicon]:
+    from textscan.lexicon import load_lexicons
+
     try:
         return load_lexicons(list(paths), replace=replace)
     except LexiconError as exc:
@@ -416,8 +420,8 @@ def scan(
     130 interrupted (Ctrl-C) or 143 terminated: finished files are written
     and --resume continues.
     """
+    from textscan import runner
     from textscan.checks import discover
-    from textscan.output import summary_table
     from textscan.runner import ConsoleReporter, ScanConfigError, ScanInterrupted
     from textscan.runner import scan as do_scan
 
@@ -426,13 +430,32 @@ def scan(
         _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS", EXIT_USAGE)
-    lexicons = _lexicons(lexicon_paths, replace_lexicons)
     found = discover(paths, exclude)
     if not found.files and not found.problems:
         _fail(
             f"no PDF, DOCX, HTML, TXT or MD files found under {', '.join(map(str, paths))}",
             EXIT_USAGE,
         )
+    if executor == "local" and not no_cache:
+        # hash the files and start extracting them on a spare core now, while
+        # this process loads the lexicons and spaCy (see start_pre_extraction)
+        runner.start_pre_extraction(
+            paths,
+            exclude=exclude,
+            engine=engine,
+            ocr=ocr,
+            jobs=jobs,
+            cache_dir=cache_dir,
+            max_memory=max_memory or None,
+            found=found,
+        )
+    try:
+        lexicons = _lexicons(lexicon_paths, replace_lexicons)
+    except BaseException:
+        runner.stop_pre_extraction()
+        raise
+    from textscan.output import summary_table
+
     reporter = ConsoleReporter(_stderr, progress=not quiet, verbose=not quiet)
     try:
         result = do_scan(
@@ -555,6 +578,8 @@ def lexicon() -> None:
 @lexicon.command("list")
 def lexicon_list() -> None:
     """List the bundled lexicons with their version and size."""
+    from textscan.lexicon import available_lexicons, load_lexicon
+
     table = Table(title="bundled lexicons")
     for col in ("name", "type", "version", "categories", "entries", "sha256"):
         table.add_column(col)
@@ -575,6 +600,8 @@ def lexicon_list() -> None:
 @click.argument("files", nargs=-1, required=True)
 def lexicon_check(files: tuple[str, ...]) -> None:
     """Validate lexicon FILES; print every problem with its place. Exit 2 if any is wrong."""
+    from textscan.lexicon import load_lexicon
+
     bad = False
     for f in files:
         try:
@@ -605,6 +632,8 @@ def lexicon_check(files: tuple[str, ...]) -> None:
 def lexicon_show(name: str, category: str | None, fmt: str) -> None:
     """List the entries of lexicon NAME (bundled name or file)."""
     import yaml
+
+    from textscan.lexicon import load_lexicon
 
     try:
         lx = load_lexicon(name)
@@ -701,6 +730,7 @@ def lexicon_import(file: Path, fmt: str | None, name: str | None, out: Path) -> 
 def lexicon_export(name: str, fmt: str, out: Path | None) -> None:
     """Write lexicon NAME as a quanteda YAML or LIWC .dic dictionary."""
     from textscan.interop import to_liwc_dic, to_quanteda_yaml
+    from textscan.lexicon import load_lexicon
 
     try:
         lx = load_lexicon(name)

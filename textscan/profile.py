@@ -21,7 +21,6 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from textscan._version import __version__
-from textscan.lexicon import Lexicon
 from textscan.model import (
     CategoryStats,
     Document,
@@ -39,6 +38,8 @@ SentenceLike = Sentence | SentenceInfo
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from textscan.lexicon import Lexicon
 
 BOOTSTRAP_REPLICATES = 2000
 _BLOCK = 100  # bootstrap replicates drawn at a time

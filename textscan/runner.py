@@ -47,6 +47,7 @@ from textscan._gc import tune_worker_collector
 from textscan._version import __version__
 from textscan.checks import (
     DUTCH_SHARE_THRESHOLD,
+    Discovery,
     check_readable,
     discover,
     dutch_share,
@@ -54,7 +55,6 @@ from textscan.checks import (
 )
 from textscan.errors import ExtractionError, InputError, TextscanError
 from textscan.extract import file_sha256
-from textscan.lexicon import Lexicon, load_lexicons
 from textscan.model import (
     Document,
     ExtractionWarning,
@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from textscan.cache import Cache
+    from textscan.lexicon import Lexicon
     from textscan.match import Matcher
 
 FAILURE_COLUMNS: tuple[str, ...] = ("file", "sha256", "stage", "error", "message", "pages")
@@ -1382,10 +1383,14 @@ def write_excel(out: Path, result: ScanResult) -> Path:
     path = out / "results.xlsx"
     prov_file = out / "provenance.json"
     prov = json.loads(prov_file.read_text(encoding="utf-8")) if prov_file.is_file() else {}
-    prov_rows = [{"key": k, "value": v} for k, v in prov.items() if k != "lexicons"] + [
-        {"key": f"lexicon {lx['name']}", "value": f"{lx['version']} sha256 {lx['sha256']}"}
-        for lx in prov.get("lexicons", [])
-    ]
+    prov_rows = (
+        [{"key": k, "value": v} for k, v in prov.items() if k not in ("lexicons", "run")]
+        + [
+            {"key": f"lexicon {lx['name']}", "value": f"{lx['version']} sha256 {lx['sha256']}"}
+            for lx in prov.get("lexicons", [])
+        ]
+        + [{"key": f"run {k}", "value": v} for k, v in (prov.get("run") or {}).items()]
+    )
 
     import pandas as pd
 
@@ -1459,9 +1464,12 @@ def _write_outputs(
             encoding="utf-8",
         ),
     )
+    # the run's own figures (pages, tokens, cache use, seconds, peak memory) only
+    # here: the tables' metadata stays the same for the same input
+    record = {**provenance, "run": dict(result.stats)}
     _write_atomic(
         out / "provenance.json",
-        lambda p: p.write_text(json.dumps(provenance, indent=2), encoding="utf-8"),
+        lambda p: p.write_text(json.dumps(record, indent=2), encoding="utf-8"),
     )
 
 
@@ -1495,9 +1503,16 @@ class _Plan:
     warnings: list[dict[str, Any]]
 
 
-def plan(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> _Plan:
-    """Find the files, hash them and sort out missing, empty and duplicate ones."""
-    found = discover(paths, exclude)
+def plan(
+    paths: Iterable[str | Path], exclude: Sequence[str] = (), found: Discovery | None = None
+) -> _Plan:
+    """Find the files, hash them and sort out missing, empty and duplicate ones.
+
+    ``found`` is what :func:`~textscan.checks.discover` found under ``paths``
+    with ``exclude``, when the caller has looked already.
+    """
+    if found is None:
+        found = discover(paths, exclude)
     failures = [failure_row(p.path, "", "find", p.kind, p.message) for p in found.problems]
     warnings: list[dict[str, Any]] = []
     tasks: list[Task] = []
@@ -1531,6 +1546,97 @@ def plan(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> _Plan:
         first_by_hash[sha] = str(f)
         tasks.append(Task(len(tasks), str(f), sha))
     return _Plan(found.files, tasks, failures, warnings)
+
+
+@dataclass
+class _EarlyStart:
+    """A plan and a pre-extractor started by :func:`start_pre_extraction`, for :func:`scan`."""
+
+    key: tuple[Any, ...]
+    work: _Plan
+    order: list[Task]  # the plan's tasks, largest first
+    need_nlp: bool
+    pre: _PreExtractor | None
+
+
+_early: _EarlyStart | None = None
+
+
+def _early_key(
+    paths: Iterable[str | Path], exclude: Sequence[str], config: ScanConfig
+) -> tuple[Any, ...]:
+    return (
+        tuple(str(p) for p in paths),
+        tuple(exclude),
+        config.cache_dir,
+        config.extraction,
+        config.max_memory_mb,
+    )
+
+
+def start_pre_extraction(
+    paths: Sequence[str | Path],
+    *,
+    exclude: Sequence[str] = (),
+    engine: str = "auto",
+    ocr: bool = False,
+    jobs: int | None = None,
+    cache_dir: str | Path | None = None,
+    max_memory: int | None = DEFAULT_MAX_MEMORY_MB,
+    found: Discovery | None = None,
+) -> None:
+    """Plan a :func:`scan` of ``paths`` and start extracting its files, before the imports.
+
+    For a caller that is about to call :func:`scan` with the same paths,
+    ``exclude``, ``engine``, ``ocr``, ``cache_dir`` and ``max_memory`` (the
+    CLI, as soon as it has read its options): the files are found and hashed
+    now, and, when some file is not yet annotated in the cache and there are
+    two or more jobs, the pre-extractor (see :class:`_PreExtractor`) is forked
+    now, from a process that has not yet imported the lexicon models, spaCy or
+    pandas, instead of after those imports. The next :func:`scan` with the same
+    arguments takes both over; a scan with other arguments stops the
+    pre-extractor and plans afresh. What it extracts goes into the cache, which
+    stays valid whatever happens next.
+    """
+    global _early
+    stop_pre_extraction()
+    from textscan.cache import default_cache_dir
+
+    cache_path = str(Path(cache_dir).expanduser() if cache_dir else default_cache_dir())
+    config = ScanConfig(
+        lexicons=(), engine=engine, cache_dir=cache_path, max_memory_mb=max_memory, ocr=ocr
+    )
+    work = plan(paths, exclude, found)
+    order = _largest_first(list(work.tasks))
+    need_nlp = _needs_nlp(config, order)
+    n_jobs = default_jobs() if jobs is None else jobs
+    pre = None
+    if need_nlp and n_jobs >= 2 and order and _PreExtractor.usable(config):
+        pre = _PreExtractor(config, order)
+    _early = _EarlyStart(_early_key(paths, exclude, config), work, order, need_nlp, pre)
+
+
+def stop_pre_extraction() -> None:
+    """Stop what :func:`start_pre_extraction` started, when no scan will follow."""
+    global _early
+    if _early is not None and _early.pre is not None:
+        _early.pre.close()
+    _early = None
+
+
+def _take_early(
+    paths: Iterable[str | Path], exclude: Sequence[str], config: ScanConfig
+) -> _EarlyStart | None:
+    """The early start made for this scan, if any (any other one is stopped)."""
+    global _early
+    early, _early = _early, None
+    if early is None:
+        return None
+    if config.cache_dir is None or early.key != _early_key(paths, exclude, config):
+        if early.pre is not None:
+            early.pre.close()
+        return None
+    return early
 
 
 def scan(
@@ -1575,7 +1681,11 @@ def scan(
     raise :class:`ScanInterrupted`. ``on_progress(path, status)`` is called
     after each file ("ok" or "failed").
     """
-    lexicons = list(lexicons) if lexicons is not None else load_lexicons()
+    if lexicons is None:
+        from textscan.lexicon import load_lexicons
+
+        lexicons = load_lexicons()
+    lexicons = list(lexicons)
     if executor not in ("local", "dask"):
         raise ScanConfigError(f"unknown executor {executor!r} (valid: local, dask)")
     from textscan.cache import default_cache_dir
@@ -1590,28 +1700,46 @@ def scan(
         test_hook=os.environ.get(TEST_HOOK_ENV) or None,
         ocr=ocr,
     )
-    work = plan(paths, exclude)
+    paths = list(paths)
+    early = _take_early(paths, exclude, config)
+    work = early.work if early is not None else plan(paths, exclude)
     out_path = Path(out) if out is not None else None
     journal: Journal | None = None
     done: dict[int, dict[str, Any]] = {}
     if out_path is not None:
         journal = Journal(out_path, {"config": config.key, "version": __version__})
-        journal.start(resume)
+        try:
+            journal.start(resume)
+        except BaseException:
+            if early is not None and early.pre is not None:
+                early.pre.close()
+            raise
         if resume:
             for t in work.tasks:
                 payload = journal.load(t.sha256)
                 if payload is not None:
                     payload["index"], payload["file"] = t.index, t.path
                     done[t.index] = payload
-    pending = _largest_first([t for t in work.tasks if t.index not in done])
+    if early is not None:
+        pending = [t for t in early.order if t.index not in done]
+    else:
+        pending = _largest_first([t for t in work.tasks if t.index not in done])
     n_jobs = default_jobs() if jobs is None else jobs
     if journal is not None and executor == "local" and n_jobs > 0:
         config = replace(config, parts_dir=str(journal.dir))
-    need_nlp = executor == "local" and n_jobs > 0 and _needs_nlp(config, pending)
-    pre: _PreExtractor | None = None
+    local = executor == "local" and n_jobs > 0
+    if early is not None and (not done or not early.need_nlp):
+        need_nlp = local and early.need_nlp  # the same files, looked up a moment ago
+    else:
+        need_nlp = local and _needs_nlp(config, pending)
+    pre: _PreExtractor | None = early.pre if early is not None else None
     if need_nlp and n_jobs >= 2 and pending and _PreExtractor.usable(config):
         # (not on a re-profile: every file is extracted and annotated in the cache)
-        pre = _PreExtractor(config, pending)
+        if pre is None:
+            pre = _PreExtractor(config, pending)
+    elif pre is not None:
+        pre.close()
+        pre = None
     ex: Any
     try:
         if executor == "dask":
