@@ -216,3 +216,65 @@ def test_spacy_is_imported_without_its_command_line_which_still_works() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+WHITESPACE = [" ", "", "  ", "\n", " \n", "\n ", "\t", "\xa0", "\u2009", " \xa0 ", "\n\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *PIECES,
+                *ABBREVIATIONS,
+                "xD",
+                "€",
+                "10%",
+                "www.veilig.nl",
+                "info@gemeente.nl",
+                "'s-Hertogenbosch",
+                "auto's",
+                "co-creatie",
+                "e\u0301cole",
+                "ﬁets",
+                "½",
+                "twee",
+                "Tien",
+                "§",
+                "🙂",
+            ]
+        ),
+        min_size=0,
+        max_size=30,
+    ),
+    st.randoms(),
+)
+def test_chunk_tokenizer_gives_spacys_tokens_and_attributes(pieces, rnd) -> None:
+    # annotation tokenises chunk by chunk: the tokens, offsets, whitespace tokens
+    # and the attributes read must be those of spaCy's tokenizer on the whole text
+    from textscan.nlp import get_chunk_tokenizer
+
+    text = rnd.choice(WHITESPACE) + "".join(p + rnd.choice(WHITESPACE) for p in pieces)
+    words, cols = get_chunk_tokenizer()(text)
+    doc = _full_dutch_tokenizer()(text)
+    assert words == [t.text for t in doc]
+    assert [list(c) for c in cols] == doc.to_array(_ATTRS).tolist()
+
+
+def test_chunk_tokenizer_on_running_text_and_a_full_chunk_memo() -> None:
+    from textscan.nlp import ChunkTokenizer, get_nlp
+
+    nlp = get_nlp()
+    chunker = ChunkTokenizer(nlp.tokenizer, nlp.vocab.lex_attr_getters)
+    chunker.MAX_CHUNKS = 5  # the memo is emptied when full, and the tokens stay right
+    text = (
+        "  Het college zet in op preventie (o.a. met jongerenwerk), en pakt\n"
+        "ondermijning aan:  12 controles in 2024, d.w.z. één per maand.\xa0Zie p. 3.\n"
+    )
+    for _ in range(3):
+        words, cols = chunker(text)
+        doc = _full_dutch_tokenizer()(text)
+        assert words == [t.text for t in doc]
+        assert [list(c) for c in cols] == doc.to_array(_ATTRS).tolist()
+        assert len(chunker._chunks) <= 5
