@@ -221,28 +221,41 @@ class ChunkTokenizer:
         words: list[str] = []
         cols: list[tuple[int, int, int, int, int]] = []
         chunks = self._chunks
-        for m in _SPANS.finditer(text):
-            span = m.group()
+        end = 0  # where the last chunk ended
+        for m in _CHUNKS.finditer(text):
             at = m.start()
-            if span[0].isspace():
-                if span[0] == " " and cols:  # the trailing space of the token before
-                    span = span[1:]
-                    if not span:
-                        continue
-                    at += 1
-                words.append(span)
-                cols.append((at, len(span), 1, 0, 0))
-                continue
+            if at != end:  # whitespace before this chunk
+                self._space(text, end, at, words, cols)
+            span = m.group()
             got = chunks.get(span)
             if got is None:
                 got = self._chunk(span)
             for off, length, space, punct, num, word in got:
                 words.append(word)
                 cols.append((at + off, length, space, punct, num))
+            end = m.end()
+        if end != len(text):
+            self._space(text, end, len(text), words, cols)
         return words, cols
 
+    @staticmethod
+    def _space(
+        text: str,
+        start: int,
+        end: int,
+        words: list[str],
+        cols: list[tuple[int, int, int, int, int]],
+    ) -> None:
+        """The whitespace token of ``text[start:end]``, if any."""
+        if text[start] == " " and cols:  # the trailing space of the token before
+            start += 1
+            if start == end:
+                return
+        words.append(text[start:end])
+        cols.append((start, end - start, 1, 0, 0))
 
-_SPANS = re.compile(r"\S+|\s+")
+
+_CHUNKS = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=1)
