@@ -710,6 +710,27 @@ def test_an_early_start_for_other_files_is_stopped(corpus, tmp_path):
     assert runner._early is None and not multiprocessing.active_children()
 
 
+def test_a_scan_that_fails_to_start_stops_the_early_pre_extractor(corpus, tmp_path, monkeypatch):
+    import multiprocessing
+
+    import textscan.extract as extract_module
+    from textscan import runner
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("cannot count the CPUs")
+
+    def slow(*args, **kwargs):
+        time.sleep(60)  # the pre-extractor is still busy when the scan fails
+
+    monkeypatch.setattr(extract_module, "extract", slow)
+    runner.start_pre_extraction([corpus], jobs=2, cache_dir=tmp_path / "c")
+    assert multiprocessing.active_children()
+    monkeypatch.setattr(runner, "default_jobs", broken)
+    with pytest.raises(RuntimeError, match="cannot count"):
+        scan([corpus], tmp_path / "out", cache_dir=tmp_path / "c")
+    assert runner._early is None and not multiprocessing.active_children()
+
+
 def test_no_early_pre_extraction_on_a_re_profile_or_with_one_job(corpus, tmp_path):
     from textscan import runner
 

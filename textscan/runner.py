@@ -1702,44 +1702,45 @@ def scan(
     )
     paths = list(paths)
     early = _take_early(paths, exclude, config)
-    work = early.work if early is not None else plan(paths, exclude)
-    out_path = Path(out) if out is not None else None
-    journal: Journal | None = None
-    done: dict[int, dict[str, Any]] = {}
-    if out_path is not None:
-        journal = Journal(out_path, {"config": config.key, "version": __version__})
-        try:
+    try:
+        work = early.work if early is not None else plan(paths, exclude)
+        out_path = Path(out) if out is not None else None
+        journal: Journal | None = None
+        done: dict[int, dict[str, Any]] = {}
+        if out_path is not None:
+            journal = Journal(out_path, {"config": config.key, "version": __version__})
             journal.start(resume)
-        except BaseException:
-            if early is not None and early.pre is not None:
-                early.pre.close()
-            raise
-        if resume:
-            for t in work.tasks:
-                payload = journal.load(t.sha256)
-                if payload is not None:
-                    payload["index"], payload["file"] = t.index, t.path
-                    done[t.index] = payload
-    if early is not None:
-        pending = [t for t in early.order if t.index not in done]
-    else:
-        pending = _largest_first([t for t in work.tasks if t.index not in done])
-    n_jobs = default_jobs() if jobs is None else jobs
-    if journal is not None and executor == "local" and n_jobs > 0:
-        config = replace(config, parts_dir=str(journal.dir))
-    local = executor == "local" and n_jobs > 0
-    if early is not None and (not done or not early.need_nlp):
-        need_nlp = local and early.need_nlp  # the same files, looked up a moment ago
-    else:
-        need_nlp = local and _needs_nlp(config, pending)
-    pre: _PreExtractor | None = early.pre if early is not None else None
-    if need_nlp and n_jobs >= 2 and pending and _PreExtractor.usable(config):
-        # (not on a re-profile: every file is extracted and annotated in the cache)
-        if pre is None:
-            pre = _PreExtractor(config, pending)
-    elif pre is not None:
-        pre.close()
-        pre = None
+            if resume:
+                for t in work.tasks:
+                    payload = journal.load(t.sha256)
+                    if payload is not None:
+                        payload["index"], payload["file"] = t.index, t.path
+                        done[t.index] = payload
+        if early is not None:
+            pending = [t for t in early.order if t.index not in done]
+        else:
+            pending = _largest_first([t for t in work.tasks if t.index not in done])
+        n_jobs = default_jobs() if jobs is None else jobs
+        if journal is not None and executor == "local" and n_jobs > 0:
+            config = replace(config, parts_dir=str(journal.dir))
+        local = executor == "local" and n_jobs > 0
+        if early is not None and (not done or not early.need_nlp):
+            need_nlp = local and early.need_nlp  # the same files, looked up a moment ago
+        else:
+            need_nlp = local and _needs_nlp(config, pending)
+        pre: _PreExtractor | None = early.pre if early is not None else None
+        if need_nlp and n_jobs >= 2 and pending and _PreExtractor.usable(config):
+            # (not on a re-profile: every file is extracted and annotated in the cache)
+            if pre is None:
+                pre = _PreExtractor(config, pending)
+        elif pre is not None:
+            pre.close()
+            pre = None
+    except BaseException:
+        # an early pre-extractor (see start_pre_extraction) is this run's to stop
+        if early is not None and early.pre is not None:
+            early.pre.close()
+        raise
     ex: Any
     try:
         if executor == "dask":
