@@ -636,7 +636,9 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
         if need_nlp:  # a re-profile reads its documents from the cache: no PDF library
             import textscan.extract.pdf
         import textscan.extract.text
-        import textscan.output  # noqa: F401
+        import textscan.lemmatizer
+        import textscan.output
+        import textscan.pipeline  # noqa: F401  (the matcher, for the workers and the tables)
 
         return mp.get_context("fork")
     if "forkserver" in mp.get_all_start_methods():
