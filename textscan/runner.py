@@ -636,9 +636,13 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
         if need_nlp:  # a re-profile reads its documents from the cache: no PDF library
             import textscan.extract.pdf
         import textscan.extract.text
-        import textscan.lemmatizer
         import textscan.output
         import textscan.pipeline  # noqa: F401  (the matcher, for the workers and the tables)
+        from textscan.lemmatizer import get_lemmatizer
+
+        # every matcher reads the lemma tables (a re-profile's too): loaded once here,
+        # not by each worker (40-60 ms each, while the parent imports pandas)
+        get_lemmatizer()
 
         return mp.get_context("fork")
     if "forkserver" in mp.get_all_start_methods():
