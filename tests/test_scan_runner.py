@@ -310,6 +310,72 @@ def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     assert result.stats["document_cache_misses"] == 1
 
 
+def _counting_hashes(monkeypatch) -> list[str]:
+    from textscan import runner
+
+    hashed: list[str] = []
+    real = runner.file_sha256
+
+    def counting(path):
+        hashed.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(runner, "file_sha256", counting)
+    return hashed
+
+
+def test_a_re_profile_reads_no_file_to_hash_it(corpus, tmp_path, monkeypatch):
+    import textscan.cache
+
+    monkeypatch.setattr(textscan.cache, "RACY_NS", 0)  # the corpus was written just now
+    hashed = _counting_hashes(monkeypatch)
+    first = scan([corpus], tmp_path / "one", jobs=0, cache_dir=tmp_path / "c")
+    assert sorted(hashed) == sorted(p.name for p in corpus.iterdir())
+    hashed.clear()
+    again = scan([corpus], tmp_path / "two", jobs=0, cache_dir=tmp_path / "c")
+    assert hashed == []  # known by inode, size and times
+    assert list(again.profiles["sha256"]) == list(first.profiles["sha256"])
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+    # without the cache, or after "cache clear", every file is hashed
+    scan([corpus], None, jobs=0, cache=False)
+    assert len(hashed) == 5
+    textscan.cache.Cache(tmp_path / "c").clear()
+    hashed.clear()
+    scan([corpus], None, jobs=0, cache_dir=tmp_path / "c")
+    assert len(hashed) == 5
+
+
+def test_a_file_changed_with_its_old_size_and_time_is_hashed_again(corpus, tmp_path, monkeypatch):
+    import textscan.cache
+
+    monkeypatch.setattr(textscan.cache, "RACY_NS", 0)
+    hashed = _counting_hashes(monkeypatch)
+    plan_file = next(p for p in corpus.iterdir() if p.suffix == ".txt")
+    scan([corpus], None, jobs=0, cache_dir=tmp_path / "c")
+    before = plan_file.stat()
+    text = plan_file.read_text(encoding="utf-8")
+    swapped = text.replace("overlast", "OVERLAST", 1)
+    assert swapped != text and len(swapped) == len(text)
+    plan_file.write_text(swapped, encoding="utf-8")
+    os.utime(plan_file, ns=(before.st_atime_ns, before.st_mtime_ns))  # the old time again
+    assert plan_file.stat().st_size == before.st_size
+    hashed.clear()
+    result = scan([corpus], None, jobs=0, cache_dir=tmp_path / "c")
+    assert hashed == [plan_file.name]  # its status-change time gave it away
+    import hashlib
+
+    row = result.profiles[result.profiles["document"] == plan_file.stem].iloc[0]
+    assert row["sha256"] == hashlib.sha256(plan_file.read_bytes()).hexdigest()
+
+
+def test_files_changed_a_moment_ago_are_hashed_at_every_run(corpus, tmp_path, monkeypatch):
+    hashed = _counting_hashes(monkeypatch)
+    scan([corpus], None, jobs=0, cache_dir=tmp_path / "c")
+    hashed.clear()
+    scan([corpus], None, jobs=0, cache_dir=tmp_path / "c")
+    assert len(hashed) == 5  # written within RACY_NS: not trusted to the memo
+
+
 def test_cache_info_and_clear(corpus, tmp_path):
     import shutil
 

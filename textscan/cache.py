@@ -80,7 +80,19 @@ CREATE TABLE IF NOT EXISTS derived (
     key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
     created REAL NOT NULL, bytes INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS file_hashes (
+    path TEXT PRIMARY KEY, dev INTEGER NOT NULL, ino INTEGER NOT NULL, size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
 """
+
+#: a file changed less than this long ago (nanoseconds) is hashed again at every
+#: run: two writes within one tick of the file system's clock can leave the same
+#: size and times behind (git's "racy" entries)
+RACY_NS = 2_000_000_000
+
+
+def _stat_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def default_cache_dir() -> Path:
@@ -563,6 +575,56 @@ class Cache:
         )
 
     # ------------------------------------------------------------- maintenance
+    # -------------------------------------------------------------- file hashes
+    def known_hashes(self, stats: dict[str, os.stat_result]) -> dict[str, str]:
+        """The SHA-256 of those files (absolute path -> ``os.stat``) hashed before, unchanged.
+
+        A file counts as unchanged when its device, inode, size, modification
+        and status-change times are those it had when it was hashed; any write
+        changes the status-change time, which no program can set back. So a
+        re-profile of a large corpus reads no file just to hash it.
+        """
+        found: dict[str, str] = {}
+        if not stats or not self.path.exists():
+            return found
+        paths = list(stats)
+        try:
+            conn = self._connect()
+            for i in range(0, len(paths), 500):
+                part = paths[i : i + 500]
+                rows = conn.execute(
+                    "SELECT path, dev, ino, size, mtime_ns, ctime_ns, sha256 FROM file_hashes "
+                    f"WHERE path IN ({','.join('?' * len(part))})",
+                    part,
+                ).fetchall()
+                for path, *key, sha in rows:
+                    if tuple(key) == _stat_key(stats[path]):
+                        found[path] = sha
+        except sqlite3.Error:  # an older cache without the table, or a damaged one
+            self.errors += 1
+        return found
+
+    def remember_hashes(self, hashed: list[tuple[str, os.stat_result, str]]) -> None:
+        """Keep (absolute path, ``os.stat`` before hashing, SHA-256) for :meth:`known_hashes`.
+
+        A file changed within the last :data:`RACY_NS` is not kept: it may
+        change again within the same tick of the file system's clock.
+        """
+        now = time.time_ns()
+        rows = [
+            (path, *_stat_key(st), sha)
+            for path, st, sha in hashed
+            if now - max(st.st_mtime_ns, st.st_ctime_ns) >= RACY_NS
+        ]
+        if not rows:
+            return
+        try:
+            self._connect().executemany(
+                "INSERT OR REPLACE INTO file_hashes VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+            )
+        except sqlite3.Error:
+            self.errors += 1
+
     def info(self) -> dict[str, Any]:
         """Where the cache is, how many entries it holds and how large it is."""
         out: dict[str, Any] = {"path": str(self.path), "exists": self.path.exists()}
@@ -605,6 +667,7 @@ class Cache:
         for table in ("documents", "sentences", "hits", "derived"):
             n += conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
             conn.execute(f"DELETE FROM {table}")
+        conn.execute("DELETE FROM file_hashes")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
         return n

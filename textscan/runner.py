@@ -1510,33 +1510,64 @@ class _Plan:
 
 
 def plan(
-    paths: Iterable[str | Path], exclude: Sequence[str] = (), found: Discovery | None = None
+    paths: Iterable[str | Path],
+    exclude: Sequence[str] = (),
+    found: Discovery | None = None,
+    cache_dir: str | None = None,
 ) -> _Plan:
     """Find the files, hash them and sort out missing, empty and duplicate ones.
 
     ``found`` is what :func:`~textscan.checks.discover` found under ``paths``
-    with ``exclude``, when the caller has looked already.
+    with ``exclude``, when the caller has looked already. With ``cache_dir``,
+    a file hashed by an earlier run and not changed since (same inode, size
+    and times, see :meth:`~textscan.cache.Cache.known_hashes`) is not read again.
     """
     if found is None:
         found = discover(paths, exclude)
     failures = [failure_row(p.path, "", "find", p.kind, p.message) for p in found.problems]
     warnings: list[dict[str, Any]] = []
-    tasks: list[Task] = []
-    first_by_hash: dict[str, str] = {}
+    readable: list[tuple[Path, str, os.stat_result]] = []
     for f in found.files:
         try:
             check_readable(f)
-            sha = file_sha256(f)
+            readable.append((f, os.path.abspath(f), f.stat()))
         except InputError as exc:
             failures.append(failure_row(str(f), "", "extract", exc.kind, exc.message))
-            continue
         except OSError as exc:
             failures.append(
                 failure_row(
                     str(f), "", "extract", "unreadable", f"cannot be read: {exc.strerror or exc}"
                 )
             )
-            continue
+    known: dict[str, str] = {}
+    if cache_dir is not None and readable:
+        from textscan.cache import Cache
+
+        memo = Cache(cache_dir, read_only=True)
+        try:
+            known = memo.known_hashes({key: st for _, key, st in readable})
+        finally:
+            memo.close()
+    hashed: list[tuple[str, os.stat_result, str]] = []
+    tasks: list[Task] = []
+    first_by_hash: dict[str, str] = {}
+    for f, key, st in readable:
+        sha = known.get(key)
+        if sha is None:
+            try:
+                sha = file_sha256(f)
+            except OSError as exc:
+                failures.append(
+                    failure_row(
+                        str(f),
+                        "",
+                        "extract",
+                        "unreadable",
+                        f"cannot be read: {exc.strerror or exc}",
+                    )
+                )
+                continue
+            hashed.append((key, st, sha))
         if sha in first_by_hash:
             warnings.append(
                 failure_row(
@@ -1551,6 +1582,14 @@ def plan(
             continue
         first_by_hash[sha] = str(f)
         tasks.append(Task(len(tasks), str(f), sha))
+    if cache_dir is not None and hashed:
+        from textscan.cache import Cache
+
+        memo = Cache(cache_dir)
+        try:
+            memo.remember_hashes(hashed)
+        finally:
+            memo.close()
     return _Plan(found.files, tasks, failures, warnings)
 
 
@@ -1612,7 +1651,7 @@ def start_pre_extraction(
     config = ScanConfig(
         lexicons=(), engine=engine, cache_dir=cache_path, max_memory_mb=max_memory, ocr=ocr
     )
-    work = plan(paths, exclude, found)
+    work = plan(paths, exclude, found, cache_path)
     order = _largest_first(list(work.tasks))
     need_nlp = _needs_nlp(config, order)
     n_jobs = default_jobs() if jobs is None else jobs
@@ -1709,7 +1748,7 @@ def scan(
     paths = list(paths)
     early = _take_early(paths, exclude, config)
     try:
-        work = early.work if early is not None else plan(paths, exclude)
+        work = early.work if early is not None else plan(paths, exclude, None, config.cache_dir)
         out_path = Path(out) if out is not None else None
         journal: Journal | None = None
         done: dict[int, dict[str, Any]] = {}
