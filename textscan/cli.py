@@ -483,11 +483,11 @@ def scan(
         _stderr.print(f"[bold red]stopped:[/] {exc}", highlight=False)
         sys.exit(exc.exit_code)
     if not quiet:
-        _stdout.print(summary_table(result.profiles))
-        n_warn = 0 if result.warnings is None else len(result.warnings)
+        _stdout.print(summary_table([p.to_row() for p in result.profile_objects]))
+        n_warn = result.n_warnings
         _stdout.print(
-            f"{len(result.profiles)} of {len(result.files)} files profiled, "
-            f"{len(result.failures)} failed, {n_warn} warnings; "
+            f"{len(result.profile_objects)} of {len(result.files)} files profiled, "
+            f"{result.n_failures} failed, {n_warn} warnings; "
             f"results in {out}/",
             highlight=False,
         )
@@ -495,7 +495,7 @@ def scan(
         from textscan.runner import write_excel
 
         _stderr.print(f"wrote {write_excel(out, result)}", highlight=False, markup=False)
-    if with_report and not result.profiles.empty:
+    if with_report and result.profile_objects:
         from textscan.report import ReportError, write_reports
 
         try:
@@ -505,9 +505,9 @@ def scan(
         _stderr.print(
             f"wrote {len(written)} reports in {out / 'reports'}/", highlight=False, markup=False
         )
-    if strict and not result.failures.empty:
+    if strict and not result.ok:
         _stderr.print("[bold red]stopped:[/] --strict and a file failed", highlight=False)
-    sys.exit(EXIT_OK if result.failures.empty else EXIT_FAILED)
+    sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
 
 # ---------------------------------------------------------------- cache

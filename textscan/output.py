@@ -6,7 +6,7 @@ import functools
 import math
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -84,7 +84,7 @@ def _pipe_table(text: str) -> str:
 
 
 def _fmt(x: Any, digits: int = 2) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
+    if x is None or (isinstance(x, float) and math.isnan(x)) or type(x).__name__ == "NAType":
         return "–"
     if isinstance(x, float):
         return f"{x:.{digits}f}"
@@ -166,8 +166,8 @@ def profile_table(profile: Profile) -> list[Table]:
     return tables
 
 
-def summary_table(profiles: pd.DataFrame) -> Table:
-    """One line per document of a scan."""
+def summary_table(profiles: pd.DataFrame | Sequence[Mapping[str, Any]]) -> Table:
+    """One line per document of a scan: a profiles frame, or its rows (``Profile.to_row()``)."""
     from rich.table import Table
 
     t = Table(title="framing profiles")
@@ -182,12 +182,17 @@ def summary_table(profiles: pd.DataFrame) -> Table:
         ("balance_ci_low", "CI low"),
         ("balance_ci_high", "CI high"),
     ]
-    present = [(c, label) for c, label in cols if c in profiles.columns]
+    if hasattr(profiles, "itertuples"):
+        rows = [r._asdict() for r in profiles.itertuples(index=False)]
+        names = set(profiles.columns)
+    else:
+        rows = [dict(r) for r in profiles]
+        names = {k for r in rows for k in r}
+    present = [(c, label) for c, label in cols if c in names]
     for _, label in present:
         t.add_column(label, justify="left" if label == "document" else "right")
-    for row in profiles.itertuples(index=False):
-        d = row._asdict()
-        t.add_row(*(_fmt(d[c]) for c, _ in present))
+    for d in rows:
+        t.add_row(*(_fmt(d.get(c)) for c, _ in present))
     return t
 
 

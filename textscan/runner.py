@@ -38,7 +38,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from textscan.cache import Cache
     from textscan.lexicon import Lexicon
     from textscan.match import Matcher
+    from textscan.tables import Table
 
 FAILURE_COLUMNS: tuple[str, ...] = ("file", "sha256", "stage", "error", "message", "pages")
 DEFAULT_TIMEOUT = 300.0
@@ -967,22 +968,22 @@ _preload: threading.Thread | None = None
 
 
 def _preload_writers() -> None:
-    """Import pandas and pyarrow in a thread while the workers read the files.
+    """Import pyarrow in a thread while the workers read the files.
 
-    The parent needs them only to write the tables at the end; importing them
-    then, on one core while the other waits, would add some 0.2-0.6 s to
-    every run. Started as soon as the workers are forked (a fork while
-    another thread imports could copy a held import lock): on two cores the
-    import slows the workers by less than it costs at the end (cold scan of
-    the five manifestos with two jobs, 8 alternating runs: median 1.763 s
-    when started once a core was free, 1.689 s when started at once).
+    The parent needs it only to write the Parquet files at the end; importing
+    it then, on one core while the other waits, would add to every run.
+    Started as soon as the workers are forked (a fork while another thread
+    imports could copy a held import lock). The tables are written without
+    pandas (:mod:`textscan.tables`): its import, 0.2 s of CPU beside
+    pyarrow's 0.05 s, used to run here, on a core the two workers needed.
     """
     global _preload
 
     def load() -> None:
         with contextlib.suppress(ImportError):
-            import pandas  # noqa: F401
             import pyarrow.parquet  # noqa: F401
+
+            import textscan.tables  # noqa: F401
 
     if _preload is None and "pyarrow.parquet" not in sys.modules:
         _preload = threading.Thread(target=load, name="textscan-preload", daemon=True)
@@ -1179,29 +1180,90 @@ class ConsoleReporter:
 
 
 @dataclass
+class _RunParts:
+    """What a scan's tables are made of, as the workers sent it (see :func:`_parts`)."""
+
+    profiles: list[Profile]
+    hits: list[dict[str, list[Any]]]  # hit columns, a part per document with hits
+    sentences: list[tuple[str, dict[str, Any]]]  # (document, sentence columns)
+    failures: list[dict[str, Any]]
+    warnings: list[dict[str, Any]]
+
+
 class ScanResult:
     """The outputs of :func:`scan` as DataFrames, and where they were written.
 
     ``failures`` lists files that could not be processed (exit code 1),
     ``warnings`` files processed with a caveat (duplicates, pages without
     text, text that is not Dutch). ``stats`` counts cache hits, pages, tokens
-    and seconds.
+    and seconds. Each DataFrame is built when it is first read (importing
+    pandas then), so a run that only writes its files never builds them.
     """
 
-    profiles: pd.DataFrame
-    hits: pd.DataFrame
-    failures: pd.DataFrame
-    out: Path | None
-    files: list[Path] = field(default_factory=list)
-    profile_objects: list[Profile] = field(default_factory=list)
-    sentences: pd.DataFrame | None = None
-    warnings: pd.DataFrame | None = None
-    stats: dict[str, Any] = field(default_factory=dict)
-    complete: bool = True
+    def __init__(
+        self,
+        parts: _RunParts,
+        out: Path | None,
+        files: list[Path],
+        stats: dict[str, Any],
+        complete: bool = True,
+    ) -> None:
+        self._parts = parts
+        self.out = out
+        self.files = files
+        self.stats = stats
+        self.complete = complete
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def _frame(self, name: str) -> pd.DataFrame:
+        frame = self._frames.get(name)
+        if frame is None:
+            frame = self._frames[name] = _frame_of(self._parts, name)
+        return frame
+
+    @property
+    def profiles(self) -> pd.DataFrame:
+        return self._frame("profiles")
+
+    @property
+    def hits(self) -> pd.DataFrame:
+        return self._frame("hits")
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        return self._frame("sentences")
+
+    @property
+    def failures(self) -> pd.DataFrame:
+        return self._frame("failures")
+
+    @property
+    def warnings(self) -> pd.DataFrame:
+        return self._frame("warnings")
+
+    @property
+    def profile_objects(self) -> list[Profile]:
+        return self._parts.profiles
+
+    @property
+    def n_failures(self) -> int:
+        """Rows of ``failures`` (without building the frame)."""
+        return len(self._parts.failures)
+
+    @property
+    def n_warnings(self) -> int:
+        """Rows of ``warnings`` (without building the frame)."""
+        return len(self._parts.warnings)
 
     @property
     def ok(self) -> bool:
-        return self.failures.empty
+        return not self._parts.failures
+
+    def __repr__(self) -> str:
+        return (
+            f"ScanResult({len(self._parts.profiles)} profiles, {self.n_failures} failures, "
+            f"{self.n_warnings} warnings, out={self.out!r})"
+        )
 
 
 def profile_from_dict(d: dict[str, Any]) -> Profile:
@@ -1270,11 +1332,21 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     write_atomic(path, write)
 
 
-def _frames(
+def _parts(
     payloads: list[dict[str, Any]],
     pre_failures: list[dict[str, Any]],
     pre_warnings: list[dict[str, Any]],
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, list[Profile]]:
+) -> _RunParts:
+    profiles = [profile_from_dict(p["profile"]) for p in payloads if p["status"] == "ok"]
+    hit_parts = [part for part in map(_hit_part, (p["hits"] for p in payloads)) if part["document"]]
+    sentence_parts = [_sentence_part(p["sentences"]) for p in payloads if p["sentences"]]
+    failures = pre_failures + [r for p in payloads for r in p["failures"]]
+    warnings = pre_warnings + [r for p in payloads for r in p["warnings"]] + _same_text(profiles)
+    return _RunParts(profiles, hit_parts, sentence_parts, failures, warnings)
+
+
+def _frame_of(parts: _RunParts, name: str) -> pd.DataFrame:
+    """One of the scan's DataFrames (profiles, hits, sentences, failures, warnings)."""
     import pandas as pd
 
     from textscan.pipeline import (
@@ -1285,28 +1357,55 @@ def _frames(
         sentences_frame_from_columns,
     )
 
-    profiles = [profile_from_dict(p["profile"]) for p in payloads if p["status"] == "ok"]
-    hit_parts = [part for part in map(_hit_part, (p["hits"] for p in payloads)) if part["document"]]
-    sentence_parts = [_sentence_part(p["sentences"]) for p in payloads if p["sentences"]]
-    failures = pre_failures + [r for p in payloads for r in p["failures"]]
-    warnings = pre_warnings + [r for p in payloads for r in p["warnings"]] + _same_text(profiles)
-    profile_frame = profiles_to_frame(profiles)
-    hits = (
-        hits_frame_from_columns(hit_parts) if hit_parts else pd.DataFrame(columns=list(HIT_COLUMNS))
-    )
-    sentences = (
-        sentences_frame_from_columns(sentence_parts)
-        if sentence_parts
-        else pd.DataFrame(columns=list(SENTENCE_COLUMNS))
-    )
-    return (
-        profile_frame,
-        hits,
-        sentences,
-        pd.DataFrame(failures, columns=list(FAILURE_COLUMNS)),
-        pd.DataFrame(warnings, columns=list(FAILURE_COLUMNS)),
-        profiles,
-    )
+    if name == "profiles":
+        return profiles_to_frame(parts.profiles)
+    if name == "hits":
+        if parts.hits:
+            return hits_frame_from_columns(parts.hits)
+        return pd.DataFrame(columns=list(HIT_COLUMNS))
+    if name == "sentences":
+        if parts.sentences:
+            return sentences_frame_from_columns(parts.sentences)
+        return pd.DataFrame(columns=list(SENTENCE_COLUMNS))
+    rows = parts.failures if name == "failures" else parts.warnings
+    return pd.DataFrame(rows, columns=list(FAILURE_COLUMNS))
+
+
+def _tables_of(parts: _RunParts) -> dict[str, Table]:
+    """The scan's output tables as :class:`~textscan.tables.Table` (no pandas): the
+    columns and column types of the frames of :func:`_frame_of`."""
+    from textscan.pipeline import HIT_COLUMNS, SENTENCE_COLUMNS
+    from textscan.tables import Table
+
+    hits: dict[str, list[Any]] = {c: [] for c in HIT_COLUMNS}
+    for part in parts.hits:
+        for c in HIT_COLUMNS:
+            hits[c].extend(part[c])
+    sentences: dict[str, list[Any]] = {c: [] for c in SENTENCE_COLUMNS}
+    for name, columns in parts.sentences:
+        sentences["document"].extend([name] * len(columns["sentence_id"]))
+        for c in SENTENCE_COLUMNS[1:]:
+            sentences[c].extend(columns[c])
+    hit_kinds = {"page": "Int64", "sentence_id": "int64", "start": "int64", "end": "int64"}
+    return {
+        "profiles": Table.from_rows([p.to_row() for p in parts.profiles], kinds={"pages": "Int64"}),
+        "hits": Table.from_columns(hits, HIT_COLUMNS, hit_kinds),
+        "sentences": Table.from_columns(sentences, SENTENCE_COLUMNS, {"page": "Int64"}),
+        "failures": Table.from_rows(parts.failures, FAILURE_COLUMNS),
+        "warnings": Table.from_rows(parts.warnings, FAILURE_COLUMNS),
+    }
+
+
+def _frames(
+    payloads: list[dict[str, Any]],
+    pre_failures: list[dict[str, Any]],
+    pre_warnings: list[dict[str, Any]],
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, list[Profile]]:
+    """The scan's DataFrames from the workers' payloads, and the profiles."""
+    parts = _parts(payloads, pre_failures, pre_warnings)
+    names = ("profiles", "hits", "sentences", "failures", "warnings")
+    profile_frame, hits, sentences, failures, warnings = (_frame_of(parts, n) for n in names)
+    return profile_frame, hits, sentences, failures, warnings, parts.profiles
 
 
 def _hit_part(hits: dict[str, list[Any]] | list[dict[str, Any]]) -> dict[str, list[Any]]:
@@ -1431,8 +1530,10 @@ def _excel_text(value: Any) -> Any:
 def _write_outputs(
     out: Path, result: ScanResult, lexicons: Sequence[Lexicon], engine: str, n_files: int
 ) -> None:
-    from textscan.output import write_csv
+    """Write the scan's files (without pandas: see :mod:`textscan.tables`)."""
+    from textscan import tables
 
+    parts = result._parts
     provenance = {
         "textscan_version": __version__,
         "engine": engine,
@@ -1441,28 +1542,22 @@ def _write_outputs(
             for lx in lexicons
         ],
         "files": n_files,
-        "processed": len(result.profiles),
-        "failed": len(result.failures),
-        "warnings": 0 if result.warnings is None else len(result.warnings),
+        "processed": len(parts.profiles),
+        "failed": len(parts.failures),
+        "warnings": len(parts.warnings),
         "complete": result.complete,
     }
-    write_csv(result.profiles, out / "profiles.csv")
-    write_csv(result.hits, out / "hits.csv")
-    write_csv(result.failures, out / "failures.csv")
-    assert result.warnings is not None and result.sentences is not None
-    write_csv(result.warnings, out / "warnings.csv")
+    made = _tables_of(parts)
+    for name in ("profiles", "hits", "failures", "warnings"):
+        _write_atomic(out / f"{name}.csv", lambda p, t=made[name]: tables.write_csv(t, p))
     # Parquet keeps the column types (pages as integers, negated as booleans) and
     # carries the provenance in its metadata, so a table read alone names its source
-    for name, frame in (
-        ("profiles", result.profiles),
-        ("hits", result.hits),
-        ("sentences", result.sentences),
-    ):
+    for name in ("profiles", "hits", "sentences"):
         _write_atomic(
             out / f"{name}.parquet",
-            lambda p, frame=frame: write_parquet(frame, p, provenance),
+            lambda p, t=made[name]: tables.write_parquet(t, p, provenance),
         )
-    profiles = result.profile_objects
+    profiles = parts.profiles
     _write_atomic(
         out / "profiles.jsonl",
         lambda p: p.write_text(
@@ -1477,20 +1572,6 @@ def _write_outputs(
         out / "provenance.json",
         lambda p: p.write_text(json.dumps(record, indent=2), encoding="utf-8"),
     )
-
-
-def write_parquet(frame: pd.DataFrame, path: Path, provenance: dict[str, Any]) -> None:
-    """``frame`` as Parquet with ``provenance`` (JSON) under the metadata key ``textscan``.
-
-    Read it back with ``pyarrow.parquet.read_schema(path).metadata[b"textscan"]``.
-    """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pa.Table.from_pandas(_parquet_safe(frame), preserve_index=False)
-    meta = dict(table.schema.metadata or {})
-    meta[b"textscan"] = json.dumps(provenance).encode("utf-8")
-    pq.write_table(table.replace_schema_metadata(meta), path)
 
 
 # ---------------------------------------------------------------------- scan
@@ -1909,24 +1990,11 @@ def scan(
         stats["tokens"] += int(p.get("tokens") or 0)
     stats["seconds"] = round(time.perf_counter() - t0, 3)
     try:
-        profile_frame, hits, sentences, failures, warnings, profiles = _frames(
-            payloads, work.failures, work.warnings
-        )
+        parts = _parts(payloads, work.failures, work.warnings)
     finally:
         ex.reap()
     complete = interrupted is None and not stopped_strict
-    result = ScanResult(
-        profile_frame,
-        hits,
-        failures,
-        out_path,
-        work.files,
-        profiles,
-        sentences,
-        warnings,
-        stats,
-        complete,
-    )
+    result = ScanResult(parts, out_path, work.files, stats, complete)
     if out_path is not None:
         _write_outputs(out_path, result, lexicons, engine, len(work.files))
         if complete and journal is not None:

@@ -1,0 +1,131 @@
+"""The output tables written without pandas must be what pandas wrote."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textscan.runner import _parquet_safe
+from textscan.tables import Table, column_kind, to_arrow, write_csv
+
+VALUES = st.one_of(
+    st.none(),
+    st.just(math.nan),
+    st.just(math.inf),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+    st.sampled_from(["", "wijk", "a,b", 'zei "ja"', "twee\nregels", "é", "0.5", "True"]),
+)
+
+
+def _pandas_csv(frame: pd.DataFrame, tmp: Path) -> str:
+    frame.to_csv(tmp, index=False)
+    return tmp.read_text(encoding="utf-8")
+
+
+def _same_arrow(frame: pd.DataFrame, table: Table) -> None:
+    want = pa.Table.from_pandas(_parquet_safe(frame), preserve_index=False)
+    got = to_arrow(table)
+    assert got.schema.remove_metadata() == want.schema.remove_metadata()
+    assert json.loads(got.schema.metadata[b"pandas"]) == json.loads(want.schema.metadata[b"pandas"])
+    assert repr(got.to_pylist()) == repr(want.to_pylist())  # repr: NaN == NaN
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    rows=st.lists(
+        st.dictionaries(st.sampled_from(["a", "b", "c", "d"]), VALUES, max_size=4),
+        min_size=1,
+        max_size=5,
+    ).filter(any)
+)
+def test_rows_are_written_as_pandas_writes_them(rows, tmp_path_factory) -> None:
+    tmp = tmp_path_factory.mktemp("t")
+    frame = pd.DataFrame(rows)
+    table = Table.from_rows(rows)
+    assert table.names == list(frame.columns)
+    write_csv(table, tmp / "ours.csv")
+    assert (tmp / "ours.csv").read_text(encoding="utf-8") == _pandas_csv(frame, tmp / "p.csv")
+    _same_arrow(frame, table)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pages=st.lists(st.one_of(st.none(), st.integers(min_value=0, max_value=500)), min_size=1),
+    texts=st.lists(st.text(max_size=5), min_size=1),
+)
+def test_columns_cast_as_astype_does(pages, texts, tmp_path_factory) -> None:
+    # the hit and sentence tables: page numbers with gaps are nullable integers
+    tmp = tmp_path_factory.mktemp("t")
+    n = min(len(pages), len(texts))
+    columns = {"page": pages[:n], "text": texts[:n], "id": list(range(n))}
+    frame = pd.DataFrame(columns).astype({"page": "Int64", "id": "int64"})
+    table = Table.from_columns(columns, ["page", "text", "id"], {"page": "Int64", "id": "int64"})
+    write_csv(table, tmp / "ours.csv")
+    assert (tmp / "ours.csv").read_text(encoding="utf-8") == _pandas_csv(frame, tmp / "p.csv")
+    _same_arrow(frame, table)
+
+
+def test_empty_tables(tmp_path) -> None:
+    frame = pd.DataFrame(columns=["file", "pages"])
+    table = Table.from_rows([], ["file", "pages"])
+    write_csv(table, tmp_path / "ours.csv")
+    assert (tmp_path / "ours.csv").read_text() == _pandas_csv(frame, tmp_path / "p.csv")
+    _same_arrow(frame, table)
+    none = Table.from_rows([])
+    write_csv(none, tmp_path / "none.csv")
+    assert (tmp_path / "none.csv").read_text() == _pandas_csv(pd.DataFrame([]), tmp_path / "q.csv")
+
+
+def test_column_kinds() -> None:
+    assert column_kind([1, 2]) == "int64"
+    assert column_kind([1, None]) == "float64"  # a gap turns whole numbers into floats
+    assert column_kind([True, None]) == "object"
+    assert column_kind([None, None]) == "empty"
+    assert column_kind([math.nan]) == "float64"
+    assert column_kind(["a", None]) == "str"
+    assert column_kind(["a", 1]) == "object"
+
+
+def test_a_quiet_scan_does_not_import_pandas(tmp_path, plan_txt) -> None:
+    code = (
+        "import atexit, sys\n"
+        "flag = sys.argv.pop(1)\n"
+        "atexit.register(lambda: open(flag, 'w').write(str('pandas' in sys.modules)))\n"
+        "from textscan.cli import main\n"
+        "main()\n"
+    )
+    flag = tmp_path / "pandas.txt"
+    out = tmp_path / "out"
+    args = ["scan", str(plan_txt), "--out", str(out), "--quiet", "--cache-dir", str(tmp_path)]
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(flag), *args], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert flag.read_text() == "False"
+    assert (out / "profiles.csv").read_text(encoding="utf-8").startswith("document,path,sha256")
+    assert pd.read_parquet(out / "hits.parquet")["page"].dtype == "Int64"
+
+
+def test_scan_results_build_their_frames_when_first_read(plan_txt, tmp_path) -> None:
+    from textscan.runner import scan
+
+    result = scan([plan_txt], tmp_path / "out", jobs=0, cache=False)
+    assert result._frames == {}  # writing the files built no DataFrame
+    assert result.ok and result.n_failures == 0 and result.n_warnings == 0
+    profiles = result.profiles
+    assert result.profiles is profiles and set(result._frames) == {"profiles"}
+    assert list(profiles["document"]) == [plan_txt.stem]
+    assert profiles["pages"].dtype == "Int64"
+    written = pd.read_csv(tmp_path / "out" / "hits.csv")
+    assert len(written) == len(result.hits) > 0
+    assert "1 profiles, 0 failures" in repr(result)
