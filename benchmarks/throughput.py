@@ -68,8 +68,11 @@ def _session_child(args: dict[str, Any]) -> None:
     """In this fresh process: a cold scan, then a re-profile with a changed lexicon.
 
     Each is timed up to the profiles table, which the notebook then shows (the
-    scan's DataFrames are built when first read).
+    scan's DataFrames are built when first read). pandas is imported first, as
+    at the top of a notebook, so that neither scan is charged with it.
     """
+    import pandas  # noqa: F401
+
     from textscan.lexicon import load_lexicons
     from textscan.runner import scan
 
