@@ -129,3 +129,13 @@ def test_scan_results_build_their_frames_when_first_read(plan_txt, tmp_path) -> 
     written = pd.read_csv(tmp_path / "out" / "hits.csv")
     assert len(written) == len(result.hits) > 0
     assert "1 profiles, 0 failures" in repr(result)
+
+
+def test_the_large_tables_are_held_once(plan_txt) -> None:
+    from textscan.runner import scan
+
+    result = scan([plan_txt], None, jobs=0, cache=False)
+    assert result._parts.hits and result._parts.sentences
+    hits, sentences = result.hits, result.sentences
+    assert result._parts.hits == [] and result._parts.sentences == []  # the frames hold them
+    assert result.hits is hits and result.sentences is sentences and len(hits) and len(sentences)

@@ -1219,6 +1219,11 @@ class ScanResult:
         frame = self._frames.get(name)
         if frame is None:
             frame = self._frames[name] = _frame_of(self._parts, name)
+            # the frame holds them now: the plain columns of the two large tables go
+            if name == "hits":
+                self._parts.hits = []
+            elif name == "sentences":
+                self._parts.sentences = []
         return frame
 
     @property
