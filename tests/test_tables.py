@@ -13,7 +13,6 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textscan.runner import _parquet_safe
 from textscan.tables import Table, column_kind, to_arrow, write_csv
 
 VALUES = st.one_of(
@@ -25,6 +24,19 @@ VALUES = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False, width=64),
     st.sampled_from(["", "wijk", "a,b", 'zei "ja"', "twee\nregels", "é", "0.5", "True"]),
 )
+
+
+def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """What textscan did to a frame before ``Table.from_pandas`` when it wrote through
+    pandas (until session 12): object columns of mixed values as their text."""
+    out = frame.copy()
+    for col in out.columns:
+        if (
+            out[col].dtype == object
+            and not out[col].map(lambda v: isinstance(v, str) or v is None).all()
+        ):
+            out[col] = out[col].map(lambda v: None if v is None or v != v else str(v))
+    return out
 
 
 def _pandas_csv(frame: pd.DataFrame, tmp: Path) -> str:

@@ -1471,18 +1471,6 @@ def _same_text(profiles: list[Profile]) -> list[dict[str, Any]]:
     return rows
 
 
-def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Object columns holding mixed values (e.g. all-empty) as strings for Arrow."""
-    out = frame.copy()
-    for col in out.columns:
-        if (
-            out[col].dtype == object
-            and not out[col].map(lambda v: isinstance(v, str) or v is None).all()
-        ):
-            out[col] = out[col].map(lambda v: None if v is None or v != v else str(v))
-    return out
-
-
 def write_excel(out: Path, result: ScanResult) -> Path:
     """``results.xlsx``: profiles, hits, failures, warnings and provenance, a sheet each.
 
