@@ -49,6 +49,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from functools import lru_cache, partial
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -225,7 +226,9 @@ def sentences_to_blob(sentences: list[Sentence]) -> bytes:
         for s in sentences
     ]
     tokens = [t for s in sentences for t in s.tokens]
-    columns = [list(c) for c in zip(*tokens, strict=True)] if tokens else [[]] * len(Token._fields)
+    # one field at a time: zip(*tokens) would make a call of as many arguments as
+    # there are tokens (88 ms against 13 ms for the five manifestos)
+    columns = [list(map(itemgetter(i), tokens)) for i in range(len(Token._fields))]
     return zlib.compress(marshal.dumps((SENTENCES_FORMAT, heads, columns)), 1)
 
 
