@@ -368,6 +368,17 @@ def test_a_file_changed_with_its_old_size_and_time_is_hashed_again(corpus, tmp_p
     assert row["sha256"] == hashlib.sha256(plan_file.read_bytes()).hexdigest()
 
 
+def test_a_cache_folder_that_cannot_be_made_fails_no_scan(corpus, tmp_path, monkeypatch):
+    # the cache keeps nothing (the file hashes included), and every file is profiled
+    import textscan.cache
+
+    monkeypatch.setattr(textscan.cache, "RACY_NS", 0)  # so that the hashes are to be kept
+    blocker = tmp_path / "een-bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    result = scan([corpus], tmp_path / "out", jobs=2, cache_dir=blocker / "cache")
+    assert len(result.profile_objects) == 5 and result.ok
+
+
 def test_files_changed_a_moment_ago_are_hashed_at_every_run(corpus, tmp_path, monkeypatch):
     hashed = _counting_hashes(monkeypatch)
     scan([corpus], None, jobs=0, cache_dir=tmp_path / "c")

@@ -603,7 +603,7 @@ class Cache:
                 for path, *key, sha in rows:
                     if tuple(key) == _stat_key(stats[path]):
                         found[path] = sha
-        except sqlite3.Error:  # an older cache without the table, or a damaged one
+        except (sqlite3.Error, OSError):  # an older cache without the table, or a damaged one
             self.errors += 1
         return found
 
@@ -625,7 +625,7 @@ class Cache:
             self._connect().executemany(
                 "INSERT OR REPLACE INTO file_hashes VALUES (?, ?, ?, ?, ?, ?, ?)", rows
             )
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):  # a cache that cannot be written keeps nothing
             self.errors += 1
 
     def info(self) -> dict[str, Any]:
