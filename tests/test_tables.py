@@ -151,3 +151,18 @@ def test_the_large_tables_are_held_once(plan_txt) -> None:
     hits, sentences = result.hits, result.sentences
     assert result._parts.hits == [] and result._parts.sentences == []  # the frames hold them
     assert result.hits is hits and result.sentences is sentences and len(hits) and len(sentences)
+
+
+def test_numpy_scalars_are_typed_as_pandas_types_them(tmp_path) -> None:
+    import numpy as np
+
+    rows = [
+        {"n": np.int64(3), "f": np.float64(0.5), "b": np.bool_(True), "gap": np.int64(2)},
+        {"n": np.int64(4), "f": np.float64("nan"), "b": np.bool_(False)},
+    ]
+    frame = pd.DataFrame(rows)
+    table = Table.from_rows(rows)
+    assert table.kinds == ["int64", "float64", "bool", "float64"]
+    write_csv(table, tmp_path / "ours.csv")
+    assert (tmp_path / "ours.csv").read_text() == _pandas_csv(frame, tmp_path / "p.csv")
+    _same_arrow(frame, table)

@@ -19,6 +19,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
 
@@ -32,23 +33,31 @@ def _missing(v: Any) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
 
 
+def _is_bool(v: Any) -> bool:
+    # Python's bool or numpy's (which is no subclass of bool)
+    return isinstance(v, bool) or type(v).__name__ in ("bool", "bool_")
+
+
 def column_kind(values: Sequence[Any]) -> str:
     """The dtype pandas infers for a column of these Python values.
 
     As ``pandas.DataFrame`` does for a list of values or of row dicts: whole
     numbers are ``int64``, or ``float64`` when a value is missing; booleans
     are ``bool``, or ``object`` when one is missing; text is ``str``; a mix of
-    kinds is ``object``; a column without any value is ``empty``.
+    kinds is ``object``; a column without any value is ``empty``. numpy's
+    integer, float and boolean scalars count as their Python kinds (numpy's
+    32-bit floats, which pandas keeps as float32, do not occur in textscan's
+    tables).
     """
     present = [v for v in values if not _missing(v)]
     if not present:  # None alone keeps an object column; NaN (a missing key) is a number
         return "empty" if all(v is None for v in values) else "float64"
     gaps = len(present) != len(values)
-    if all(type(v) is bool for v in present):
+    if all(_is_bool(v) for v in present):
         return "object" if gaps else "bool"
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+    if all(isinstance(v, Integral) and not _is_bool(v) for v in present):
         return "float64" if gaps else "int64"
-    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+    if all(isinstance(v, Real) and not _is_bool(v) for v in present):
         return "float64"
     if all(isinstance(v, str) for v in present):
         return "str"
