@@ -672,8 +672,8 @@ def test_largest_file_starts_first_and_outputs_keep_input_order(tmp_path, monkey
     started: list[str] = []
     original = runner._largest_first
 
-    def spy(tasks):
-        ordered = original(tasks)
+    def spy(tasks, *args):
+        ordered = original(tasks, *args)
         started.extend(Path(t.path).stem for t in ordered)
         return ordered
 
@@ -683,6 +683,28 @@ def test_largest_file_starts_first_and_outputs_keep_input_order(tmp_path, monkey
     assert list(result.profiles["document"]) == ["a-klein", "b-groot", "c-middel"]
     written = (tmp_path / "out" / "profiles.csv").read_text(encoding="utf-8").splitlines()
     assert [line.split(",")[0] for line in written[1:]] == ["a-klein", "b-groot", "c-middel"]
+
+
+def test_a_re_profile_opens_no_pdf_to_order_the_files(corpus, tmp_path, monkeypatch):
+    from textscan import runner
+
+    make_pdf(corpus / "groot.pdf", [[f"Pagina {i}. De wijk is veilig."] for i in range(9)])
+    counted: list[str] = []
+    real = runner._pdf_pages
+
+    def counting(path):
+        counted.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(runner, "_pdf_pages", counting)
+    scan([corpus], None, jobs=2, cache_dir=tmp_path / "c")
+    assert sorted(counted) == ["groot.pdf", "havenmond.pdf"]
+    counted.clear()
+    tasks = runner.plan([corpus], cache_dir=str(tmp_path / "c")).tasks
+    ordered = runner._largest_first(tasks, str(tmp_path / "c"))
+    assert counted == []  # both page counts known by content
+    assert Path(ordered[0].path).name == "groot.pdf"  # nine pages outweigh the text files
+    assert [t.index for t in ordered] == [t.index for t in runner._largest_first(tasks)]
 
 
 def test_a_pdf_weighs_by_its_pages_not_its_bytes(tmp_path):

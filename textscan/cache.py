@@ -84,6 +84,7 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS file_hashes (
     path TEXT PRIMARY KEY, dev INTEGER NOT NULL, ino INTEGER NOT NULL, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pdf_pages (sha256 TEXT PRIMARY KEY, pages INTEGER NOT NULL);
 """
 
 #: a file changed less than this long ago (nanoseconds) is hashed again at every
@@ -628,6 +629,35 @@ class Cache:
         except (sqlite3.Error, OSError):  # a cache that cannot be written keeps nothing
             self.errors += 1
 
+    def known_pages(self, shas: list[str]) -> dict[str, int]:
+        """The page counts of the PDFs with these hashes, as an earlier run counted them."""
+        found: dict[str, int] = {}
+        if not shas or not self.path.exists():
+            return found
+        try:
+            conn = self._connect()
+            for i in range(0, len(shas), 500):
+                part = shas[i : i + 500]
+                marks = ",".join("?" * len(part))
+                rows = conn.execute(
+                    f"SELECT sha256, pages FROM pdf_pages WHERE sha256 IN ({marks})", part
+                ).fetchall()
+                found.update(rows)
+        except (sqlite3.Error, OSError):  # an older cache without the table, or a damaged one
+            self.errors += 1
+        return found
+
+    def remember_pages(self, pages: dict[str, int]) -> None:
+        """Keep the page counts of PDFs by content hash (for ordering the next run's files)."""
+        if not pages:
+            return
+        try:
+            self._connect().executemany(
+                "INSERT OR REPLACE INTO pdf_pages VALUES (?, ?)", list(pages.items())
+            )
+        except (sqlite3.Error, OSError):  # a cache that cannot be written keeps nothing
+            self.errors += 1
+
     def info(self) -> dict[str, Any]:
         """Where the cache is, how many entries it holds and how large it is."""
         out: dict[str, Any] = {"path": str(self.path), "exists": self.path.exists()}
@@ -671,6 +701,7 @@ class Cache:
             n += conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
             conn.execute(f"DELETE FROM {table}")
         conn.execute("DELETE FROM file_hashes")
+        conn.execute("DELETE FROM pdf_pages")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
         return n

@@ -922,7 +922,7 @@ def _needs_nlp(config: ScanConfig, tasks: Sequence[Task]) -> bool:
         cache.close()  # not carried into the processes forked next
 
 
-def _largest_first(tasks: list[Task]) -> list[Task]:
+def _largest_first(tasks: list[Task], cache_dir: str | None = None) -> list[Task]:
     """Tasks in order of falling expected work, so that the last file to finish is a small one.
 
     With a few workers and files of unequal size, starting the largest first
@@ -932,10 +932,39 @@ def _largest_first(tasks: list[Task]) -> list[Task]:
     94-page one), other files count by their size. Beyond
     :data:`_COUNT_PAGES_UP_TO` files, where the order of the last few matters
     little and a millisecond each adds up, every file counts by its size.
-    Results are still written in input order.
+    With ``cache_dir``, page counts are kept by content hash, so that a
+    re-profile opens no PDF to order them. Results are still written in input order.
     """
-    pages = len(tasks) <= _COUNT_PAGES_UP_TO
-    return sorted(tasks, key=lambda t: (-_expected_work(t.path, pages), t.index))
+    count = len(tasks) <= _COUNT_PAGES_UP_TO
+    pdfs = [t for t in tasks if count and t.path.lower().endswith(".pdf")]
+    known: dict[str, int] = {}
+    if cache_dir is not None and pdfs:
+        from textscan.cache import Cache
+
+        memo = Cache(cache_dir, read_only=True)
+        try:
+            known = memo.known_pages([t.sha256 for t in pdfs])
+        finally:
+            memo.close()
+    work: dict[int, int] = {}
+    counted: dict[str, int] = {}
+    is_pdf = {t.index for t in pdfs}
+    for t in tasks:
+        pages = known.get(t.sha256) if t.index in is_pdf else None
+        if pages is None and t.index in is_pdf:
+            pages = _pdf_pages(t.path)
+            if pages is not None and t.sha256:
+                counted[t.sha256] = pages
+        work[t.index] = pages * _CHARS_PER_PAGE if pages is not None else _file_size(t.path)
+    if cache_dir is not None and counted:
+        from textscan.cache import Cache
+
+        memo = Cache(cache_dir)
+        try:
+            memo.remember_pages(counted)
+        finally:
+            memo.close()
+    return sorted(tasks, key=lambda t: (-work[t.index], t.index))
 
 
 _COUNT_PAGES_UP_TO = 2000
@@ -945,23 +974,25 @@ _COUNT_PAGES_UP_TO = 2000
 _CHARS_PER_PAGE = 3000
 
 
-def _expected_work(path: str, pages: bool = True) -> int:
+def _file_size(path: str) -> int:
     try:
-        size = os.stat(path).st_size
+        return os.stat(path).st_size
     except OSError:
         return 0
-    if not pages or not path.lower().endswith(".pdf"):
-        return size
+
+
+def _pdf_pages(path: str) -> int | None:
+    """The page count of a PDF, or None when it cannot be opened (a worker will say why)."""
     try:
         import pypdfium2 as pdfium
 
         pdf = pdfium.PdfDocument(path)
         try:
-            return len(pdf) * _CHARS_PER_PAGE
+            return len(pdf)
         finally:
             pdf.close()
     except Exception:  # damaged or encrypted: the worker will say what is wrong
-        return size
+        return None
 
 
 _preload: threading.Thread | None = None
@@ -1726,7 +1757,7 @@ def start_pre_extraction(
         lexicons=(), engine=engine, cache_dir=cache_path, max_memory_mb=max_memory, ocr=ocr
     )
     work = plan(paths, exclude, found, cache_path)
-    order = _largest_first(list(work.tasks))
+    order = _largest_first(list(work.tasks), cache_path)
     need_nlp = _needs_nlp(config, order)
     n_jobs = default_jobs() if jobs is None else jobs
     pre = None
@@ -1838,7 +1869,9 @@ def scan(
         if early is not None:
             pending = [t for t in early.order if t.index not in done]
         else:
-            pending = _largest_first([t for t in work.tasks if t.index not in done])
+            pending = _largest_first(
+                [t for t in work.tasks if t.index not in done], config.cache_dir
+            )
         n_jobs = default_jobs() if jobs is None else jobs
         if journal is not None and executor == "local" and n_jobs > 0:
             config = replace(config, parts_dir=str(journal.dir))
