@@ -310,18 +310,23 @@ def test_a_changed_file_misses_the_cache(corpus, tmp_path):
     assert result.stats["document_cache_misses"] == 1
 
 
-def _counting_hashes(monkeypatch) -> list[str]:
+def _counting_calls(monkeypatch, name: str) -> list[str]:
+    """The names of the files that ``textscan.runner.<name>(path)`` is called for."""
     from textscan import runner
 
-    hashed: list[str] = []
-    real = runner.file_sha256
+    called: list[str] = []
+    real = getattr(runner, name)
 
     def counting(path):
-        hashed.append(Path(path).name)
+        called.append(Path(path).name)
         return real(path)
 
-    monkeypatch.setattr(runner, "file_sha256", counting)
-    return hashed
+    monkeypatch.setattr(runner, name, counting)
+    return called
+
+
+def _counting_hashes(monkeypatch) -> list[str]:
+    return _counting_calls(monkeypatch, "file_sha256")
 
 
 def test_a_re_profile_reads_no_file_to_hash_it(corpus, tmp_path, monkeypatch):
@@ -689,14 +694,7 @@ def test_a_re_profile_opens_no_pdf_to_order_the_files(corpus, tmp_path, monkeypa
     from textscan import runner
 
     make_pdf(corpus / "groot.pdf", [[f"Pagina {i}. De wijk is veilig."] for i in range(9)])
-    counted: list[str] = []
-    real = runner._pdf_pages
-
-    def counting(path):
-        counted.append(Path(path).name)
-        return real(path)
-
-    monkeypatch.setattr(runner, "_pdf_pages", counting)
+    counted = _counting_calls(monkeypatch, "_pdf_pages")
     scan([corpus], None, jobs=2, cache_dir=tmp_path / "c")
     assert sorted(counted) == ["groot.pdf", "havenmond.pdf"]
     counted.clear()
