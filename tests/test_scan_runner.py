@@ -962,7 +962,7 @@ def test_the_same_plan_in_two_files_gets_a_same_text_warning_on_the_copy(tmp_pat
 
 def test_a_part_saved_with_sentence_rows_still_resumes(corpus, tmp_path):
     """A run interrupted before sentence tables were sent as columns resumes with this one."""
-    from textscan.runner import _frames
+    from textscan.runner import _frame_of, _parts
 
     result = scan([corpus], None, jobs=0, cache=False)
     first = result.profile_objects[0]
@@ -976,13 +976,13 @@ def test_a_part_saved_with_sentence_rows_still_resumes(corpus, tmp_path):
     columns = result.sentences[result.sentences["document"] == first.document]
     rows = columns.astype(object).where(columns.notna(), None).to_dict("records")
     old = payload | {"sentences": rows}
-    frames = _frames([old], [], [])
+    frames = [_frame_of(_parts([old], [], []), n) for n in ("profiles", "hits", "sentences")]
     assert frames[2].equals(columns.reset_index(drop=True))
 
 
 def test_a_part_saved_with_hit_rows_still_resumes(corpus, tmp_path):
     """A run interrupted before hits were sent as columns resumes with this one."""
-    from textscan.runner import _frames
+    from textscan.runner import _frame_of, _parts
 
     result = scan([corpus], None, jobs=0, cache=False)
     first = result.profile_objects[0]
@@ -997,5 +997,5 @@ def test_a_part_saved_with_hit_rows_still_resumes(corpus, tmp_path):
         "failures": [],
         "warnings": [],
     }
-    frames = _frames([payload], [], [])
+    frames = [_frame_of(_parts([payload], [], []), n) for n in ("profiles", "hits", "sentences")]
     assert frames[1].equals(hits)

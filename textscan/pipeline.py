@@ -231,14 +231,28 @@ def hit_columns(hits: Iterable[Hit]) -> dict[str, list[Any]]:
     return {c: columns[c] for c in HIT_COLUMNS}
 
 
+#: the column types the hits table is cast to (the others are inferred)
+HIT_DTYPES: dict[str, str] = {
+    "page": "Int64",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+}
+
+
+def concat_hit_columns(parts: Sequence[dict[str, list[Any]]]) -> dict[str, list[Any]]:
+    """:func:`hit_columns` of one or many documents as one set of columns, in order."""
+    return {c: [v for part in parts for v in part[c]] for c in HIT_COLUMNS}
+
+
 def hits_frame_from_columns(parts: Sequence[dict[str, list[Any]]]) -> pd.DataFrame:
     """The ``hits.csv`` frame from :func:`hit_columns` of one or many documents, in order."""
     import pandas as pd
 
-    data = {c: [v for part in parts for v in part[c]] for c in HIT_COLUMNS}
+    data = concat_hit_columns(parts)
     # no hits: object columns, as from no rows (an empty list would make them float)
     frame = pd.DataFrame(data if data["document"] else None, columns=list(HIT_COLUMNS))
-    return frame.astype({"page": "Int64", "sentence_id": "int64", "start": "int64", "end": "int64"})
+    return frame.astype(HIT_DTYPES)
 
 
 def hits_to_frame(hits: Iterable[Hit]) -> pd.DataFrame:
@@ -251,8 +265,12 @@ def profiles_to_frame(profiles: Iterable[Profile]) -> pd.DataFrame:
 
     frame = pd.DataFrame([p.to_row() for p in profiles])
     if "pages" in frame.columns:
-        frame["pages"] = frame["pages"].astype("Int64")
+        frame["pages"] = frame["pages"].astype(PROFILE_DTYPES["pages"])
     return frame
+
+
+#: the column types the profiles table is cast to (the others are inferred)
+PROFILE_DTYPES: dict[str, str] = {"pages": "Int64"}
 
 
 SENTENCE_COLUMNS: tuple[str, ...] = (
@@ -324,20 +342,31 @@ def sentences_frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.astype({"page": "Int64"})
 
 
-def sentences_frame_from_columns(parts: Sequence[tuple[str, dict[str, list[Any]]]]) -> pd.DataFrame:
-    """The ``sentences.parquet`` frame of many documents' :func:`sentence_columns`.
+#: the column types the sentence table is cast to (the others are inferred)
+SENTENCE_DTYPES: dict[str, str] = {"page": "Int64"}
+
+
+def concat_sentence_columns(
+    parts: Sequence[tuple[str, dict[str, list[Any]]]],
+) -> dict[str, list[Any]]:
+    """Many documents' :func:`sentence_columns` as one set of columns with ``document``.
 
     ``parts`` holds (document name, columns) pairs, in the order of the rows.
     """
-    import pandas as pd
-
     data: dict[str, list[Any]] = {c: [] for c in SENTENCE_COLUMNS}
     for name, columns in parts:
         data["document"].extend([name] * len(columns["sentence_id"]))
         for c in SENTENCE_COLUMNS[1:]:
             data[c].extend(columns[c])
-    frame = pd.DataFrame(data, columns=list(SENTENCE_COLUMNS))
-    return frame.astype({"page": "Int64"})
+    return data
+
+
+def sentences_frame_from_columns(parts: Sequence[tuple[str, dict[str, list[Any]]]]) -> pd.DataFrame:
+    """The ``sentences.parquet`` frame of many documents' :func:`sentence_columns`."""
+    import pandas as pd
+
+    frame = pd.DataFrame(concat_sentence_columns(parts), columns=list(SENTENCE_COLUMNS))
+    return frame.astype(SENTENCE_DTYPES)
 
 
 def sentences_to_frame(analysis: Analysis) -> pd.DataFrame:

@@ -1410,38 +1410,26 @@ def _frame_of(parts: _RunParts, name: str) -> pd.DataFrame:
 def _tables_of(parts: _RunParts) -> dict[str, Table]:
     """The scan's output tables as :class:`~textscan.tables.Table` (no pandas): the
     columns and column types of the frames of :func:`_frame_of`."""
-    from textscan.pipeline import HIT_COLUMNS, SENTENCE_COLUMNS
+    from textscan.pipeline import (
+        HIT_COLUMNS,
+        HIT_DTYPES,
+        PROFILE_DTYPES,
+        SENTENCE_COLUMNS,
+        SENTENCE_DTYPES,
+        concat_hit_columns,
+        concat_sentence_columns,
+    )
     from textscan.tables import Table
 
-    hits: dict[str, list[Any]] = {c: [] for c in HIT_COLUMNS}
-    for part in parts.hits:
-        for c in HIT_COLUMNS:
-            hits[c].extend(part[c])
-    sentences: dict[str, list[Any]] = {c: [] for c in SENTENCE_COLUMNS}
-    for name, columns in parts.sentences:
-        sentences["document"].extend([name] * len(columns["sentence_id"]))
-        for c in SENTENCE_COLUMNS[1:]:
-            sentences[c].extend(columns[c])
-    hit_kinds = {"page": "Int64", "sentence_id": "int64", "start": "int64", "end": "int64"}
+    hits = concat_hit_columns(parts.hits)
+    sentences = concat_sentence_columns(parts.sentences)
     return {
-        "profiles": Table.from_rows([p.to_row() for p in parts.profiles], kinds={"pages": "Int64"}),
-        "hits": Table.from_columns(hits, HIT_COLUMNS, hit_kinds),
-        "sentences": Table.from_columns(sentences, SENTENCE_COLUMNS, {"page": "Int64"}),
+        "profiles": Table.from_rows([p.to_row() for p in parts.profiles], kinds=PROFILE_DTYPES),
+        "hits": Table.from_columns(hits, HIT_COLUMNS, HIT_DTYPES),
+        "sentences": Table.from_columns(sentences, SENTENCE_COLUMNS, SENTENCE_DTYPES),
         "failures": Table.from_rows(parts.failures, FAILURE_COLUMNS),
         "warnings": Table.from_rows(parts.warnings, FAILURE_COLUMNS),
     }
-
-
-def _frames(
-    payloads: list[dict[str, Any]],
-    pre_failures: list[dict[str, Any]],
-    pre_warnings: list[dict[str, Any]],
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, list[Profile]]:
-    """The scan's DataFrames from the workers' payloads, and the profiles."""
-    parts = _parts(payloads, pre_failures, pre_warnings)
-    names = ("profiles", "hits", "sentences", "failures", "warnings")
-    profile_frame, hits, sentences, failures, warnings = (_frame_of(parts, n) for n in names)
-    return profile_frame, hits, sentences, failures, warnings, parts.profiles
 
 
 def _hit_part(hits: dict[str, list[Any]] | list[dict[str, Any]]) -> dict[str, list[Any]]:
