@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textscan.nlp import _ATTRS, _sentence_starts, annotate_text, get_nlp
+from textscan._spacy_pipeline import ATTRS as _ATTRS
+from textscan.nlp import _sentence_starts, annotate_text, get_nlp
 
 PIECES = [
     "De",
@@ -102,9 +104,9 @@ def test_abbreviations_loaded_on_demand_tokenise_as_spacy_does(pieces: list[str]
 
 
 def test_exceptions_found_late_go_into_a_fresh_tokenizer_then_all_load() -> None:
-    from textscan.nlp import _DOTTED, LazyExceptions, _DutchLazyExceptions
+    from textscan._spacy_pipeline import DOTTED, LazyExceptions, _DutchLazyExceptions
 
-    lazy = LazyExceptions(_DutchLazyExceptions().tokenizer, _DOTTED)
+    lazy = LazyExceptions(_DutchLazyExceptions().tokenizer, DOTTED)
     lazy.FRESH_CHARS = 10  # any use counts as "grown"
     lazy.MAX_REBUILDS = 2
     full = _full_dutch_tokenizer()
@@ -138,7 +140,7 @@ def test_plain_terms_are_analysed_without_spacy_exactly_as_with_it() -> None:
     # a full stop standing alone is a token of its own too (". sluiting .")
     assert analyse_term(". sluiting .") == lemmatize_phrase(". sluiting .")
     assert _PLAIN_TERM.fullmatch(". sluiting .") and not _PLAIN_TERM.fullmatch("sluiting.")
-    # anything else still goes through spaCy
+    # anything else goes through the tokenizer
     assert analyse_term("COVID-19 o.a.") == lemmatize_phrase("COVID-19 o.a.")
 
 
@@ -205,7 +207,7 @@ def test_spacy_is_imported_without_its_command_line_which_still_works() -> None:
 
     code = (
         "import sys\n"
-        "import textscan.nlp\n"
+        "import textscan._spacy_pipeline\n"
         "heavy = sorted(m for m in ('weasel', 'httpx', 'typer', 'requests') if m in sys.modules)\n"
         "assert not heavy, heavy\n"
         "assert 'spacy.cli' not in sys.modules\n"
@@ -262,11 +264,14 @@ def test_chunk_tokenizer_gives_spacys_tokens_and_attributes(pieces, rnd) -> None
     assert [list(c) for c in cols] == doc.to_array(_ATTRS).tolist()
 
 
-def test_chunk_tokenizer_on_running_text_and_a_full_chunk_memo() -> None:
+@pytest.mark.parametrize("source", ["rules", "spacy"])
+def test_chunk_tokenizer_on_running_text_and_a_full_chunk_memo(source: str) -> None:
+    # over the compiled rules, and over spaCy itself (the fallback)
+    from textscan._spacy_pipeline import SpacyChunks
     from textscan.nlp import ChunkTokenizer, get_nlp
+    from textscan.tokenizer import get_tokenizer
 
-    nlp = get_nlp()
-    chunker = ChunkTokenizer(nlp.tokenizer, nlp.vocab.lex_attr_getters)
+    chunker = ChunkTokenizer(get_tokenizer() if source == "rules" else SpacyChunks(get_nlp()))
     chunker.MAX_CHUNKS = 5  # the memo is emptied when full, and the tokens stay right
     text = (
         "  Het college zet in op preventie (o.a. met jongerenwerk), en pakt\n"

@@ -1,9 +1,11 @@
-"""Imported by the forkserver before it forks workers: load spaCy and the lemma tables once.
+"""Imported by the forkserver before it forks workers: load the tokenizer and lemma tables once.
 
-Workers forked from the server start with the Dutch pipeline already built,
-instead of each spending a second or more on it.
+Workers forked from the server start with them in place, instead of each
+spending a second or more on them.
 """
 
-from textscan.nlp import get_nlp
+from textscan.lemmatizer import get_lemmatizer
+from textscan.nlp import get_chunk_tokenizer
 
-get_nlp()
+get_chunk_tokenizer()
+get_lemmatizer()

@@ -139,7 +139,9 @@ def annotator_fingerprint() -> str:
 
     from textscan._version import PIPELINE_VERSION
 
-    code = _source_hash("textscan.nlp", "textscan.lemmatizer", "textscan.model")
+    code = _source_hash(
+        "textscan.nlp", "textscan.tokenizer", "textscan.lemmatizer", "textscan.model"
+    )
     py = f"py{sys.version_info[0]}.{sys.version_info[1]}"
     return (
         f"{__version__}|nlp{PIPELINE_VERSION}|spacy{version('spacy')}|{code}"
@@ -685,13 +687,15 @@ class Cache:
     def clear(self) -> int:
         """Remove every entry; returns how many there were.
 
-        Also removes compiled lemma tables of other package versions (see
-        :func:`textscan.lemmatizer.tables_path`; the current ones stay) and
-        the stored parses of lexicon files (see :func:`textscan.lexicon.parse_lexicon`).
+        Also removes compiled lemma tables and tokenizer rules of other package
+        versions (see :func:`textscan.lemmatizer.tables_path` and
+        :func:`textscan.tokenizer.rules_path`; the current ones stay) and the
+        stored parses of lexicon files (see :func:`textscan.lexicon.parse_lexicon`).
         """
         from textscan.lemmatizer import stale_tables
+        from textscan.tokenizer import stale_rules
 
-        for old in stale_tables() + _parsed_lexicons():
+        for old in stale_tables() + stale_rules() + _parsed_lexicons():
             old.unlink(missing_ok=True)
         if not self.path.exists():
             return 0
@@ -708,13 +712,17 @@ class Cache:
 
 
 def _tables_info() -> dict[str, Any]:
-    """Where the compiled lemma tables of this installation are, and their size."""
+    """Where this installation's compiled lemma tables and tokenizer rules are, and their size."""
     from textscan.lemmatizer import tables_path
+    from textscan.tokenizer import rules_path
 
     path = tables_path()
+    rules = rules_path()
     return {
         "lemma_tables": str(path),
         "lemma_tables_bytes": path.stat().st_size if path.is_file() else 0,
+        "tokenizer_rules": str(rules),
+        "tokenizer_rules_bytes": rules.stat().st_size if rules.is_file() else 0,
         "parsed_lexicons": len(_parsed_lexicons()),
     }
 

@@ -549,6 +549,11 @@ def cache_info(cache_dir: Path | None, as_json: bool) -> None:
         "lemma tables",
         f"{info['lemma_tables']} ({size / 1e6:.1f} MB)" if size else "not compiled yet",
     )
+    size = info.get("tokenizer_rules_bytes", 0)
+    table.add_row(
+        "tokenizer rules",
+        f"{info['tokenizer_rules']} ({size / 1e6:.1f} MB)" if size else "not compiled yet",
+    )
     table.add_row("parsed lexicon files", str(info.get("parsed_lexicons", 0)))
     _stdout.print(table)
 
@@ -558,9 +563,9 @@ def cache_info(cache_dir: Path | None, as_json: bool) -> None:
 def cache_clear(cache_dir: Path | None) -> None:
     """Remove every cached document, annotation and hit list (rebuilt on the next scan).
 
-    Compiled lemma tables made for other versions of simplemma or
-    spacy-lookups-data go too (the current ones stay), and so do the stored
-    parses of lexicon files.
+    Compiled lemma tables and tokenizer rules made for other versions of
+    simplemma, spacy-lookups-data or spaCy go too (the current ones stay), and
+    so do the stored parses of lexicon files.
     """
     from textscan.cache import Cache
 

@@ -1,7 +1,10 @@
 """Annotation: Document paragraphs -> Sentences with tokens and lemmas.
 
-The spaCy pipeline is ``spacy.blank("nl")`` with a rule-based sentencizer and
-textscan's Dutch lemmatizer, built once per process (:func:`get_nlp`).
+The tokens are those of spaCy's Dutch tokenizer (``spacy.blank("nl")``),
+produced by :mod:`textscan.tokenizer` from spaCy's rules without importing
+spaCy; sentences follow the rule of spaCy's sentencizer and lemmas come from
+textscan's Dutch lemmatiser. :func:`get_nlp` builds the equivalent spaCy
+pipeline for those who want spaCy ``Doc`` objects.
 
 Example:
     >>> from textscan.nlp import annotate_text
@@ -14,165 +17,48 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence, Set
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from textscan._spacy import import_spacy
+from textscan._version import PIPELINE_VERSION  # noqa: F401  (re-exported)
+from textscan.model import NOT_ANALYSED, Document, Paragraph, Sentence, Token
 
-import_spacy()  # first, so that the imports below do not load spaCy's CLI
+if TYPE_CHECKING:
+    from spacy.language import Language
 
-from spacy.attrs import (  # noqa: E402
-    IDX,
-    IS_PUNCT,
-    IS_SPACE,
-    LENGTH,
-    LIKE_NUM,
-    LOWER,
-    NORM,
-)
-from spacy.lang.nl import Dutch  # noqa: E402
-from spacy.language import Language  # noqa: E402
-from spacy.tokens import Doc  # noqa: E402
-
-from textscan._version import PIPELINE_VERSION  # noqa: E402, F401  (re-exported)
-from textscan.model import NOT_ANALYSED, Document, Paragraph, Sentence, Token  # noqa: E402
+    from textscan.tokenizer import DutchTokenizer
 
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The shared Dutch pipeline (built on first use, then reused).
+    """The shared Dutch spaCy pipeline (built on first use, then reused).
 
-    ``spacy.blank("nl")`` with a sentencizer and the textscan lemmatiser. Its
-    tokenizer is spaCy's Dutch tokenizer with its 4,517 abbreviation exceptions
-    ("bijv.", "o.a.") added when a text holds them (see :class:`LazyExceptions`):
-    loading them all took 0.35 s of every run's start.
+    ``spacy.blank("nl")`` with a sentencizer and the textscan lemmatiser.
+    Annotation does not use it (it tokenises with :mod:`textscan.tokenizer`,
+    which gives spaCy's tokens without importing spaCy); it is here for users
+    who want spaCy ``Doc`` objects with textscan's lemmas. Its tokenizer is
+    spaCy's Dutch tokenizer with its 4,517 abbreviation exceptions ("bijv.",
+    "o.a.") added when a text holds them (see
+    :class:`textscan._spacy_pipeline.LazyExceptions`): loading them all took
+    0.35 s.
 
     Its vocabulary computes only the lexical attributes textscan reads
     (``lower``, ``norm``, ``is_space``, ``is_punct``, ``like_num``): spaCy
     otherwise works out some twenty more (shape, prefix, ``like_url``, ...) for
-    every new word, a fifth of the annotation time of a first document.
-    Token attributes outside that set keep their default values; for all of
-    spaCy's attributes use ``spacy.blank("nl")``.
+    every new word. Token attributes outside that set keep their default
+    values; for all of spaCy's attributes use ``spacy.blank("nl")``.
     """
-    from textscan.lemmatizer import register_spacy_component
+    from textscan._spacy_pipeline import build_nlp
 
-    register_spacy_component()
-    nlp = _DutchLazyExceptions()
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {a: getters[a] for a in _LEX_ATTRS if a in getters}
-    nlp.tokenizer = LazyExceptions(nlp.tokenizer, _DOTTED)
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("textscan_lemmatizer")
-    return nlp
+    return build_nlp()
 
 
-_EXCEPTIONS = Dutch.Defaults.tokenizer_exceptions
-# spaCy's exceptions with a full stop: abbreviations, loaded on demand
-_DOTTED = {k: v for k, v in _EXCEPTIONS.items() if "." in k}
+def __getattr__(name: str) -> Any:
+    # the spaCy-bound names that lived here: imported (with spaCy) when first asked for
+    if name in {"LazyExceptions", "SpacyChunks"}:
+        import textscan._spacy_pipeline as sp
 
-
-class _LazyDefaults(Dutch.Defaults):  # type: ignore[misc,valid-type]
-    tokenizer_exceptions: ClassVar[dict[str, Any]] = {
-        k: v for k, v in _EXCEPTIONS.items() if k not in _DOTTED
-    }
-
-
-class _DutchLazyExceptions(Dutch):
-    lang = "nl"
-    Defaults = _LazyDefaults
-
-
-class LazyExceptions:
-    """A spaCy tokenizer that adds its special cases only for texts that contain them.
-
-    A special case can only apply where its exact string occurs in the text, so
-    adding, before a text is tokenised, every pending exception that occurs in
-    it as a substring gives the same tokens as having added all of them at the
-    start. The exceptions in question all contain a full stop and no space, so
-    only the stretches of text around full stops are looked at. Every other
-    attribute is the wrapped tokenizer's.
-
-    spaCy empties its tokenizer cache on every ``add_special_case``, and a
-    cache emptied after it has grown large stays about five times slower
-    (measured with spaCy 3.8: 0.12 s -> 0.6 s for the same texts once some
-    400,000 characters had been tokenised before the addition; no change up to
-    300,000). So after :attr:`FRESH_CHARS` characters, new exceptions go into
-    a fresh tokenizer built with all exceptions loaded so far; after
-    :attr:`MAX_REBUILDS` of those, all remaining exceptions are loaded at once.
-    """
-
-    FRESH_CHARS = 200_000
-    MAX_REBUILDS = 16
-
-    def __init__(self, tokenizer: Any, pending: dict[str, Any]) -> None:
-        self._tokenizer = tokenizer
-        self._pending = dict(pending)
-        self._longest = max((len(k) for k in pending), default=0)
-        self._seen: set[str] = set()  # chunks already looked at
-        self._chars = 0  # characters tokenised by the current tokenizer
-        self.rebuilds = 0
-
-    def _prepare(self, text: str) -> None:
-        pending = self._pending
-        if not pending or "." not in text:
-            return
-        seen = self._seen
-        if len(seen) > 200_000:
-            seen.clear()
-        longest = self._longest
-        found: dict[str, Any] = {}
-        for chunk in text.split():
-            if "." not in chunk or chunk in seen:
-                continue
-            seen.add(chunk)
-            n = len(chunk)
-            for i in range(n):
-                for j in range(i + 1, min(n, i + longest) + 1):
-                    piece = chunk[i:j]
-                    if piece in pending:
-                        found[piece] = pending.pop(piece)
-        if found:
-            self._add(found)
-
-    def _add(self, found: dict[str, Any]) -> None:
-        if self._chars < self.FRESH_CHARS:
-            for piece, substrings in found.items():
-                self._tokenizer.add_special_case(piece, substrings)
-            return
-        from spacy.tokenizer import Tokenizer
-
-        if self.rebuilds >= self.MAX_REBUILDS:
-            found.update(self._pending)
-            self._pending.clear()
-        old = self._tokenizer
-        self._tokenizer = Tokenizer(
-            old.vocab,
-            rules={**old.rules, **found},
-            prefix_search=old.prefix_search,
-            suffix_search=old.suffix_search,
-            infix_finditer=old.infix_finditer,
-            token_match=old.token_match,
-            url_match=old.url_match,
-            faster_heuristics=old.faster_heuristics,
-        )
-        self._chars = 0
-        self.rebuilds += 1
-
-    def __call__(self, text: str) -> Doc:
-        self._prepare(text)
-        self._chars += len(text)
-        return self._tokenizer(text)
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        """Tokenise ``texts``, with the exceptions of all of them added before the first."""
-        texts = list(texts)
-        self._prepare("\n".join(texts))
-        tokenize = self._tokenizer
-        for text in texts:
-            self._chars += len(text)
-            yield tokenize(text)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._tokenizer, name)
+        return getattr(sp, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ChunkTokenizer:
@@ -184,37 +70,39 @@ class ChunkTokenizer:
     spaCy's ``Tokenizer.__call__`` does (a single space after a token is that
     token's trailing space; any other run of whitespace is a token of its own)
     and keeps each chunk's tokens: a chunk of letters only (nine in ten), which
-    spaCy's Dutch rules never split, is one token without a call into spaCy;
-    any other chunk is tokenised by spaCy once. No ``Doc`` or vocabulary entry
-    is made. Same tokens and attributes as ``doc.to_array(_ATTRS)`` of the
-    whole text (tested on the shared PDFs, and on 400,000 Dutch words that are
-    each one token), in a third less time.
+    spaCy's Dutch rules never split, is one token; any other chunk is split
+    once by ``source``, :class:`textscan.tokenizer.DutchTokenizer` (spaCy's
+    rules without spaCy) or :class:`textscan._spacy_pipeline.SpacyChunks`
+    (spaCy itself). No ``Doc`` or vocabulary entry is made. Same tokens and
+    attributes as spaCy's ``doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT,
+    LIKE_NUM])`` of the whole text (tested on the shared PDFs, on generated
+    text, and on 400,000 Dutch words that are each one token).
     """
 
     MAX_CHUNKS = 300_000
 
-    def __init__(self, tokenizer: Any, getters: dict[int, Any]) -> None:
-        self._tokenizer = tokenizer
-        self._is_punct = getters[IS_PUNCT]
-        self._like_num = getters[LIKE_NUM]
-        # the few special cases made of letters only ("xD"): spaCy's own way
-        self._special = frozenset(k for k in tokenizer.rules if k.isalpha())
+    def __init__(self, source: DutchTokenizer | Any) -> None:
+        self.source = source
+        self._split = source.split
+        self._is_punct = source.is_punct
+        self._like_num = source.like_num
+        self.punct_chars: frozenset[str] = frozenset(source.punct_chars)
+        # the few special cases made of letters only ("xD"): split by the source
+        self._special = frozenset(k for k in source.specials if k.isalpha())
         self._chunks: dict[str, tuple[tuple[int, int, int, int, int, str], ...]] = {}
 
     def _chunk(self, chunk: str) -> tuple[tuple[int, int, int, int, int, str], ...]:
-        if chunk.isalpha() and chunk not in self._special:
-            got: tuple[tuple[int, int, int, int, int, str], ...] = (
-                (0, len(chunk), 0, int(self._is_punct(chunk)), int(self._like_num(chunk)), chunk),
-            )
-        else:
-            got = tuple(
-                (c[0], c[1], c[2], c[3], c[4], chunk[c[0] : c[0] + c[1]])
-                for c in self._tokenizer(chunk).to_array(_ATTRS).tolist()
-            )
+        pieces = [chunk] if chunk.isalpha() and chunk not in self._special else self._split(chunk)
+        got: list[tuple[int, int, int, int, int, str]] = []
+        at = 0
+        for piece in pieces:
+            n = len(piece)
+            got.append((at, n, 0, int(self._is_punct(piece)), int(self._like_num(piece)), piece))
+            at += n
         if len(self._chunks) >= self.MAX_CHUNKS:
             self._chunks.clear()
-        self._chunks[chunk] = got
-        return got
+        self._chunks[chunk] = result = tuple(got)
+        return result
 
     def __call__(self, text: str) -> tuple[list[str], list[tuple[int, int, int, int, int]]]:
         """(token texts, their (start, length, is_space, is_punct, like_num)) of ``text``."""
@@ -260,9 +148,19 @@ _CHUNKS = re.compile(r"\S+")
 
 @lru_cache(maxsize=1)
 def get_chunk_tokenizer() -> ChunkTokenizer:
-    """The process's :class:`ChunkTokenizer` over :func:`get_nlp`'s tokenizer."""
-    nlp = get_nlp()
-    return ChunkTokenizer(nlp.tokenizer, nlp.vocab.lex_attr_getters)
+    """The process's :class:`ChunkTokenizer`: spaCy's Dutch rules, without spaCy if possible.
+
+    Over :func:`textscan.tokenizer.get_tokenizer` (rules compiled once per
+    installation), or over spaCy's own tokenizer when those are unavailable.
+    """
+    from textscan.tokenizer import get_tokenizer
+
+    source = get_tokenizer()
+    if source is None:
+        from textscan._spacy_pipeline import SpacyChunks
+
+        source = SpacyChunks(get_nlp())
+    return ChunkTokenizer(source)
 
 
 @lru_cache(maxsize=262_144)
@@ -290,10 +188,9 @@ def _sentences_of(
     """
     from textscan.lemmatizer import get_lemmatizer
 
-    nlp = get_nlp()
-    punct_chars = nlp.get_pipe("sentencizer").punct_chars
     lemmatize = get_lemmatizer().lemmatize
     tokenize = get_chunk_tokenizer()
+    punct_chars = tokenize.punct_chars
     sid = start_id
     # one string object per distinct word and lemma of the document (a word
     # recurs ten times on average: a tenth of the memory, flat in its length)
@@ -352,9 +249,6 @@ def _sentences_of(
             sid += 1
 
 
-_ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_NUM]
-# the lexical attributes the vocabulary computes for a new word (see get_nlp)
-_LEX_ATTRS = (LOWER, NORM, IS_SPACE, IS_PUNCT, LIKE_NUM)
 _new_tuple = tuple.__new__
 
 
@@ -437,8 +331,16 @@ def annotate_text(text: str) -> list[Sentence]:
 
 
 def lemmatize_phrase(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Tokens of ``phrase`` as (lowercased forms, lemmas), through the same pipeline."""
-    doc = get_nlp()(phrase)
-    forms = tuple(t.lower_ for t in doc if not t.is_space)
-    lemmas = tuple((t.lemma_ or t.lower_).lower() for t in doc if not t.is_space)
-    return forms, lemmas
+    """Tokens of ``phrase`` as (lowercased forms, lemmas), as :func:`get_nlp` gives them.
+
+    The tokens of :func:`get_chunk_tokenizer`, every one (whitespace too)
+    lemmatised in one call as the ``textscan_lemmatizer`` component does; the
+    whitespace tokens are then left out.
+    """
+    from textscan.lemmatizer import get_lemmatizer
+
+    words, cols = get_chunk_tokenizer()(phrase)
+    lemmas = get_lemmatizer().lemmatize(words, attach_particles=False)
+    kept = [i for i, c in enumerate(cols) if not c[2]]
+    forms = tuple(words[i].lower() for i in kept)
+    return forms, tuple((lemmas[i] or words[i].lower()).lower() for i in kept)

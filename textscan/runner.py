@@ -619,9 +619,9 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
         if need_nlp:  # some file is not annotated in the cache: workers will need spaCy
             pipeline, _ = _worker_state(config)
             pipeline.matcher.prepare()  # every lexicon's tables, shared by the workers
-            from textscan.nlp import get_nlp
+            from textscan.nlp import get_chunk_tokenizer
 
-            get_nlp()
+            get_chunk_tokenizer()
         # else a re-profile from the cache: each worker builds the tables of only the
         # lexicons it has to match (those not in the cache), when it first matches
         # what every worker imports or reads for its first file, once here (numpy for
