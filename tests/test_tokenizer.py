@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import subprocess
 import sys
 from functools import lru_cache
@@ -150,12 +150,12 @@ def test_an_unreadable_rules_file_is_compiled_again(monkeypatch) -> None:
 
     path = rules_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('{"version": "0", "spec', encoding="utf-8")
+    path.write_bytes(b"\xe3\x00 not marshal data")
     tokenizer.get_tokenizer.cache_clear()
     try:
         tok = tokenizer.get_tokenizer()
         assert tok is not None and tok.split("(o.a.") == ["(", "o.a."]
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored = marshal.loads(path.read_bytes())
         assert stored["version"] == tokenizer.RULES_VERSION and stored["spacy"] == spacy.__version__
     finally:
         tokenizer.get_tokenizer.cache_clear()
@@ -186,7 +186,7 @@ def test_annotation_and_term_analysis_do_not_import_spacy() -> None:
     # this test's cache folder gets the rules and lemma tables this process uses
     path = rules_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(_ours().rules, ensure_ascii=False), encoding="utf-8")
+    path.write_bytes(marshal.dumps(_ours().rules))
     in_use = getattr(_form_tables(), "path", None)
     if in_use is not None and in_use != tables_path():
         shutil.copy(in_use, tables_path())

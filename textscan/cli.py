@@ -16,20 +16,53 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from textscan._version import __version__
 from textscan.errors import LexiconError, TextscanError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
     from textscan.lexicon import Lexicon
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-# Wide enough for the tables when output goes to a file or a pipe.
-_stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-_stderr = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else 160)
+
+class _LazyConsole:
+    """A rich ``Console`` on stdout or stderr, made (and rich imported) when first used.
+
+    A quiet ``textscan scan`` prints nothing, and rich's import (40 ms) delayed
+    the start of its first worker.
+    """
+
+    def __init__(self, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    def _get(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            stream = sys.stderr if self._stderr else sys.stdout
+            # wide enough for the tables when output goes to a file or a pipe
+            width = None if stream.isatty() else 160
+            self._console = Console(stderr=self._stderr, soft_wrap=True, width=width)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+
+_stdout = _LazyConsole(stderr=False)
+_stderr = _LazyConsole(stderr=True)
+
+
+def _table(*args: Any, **kwargs: Any) -> Table:
+    """A rich ``Table`` (rich imported on first use, see :class:`_LazyConsole`)."""
+    from rich.table import Table
+
+    return Table(*args, **kwargs)
 
 
 def _fail(message: str, code: int) -> None:
@@ -218,7 +251,7 @@ def hits(
     elif fmt == "csv":
         click.echo(hits_to_frame(selected).to_csv(index=False), nl=False)
     else:
-        table = Table(title=f"{analysis.document.name}: {len(selected)} hits")
+        table = _table(title=f"{analysis.document.name}: {len(selected)} hits")
         for col in ("page", "section", "text", "entry", "category", "lexicon", "negated"):
             table.add_column(col)
         for h in selected:
@@ -535,7 +568,7 @@ def cache_info(cache_dir: Path | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(info, indent=2))
         return
-    table = Table(title="textscan cache", show_header=False)
+    table = _table(title="textscan cache", show_header=False)
     table.add_column("item")
     table.add_column("value")
     table.add_row("path", info["path"])
@@ -585,7 +618,7 @@ def lexicon_list() -> None:
     """List the bundled lexicons with their version and size."""
     from textscan.lexicon import available_lexicons, load_lexicon
 
-    table = Table(title="bundled lexicons")
+    table = _table(title="bundled lexicons")
     for col in ("name", "type", "version", "categories", "entries", "sha256"):
         table.add_column(col)
     for name in available_lexicons():
@@ -667,7 +700,7 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
             )
         )
         return
-    table = Table(title=f"{lx.name} {lx.version} ({len(entries)} entries)")
+    table = _table(title=f"{lx.name} {lx.version} ({len(entries)} entries)")
     columns = ("id", "category", "lemma/pattern", "particle", "compound", "exclusions")
     for col in (*columns, "requires", "source"):
         table.add_column(col)
@@ -837,7 +870,7 @@ def kwic(
         for rec in frame.to_dict(orient="records"):
             click.echo(json.dumps(rec, ensure_ascii=False, default=str))
     else:
-        table = Table(title=f"{len(frame)} hits in context")
+        table = _table(title=f"{len(frame)} hits in context")
         table.add_column("document / page / section", overflow="fold", max_width=28)
         table.add_column("left", justify="right", overflow="fold")
         table.add_column("match", style="bold")
@@ -896,7 +929,7 @@ def evaluate(
     except InputError as exc:
         _fail(str(exc), EXIT_USAGE)
         return
-    table = Table(
+    table = _table(
         title=f"{gold.name}: {len(result.predictions)} sentences, lexicons {result.lexicon}"
     )
     for col in ("lexicon", "category", "precision", "recall", "f1", "support", "tp", "fp", "fn"):
@@ -928,7 +961,7 @@ def evaluate(
             highlight=False,
         )
     if show:
-        d = Table(title=f"disagreements ({len(result.disagreements)})")
+        d = _table(title=f"disagreements ({len(result.disagreements)})")
         for col in ("id", "category", "kind", "text", "hits"):
             d.add_column(col, overflow="fold")
         for r in result.disagreements.head(show).itertuples(index=False):
@@ -1173,7 +1206,7 @@ def compare_command(
         return
     if quiet:
         return
-    table = Table(title=f"{len(result.measures)} documents compared")
+    table = _table(title=f"{len(result.measures)} documents compared")
     for col in ("document", "balance", "LSS score (z)", "± se", "PC1", "cluster", "key lemmas"):
         table.add_column(col, justify="left" if col in ("document", "key lemmas") else "right")
     scaling = result.scaling.set_index("document")
@@ -1299,7 +1332,7 @@ def suggest_command(
     if fmt == "csv":
         click.echo(frame.to_csv(index=False), nl=False)
         return
-    table = Table(title=f"candidates for {category} ({len(frame)})")
+    table = _table(title=f"candidates for {category} ({len(frame)})")
     for col in ("rank", "lemma", "similarity", "count", "docs", "in context"):
         table.add_column(
             col, justify="right" if col in ("rank", "similarity", "count", "docs") else "left"

@@ -1139,9 +1139,11 @@ class ConsoleReporter:
         verbose: bool = True,
         clock: Callable[[], float] | None = None,
     ) -> None:
-        from rich.console import Console
+        if console is None:
+            from rich.console import Console
 
-        self.console = console or Console(stderr=True)
+            console = Console(stderr=True)
+        self.console = console
         self.show_bar = progress and self.console.is_terminal
         self.verbose = verbose
         self.clock = clock or time.monotonic

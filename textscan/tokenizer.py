@@ -5,9 +5,10 @@ pipeline (0.1 s) only to split the one chunk in ten that is not a plain word
 ("(o.a.", "COVID-19", "€12,50", "jongeren-werk"). That was a third of the
 fixed cost of every cold run. This module reads the rules of spaCy's Dutch
 tokenizer (its prefix, suffix and infix expressions, URL and token patterns,
-special cases) once per installation, stores them in a JSON file under the
-cache folder (``tables/``, named by spaCy's version and this module's source,
-beside the lemma tables) and applies them with the same algorithm as spaCy's
+special cases) once per installation, stores them under the cache folder
+(``tables/``, named by spaCy's version and this module's source, beside the
+lemma tables; as marshal, read in 4 ms where JSON took 60) and applies them
+with the same algorithm as spaCy's
 ``Tokenizer``, written here in Python for one chunk between whitespace:
 
 1. Strip prefixes and suffixes (one of each per round) until neither is left,
@@ -44,7 +45,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
 import re
 import tempfile
@@ -360,8 +361,8 @@ def compile_rules(path: Path | None) -> dict[str, Any]:
         fd, tmp_name = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         tmp = Path(tmp_name)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(rules, fh, ensure_ascii=False)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(rules))
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)
@@ -380,13 +381,13 @@ def rules_path() -> Path:
     """Where this installation's compiled tokenizer rules live (they may not exist yet)."""
     from textscan.cache import default_cache_dir
 
-    return default_cache_dir() / "tables" / f"nl-tokenizer-{_rules_key()}.json"
+    return default_cache_dir() / "tables" / f"nl-tokenizer-{_rules_key()}.marshal"
 
 
 def stale_rules() -> list[Path]:
     """Compiled rule files of other spaCy or textscan versions (left by an upgrade)."""
     current = rules_path()
-    return sorted(p for p in current.parent.glob("nl-tokenizer-*.json") if p != current)
+    return sorted(p for p in current.parent.glob("nl-tokenizer-*") if p != current)
 
 
 @lru_cache(maxsize=1)
@@ -401,7 +402,7 @@ def get_tokenizer() -> DutchTokenizer | None:
     path = rules_path()
     try:
         rules = _read(path)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, EOFError):
         rules = None
     try:
         if rules is None:
@@ -416,8 +417,7 @@ def get_tokenizer() -> DutchTokenizer | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as fh:
-        rules = json.load(fh)
+    rules = marshal.loads(path.read_bytes())
     if not isinstance(rules, dict) or rules.get("version") != RULES_VERSION:
         raise ValueError(f"{path}: not tokenizer rules of version {RULES_VERSION}")
     return rules
