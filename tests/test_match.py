@@ -827,3 +827,69 @@ def test_a_matcher_builds_the_tables_of_a_lexicon_when_it_first_matches_it(monke
     monkeypatch.setattr(match_module, "_INDEXES", {})
     Matcher(lexicons).prepare()
     assert sorted(built) == sorted(lx.name for lx in lexicons)
+
+
+def _tables(matcher: Matcher) -> list[tuple]:
+    """Each lexicon's look-up keys and the entries under them, in a comparable form."""
+    out = []
+    for idx in matcher._indexes:
+        assert idx is not None
+        out.append(
+            (
+                {k: [e.id for e in v] for k, v in idx.single.items()},
+                {k: sorted((seq, e.id) for seq, e in v) for k, v in idx.multi.items()},
+                {k: [e.id for e in v] for k, v in idx.separable.items()},
+                {k: [e.id for e in v] for k, v in idx.parts.items()},
+                sorted(sorted(v) for v in idx.phrases.values()),
+            )
+        )
+    return out
+
+
+def test_kept_term_variants_give_the_same_tables_without_analysing_a_term(
+    tmp_path, monkeypatch
+) -> None:
+    # the bundled lexicons' terms are analysed once and kept on disk: a later
+    # process builds the same tables from the file, with no term analysed again
+    import textscan.match as match
+    from textscan.lexicon import load_lexicons
+
+    kept = tmp_path / "terms.marshal"
+    monkeypatch.setattr(match, "_terms_path", lambda: kept)
+    lexicons = load_lexicons()
+    monkeypatch.setattr(match, "_TERMS", match._TermMemo())
+    monkeypatch.setattr(match, "_INDEXES", {})
+    first = Matcher(lexicons).prepare()
+    assert kept.is_file() and len(match._TERMS.data) > 1000
+
+    def refuse(text):
+        raise AssertionError(f"analysed {text!r} again")
+
+    monkeypatch.setattr(match, "_TERMS", match._TermMemo())  # a fresh process's memo
+    monkeypatch.setattr(match, "_INDEXES", {})
+    monkeypatch.setattr(match, "analyse_term", refuse)
+    again = Matcher(lexicons, lemmatize=None)
+    again._lemmatize = refuse
+    again.prepare()
+    assert _tables(again) == _tables(first)
+    sentences = annotate_text("Wij pakken de jeugdoverlast samen met bewoners aan.")
+    assert again.match(sentences) == first.match(sentences)
+
+
+def test_an_unreadable_term_file_is_analysed_again_and_rewritten(tmp_path, monkeypatch) -> None:
+    import marshal
+
+    import textscan.match as match
+
+    kept = tmp_path / "terms.marshal"
+    kept.write_bytes(b"\x00 not marshal")
+    monkeypatch.setattr(match, "_terms_path", lambda: kept)
+    monkeypatch.setattr(match, "_TERMS", match._TermMemo())
+    monkeypatch.setattr(match, "_INDEXES", {})
+    lexicon = parse_lexicon(
+        "name: t\nversion: '1'\ncategories:\n  - {id: a, label: A}\n"
+        "entries:\n  - {id: wijkagent, category: a, lemma: wijkagenten}\n"
+    )
+    Matcher([lexicon]).prepare()
+    stored = marshal.loads(kept.read_bytes())
+    assert ("wijkagenten", False) in stored

@@ -429,11 +429,18 @@ def test_cache_info_and_clear(corpus, tmp_path):
     assert tables.is_file() and info["lemma_tables_bytes"] == tables.stat().st_size
     stale = tables.with_name("nl-forms-0000000000000000.sqlite")  # an older version's
     stale.write_bytes(b"")
+    # so are tokenizer rules and kept term variants of other versions
+    assert Path(info["tokenizer_rules"]).parent == tables.parent
+    stale_rules = tables.with_name("nl-tokenizer-0000000000000000.marshal")
+    stale_terms = tables.with_name("nl-terms-0000000000000000.marshal")
+    stale_rules.write_bytes(b"")
+    stale_terms.write_bytes(b"")
     res = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache_dir)])
     # documents, sentences, hits per lexicon and derived figures
     n_entries = 10 + 5 * len(load_lexicons()) + info["derived"]
     assert res.exit_code == 0 and f"removed {n_entries} " in res.output
     assert not stale.exists() and tables.is_file()
+    assert not stale_rules.exists() and not stale_terms.exists()
     res = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache_dir), "--json"])
     assert json.loads(res.output)["documents"] == 0
     assert json.loads(res.output)["parsed_lexicons"] == 0

@@ -687,15 +687,17 @@ class Cache:
     def clear(self) -> int:
         """Remove every entry; returns how many there were.
 
-        Also removes compiled lemma tables and tokenizer rules of other package
-        versions (see :func:`textscan.lemmatizer.tables_path` and
-        :func:`textscan.tokenizer.rules_path`; the current ones stay) and the
-        stored parses of lexicon files (see :func:`textscan.lexicon.parse_lexicon`).
+        Also removes compiled lemma tables, tokenizer rules and kept lexicon term
+        variants of other package or code versions (see
+        :func:`textscan.lemmatizer.tables_path`, :func:`textscan.tokenizer.rules_path`
+        and ``textscan.match``; the current ones stay) and the stored parses of
+        lexicon files (see :func:`textscan.lexicon.parse_lexicon`).
         """
         from textscan.lemmatizer import stale_tables
+        from textscan.match import stale_terms
         from textscan.tokenizer import stale_rules
 
-        for old in stale_tables() + stale_rules() + _parsed_lexicons():
+        for old in stale_tables() + stale_rules() + stale_terms() + _parsed_lexicons():
             old.unlink(missing_ok=True)
         if not self.path.exists():
             return 0

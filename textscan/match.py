@@ -25,10 +25,14 @@ Example:
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
 from textscan.lexicon import Entry, Exclusion, Lexicon
 from textscan.model import Hit, Sentence, Token
@@ -983,6 +987,91 @@ _INDEXES: dict[str, tuple[object, _Index]] = {}
 _INDEXES_MAX = 32
 
 
+# ------------------------------------------------------- term variants kept on disk
+#
+# Building the bundled lexicons' tables analysed some 1,100 terms (tokeniser,
+# lemmatiser and dictionary look-ups: 80-100 ms) before every cold run's first
+# worker started. A term's variants (Matcher._variants) depend only on its text
+# and on the tokeniser, lemmatiser and this module, so they are kept in a
+# marshal file under the cache folder's tables/, named by the code and data
+# they depend on; a term not in it is analysed and the file written anew.
+
+_TERMS_VERSION = "1"
+_TERMS_MAX = 200_000  # beyond this many kept terms the file starts again
+
+
+class _TermMemo:
+    """The kept variants of lexicon terms: ``(text, always_lemmatize) -> variants``."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.data: dict[tuple[str, bool], tuple[tuple[str, ...], ...]] = {}
+        self.loaded = False
+        self.added = 0
+
+    def load(self) -> None:
+        self.loaded = True
+        try:
+            self.path = _terms_path()
+            data = marshal.loads(self.path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return
+        if isinstance(data, dict):
+            self.data = data
+
+    def get(self, key: tuple[str, bool]) -> tuple[tuple[str, ...], ...] | None:
+        if not self.loaded:
+            self.load()
+        return self.data.get(key)
+
+    def put(self, key: tuple[str, bool], variants: set[tuple[str, ...]]) -> None:
+        if len(self.data) >= _TERMS_MAX:
+            self.data.clear()
+        self.data[key] = tuple(sorted(variants))
+        self.added += 1
+
+    def save(self) -> None:
+        """Write the file if terms were added (atomically; an unwritable cache is left as it is)."""
+        if not self.added or self.path is None:
+            return
+        self.added = 0
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(marshal.dumps(self.data))
+                os.replace(tmp, self.path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def _terms_path() -> Path:
+    """Where the kept term variants of this code, lemma tables and tokenizer rules live."""
+    import hashlib
+
+    from textscan.cache import _source_hash, default_cache_dir
+    from textscan.lemmatizer import tables_path
+    from textscan.tokenizer import rules_path
+
+    code = _source_hash("textscan.match", "textscan.nlp", "textscan.tokenizer", "textscan.model")
+    parts = [_TERMS_VERSION, code, tables_path().name, rules_path().name]
+    key = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    return default_cache_dir() / "tables" / f"nl-terms-{key}.marshal"
+
+
+def stale_terms() -> list[Path]:
+    """Kept term variants of other code or data versions (left by an upgrade or an edit)."""
+    current = _terms_path()
+    return sorted(p for p in current.parent.glob("nl-terms-*.marshal") if p != current)
+
+
+_TERMS = _TermMemo()
+
+
 class Matcher:
     """Finds every lexicon entry in annotated sentences.
 
@@ -1055,6 +1144,16 @@ class Matcher:
         ("georganiseerde criminaliteit"): the lemmatiser reads such a form
         as the verb ("organiseren"), which the entry does not hold.
         """
+        if self._own_tables:
+            kept = _TERMS.get((text, always_lemmatize))
+            if kept is not None:
+                return set(kept)
+        out = self._analyse_variants(text, always_lemmatize)
+        if self._own_tables:
+            _TERMS.put((text, always_lemmatize), out)
+        return out
+
+    def _analyse_variants(self, text: str, always_lemmatize: bool) -> set[tuple[str, ...]]:
         forms, lemmas = self._lemmatize(text)
         raw = tuple(text.split())
         out = {v for v in (raw, forms) if v}
@@ -1090,6 +1189,7 @@ class Matcher:
             idx = self._index_of(lx) if self._own_tables else self._build(lx)
             idx.position = p
             self._indexes[p] = idx
+        _TERMS.save()
         self._tables()
 
     def _tables(self) -> None:
