@@ -245,6 +245,22 @@ def test_a_scan_leaves_the_callers_garbage_collector_settings_alone(corpus, tmp_
     assert gc.isenabled()
 
 
+def test_an_output_folder_that_cannot_be_made_is_refused_before_any_file_is_read(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from textscan.cli import cli
+    from textscan.runner import ScanConfigError
+
+    blocker = tmp_path / "results.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(ScanConfigError, match=r"results\.txt/out: cannot write the results"):
+        scan([corpus], blocker / "out", jobs=1, cache=False)
+    res = CliRunner().invoke(cli, ["scan", str(corpus), "--out", str(blocker / "out"), "--quiet"])
+    assert res.exit_code == 2
+    assert "cannot write the results there (Not a directory)" in res.output
+    assert "Traceback" not in res.output
+
+
 def test_a_read_only_cache_looks_without_creating_or_writing_anything(corpus, tmp_path):
     from textscan.cache import Cache
     from textscan.extract import file_sha256

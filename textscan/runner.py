@@ -1849,7 +1849,13 @@ def scan(
         done: dict[int, dict[str, Any]] = {}
         if out_path is not None:
             journal = Journal(out_path, {"config": config.key, "version": __version__})
-            journal.start(resume)
+            try:
+                journal.start(resume)
+            except OSError as exc:  # before any file is read: nothing is lost
+                raise ScanConfigError(
+                    f"{out_path}: cannot write the results there "
+                    f"({exc.strerror or exc}); choose another --out folder"
+                ) from exc
             if resume:
                 for t in work.tasks:
                     payload = journal.load(t.sha256)
