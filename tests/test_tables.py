@@ -13,7 +13,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textscan.tables import Table, column_kind, to_arrow, write_csv
+from textscan.tables import Table, _plain_arrow_array, column_kind, to_arrow, write_csv
 
 VALUES = st.one_of(
     st.none(),
@@ -82,6 +82,32 @@ def test_columns_cast_as_astype_does(pages, texts, tmp_path_factory) -> None:
     columns = {"page": pages[:n], "text": texts[:n], "id": list(range(n))}
     frame = pd.DataFrame(columns).astype({"page": "Int64", "id": "int64"})
     table = Table.from_columns(columns, ["page", "text", "id"], {"page": "Int64", "id": "int64"})
+    write_csv(table, tmp / "ours.csv")
+    assert (tmp / "ours.csv").read_text(encoding="utf-8") == _pandas_csv(frame, tmp / "p.csv")
+    _same_arrow(frame, table)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(st.text(max_size=6), min_size=1, max_size=40),
+    ints=st.lists(st.integers(min_value=-(10**15), max_value=10**15), min_size=1, max_size=40),
+    floats=st.lists(st.floats(width=64), min_size=1, max_size=40),
+    flags=st.lists(st.booleans(), min_size=1, max_size=40),
+    gaps=st.sets(st.integers(min_value=0, max_value=39), max_size=5),
+)
+def test_columns_of_one_type_are_written_as_pandas_writes_them(
+    texts, ints, floats, flags, gaps, tmp_path_factory
+) -> None:
+    # the usual columns (one Python type, with or without gaps) take a faster way
+    tmp = tmp_path_factory.mktemp("t")
+    n = min(len(texts), len(ints), len(floats), len(flags))
+    columns = {"text": texts[:n], "n": ints[:n], "x": floats[:n], "flag": flags[:n]}
+    for name in list(columns):
+        columns[f"{name}_gaps"] = [None if i in gaps else v for i, v in enumerate(columns[name])]
+    frame = pd.DataFrame(columns)
+    table = Table.from_columns(columns, list(columns))
+    for kind, name in zip(table.kinds, ("text", "n", "x", "flag"), strict=False):
+        assert _plain_arrow_array(kind, columns[name]) is not None  # the faster way was taken
     write_csv(table, tmp / "ours.csv")
     assert (tmp / "ours.csv").read_text(encoding="utf-8") == _pandas_csv(frame, tmp / "p.csv")
     _same_arrow(frame, table)

@@ -49,6 +49,9 @@ def column_kind(values: Sequence[Any]) -> str:
     32-bit floats, which pandas keeps as float32, do not occur in textscan's
     tables).
     """
+    fast = _KIND_OF_TYPES.get(frozenset(map(type, values)))
+    if fast is not None:  # the usual columns: one Python type, perhaps with gaps
+        return fast
     present = [v for v in values if not _missing(v)]
     if not present:  # None alone keeps an object column; NaN (a missing key) is a number
         return "empty" if all(v is None for v in values) else "float64"
@@ -62,6 +65,22 @@ def column_kind(values: Sequence[Any]) -> str:
     if all(isinstance(v, str) for v in present):
         return "str"
     return "object"
+
+
+# the kind of a column whose values are of exactly these Python types (None a gap)
+_NONE = type(None)
+_KIND_OF_TYPES: dict[frozenset[type], str] = {
+    frozenset({str}): "str",
+    frozenset({str, _NONE}): "str",
+    frozenset({int}): "int64",
+    frozenset({int, _NONE}): "float64",
+    frozenset({bool}): "bool",
+    frozenset({bool, _NONE}): "object",
+    frozenset({float}): "float64",
+    frozenset({float, _NONE}): "float64",
+    frozenset({int, float}): "float64",
+    frozenset({_NONE}): "empty",
+}
 
 
 @dataclass
@@ -132,11 +151,20 @@ def write_csv(table: Table, path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(table.names)
-        cols = [
-            [_cell(kind, v) for v in col]
-            for kind, col in zip(table.kinds, table.columns, strict=True)
-        ]
+        cols = [_cells(kind, col) for kind, col in zip(table.kinds, table.columns, strict=True)]
         writer.writerows(zip(*cols, strict=True))
+
+
+def _cells(kind: str, col: list[Any]) -> list[Any]:
+    """A column's values as ``DataFrame.to_csv`` writes them (see :func:`_cell`)."""
+    types = set(map(type, col))
+    if kind == "str" and types == {str}:
+        return col
+    if kind in ("int64", "Int64") and types == {int}:
+        return list(map(str, col))
+    if kind == "float64" and types == {float}:
+        return [repr(v) if v == v else "" for v in col]
+    return [_cell(kind, v) for v in col]
 
 
 # the pandas metadata (pandas_type, numpy_type) of each kind, as
@@ -164,6 +192,9 @@ def _arrow_array(kind: str, col: list[Any]) -> Any:
     n = len(col)
     if kind == "empty":
         return pa.nulls(n)
+    fast = _plain_arrow_array(kind, col)
+    if fast is not None:
+        return fast
     valid = [not _missing(v) for v in col]
     nulls = n - sum(valid)
     bitmap = pa.py_buffer(np.packbits(np.array(valid, dtype=bool), bitorder="little").tobytes())
@@ -192,6 +223,46 @@ def _arrow_array(kind: str, col: list[Any]) -> Any:
     return pa.Array.from_buffers(
         arrow_type, n, [validity, pa.py_buffer(values.tobytes())], null_count=nulls
     )
+
+
+def _plain_arrow_array(kind: str, col: list[Any]) -> Any | None:
+    """The Arrow array of a column of one Python type without gaps (NaN aside), else None.
+
+    Text is joined and encoded once, numbers converted by numpy in one call: a
+    third of the time of value-by-value building for the sentence table.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    n = len(col)
+    types = set(map(type, col))
+    if kind == "str" and types == {str}:
+        data = "".join(col).encode("utf-8")
+        chars = np.fromiter(map(len, col), dtype=np.int64, count=n)
+        if len(data) != int(chars.sum()):  # not all ASCII: the length of each in bytes
+            chars = np.fromiter((len(v.encode("utf-8")) for v in col), dtype=np.int64, count=n)
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(chars, out=offsets[1:])
+        buffers = [None, pa.py_buffer(offsets.tobytes()), pa.py_buffer(data)]
+        return pa.Array.from_buffers(pa.large_string(), n, buffers, null_count=0)
+    if kind in ("int64", "Int64") and types == {int}:
+        values = np.array(col, dtype=np.int64)
+        return pa.Array.from_buffers(pa.int64(), n, [None, pa.py_buffer(values.tobytes())])
+    if kind == "float64" and types == {float}:
+        values = np.array(col, dtype=np.float64)
+        gaps = np.isnan(values)
+        nulls = int(gaps.sum())
+        validity = None
+        if nulls:
+            values[gaps] = 0.0
+            bits = np.packbits(~gaps, bitorder="little")
+            validity = pa.py_buffer(bits.tobytes())
+        buffers = [validity, pa.py_buffer(values.tobytes())]
+        return pa.Array.from_buffers(pa.float64(), n, buffers, null_count=nulls)
+    if kind == "bool" and types == {bool}:
+        bits = np.packbits(np.array(col, dtype=bool), bitorder="little")
+        return pa.Array.from_buffers(pa.bool_(), n, [None, pa.py_buffer(bits.tobytes())])
+    return None
 
 
 def to_arrow(table: Table) -> Any:
