@@ -280,3 +280,30 @@ def test_unwritable_cache_folder_falls_back_to_memory(
         assert lem.lemma("aangepakt") == "aanpakken"
     finally:
         lm._form_tables.cache_clear()
+
+
+def test_words_looked_up_ahead_get_the_same_lemmas_in_fewer_queries() -> None:
+    # annotation fetches the table rows of a batch of paragraphs' words at once
+    import re
+
+    from textscan.lemmatizer import _form_tables, _FormTables
+
+    shared = _form_tables()
+    if not isinstance(shared, _FormTables):
+        pytest.skip("no compiled lemma tables in this environment")
+    src = Path(__file__).resolve().parents[1] / "corpus" / "src"
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(src.glob("*.md")))
+    words = list(dict.fromkeys(re.findall(r"[^\W\d_][\w’'-]*", text)))
+    assert len(words) > 1000
+    lemmas, queries = {}, {}
+    for way in ("ahead", "one by one"):
+        tables = _FormTables(shared.path)
+        count = [0]
+        tables._connection().set_trace_callback(lambda _q, c=count: c.__setitem__(0, c[0] + 1))
+        lem = DutchLemmatizer(_tables=tables)
+        if way == "ahead":
+            lem.prefetch(words)
+        lemmas[way] = [lem.lemma(w) for w in words]
+        queries[way] = count[0]
+    assert lemmas["ahead"] == lemmas["one by one"]
+    assert queries["ahead"] < queries["one by one"] / 2
