@@ -862,6 +862,29 @@ def test_no_early_pre_extraction_on_a_re_profile_or_with_one_job(corpus, tmp_pat
     runner.stop_pre_extraction()
 
 
+def test_the_early_pre_extractor_orders_the_files_itself(tmp_path):
+    # counting a PDF's pages needs pypdfium2: the pre-extractor, which imports it
+    # anyway, orders the files, so the command forks it without that import
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    for name, pages in (("a-small.pdf", 1), ("b-large.pdf", 4), ("c-middle.pdf", 2)):
+        make_pdf(folder / name, [[f"{PLAN_TEXT} Pagina {k}."] for k in range(pages)])
+    cache = str(tmp_path / "c")
+    code = (
+        "import sys\n"
+        "from textscan import runner\n"
+        f"runner.start_pre_extraction([{str(folder)!r}], jobs=2, cache_dir={cache!r})\n"
+        "print('pypdfium2' in sys.modules)\n"
+        "print([runner.Path(t.path).name for t in runner._early.order])\n"
+        "runner.stop_pre_extraction()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    imported, order = proc.stdout.splitlines()
+    assert imported == "False"
+    assert order == "['b-large.pdf', 'c-middle.pdf', 'a-small.pdf']"
+
+
 def test_a_file_still_being_pre_extracted_is_left_for_last(corpus, tmp_path, monkeypatch):
     import multiprocessing
 

@@ -817,13 +817,21 @@ class _PreExtractor:
     cannot read is met again, and reported, by a worker.
     """
 
-    def __init__(self, config: ScanConfig, tasks: Sequence[Task]) -> None:
+    def __init__(self, config: ScanConfig, tasks: Sequence[Task], *, order: bool = False) -> None:
+        """Start extracting ``tasks`` in their order, or with ``order`` largest first.
+
+        With ``order`` the process orders them itself (it opens the PDFs to
+        count their pages, which needs pypdfium2, as it does anyway) and
+        reports the order first: see :meth:`order`.
+        """
         ctx = mp.get_context("fork")
         self._stop = ctx.Event()
         self._conn, child = ctx.Pipe(duplex=False)
+        self._tasks = list(tasks)
+        self._order: list[int] | None = None if order else [t.index for t in self._tasks]
         self.proc = ctx.Process(
             target=_pre_extract_main,
-            args=(child, config, list(tasks), self._stop),
+            args=(child, config, self._tasks, self._stop, order),
             daemon=True,
             name="textscan-pre-extract",
         )
@@ -831,6 +839,33 @@ class _PreExtractor:
         child.close()
         self.done: set[int] = set()
         self.current: int | None = None
+        self._cache_dir = config.cache_dir
+
+    def order(self) -> list[Task]:
+        """The tasks in the order it extracts them (waits for it to report that order).
+
+        Should it end without reporting, the order is worked out here.
+        """
+        try:
+            while self._order is None and self._conn.poll(None):
+                self._receive(*self._conn.recv())
+        except (EOFError, OSError):
+            pass
+        if self._order is None:
+            return _largest_first(self._tasks, self._cache_dir)
+        by_index = {t.index: t for t in self._tasks}
+        return [by_index[i] for i in self._order]
+
+    def _receive(self, kind: str, value: Any) -> None:
+        if kind == "order":
+            self._order = value
+            return
+        if kind == "start":
+            self.current = value
+            return
+        if kind == "done":
+            self.done.add(value)
+        self.current = None  # done, already cached, or left to a worker
 
     @staticmethod
     def usable(config: ScanConfig) -> bool:
@@ -845,13 +880,7 @@ class _PreExtractor:
     def _drain(self) -> None:
         try:
             while self._conn.poll():
-                kind, index = self._conn.recv()
-                if kind == "start":
-                    self.current = index
-                    continue
-                if kind == "done":
-                    self.done.add(index)
-                self.current = None  # done, already cached, or left to a worker
+                self._receive(*self._conn.recv())
         except (EOFError, OSError):
             self.current = None
 
@@ -875,11 +904,19 @@ class _PreExtractor:
         self._conn.close()
 
 
-def _pre_extract_main(conn: Connection, config: ScanConfig, tasks: list[Task], stop: Any) -> None:
+def _pre_extract_main(
+    conn: Connection, config: ScanConfig, tasks: list[Task], stop: Any, order: bool = False
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(config.max_memory_mb)
     tune_worker_collector()
+    if order:
+        tasks = _largest_first(tasks, config.cache_dir)
+        try:
+            conn.send(("order", [t.index for t in tasks]))
+        except (BrokenPipeError, OSError):
+            return
     from textscan.cache import Cache
     from textscan.extract import extract
 
@@ -1694,9 +1731,17 @@ class _EarlyStart:
 
     key: tuple[Any, ...]
     work: _Plan
-    order: list[Task]  # the plan's tasks, largest first
+    ordered: list[Task] | None  # the plan's tasks, largest first (None: the pre-extractor's)
     need_nlp: bool
     pre: _PreExtractor | None
+
+    @property
+    def order(self) -> list[Task]:
+        """The plan's tasks, largest first (as the pre-extractor reports them, if it orders)."""
+        if self.ordered is None:
+            assert self.pre is not None  # without one the order is worked out at the start
+            self.ordered = self.pre.order()
+        return self.ordered
 
 
 _early: _EarlyStart | None = None
@@ -1747,12 +1792,17 @@ def start_pre_extraction(
         lexicons=(), engine=engine, cache_dir=cache_path, max_memory_mb=max_memory, ocr=ocr
     )
     work = plan(paths, exclude, found, cache_path)
-    order = _largest_first(list(work.tasks), cache_path)
-    need_nlp = _needs_nlp(config, order)
+    tasks = list(work.tasks)
+    need_nlp = _needs_nlp(config, tasks)
     n_jobs = default_jobs() if jobs is None else jobs
     pre = None
-    if need_nlp and n_jobs >= 2 and order and _PreExtractor.usable(config):
-        pre = _PreExtractor(config, order)
+    order: list[Task] | None = None
+    if need_nlp and n_jobs >= 2 and tasks and _PreExtractor.usable(config):
+        # it orders the files itself, largest first: counting pages needs pypdfium2,
+        # which it imports anyway, and which would delay its start here
+        pre = _PreExtractor(config, tasks, order=True)
+    else:
+        order = _largest_first(tasks, cache_path)
     _early = _EarlyStart(_early_key(paths, exclude, config), work, order, need_nlp, pre)
 
 
