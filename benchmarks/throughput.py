@@ -37,7 +37,9 @@ weighs on all of them alike and their ratios compare like with like:
   apart; the runs above use the compiled tables and rules, as every run after
   the first does, and so do the bundled lexicons,
   whose parse textscan keeps by their hash; the changed lexicon of each
-  re-profile is a text it has not read before, as after an edit. Likewise
+  re-profile is a text it has not read before, as after an edit (its terms
+  are the test lexicon's: analysed at the first re-profile and kept, like the
+  terms an edit leaves as they were). Likewise
   textscan's own modules are byte-compiled once, as ``pip install`` does:
   this environment sets ``PYTHONDONTWRITEBYTECODE``, which would otherwise
   leave every run of a source checkout compiling them again.
