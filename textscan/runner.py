@@ -1,7 +1,7 @@
 """The batch runner behind ``textscan scan``: parallel, isolated, cached, resumable.
 
 Each document is processed by :func:`process_file` in a worker process that
-builds the :class:`~textscan.pipeline.Pipeline` (lexicons, matcher, spaCy)
+builds the :class:`~textscan.pipeline.Pipeline` (lexicons, matcher, tokenizer)
 once and then takes one file at a time. The parent process
 
 * finds the files (:func:`textscan.checks.discover`), hashes them, reports
@@ -395,7 +395,7 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
                 sentences = cache.get_sentences(task.sha256, config.extraction)
                 payload["cache"]["sentences"] = "hit" if sentences is not None else "miss"
             if sentences is None:
-                from textscan.nlp import annotate  # spaCy: only when the cache has no sentences
+                from textscan.nlp import annotate  # only when the cache has no sentences
 
                 sentences = annotate(document)
                 if cache is not None:
@@ -610,13 +610,13 @@ def _worker_main(
 def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContext:
     """How workers start: forked from this process once it has built the pipeline.
 
-    With "fork" (Linux) the parent builds the lexicons, matcher and spaCy
+    With "fork" (Linux) the parent builds the lexicons, matcher and tokenizer
     pipeline once and every worker, and every replacement of a killed one,
     starts with them in place (shared copy-on-write). Elsewhere a forkserver
-    with spaCy preloaded, or plain spawn.
+    with the tokenizer and lemma tables preloaded, or plain spawn.
     """
     if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
-        if need_nlp:  # some file is not annotated in the cache: workers will need spaCy
+        if need_nlp:  # some file is not annotated in the cache: workers will annotate
             pipeline, _ = _worker_state(config)
             pipeline.matcher.prepare()  # every lexicon's tables, shared by the workers
             from textscan.nlp import get_chunk_tokenizer
@@ -625,7 +625,7 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
         # else a re-profile from the cache: each worker builds the tables of only the
         # lexicons it has to match (those not in the cache), when it first matches
         # what every worker imports or reads for its first file, once here (numpy for
-        # the bootstrap: spaCy loads it, but a re-profile from the cache has no spaCy)
+        # the bootstrap)
         import resource  # noqa: F401
 
         import numpy  # noqa: F401
@@ -808,10 +808,11 @@ class LocalExecutor:
 class _PreExtractor:
     """Extracts files into the cache on an idle core while the parent builds the pipeline.
 
-    Building the Dutch pipeline takes the parent most of a second, during which
-    the other cores wait. With two or more jobs and the cache on, a process
-    forked before that (it needs no spaCy) extracts the pending files, largest
-    first, into the cache; the workers then find them there. When the
+    Loading the lexicons and building the pipeline take the parent a few tenths
+    of a second, during which the other cores would wait. With two or more jobs
+    and the cache on, a process forked before that (it needs no pipeline)
+    extracts the pending files, largest first, into the cache; the workers then
+    find them there. When the
     pipeline is ready the parent stops it after its current file and gives
     that file to the next free worker. It reports nothing itself: a file it
     cannot read is met again, and reported, by a worker.
@@ -946,7 +947,7 @@ def _needs_nlp(config: ScanConfig, tasks: Sequence[Task]) -> bool:
     """Whether some file's sentences are not in the cache (its worker must annotate it).
 
     When every file is annotated in the cache (a re-profile with another
-    lexicon), the workers only match, and spaCy is not loaded at all.
+    lexicon), the workers only match: no tokenizer is loaded at all.
     """
     if config.cache_dir is None:
         return True
@@ -1777,7 +1778,7 @@ def start_pre_extraction(
     CLI, as soon as it has read its options): the files are found and hashed
     now, and, when some file is not yet annotated in the cache and there are
     two or more jobs, the pre-extractor (see :class:`_PreExtractor`) is forked
-    now, from a process that has not yet imported the lexicon models, spaCy or
+    now, from a process that has not yet imported the lexicon models, numpy or
     pandas, instead of after those imports. The next :func:`scan` with the same
     arguments takes both over; a scan with other arguments stops the
     pre-extractor and plans afresh. What it extracts goes into the cache, which
