@@ -595,7 +595,7 @@ class DutchLemmatizer:
         Annotation calls it with the words of some hundred paragraphs at a time.
         """
         if self._prefetch is not None:
-            self._prefetch({w.strip().lower().replace("’", "'") for w in words})
+            self._prefetch({w.strip().lower().replace("’", "'") for w in set(words)})
 
     def lemmatize(self, words: Sequence[str], *, attach_particles: bool | None = None) -> list[str]:
         """Lemmas of the words of one sentence.

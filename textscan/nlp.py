@@ -112,17 +112,23 @@ class ChunkTokenizer:
         chunks = self._chunks
         end = 0  # where the last chunk ended
         for m in _CHUNKS.finditer(text):
-            at = m.start()
-            if at != end:  # whitespace before this chunk
+            at, stop = m.span()
+            # whitespace before this chunk, unless the one space after the token before
+            if at != end and (at - end != 1 or text[end] != " " or not cols):
                 self._space(text, end, at, words, cols)
             span = m.group()
             got = chunks.get(span)
             if got is None:
                 got = self._chunk(span)
-            for off, length, space, punct, num, word in got:
+            if len(got) == 1:  # most chunks are one token
+                off, length, space, punct, num, word = got[0]
                 words.append(word)
-                cols.append((at + off, length, space, punct, num))
-            end = m.end()
+                cols.append((at, length, space, punct, num))
+            else:
+                for off, length, space, punct, num, word in got:
+                    words.append(word)
+                    cols.append((at + off, length, space, punct, num))
+            end = stop
         if end != len(text):
             self._space(text, end, len(text), words, cols)
         return words, cols

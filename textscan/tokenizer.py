@@ -93,10 +93,14 @@ class DutchTokenizer:
     @staticmethod
     def is_punct(text: str) -> bool:
         """Every character is Unicode punctuation (category P*)."""
+        if text[:1].isalnum():  # a word or a number: no need to look further
+            return False
         return all(unicodedata.category(c)[0] == "P" for c in text)
 
     def like_num(self, text: str) -> bool:
         """Digits (ignoring "." and ","), a fraction of digits, or a Dutch number word."""
+        if text.isalpha():  # most tokens: only a number word can count
+            return text.lower() in self._numbers
         bare = text.replace(",", "").replace(".", "")
         if bare.isdigit():
             return True
