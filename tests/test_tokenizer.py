@@ -208,3 +208,16 @@ def test_annotation_and_term_analysis_do_not_import_spacy() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_each_python_version_gets_its_own_rules_and_lemma_tables(monkeypatch) -> None:
+    # the files are marshal data, whose format belongs to a Python version
+    import sys
+
+    from textscan.lemmatizer import tables_path
+
+    here = (rules_path(), tables_path())
+    monkeypatch.setattr(sys, "version_info", (3, 99, 0, "final", 0))
+    other = (rules_path(), tables_path())
+    assert here[0] != other[0] and here[1] != other[1]
+    assert here[0].parent == other[0].parent

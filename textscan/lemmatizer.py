@@ -31,6 +31,7 @@ import marshal
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -264,7 +265,10 @@ def _tables_key() -> str:
     from importlib.metadata import version
 
     source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    parts = [TABLES_VERSION, version("simplemma"), version("spacy-lookups-data"), source]
+    # marshal's format (the per-POS tables) belongs to a Python version: environments
+    # of two Pythons sharing a cache folder each get their own file
+    python = f"py{sys.version_info[0]}.{sys.version_info[1]}"
+    parts = [TABLES_VERSION, version("simplemma"), version("spacy-lookups-data"), source, python]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 

@@ -48,6 +48,7 @@ import hashlib
 import marshal
 import os
 import re
+import sys
 import tempfile
 import unicodedata
 import warnings
@@ -377,7 +378,8 @@ def _rules_key() -> str:
     from importlib.metadata import version
 
     source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    parts = [RULES_VERSION, version("spacy"), source]
+    python = f"py{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format is Python's
+    parts = [RULES_VERSION, version("spacy"), source, python]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
