@@ -471,7 +471,7 @@ def scan(
         )
     if executor == "local" and not no_cache:
         # hash the files and start extracting them on a spare core now, while
-        # this process loads the lexicons and spaCy (see start_pre_extraction)
+        # this process loads the lexicons and the pipeline (see start_pre_extraction)
         runner.start_pre_extraction(
             paths,
             exclude=exclude,
@@ -1359,7 +1359,7 @@ def main() -> None:
         cli(prog_name="textscan")
     finally:
         # At exit the interpreter's last garbage collection visits every object
-        # the run created (spaCy's vocabulary, the lemma tables, the hits):
+        # the run created (the tokenizer and lemma tables, the lexicons, the hits):
         # 0.4 s after a short scan, for memory the process is giving back
         # anyway. Frozen objects are skipped; exit handlers still run.
         gc.freeze()
