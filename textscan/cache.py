@@ -45,7 +45,7 @@ import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from functools import lru_cache, partial
 from itertools import accumulate
@@ -105,6 +105,26 @@ def default_cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
     return base / "textscan"
+
+
+def installation_file(kind: str, parts: Sequence[str], suffix: str) -> Path:
+    """A file compiled once per installation, under ``tables/`` of the default cache folder.
+
+    Named ``nl-KIND-KEY.SUFFIX``, KEY a hash of ``parts`` (what its content
+    depends on: package versions, source code) and of the Python version (the
+    files hold marshal data, whose format belongs to a Python version, so
+    environments of two Pythons sharing a cache folder each get their own).
+    Lemma tables, tokenizer rules and term analyses are kept so.
+    """
+    python = f"py{sys.version_info[0]}.{sys.version_info[1]}"
+    key = hashlib.sha256("|".join([*parts, python]).encode()).hexdigest()[:16]
+    return default_cache_dir() / "tables" / f"nl-{kind}-{key}{suffix}"
+
+
+def stale_files(current: Path) -> list[Path]:
+    """The other files of ``current``'s kind (see :func:`installation_file`): older versions'."""
+    kind = current.name.rsplit("-", 1)[0]
+    return sorted(p for p in current.parent.glob(f"{kind}-*{current.suffix}") if p != current)
 
 
 def _source_hash(*modules: str) -> str:

@@ -31,7 +31,6 @@ import marshal
 import os
 import re
 import sqlite3
-import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -261,28 +260,22 @@ def _load_json_gz(name: str) -> Any:
 TABLES_VERSION = "4"
 
 
-def _tables_key() -> str:
-    from importlib.metadata import version
-
-    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    # marshal's format (the per-POS tables) belongs to a Python version: environments
-    # of two Pythons sharing a cache folder each get their own file
-    python = f"py{sys.version_info[0]}.{sys.version_info[1]}"
-    parts = [TABLES_VERSION, version("simplemma"), version("spacy-lookups-data"), source, python]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-
-
 def tables_path() -> Path:
     """Where the compiled form tables of this installation live (they may not exist yet)."""
-    from textscan.cache import default_cache_dir
+    from importlib.metadata import version
 
-    return default_cache_dir() / "tables" / f"nl-forms-{_tables_key()}.sqlite"
+    from textscan.cache import installation_file
+
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    parts = [TABLES_VERSION, version("simplemma"), version("spacy-lookups-data"), source]
+    return installation_file("forms", parts, ".sqlite")
 
 
 def stale_tables() -> list[Path]:
     """Compiled table files of other package versions (left by an upgrade)."""
-    current = tables_path()
-    return sorted(p for p in current.parent.glob("nl-forms-*.sqlite") if p != current)
+    from textscan.cache import stale_files
+
+    return stale_files(tables_path())
 
 
 def _source_tables() -> tuple[Mapping[str, str], dict[str, str]]:

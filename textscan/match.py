@@ -1051,22 +1051,20 @@ class _TermMemo:
 
 def _terms_path() -> Path:
     """Where the kept term variants of this code, lemma tables and tokenizer rules live."""
-    import hashlib
-
-    from textscan.cache import _source_hash, default_cache_dir
+    from textscan.cache import _source_hash, installation_file
     from textscan.lemmatizer import tables_path
     from textscan.tokenizer import rules_path
 
     code = _source_hash("textscan.match", "textscan.nlp", "textscan.tokenizer", "textscan.model")
     parts = [_TERMS_VERSION, code, tables_path().name, rules_path().name]
-    key = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-    return default_cache_dir() / "tables" / f"nl-terms-{key}.marshal"
+    return installation_file("terms", parts, ".marshal")
 
 
 def stale_terms() -> list[Path]:
     """Kept term variants of other code or data versions (left by an upgrade or an edit)."""
-    current = _terms_path()
-    return sorted(p for p in current.parent.glob("nl-terms-*.marshal") if p != current)
+    from textscan.cache import stale_files
+
+    return stale_files(_terms_path())
 
 
 _TERMS = _TermMemo()

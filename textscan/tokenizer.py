@@ -48,7 +48,6 @@ import hashlib
 import marshal
 import os
 import re
-import sys
 import tempfile
 import unicodedata
 import warnings
@@ -374,26 +373,21 @@ def compile_rules(path: Path | None) -> dict[str, Any]:
     return rules
 
 
-def _rules_key() -> str:
-    from importlib.metadata import version
-
-    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    python = f"py{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format is Python's
-    parts = [RULES_VERSION, version("spacy"), source, python]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-
-
 def rules_path() -> Path:
     """Where this installation's compiled tokenizer rules live (they may not exist yet)."""
-    from textscan.cache import default_cache_dir
+    from importlib.metadata import version
 
-    return default_cache_dir() / "tables" / f"nl-tokenizer-{_rules_key()}.marshal"
+    from textscan.cache import installation_file
+
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return installation_file("tokenizer", [RULES_VERSION, version("spacy"), source], ".marshal")
 
 
 def stale_rules() -> list[Path]:
     """Compiled rule files of other spaCy or textscan versions (left by an upgrade)."""
-    current = rules_path()
-    return sorted(p for p in current.parent.glob("nl-tokenizer-*") if p != current)
+    from textscan.cache import stale_files
+
+    return stale_files(rules_path())
 
 
 @lru_cache(maxsize=1)
