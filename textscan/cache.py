@@ -15,10 +15,10 @@ lexicon needs matching again. The cache keeps these results in one SQLite file
   and the sha256 of the lexicon's text.
 
 Figures derived from the sentences alone, which no lexicon changes (the text
-fingerprint, the share of Dutch words, the sentence table, a bootstrap
-interval for given counts), are kept too (table ``derived``, keyed also by the
-source of ``profile.py``, ``pipeline.py`` and ``checks.py``), so that a
-re-profile does not compute them again.
+fingerprint, the share of Dutch words, the sentence table), are kept too
+(table ``derived``, keyed also by the source of ``profile.py``,
+``pipeline.py`` and ``checks.py``), so that a re-profile does not compute
+them again.
 
 A changed file has another hash and a new textscan (or changed code) another
 fingerprint, so stale entries are never read; ``textscan cache clear`` removes

@@ -284,7 +284,7 @@ def _match(
 
 
 class _Derived:
-    """One document's figures derived from its text, in the cache (see :class:`DerivedStore`)."""
+    """One document's figures derived from its text alone, kept in the cache."""
 
     def __init__(self, cache: Cache, sha256: str, extraction: str) -> None:
         self.cache, self.sha256, self.extraction = cache, sha256, extraction
@@ -423,7 +423,6 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
             hits,
             pipeline.lexicons,
             fingerprint=facts["fingerprint"],
-            store=store,
         )
         payload["profile"] = profile.to_dict()
         payload["hits"] = hit_columns(hits)
