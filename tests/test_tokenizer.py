@@ -221,3 +221,38 @@ def test_each_python_version_gets_its_own_rules_and_lemma_tables(monkeypatch) ->
     other = (rules_path(), tables_path())
     assert here[0] != other[0] and here[1] != other[1]
     assert here[0].parent == other[0].parent
+
+
+def test_stored_expressions_are_spacys_and_another_pythons_are_compiled_anew(monkeypatch) -> None:
+    """The affix expressions are read in their compiled form, equal to ``re.compile``'s.
+
+    A form written by another Python release (or a damaged one) is not used:
+    the expression is compiled from its text, with the same tokens.
+    """
+    import re
+
+    import textscan.tokenizer as tokenizer
+
+    rules = _ours().rules
+    nlp_tok = _spacy_tokenizer()
+    spacy_patterns = {
+        "prefix": nlp_tok.prefix_search.__self__,
+        "suffix": nlp_tok.suffix_search.__self__,
+        "infix": nlp_tok.infix_finditer.__self__,
+        "url_match": nlp_tok.url_match.__self__,
+    }
+    for name, theirs in spacy_patterns.items():
+        spec = rules[name]
+        assert spec["sre"] is not None, name  # this Python's form was stored
+        ours = tokenizer._pattern(spec)
+        assert ours == theirs, name  # same expression, flags and compiled code
+        with monkeypatch.context() as m:  # read, not compiled (~50 ms per process)
+            m.setattr(tokenizer.re, "compile", lambda *a: pytest.fail("compiled again"))
+            assert tokenizer._pattern(spec) == theirs
+        for form in (
+            dict(spec["sre"], python=spec["sre"]["python"] + 1),  # another release's
+            dict(spec["sre"], code=[1, 2, 3]),  # damaged: _sre refuses it
+            None,
+        ):
+            again = tokenizer._pattern(dict(spec, sre=form))
+            assert again == re.compile(spec["pattern"], spec["flags"]) == theirs, name

@@ -7,9 +7,10 @@ fixed cost of every cold run. This module reads the rules of spaCy's Dutch
 tokenizer (its prefix, suffix and infix expressions, URL and token patterns,
 special cases) once per installation, stores them under the cache folder
 (``tables/``, named by spaCy's version and this module's source, beside the
-lemma tables; as marshal, read in 4 ms where JSON took 60) and applies them
-with the same algorithm as spaCy's
-``Tokenizer``, written here in Python for one chunk between whitespace:
+lemma tables; as marshal, read in 4 ms where JSON took 60; the expressions
+with the code ``re`` compiles them to, so that no process compiles them
+again) and applies them with the same algorithm as spaCy's ``Tokenizer``,
+written here in Python for one chunk between whitespace:
 
 1. Strip prefixes and suffixes (one of each per round) until neither is left,
    stopping early at a special case ("o.a.") or when the rest matches the
@@ -48,6 +49,7 @@ import hashlib
 import marshal
 import os
 import re
+import sys
 import tempfile
 import unicodedata
 import warnings
@@ -56,7 +58,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 class RulesError(Exception):
@@ -223,7 +225,71 @@ class DutchTokenizer:
 def _method(spec: dict[str, Any] | None) -> Callable[..., Any] | None:
     if spec is None:
         return None
-    return getattr(re.compile(spec["pattern"], spec["flags"]), spec["method"])  # type: ignore[no-any-return]
+    return getattr(_pattern(spec), spec["method"])  # type: ignore[no-any-return]
+
+
+def _pattern(spec: dict[str, Any]) -> re.Pattern[str]:
+    """The spec's expression, from its stored compiled form when this Python wrote it.
+
+    spaCy's affix expressions are large (the infixes 20,000 characters):
+    ``re.compile`` took ~50 ms per process, before any worker could start.
+    The form ``re`` compiles them to (its ``_sre`` code) is stored with the
+    rules and given back to ``_sre.compile`` as ``re.compile`` itself does
+    (0.3 ms). It is used only by the Python release and ``_sre`` version that
+    wrote it, and was checked equal to ``re.compile``'s pattern then (see
+    :func:`_compiled_form`); otherwise, or if anything fails, the expression
+    is compiled as usual.
+    """
+    form = spec.get("sre")
+    if isinstance(form, dict) and form.get("python") == sys.hexversion:
+        try:
+            import _sre
+
+            if form["magic"] == _sre.MAGIC:
+                return _sre.compile(  # type: ignore[no-any-return]
+                    spec["pattern"],
+                    form["flags"],
+                    form["code"],
+                    form["groups"],
+                    form["groupindex"],
+                    tuple(form["indexgroup"]),
+                )
+        except (ImportError, KeyError, TypeError, ValueError, RuntimeError):
+            pass
+    return re.compile(spec["pattern"], spec["flags"])
+
+
+def _compiled_form(pattern: str, flags: int) -> dict[str, Any] | None:
+    """What ``_sre.compile`` needs for ``pattern``, as ``re.compile`` builds it (or None).
+
+    Kept only if the pattern built from it equals ``re.compile``'s (equal
+    patterns have the same expression, flags and code).
+    """
+    try:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        form = {
+            "python": sys.hexversion,
+            "magic": _sre.MAGIC,
+            "flags": flags | parsed.state.flags,
+            "code": [int(c) for c in _compiler._code(parsed, flags)],
+            "groups": parsed.state.groups - 1,
+            "groupindex": groupindex,
+            "indexgroup": indexgroup,
+        }
+        spec = {"pattern": pattern, "flags": flags, "sre": form}
+        if _pattern(spec) != re.compile(pattern, flags):
+            return None
+        marshal.dumps(form)  # it must be storable
+    except (ImportError, AttributeError, TypeError, ValueError, re.error):
+        return None
+    return form
 
 
 def _length(search: Callable[[str], re.Match[str] | None] | None, text: str) -> int:
@@ -245,7 +311,12 @@ def _regex_spec(function: Any, name: str) -> dict[str, Any] | None:
     method = function.__name__
     if method not in {"search", "match", "fullmatch", "finditer"}:
         raise RulesError(f"spaCy's tokenizer {name} calls {method!r}")
-    return {"pattern": pattern.pattern, "flags": pattern.flags, "method": method}
+    return {
+        "pattern": pattern.pattern,
+        "flags": pattern.flags,
+        "method": method,
+        "sre": _compiled_form(pattern.pattern, pattern.flags),
+    }
 
 
 def read_spacy_rules() -> tuple[dict[str, Any], Any]:
