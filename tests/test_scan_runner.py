@@ -507,7 +507,7 @@ def _env(**extra: str) -> dict[str, str]:
 def _wait_for_parts(out: Path, n: int, proc: subprocess.Popen, limit: float = 60) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
-        if len(list((out / ".parts").glob("*.json.gz"))) >= n:
+        if len(list((out / ".parts").glob("*.marshal"))) >= n:
             return
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.05)
@@ -531,7 +531,7 @@ def test_a_killed_run_resumes_to_the_same_outputs(corpus, tmp_path, sig):
         assert 2 <= len(written) - 1 < 5  # the finished documents, complete
     else:
         assert proc.returncode == -signal.SIGKILL
-    done = len(list((out / ".parts").glob("*.json.gz")))
+    done = len(list((out / ".parts").glob("*.marshal")))
     assert done < 5
     proc = _run_cli([*args, "--resume"], _env())
     _, err = proc.communicate(timeout=120)

