@@ -1045,3 +1045,29 @@ def test_a_part_saved_with_hit_rows_still_resumes(corpus, tmp_path):
     }
     frames = [_frame_of(_parts([payload], [], []), n) for n in ("profiles", "hits", "sentences")]
     assert frames[1].equals(hits)
+
+
+def test_a_journal_part_reads_back_as_saved_and_a_damaged_one_is_done_again(tmp_path):
+    """--resume takes a finished document's part as the worker sent it; a cut or
+    garbled part (a crash while writing, a disk error) means the file is processed again."""
+    from textscan.runner import Journal
+
+    journal = Journal(tmp_path, {"config": "x"})
+    journal.start(resume=False)
+    sha = "ab" * 32
+    payload = {
+        "sha256": sha,
+        "status": "ok",
+        "profile": {"document": "plan", "balance": {"value": -0.25, "ci_low": None}},
+        "hits": {"page": [1, 2, None], "parts": [((0, 4),), (), ()]},
+        "failures": [],
+        "warnings": [],
+    }
+    journal.save(payload)
+    assert journal.load(sha) == payload  # tuples and None as they were
+    part = journal._path(sha)
+    whole = part.read_bytes()
+    for damaged in (whole[: len(whole) // 2], b"\x00 not a part", b""):
+        part.write_bytes(damaged)
+        assert journal.load(sha) is None
+    assert journal.load("cd" * 32) is None  # never saved
