@@ -307,3 +307,34 @@ def test_words_looked_up_ahead_get_the_same_lemmas_in_fewer_queries() -> None:
         queries[way] = count[0]
     assert lemmas["ahead"] == lemmas["one by one"]
     assert queries["ahead"] < queries["one by one"] / 2
+
+
+def test_a_forked_process_opens_its_own_connection_to_the_lemma_tables():
+    """Workers are forked from a parent that has read the tables: SQLite connections
+    must not cross a fork, so the child opens its own and looks up as before."""
+    import os
+
+    from textscan.lemmatizer import _form_tables, get_lemmatizer
+
+    tables = _form_tables()
+    if not hasattr(tables, "_con"):
+        pytest.skip("the lemma tables are in memory here (no compiled file)")
+    lem = get_lemmatizer()
+    assert lem.lemma("woningen") == "woning"
+    inherited = tables._con
+    assert inherited is not None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child)
+        try:
+            fresh = tables._con is None
+            got = lem.lemma("handhavers")  # not yet looked up in the parent
+            ok = fresh and tables._con is not None and tables._con is not inherited
+            os.write(write, f"{ok}|{got}".encode())
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    os.close(write)
+    assert os.read(read, 100).decode() == f"True|{lem.lemma('handhavers')}"
+    os.close(read)
+    assert tables._con is inherited  # the parent keeps its own

@@ -33,6 +33,7 @@ import re
 import sqlite3
 import tempfile
 import threading
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -362,6 +363,19 @@ def _compile_known_lemmas(con: sqlite3.Connection, tables: _MemoryTables) -> Non
         )
 
 
+_OPEN_TABLES: weakref.WeakSet[_FormTables] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    """In a forked child: open the tables anew on first use (a connection is per process)."""
+    for tables in list(_OPEN_TABLES):
+        tables._con = None
+
+
+if hasattr(os, "register_at_fork"):  # no fork, no inherited connections, elsewhere
+    os.register_at_fork(after_in_child=_after_fork)
+
+
 class _FormTables:
     """simplemma's and spaCy's form→lemma tables, read from the compiled SQLite file.
 
@@ -376,7 +390,7 @@ class _FormTables:
         self.path = path
         self._uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
         self._con: sqlite3.Connection | None = None
-        self._pid = -1
+        _OPEN_TABLES.add(self)
         self._memo: dict[str, tuple[str | None, str | None]] = {}
         # known() answers fetched ahead by prefetch(), each handed out once
         self._known: dict[str, tuple[bool, str | None]] = {}
@@ -385,9 +399,10 @@ class _FormTables:
         self.lookup = _Column(self, 1)
 
     def _connection(self) -> sqlite3.Connection:
-        if self._con is None or self._pid != os.getpid():
+        # no os.getpid() per look-up (a system call, 30,000 a run): a forked child
+        # drops the inherited connection instead (see _after_fork)
+        if self._con is None:
             self._con = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
-            self._pid = os.getpid()
         return self._con
 
     def row(self, form: str) -> tuple[str | None, str | None]:
