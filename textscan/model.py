@@ -10,6 +10,7 @@ next one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Literal, NamedTuple
 
 ParagraphKind = Literal["text", "heading", "list_item", "toc", "table", "references"]
@@ -145,6 +146,9 @@ class Token(NamedTuple):
     like_num: bool = False
 
 
+_IS_WORD = attrgetter("is_word")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """An annotated sentence with its place in the document."""
@@ -159,7 +163,8 @@ class Sentence:
 
     @property
     def words(self) -> int:
-        return sum(1 for t in self.tokens if t.is_word)
+        """The number of word tokens (a profile asks it of every sentence, some twice)."""
+        return sum(map(_IS_WORD, self.tokens))  # counted in C: True is 1
 
 
 @dataclass(frozen=True, slots=True)
