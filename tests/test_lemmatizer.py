@@ -311,30 +311,31 @@ def test_words_looked_up_ahead_get_the_same_lemmas_in_fewer_queries() -> None:
 
 def test_a_forked_process_opens_its_own_connection_to_the_lemma_tables():
     """Workers are forked from a parent that has read the tables: SQLite connections
-    must not cross a fork, so the child opens its own and looks up as before."""
+    must not cross a fork, so the child opens its own and reads the same rows."""
     import os
 
-    from textscan.lemmatizer import _form_tables, get_lemmatizer
+    from textscan.lemmatizer import _form_tables
 
     tables = _form_tables()
     if not hasattr(tables, "_con"):
         pytest.skip("the lemma tables are in memory here (no compiled file)")
-    lem = get_lemmatizer()
-    assert lem.lemma("woningen") == "woning"
+    query = tables._QUERY
+    expected = tables._connection().execute(query, ("woningen",)).fetchone()
+    assert expected is not None
     inherited = tables._con
-    assert inherited is not None
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover (the child)
         try:
             fresh = tables._con is None
-            got = lem.lemma("handhavers")  # not yet looked up in the parent
-            ok = fresh and tables._con is not None and tables._con is not inherited
-            os.write(write, f"{ok}|{got}".encode())
+            tables.row(f"nooitgezien{os.getpid()}")  # not memoised anywhere: a query
+            own = tables._con is not None and tables._con is not inherited
+            got = tables._connection().execute(query, ("woningen",)).fetchone()
+            os.write(write, repr((fresh, own, got)).encode())
         finally:
             os._exit(0)
     os.waitpid(pid, 0)
     os.close(write)
-    assert os.read(read, 100).decode() == f"True|{lem.lemma('handhavers')}"
+    assert os.read(read, 1000).decode() == repr((True, True, expected))
     os.close(read)
     assert tables._con is inherited  # the parent keeps its own
