@@ -256,3 +256,26 @@ def test_stored_expressions_are_spacys_and_another_pythons_are_compiled_anew(mon
         ):
             again = tokenizer._pattern(dict(spec, sre=form))
             assert again == re.compile(spec["pattern"], spec["flags"]) == theirs, name
+
+
+def test_spacys_version_is_read_without_importing_it_or_the_package_metadata(monkeypatch) -> None:
+    """Cache keys name spaCy's version; it is read from spaCy's about.py (the source
+    of its metadata), and from the metadata when that file cannot be read."""
+    import importlib.metadata
+    import importlib.util
+
+    import textscan._spacy as spacy_module
+
+    expected = importlib.metadata.version("spacy")
+    assert expected == spacy.__version__
+    with monkeypatch.context() as m:
+        m.delitem(sys.modules, "spacy")  # as in a scan's parent, which never imports it
+        spacy_module.spacy_version.cache_clear()
+        m.setattr(importlib.metadata, "version", lambda name: pytest.fail("metadata read"))
+        assert spacy_module.spacy_version() == expected
+        spacy_module.spacy_version.cache_clear()
+        m.setattr(importlib.util, "find_spec", lambda name: None)  # no about.py to read
+        m.setattr(importlib.metadata, "version", lambda name: f"{name} from metadata")
+        assert spacy_module.spacy_version() == "spacy from metadata"
+    spacy_module.spacy_version.cache_clear()
+    assert spacy_module.spacy_version() == expected

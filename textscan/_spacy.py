@@ -16,8 +16,10 @@ unexpected, spaCy is imported the ordinary way.
 
 from __future__ import annotations
 
+import re
 import sys
 import types
+from functools import lru_cache
 from typing import Any
 
 
@@ -56,3 +58,34 @@ def import_spacy() -> types.ModuleType:
     if getattr(spacy, "cli", None) is cli:  # never leave a stand-in reachable
         del spacy.cli
     return spacy
+
+
+@lru_cache(maxsize=1)
+def spacy_version() -> str:
+    """The installed spaCy's version, without importing spaCy or ``importlib.metadata``.
+
+    The cache keys of annotations and the tokenizer rules name spaCy's version,
+    and a scan looks them up before it can start its first process: importing
+    ``importlib.metadata`` and asking it took 20 ms there. spaCy states its
+    version in ``spacy/about.py`` (which ``spacy.__version__`` and its package
+    metadata come from); that file is read, and the metadata asked only when
+    it cannot be.
+    """
+    module = sys.modules.get("spacy")
+    if module is not None and isinstance(getattr(module, "__version__", None), str):
+        return str(module.__version__)
+    try:
+        import importlib.util
+        from pathlib import Path
+
+        spec = importlib.util.find_spec("spacy")
+        if spec is not None and spec.origin:
+            about = Path(spec.origin).with_name("about.py").read_text(encoding="utf-8")
+            found = re.search(r"^__version__\s*=\s*[\"']([^\"']+)[\"']", about, re.M)
+            if found:
+                return found.group(1)
+    except (ImportError, OSError, ValueError, UnicodeDecodeError):
+        pass
+    from importlib.metadata import version
+
+    return version("spacy")

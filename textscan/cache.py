@@ -155,8 +155,7 @@ def extractor_fingerprint(engine: str) -> str:
 @lru_cache(maxsize=1)
 def annotator_fingerprint() -> str:
     """What annotation depends on besides the document: pipeline version and code."""
-    from importlib.metadata import version
-
+    from textscan._spacy import spacy_version
     from textscan._version import PIPELINE_VERSION
 
     code = _source_hash(
@@ -164,7 +163,7 @@ def annotator_fingerprint() -> str:
     )
     py = f"py{sys.version_info[0]}.{sys.version_info[1]}"
     return (
-        f"{__version__}|nlp{PIPELINE_VERSION}|spacy{version('spacy')}|{code}"
+        f"{__version__}|nlp{PIPELINE_VERSION}|spacy{spacy_version()}|{code}"
         f"|sentences{SENTENCES_FORMAT}|{py}"
     )
 

@@ -446,12 +446,11 @@ def compile_rules(path: Path | None) -> dict[str, Any]:
 
 def rules_path() -> Path:
     """Where this installation's compiled tokenizer rules live (they may not exist yet)."""
-    from importlib.metadata import version
-
+    from textscan._spacy import spacy_version
     from textscan.cache import installation_file
 
     source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    return installation_file("tokenizer", [RULES_VERSION, version("spacy"), source], ".marshal")
+    return installation_file("tokenizer", [RULES_VERSION, spacy_version(), source], ".marshal")
 
 
 def stale_rules() -> list[Path]:
