@@ -681,6 +681,8 @@ class LocalExecutor:
         self.jobs = max(1, jobs)
         self.timeout = timeout if timeout and timeout > 0 else None
         self.ctx = _context(config, need_nlp)
+        self.need_nlp = need_nlp
+        self.cores = default_jobs()
         self.workers: list[_Worker] = []
         self._leaving: list[Any] = []  # told to stop, not yet seen to exit (see reap)
 
@@ -757,9 +759,14 @@ class LocalExecutor:
                 while queue and len(self.workers) < self.jobs:
                     self._assign(self._spawn(), queue.popleft())
                 busy = [w for w in self.workers if w.task is not None]
-                if self.ctx.get_start_method() == "fork":
-                    # the workers are forked: import what writing the tables needs
-                    # while they read the files (not after them, on one core)
+                if self.ctx.get_start_method() == "fork" and (
+                    len(busy) < self.cores or not self.need_nlp
+                ):
+                    # every worker is forked: import what writing the tables needs
+                    # while they work (not after them, on one core); in a cold run
+                    # once a core is free (with as many workers as cores: the last
+                    # files are being read), not on a core the workers need, and in
+                    # a re-profile from the cache (a tenth of a second) at once
                     _preload_writers()
                 if not busy:
                     continue
@@ -1042,14 +1049,17 @@ _preload: threading.Thread | None = None
 
 
 def _preload_writers() -> None:
-    """Import pyarrow in a thread while the workers read the files.
+    """Import pyarrow in a thread while the workers read the last files.
 
     The parent needs it only to write the Parquet files at the end; importing
     it then, on one core while the other waits, would add to every run.
-    Started as soon as the workers are forked (a fork while another thread
-    imports could copy a held import lock). The tables are written without
-    pandas (:mod:`textscan.tables`): its import, 0.2 s of CPU beside
-    pyarrow's 0.05 s, used to run here, on a core the two workers needed.
+    Started once the workers are forked (a fork while another thread imports
+    could copy a held import lock), in a cold run once fewer are busy than
+    there are cores: with two workers on two cores, while the last file is
+    read, on the core the other worker has left (at the start it took 0.05 s
+    from the workers; about 0.025 s of the run's time).
+    The tables are written without pandas (:mod:`textscan.tables`): its
+    import, 0.2 s of CPU beside pyarrow's 0.05 s, used to run here.
     """
     global _preload
 
