@@ -235,8 +235,9 @@ def _pattern(spec: dict[str, Any]) -> re.Pattern[str]:
     ``re.compile`` took ~50 ms per process, before any worker could start.
     The form ``re`` compiles them to (its ``_sre`` code) is stored with the
     rules and given back to ``_sre.compile`` as ``re.compile`` itself does
-    (0.3 ms). It is used only by the Python release and ``_sre`` version that
-    wrote it, and was checked equal to ``re.compile``'s pattern then (see
+    (0.3 ms). It is used only under the Python release, ``_sre`` version and
+    code word size that wrote it, and was checked equal to ``re.compile``'s
+    pattern then (see
     :func:`_compiled_form`); otherwise, or if anything fails, the expression
     is compiled as usual.
     """
@@ -245,7 +246,7 @@ def _pattern(spec: dict[str, Any]) -> re.Pattern[str]:
         try:
             import _sre
 
-            if form["magic"] == _sre.MAGIC:
+            if form["magic"] == _sre.MAGIC and form["codesize"] == _sre.CODESIZE:
                 return _sre.compile(  # type: ignore[no-any-return]
                     spec["pattern"],
                     form["flags"],
@@ -277,6 +278,7 @@ def _compiled_form(pattern: str, flags: int) -> dict[str, Any] | None:
         form = {
             "python": sys.hexversion,
             "magic": _sre.MAGIC,
+            "codesize": _sre.CODESIZE,
             "flags": flags | parsed.state.flags,
             "code": [int(c) for c in _compiler._code(parsed, flags)],
             "groups": parsed.state.groups - 1,
