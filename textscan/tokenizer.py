@@ -237,9 +237,8 @@ def _pattern(spec: dict[str, Any]) -> re.Pattern[str]:
     rules and given back to ``_sre.compile`` as ``re.compile`` itself does
     (0.3 ms). It is used only under the Python release, ``_sre`` version and
     code word size that wrote it, and was checked equal to ``re.compile``'s
-    pattern then (see
-    :func:`_compiled_form`); otherwise, or if anything fails, the expression
-    is compiled as usual.
+    pattern then (see :func:`_compiled_form`); otherwise, or if anything
+    fails, the expression is compiled as usual.
     """
     form = spec.get("sre")
     if isinstance(form, dict) and form.get("python") == sys.hexversion:
