@@ -2,7 +2,7 @@
 
 Run from the repository root (needs ../shared/data/pdf, see tests/conftest.py):
 
-    python benchmarks/throughput.py [--copies 4] [--repeat 3] [--json results.json]
+    python benchmarks/throughput.py [--copies 4] [--repeat 5] [--json results.json]
 
 It measures, each cold run as the command ``textscan scan ... --out DIR``
 (a fresh process, writing every output table) with an empty cache (the
@@ -164,8 +164,9 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
 def cold_runs(paths: list[Path], jobs: int, work: Path, label: str, repeat: int) -> dict[str, Any]:
     """``repeat`` cold runs (each with a new, empty cache): the median run, plus all walls.
 
-    One run on a shared 2-core machine varies by some 5%; the median of a few
-    is what a user would see on a typical run.
+    One run on a shared 2-core machine varies by a tenth from the next (the
+    host's other guests); the median of five is what a user would see on a
+    typical run, and moves less between benchmark runs than a median of three.
     """
     return _median_run([run_scan(paths, jobs, work / f"{label}-{k}") for k in range(repeat)])
 
@@ -355,7 +356,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=4, help="copies of each shared PDF (growth)")
     ap.add_argument("--json", type=Path, default=None, help="write the figures here as JSON")
     ap.add_argument(
-        "--repeat", type=int, default=3, help="cold runs per setting; the median is reported"
+        "--repeat", type=int, default=5, help="cold runs per setting; the median is reported"
     )
     ap.add_argument("--_session", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
