@@ -1071,3 +1071,10 @@ def test_a_journal_part_reads_back_as_saved_and_a_damaged_one_is_done_again(tmp_
         part.write_bytes(damaged)
         assert journal.load(sha) is None
     assert journal.load("cd" * 32) is None  # never saved
+
+    class Code(str):  # a value marshal does not take is saved as JSON would give it
+        pass
+
+    odd = dict(payload, sha256="ef" * 32, warnings=[{"code": Code("not-dutch")}])
+    journal.save(odd)
+    assert journal.load("ef" * 32)["warnings"] == [{"code": "not-dutch"}]

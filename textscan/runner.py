@@ -1416,7 +1416,10 @@ def save_part(parts: Path, payload: dict[str, Any]) -> None:
     write than the gzip-compressed JSON it was (1.6 against 40 ms for the five
     manifestos), and the folder is removed when the run completes.
     """
-    data = marshal.dumps(payload)
+    try:
+        data = marshal.dumps(payload)
+    except ValueError:  # a value marshal does not take (a str subclass): as JSON gives it
+        data = marshal.dumps(json.loads(json.dumps(payload, ensure_ascii=False)))
     _write_atomic(parts / f"{payload['sha256']}{PART_SUFFIX}", lambda p: p.write_bytes(data))
 
 
