@@ -279,3 +279,32 @@ def test_spacys_version_is_read_without_importing_it_or_the_package_metadata(mon
         assert spacy_module.spacy_version() == "spacy from metadata"
     spacy_module.spacy_version.cache_clear()
     assert spacy_module.spacy_version() == expected
+
+
+_LETTERS = [chr(i) for i in range(0x41, 0x250) if chr(i).isalpha()] + ["α", "Ω", "ĳ", "ǅ", "ß"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(_LETTERS), min_size=1, max_size=7),
+    st.sampled_from(list(",.;:)!?")),
+)
+def test_a_word_and_a_mark_tokenise_as_spacy_does(word: str, mark: str) -> None:
+    """The shortcut for a word and one mark ("buurt.") gives spaCy's tokens, whatever the
+    letters (capitals before a full stop, letters outside the checked range)."""
+    chunk = word + mark
+    assert _ours().split(chunk) == [t.text for t in _spacy_tokenizer()(chunk)], chunk
+
+
+def test_a_word_and_a_mark_are_split_without_the_affix_rules(monkeypatch) -> None:
+    tok = _ours()
+    assert set(tok._word_marks) >= {",", "."}  # found when the rules were compiled
+    with monkeypatch.context() as m:
+        m.setattr(tok, "_affixes", lambda *args: pytest.fail("the affix rules ran"))
+        assert tok.split("veiligheid,") == ["veiligheid", ","]
+        assert tok.split("buurt.") == ["buurt", "."]
+        assert tok.split("Één;") == ["Één", ";"]
+    # a special case, a capital before a full stop, a digit: the rules as ever
+    assert tok.split("bijv.") == [t.text for t in _spacy_tokenizer()("bijv.")]
+    assert tok.split("EU.") == [t.text for t in _spacy_tokenizer()("EU.")]
+    assert tok.split("2023,") == ["2023", ","]
