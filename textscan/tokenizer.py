@@ -419,9 +419,10 @@ def _word_marks(spacy_tokenizer: Any, plain: DutchTokenizer) -> dict[str, str]:
     the mark and on at most the two characters before it ("." after a
     lowercase letter or two capitals). A letter is kept for a mark only when
     spaCy's tokenizer and the copy of its rules both give [word, mark] for a
-    word of that letter alone, after a lowercase letter and after a capital
-    (special cases, which :meth:`DutchTokenizer.split` looks up first, are
-    not tried). Tested against spaCy on every chunk of the shared documents.
+    word of that letter alone and after each pair of lowercase letters and
+    capitals (special cases, which :meth:`DutchTokenizer.split` looks up
+    first, are not tried). Tested against spaCy on every chunk of the shared
+    documents and on generated words.
     """
     specials = plain.specials
     out: dict[str, str] = {}
@@ -429,7 +430,7 @@ def _word_marks(spacy_tokenizer: Any, plain: DutchTokenizer) -> dict[str, str]:
         kept = []
         for letter in _MARK_LETTERS:
             ok = True
-            for word in (letter, "xq" + letter, "XQ" + letter):
+            for word in (letter, "xq" + letter, "XQ" + letter, "Xq" + letter, "xQ" + letter):
                 chunk = word + mark
                 if chunk in specials or word in specials:
                     continue  # never reaches the shortcut
