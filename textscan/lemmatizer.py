@@ -394,6 +394,7 @@ class _FormTables:
         self._memo: dict[str, tuple[str | None, str | None]] = {}
         # known() answers fetched ahead by prefetch(), each handed out once
         self._known: dict[str, tuple[bool, str | None]] = {}
+        self._fetched: set[str] = set()  # forms prefetch() has looked up
         self._lock = threading.Lock()
         self.simplemma = _Column(self, 0)
         self.lookup = _Column(self, 1)
@@ -434,28 +435,40 @@ class _FormTables:
         A document's ten thousand new words were ten thousand single queries of
         each table (some 0.1 s of a cold run's annotation).
         """
-        rows = [f for f in dict.fromkeys(forms) if f not in self._memo]
+        fetched = self._fetched
+        rows = [f for f in dict.fromkeys(forms) if f not in fetched and f not in self._memo]
         if not rows:
             return
         if len(self._known) > 200_000:
             self._known.clear()
+        if len(fetched) > 200_000:
+            fetched.clear()
         with self._lock:
             con = self._connection()
             for start in range(0, len(rows), self._BATCH):
                 batch = rows[start : start + self._BATCH]
                 marks = ",".join("?" * len(batch))
-                found = {
-                    f: (a, b)
-                    for f, a, b in con.execute(
-                        f"SELECT form, simplemma, lookup FROM forms WHERE form IN ({marks})", batch
-                    )
-                }
                 lemmas = dict(
                     con.execute(f"SELECT form, lemma FROM known WHERE form IN ({marks})", batch)
                 )
+                # a form with a compiled lemma is lemmatised from that alone: the
+                # table rows are read only for the others (two in five words), and
+                # for a known form when something asks (row(), one at a time)
+                rest = [f for f in batch if f not in lemmas]
+                if rest:
+                    found = {
+                        f: (a, b)
+                        for f, a, b in con.execute(
+                            "SELECT form, simplemma, lookup FROM forms WHERE form IN "
+                            f"({','.join('?' * len(rest))})",
+                            rest,
+                        )
+                    }
+                    for f in rest:
+                        self._memo[f] = found.get(f, (None, None))
                 for f in batch:
-                    self._memo[f] = found.get(f, (None, None))
                     self._known[f] = (True, lemmas[f]) if f in lemmas else (False, None)
+                fetched.update(batch)
 
     def pos_tables(self) -> PreparedPosTables:
         """spaCy's per-POS exception tables and lemma index (see :func:`_prepared_pos_tables`)."""
