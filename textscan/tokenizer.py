@@ -134,7 +134,7 @@ class DutchTokenizer:
             # that are not a plain word; the affix rules would strip the mark and
             # find nothing more, here without running their expressions
             word = chunk[:-1]
-            letters = self._word_marks.get(chunk[-1])
+            letters = self._word_marks.get(chunk[-1:])  # "" for an empty chunk: no mark
             if (
                 letters is not None
                 and word[-1:] in letters
