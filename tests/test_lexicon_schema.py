@@ -171,3 +171,21 @@ def test_stored_parses_are_pruned_to_the_newest(monkeypatch):
     monkeypatch.setattr(lexicon_module, "_PARSED", {})
     parse_lexicon(GOOD + "# edit 4\n")
     assert calls == []
+
+
+def test_stored_parses_are_pruned_in_batches(monkeypatch):
+    # the folder's ages are read only once an eighth more than are kept have gathered
+    import os
+    from pathlib import Path
+
+    import textscan.lexicon as lexicon_module
+
+    monkeypatch.setattr(lexicon_module, "PARSED_KEEP", 16)
+    folder = Path(os.environ["TEXTSCAN_CACHE"]) / "lexicons"
+    counts = []
+    for k in range(20):
+        monkeypatch.setattr(lexicon_module, "_PARSED", {})
+        parse_lexicon(GOOD + f"# batch edit {k}\n")
+        counts.append(len(list(folder.glob("*.marshal"))))
+    assert max(counts) == 18  # 16 kept and two more before a prune
+    assert counts[:18] == list(range(1, 19)) and counts[18] == 16 and counts[19] == 17

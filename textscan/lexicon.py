@@ -526,12 +526,25 @@ def _load_yaml(decoded: str, sha: str) -> Any:
 PARSED_KEEP = 256  # parses kept; a lexicon edited many times leaves no more than these
 
 
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:  # removed meanwhile by another process's pruning
+        return 0
+
+
 def _prune_parsed(written: Path) -> None:
-    """Remove the oldest stored parses beyond :data:`PARSED_KEEP`, never the one just written."""
-    stored = [p for p in written.parent.glob("*.marshal") if p != written]
-    if len(stored) < PARSED_KEEP:
+    """Remove the oldest stored parses beyond :data:`PARSED_KEEP`, never the one just written.
+
+    Pruned in batches: only once an eighth more than are kept have gathered
+    are their ages read (a stat of each), so that an edit's first run lists
+    the folder's names and no more (some milliseconds with 256 parses).
+    """
+    names = [n for n in os.listdir(written.parent) if n.endswith(".marshal")]
+    if len(names) <= PARSED_KEEP + PARSED_KEEP // 8:
         return
-    by_age = sorted(stored, key=lambda p: p.stat().st_mtime_ns)
+    stored = [written.parent / n for n in names if n != written.name]
+    by_age = sorted(stored, key=_mtime)
     for old in by_age[: len(stored) - PARSED_KEEP + 1]:
         old.unlink(missing_ok=True)
 
