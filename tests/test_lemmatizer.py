@@ -309,6 +309,39 @@ def test_words_looked_up_ahead_get_the_same_lemmas_in_fewer_queries() -> None:
     assert queries["ahead"] < queries["one by one"] / 2
 
 
+def test_unknown_compounds_get_the_same_lemmas_with_their_heads_read_at_once() -> None:
+    # an unknown compound is tried with every head ("ninginbraken", "inginbraken", ...):
+    # their table rows are read in one query instead of one query each
+    from textscan.lemmatizer import _form_tables, _FormTables
+
+    shared = _form_tables()
+    if not isinstance(shared, _FormTables):
+        pytest.skip("no compiled lemma tables in this environment")
+    words = [
+        "buurtpreventieteams",
+        "woninginbraakcijfers",
+        "jeugdoverlastaanpakken",
+        "drugspandensluitingen",
+        "wijkveiligheidsoverleggen",
+        "straatcoachprojecten",
+        "Hennepkwekerijen",
+        "ondermijningsbeeldjes",
+    ]
+    lemmas, queries = {}, {}
+    for way in ("at once", "one by one"):
+        tables = _FormTables(shared.path)
+        count = [0]
+        tables._connection().set_trace_callback(lambda _q, c=count: c.__setitem__(0, c[0] + 1))
+        lem = DutchLemmatizer(_tables=tables)
+        if way == "one by one":
+            lem._prefetch_rows = None
+        lemmas[way] = [lem.lemma(w) for w in words]
+        queries[way] = count[0]
+    assert lemmas["at once"] == lemmas["one by one"]
+    assert lemmas["at once"][1] == "woninginbraakcijfer"
+    assert queries["at once"] < queries["one by one"] / 2
+
+
 def test_a_forked_process_opens_its_own_connection_to_the_lemma_tables():
     """Workers are forked from a parent that has read the tables: SQLite connections
     must not cross a fork, so the child opens its own and reads the same rows."""

@@ -416,16 +416,45 @@ class _FormTables:
         return found
 
     def known(self, form: str) -> tuple[bool, str | None]:
-        """(whether the form was compiled, its dictionary lemma or None); not memoised.
+        """(whether the form was compiled, its dictionary lemma or None).
 
-        :meth:`DutchLemmatizer.lemma` memoises its own result for every word.
+        Memoised with what :meth:`prefetch` fetched: the same form is asked
+        again for another spelling of the word ("Veiligheid", "veiligheid")
+        and as a compound's head.
         """
-        ahead = self._known.pop(form, None)
-        if ahead is not None:
-            return ahead
+        found = self._known.get(form)
+        if found is None:
+            with self._lock:
+                got = self._connection().execute(self._KNOWN, (form,)).fetchone()
+            found = (True, got[0]) if got is not None else (False, None)
+            if len(self._known) > 200_000:
+                self._known.clear()
+            self._known[form] = found
+        return found
+
+    def prefetch_rows(self, forms: Iterable[str]) -> None:
+        """Read the table rows of ``forms`` not read yet in one query (for :meth:`row`).
+
+        The heads an unknown compound is tried with ("ninginbraken",
+        "inginbraken", ... of "woninginbraken"), which were one query each.
+        """
+        memo = self._memo
+        rest = [f for f in dict.fromkeys(forms) if f not in memo]
+        if not rest:
+            return
+        if len(memo) > 500_000:
+            memo.clear()
         with self._lock:
-            got = self._connection().execute(self._KNOWN, (form,)).fetchone()
-        return (True, got[0]) if got is not None else (False, None)
+            found = {
+                f: (a, b)
+                for f, a, b in self._connection().execute(
+                    "SELECT form, simplemma, lookup FROM forms WHERE form IN "
+                    f"({','.join('?' * len(rest))})",
+                    rest,
+                )
+            }
+        for f in rest:
+            memo[f] = found.get(f, (None, None))
 
     _BATCH = 500  # forms per IN (...) query
 
@@ -591,6 +620,7 @@ class DutchLemmatizer:
         tables = _tables if _tables is not None else _form_tables()
         self._precomputed = tables.known
         self._prefetch = getattr(tables, "prefetch", None)
+        self._prefetch_rows = getattr(tables, "prefetch_rows", None)
         self._simplemma: Mapping[str, str] = tables.simplemma
         self._lookup: Mapping[str, str] = tables.lookup
         self._exc, self._index = tables.pos_tables()
@@ -956,6 +986,8 @@ class DutchLemmatizer:
         """
         n = len(w)
         fallback: str | None = None
+        if self._prefetch_rows is not None:
+            self._prefetch_rows([w[cut:] for cut in range(3, n - 3)])  # one query, not one each
         for cut in range(3, n - 3):
             left, head = w[:cut], w[cut:]
             if not self._known_form(head):
