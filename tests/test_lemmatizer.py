@@ -86,6 +86,17 @@ def test_unknown_compound_is_lemmatised_by_its_head(lem: DutchLemmatizer) -> Non
     assert lem.lemma("buurtpreventie-apps") == "buurtpreventieapp"
 
 
+def test_compound_whose_first_part_is_a_compound_with_a_link_gets_its_head_lemma(
+    lem: DutchLemmatizer,
+) -> None:
+    # three-part compounds with a linking -s- after the first two, common in plans:
+    # the part before the link is a compound the dictionaries do not list either
+    assert lem.lemma("wijkveiligheidsoverleggen") == "wijkveiligheidsoverleg"
+    assert lem.lemma("buurtbemiddelingsprojecten") == "buurtbemiddelingsproject"
+    assert lem.lemma("zorgveiligheidshuizen") == "zorgveiligheidshuis"
+    assert lem.lemma("wijkveiligheidsoverleg") == "wijkveiligheidsoverleg"  # singular stays
+
+
 def test_hyphenated_compound_is_joined_or_kept(lem: DutchLemmatizer) -> None:
     assert lem.lemma("tbs-instellingen") == "tbsinstelling"
     keep = DutchLemmatizer(join_hyphenated=False)

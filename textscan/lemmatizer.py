@@ -1017,7 +1017,13 @@ class DutchLemmatizer:
             stem = left[: -len(link)]
             if left.endswith(link) and len(stem) >= 3 and self._good_left(stem):
                 return True
-        return len(left) >= 7 and self._compound(left) == left
+        if len(left) < 7:
+            return False
+        if self._compound(left) == left:
+            return True
+        # a compound with its linking -s- ("wijkveiligheid|s|overleggen",
+        # "buurtbemiddeling|s|projecten"): the part before the link is the compound
+        return left.endswith("s") and self._compound(left[:-1]) == left[:-1]
 
     def _good_left(self, left: str) -> bool:
         return (
