@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -293,41 +294,40 @@ def test_unwritable_cache_folder_falls_back_to_memory(
         lm._form_tables.cache_clear()
 
 
-def test_words_looked_up_ahead_get_the_same_lemmas_in_fewer_queries() -> None:
-    # annotation fetches the table rows of a batch of paragraphs' words at once
-    import re
-
+def _lemmas_and_queries(
+    words: list[str], prepare: Callable[[DutchLemmatizer], None]
+) -> tuple[list[str], int]:
+    """The lemmas of ``words`` from fresh lemma tables, and how many queries they took."""
     from textscan.lemmatizer import _form_tables, _FormTables
 
     shared = _form_tables()
     if not isinstance(shared, _FormTables):
         pytest.skip("no compiled lemma tables in this environment")
+    tables = _FormTables(shared.path)
+    count = [0]
+    tables._connection().set_trace_callback(lambda _q: count.__setitem__(0, count[0] + 1))
+    lem = DutchLemmatizer(_tables=tables)
+    prepare(lem)
+    return [lem.lemma(w) for w in words], count[0]
+
+
+def test_words_looked_up_ahead_get_the_same_lemmas_in_fewer_queries() -> None:
+    # annotation fetches the table rows of a batch of paragraphs' words at once
+    import re
+
     src = Path(__file__).resolve().parents[1] / "corpus" / "src"
     text = " ".join(p.read_text(encoding="utf-8") for p in sorted(src.glob("*.md")))
     words = list(dict.fromkeys(re.findall(r"[^\W\d_][\w’'-]*", text)))
     assert len(words) > 1000
-    lemmas, queries = {}, {}
-    for way in ("ahead", "one by one"):
-        tables = _FormTables(shared.path)
-        count = [0]
-        tables._connection().set_trace_callback(lambda _q, c=count: c.__setitem__(0, c[0] + 1))
-        lem = DutchLemmatizer(_tables=tables)
-        if way == "ahead":
-            lem.prefetch(words)
-        lemmas[way] = [lem.lemma(w) for w in words]
-        queries[way] = count[0]
-    assert lemmas["ahead"] == lemmas["one by one"]
-    assert queries["ahead"] < queries["one by one"] / 2
+    ahead, fewer = _lemmas_and_queries(words, lambda lem: lem.prefetch(words))
+    one_by_one, more = _lemmas_and_queries(words, lambda lem: None)
+    assert ahead == one_by_one
+    assert fewer < more / 2
 
 
 def test_unknown_compounds_get_the_same_lemmas_with_their_heads_read_at_once() -> None:
     # an unknown compound is tried with every head ("ninginbraken", "inginbraken", ...):
     # their table rows are read in one query instead of one query each
-    from textscan.lemmatizer import _form_tables, _FormTables
-
-    shared = _form_tables()
-    if not isinstance(shared, _FormTables):
-        pytest.skip("no compiled lemma tables in this environment")
     words = [
         "buurtpreventieteams",
         "woninginbraakcijfers",
@@ -338,19 +338,11 @@ def test_unknown_compounds_get_the_same_lemmas_with_their_heads_read_at_once() -
         "Hennepkwekerijen",
         "ondermijningsbeeldjes",
     ]
-    lemmas, queries = {}, {}
-    for way in ("at once", "one by one"):
-        tables = _FormTables(shared.path)
-        count = [0]
-        tables._connection().set_trace_callback(lambda _q, c=count: c.__setitem__(0, c[0] + 1))
-        lem = DutchLemmatizer(_tables=tables)
-        if way == "one by one":
-            lem._prefetch_rows = None
-        lemmas[way] = [lem.lemma(w) for w in words]
-        queries[way] = count[0]
-    assert lemmas["at once"] == lemmas["one by one"]
-    assert lemmas["at once"][1] == "woninginbraakcijfer"
-    assert queries["at once"] < queries["one by one"] / 2
+    at_once, fewer = _lemmas_and_queries(words, lambda lem: None)
+    one_by_one, more = _lemmas_and_queries(words, lambda lem: setattr(lem, "_prefetch_rows", None))
+    assert at_once == one_by_one
+    assert at_once[1] == "woninginbraakcijfer"
+    assert fewer < more / 2
 
 
 def test_a_forked_process_opens_its_own_connection_to_the_lemma_tables():
