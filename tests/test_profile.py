@@ -98,3 +98,14 @@ def test_words_exclude_punctuation_and_numbers():
 
     [s] = annotate_text("In 2023 waren er 45 aangiften, vooral in de wijk!")
     assert s.words == 8  # In waren er aangiften vooral in de wijk
+
+
+def test_category_counts_in_json_have_every_field_of_the_record():
+    # profiles.jsonl and the section breakdown write CategoryStats.to_dict: a field
+    # added to the record must reach them too
+    from dataclasses import asdict
+
+    from textscan.model import CategoryStats
+
+    stats = CategoryStats(count=7, per_1000_words=3.5, sentence_share=0.25, negated=2)
+    assert stats.to_dict() == asdict(stats)

@@ -728,6 +728,34 @@ def test_a_re_profile_opens_no_pdf_to_order_the_files(corpus, tmp_path, monkeypa
     assert [t.index for t in ordered] == [t.index for t in runner._largest_first(tasks)]
 
 
+def test_a_re_profile_starts_with_the_file_with_most_text(tmp_path):
+    from textscan.runner import _largest_first, plan
+
+    folder = tmp_path / "plannen"
+    folder.mkdir()
+    # twelve pages of one short sentence against 3 kB of text (one page's worth)
+    places = ["Akker", "Beek", "Dijk", "Es", "Gaarde", "Haven", "Kade", "Laan", "Markt"]
+    places += ["Noord", "Oever", "Polder"]
+    pages = [[f"De wijk {p} kreeg een buurtapp."] for p in places]
+    make_pdf(folder / "dun.pdf", pages)
+    body = " ".join(f"In de wijk {p} komen meer lantaarns en een jongerenwerker." for p in places)
+    (folder / "dik.txt").write_text(_plan_text("dik", body * 4), encoding="utf-8")
+    cache = str(tmp_path / "c")
+    tasks = plan([folder], cache_dir=cache).tasks
+    assert [Path(t.path).name for t in _largest_first(tasks, cache, "auto")] == [
+        "dun.pdf",
+        "dik.txt",
+    ]  # nothing annotated yet: by pages and bytes
+    scan([folder], None, jobs=1, cache_dir=cache)
+    reordered = _largest_first(tasks, cache, "auto")
+    assert [Path(t.path).name for t in reordered] == ["dik.txt", "dun.pdf"]
+    # a file still to be annotated goes before the annotated ones, however small
+    (folder / "nieuw.txt").write_text(_plan_text("nieuw", "Kort."), encoding="utf-8")
+    tasks = plan([folder], cache_dir=cache).tasks
+    order = [Path(t.path).name for t in _largest_first(tasks, cache, "auto")]
+    assert order == ["nieuw.txt", "dik.txt", "dun.pdf"]
+
+
 def test_a_pdf_weighs_by_its_pages_not_its_bytes(tmp_path):
     from textscan.runner import Task, _largest_first
 

@@ -85,6 +85,7 @@ CREATE TABLE IF NOT EXISTS file_hashes (
     path TEXT PRIMARY KEY, dev INTEGER NOT NULL, ino INTEGER NOT NULL, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS pdf_pages (sha256 TEXT PRIMARY KEY, pages INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sentence_tokens (key TEXT PRIMARY KEY, tokens INTEGER NOT NULL);
 """
 
 #: a file changed less than this long ago (nanoseconds) is hashed again at every
@@ -534,14 +535,15 @@ class Cache:
         return data
 
     def put_sentences(self, sha256: str, engine: str, sentences: list[Sentence]) -> None:
-        self._put(
-            "sentences",
-            self._sentence_key(sha256, engine),
-            sha256,
-            annotator_fingerprint(),
-            sentences,
-            sentences_to_blob,
-        )
+        key = self._sentence_key(sha256, engine)
+        self._put("sentences", key, sha256, annotator_fingerprint(), sentences, sentences_to_blob)
+        tokens = sum(len(s.tokens) for s in sentences)
+        try:  # for ordering a re-profile's files (see annotated_tokens)
+            self._connect().execute(
+                "INSERT OR REPLACE INTO sentence_tokens VALUES (?, ?)", (key, tokens)
+            )
+        except (sqlite3.Error, OSError):
+            self.errors += 1
 
     def _sentence_key(self, sha256: str, engine: str) -> str:
         return self._key(sha256, extractor_fingerprint(engine), annotator_fingerprint())
@@ -668,6 +670,36 @@ class Cache:
             self.errors += 1
         return found
 
+    def annotated_tokens(self, shas: list[str], engine: str) -> dict[str, int]:
+        """The number of tokens of the cached annotation of each of these files that has one.
+
+        Nothing is decoded: the count is kept beside the annotation when it is
+        stored (for an annotation stored without it, the size in bytes of its
+        compressed blob stands in). A re-profile's work on a file (matching
+        and counting its cached sentences) grows with its tokens; the runner
+        orders such files by them.
+        """
+        found: dict[str, int] = {}
+        if not shas or not self.path.exists():
+            return found
+        by_key = {self._sentence_key(sha, engine): sha for sha in shas}
+        keys = list(by_key)
+        try:
+            conn = self._connect()
+            for i in range(0, len(keys), 500):
+                part = keys[i : i + 500]
+                marks = ",".join("?" * len(part))
+                rows = conn.execute(
+                    "SELECT s.key, COALESCE(t.tokens, s.bytes) FROM sentences AS s "
+                    "LEFT JOIN sentence_tokens AS t ON t.key = s.key "
+                    f"WHERE s.key IN ({marks})",
+                    part,
+                ).fetchall()
+                found.update((by_key[key], n) for key, n in rows)
+        except (sqlite3.Error, OSError):  # a damaged cache: the files count by their pages
+            self.errors += 1
+        return found
+
     def remember_pages(self, pages: dict[str, int]) -> None:
         """Keep the page counts of PDFs by content hash (for ordering the next run's files)."""
         if not pages:
@@ -727,6 +759,7 @@ class Cache:
             conn.execute(f"DELETE FROM {table}")
         conn.execute("DELETE FROM file_hashes")
         conn.execute("DELETE FROM pdf_pages")
+        conn.execute("DELETE FROM sentence_tokens")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
         return n

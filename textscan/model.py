@@ -219,6 +219,15 @@ class CategoryStats:
     sentence_share: float
     negated: int = 0
 
+    def to_dict(self) -> dict[str, Any]:
+        """As ``dataclasses.asdict`` gives it, without its deep copy of every field."""
+        return {
+            "count": self.count,
+            "per_1000_words": self.per_1000_words,
+            "sentence_share": self.sentence_share,
+            "negated": self.negated,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Interval:

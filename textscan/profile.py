@@ -97,7 +97,7 @@ class Profile:
             "words": self.words,
             "sentences": self.sentences,
             "pages": self.pages,
-            "categories": {k: asdict(v) for k, v in self.categories.items()},
+            "categories": {k: v.to_dict() for k, v in self.categories.items()},
             "balance": asdict(self.balance),
             "lexicon": _lexinfo(self.lexicon),
             "lexicons": [_lexinfo(x) for x in self.lexicons],
@@ -500,7 +500,7 @@ def _group_block(
             forms[h.entry][h.text.lower()] += 1
     return {
         "lexicon": lexicon.name,
-        "categories": {k: asdict(v) for k, v in stats.items()},
+        "categories": {k: v.to_dict() for k, v in stats.items()},
         "entries": dict(entries.most_common()),
         # the words as the text writes them ("ondermijnende criminaliteit", not the lemma)
         "entry_forms": {e: f.most_common(1)[0][0] for e, f in sorted(forms.items())},
@@ -734,7 +734,7 @@ def _sections(
                 "page_end": sec.page_end if sec else None,
                 "words": words,
                 "sentences": len(sents),
-                "categories": {k: asdict(v) for k, v in stats.items()},
+                "categories": {k: v.to_dict() for k, v in stats.items()},
                 "balance": balance_value(pos, neg) if pos_cats and neg_cats else None,
             }
         )

@@ -853,6 +853,7 @@ class _PreExtractor:
         self.done: set[int] = set()
         self.current: int | None = None
         self._cache_dir = config.cache_dir
+        self._extraction = config.extraction
 
     def order(self) -> list[Task]:
         """The tasks in the order it extracts them (waits for it to report that order).
@@ -865,7 +866,7 @@ class _PreExtractor:
         except (EOFError, OSError):
             pass
         if self._order is None:
-            return _largest_first(self._tasks, self._cache_dir)
+            return _largest_first(self._tasks, self._cache_dir, self._extraction)
         by_index = {t.index: t for t in self._tasks}
         return [by_index[i] for i in self._order]
 
@@ -925,7 +926,7 @@ def _pre_extract_main(
     _limit_memory(config.max_memory_mb)
     tune_worker_collector()
     if order:
-        tasks = _largest_first(tasks, config.cache_dir)
+        tasks = _largest_first(tasks, config.cache_dir, config.extraction)
         try:
             conn.send(("order", [t.index for t in tasks]))
         except (BrokenPipeError, OSError):
@@ -972,7 +973,9 @@ def _needs_nlp(config: ScanConfig, tasks: Sequence[Task]) -> bool:
         cache.close()  # not carried into the processes forked next
 
 
-def _largest_first(tasks: list[Task], cache_dir: str | None = None) -> list[Task]:
+def _largest_first(
+    tasks: list[Task], cache_dir: str | None = None, extraction: str | None = None
+) -> list[Task]:
     """Tasks in order of falling expected work, so that the last file to finish is a small one.
 
     With a few workers and files of unequal size, starting the largest first
@@ -983,29 +986,45 @@ def _largest_first(tasks: list[Task], cache_dir: str | None = None) -> list[Task
     :data:`_COUNT_PAGES_UP_TO` files, where the order of the last few matters
     little and a millisecond each adds up, every file counts by its size.
     With ``cache_dir``, page counts are kept by content hash, so that a
-    re-profile opens no PDF to order them. Results are still written in input order.
+    re-profile opens no PDF to order them. With ``extraction`` too, a file
+    whose annotation is in the cache (its worker only matches and counts)
+    weighs by that annotation's tokens: pages say less there (a 74-page
+    manifesto with half-empty pages has fewer words than a 36-page one), and
+    all such files come after those still to be annotated, whose work is many
+    times larger. Results are still written in
+    input order.
     """
     count = len(tasks) <= _COUNT_PAGES_UP_TO
-    pdfs = [t for t in tasks if count and t.path.lower().endswith(".pdf")]
+    annotated: dict[str, int] = {}
     known: dict[str, int] = {}
-    if cache_dir is not None and pdfs:
+    if cache_dir is not None and tasks:
         from textscan.cache import Cache
 
         memo = Cache(cache_dir, read_only=True)
         try:
-            known = memo.known_pages([t.sha256 for t in pdfs])
+            if extraction is not None:
+                annotated = memo.annotated_tokens([t.sha256 for t in tasks if t.sha256], extraction)
+            pdfs = [
+                t.sha256
+                for t in tasks
+                if count and t.path.lower().endswith(".pdf") and t.sha256 not in annotated
+            ]
+            known = memo.known_pages(pdfs)
         finally:
             memo.close()
-    work: dict[int, int] = {}
+    work: dict[int, tuple[int, int]] = {}
     counted: dict[str, int] = {}
-    is_pdf = {t.index for t in pdfs}
     for t in tasks:
-        pages = known.get(t.sha256) if t.index in is_pdf else None
-        if pages is None and t.index in is_pdf:
+        if t.sha256 in annotated:
+            work[t.index] = (0, annotated[t.sha256])
+            continue
+        is_pdf = count and t.path.lower().endswith(".pdf")
+        pages = known.get(t.sha256) if is_pdf else None
+        if pages is None and is_pdf:
             pages = _pdf_pages(t.path)
             if pages is not None and t.sha256:
                 counted[t.sha256] = pages
-        work[t.index] = pages * _CHARS_PER_PAGE if pages is not None else _file_size(t.path)
+        work[t.index] = (1, pages * _CHARS_PER_PAGE if pages is not None else _file_size(t.path))
     if cache_dir is not None and counted:
         from textscan.cache import Cache
 
@@ -1014,7 +1033,7 @@ def _largest_first(tasks: list[Task], cache_dir: str | None = None) -> list[Task
             memo.remember_pages(counted)
         finally:
             memo.close()
-    return sorted(tasks, key=lambda t: (-work[t.index], t.index))
+    return sorted(tasks, key=lambda t: (-work[t.index][0], -work[t.index][1], t.index))
 
 
 _COUNT_PAGES_UP_TO = 2000
@@ -1824,7 +1843,7 @@ def start_pre_extraction(
         # which it imports anyway, and which would delay its start here
         pre = _PreExtractor(config, tasks, order=True)
     else:
-        order = _largest_first(tasks, cache_path)
+        order = _largest_first(tasks, cache_path, config.extraction)
     _early = _EarlyStart(_early_key(paths, exclude, config), work, order, need_nlp, pre)
 
 
@@ -1938,7 +1957,9 @@ def scan(
             pending = [t for t in early.order if t.index not in done]
         else:
             pending = _largest_first(
-                [t for t in work.tasks if t.index not in done], config.cache_dir
+                [t for t in work.tasks if t.index not in done],
+                config.cache_dir,
+                config.extraction,
             )
         n_jobs = default_jobs() if jobs is None else jobs
         if journal is not None and executor == "local" and n_jobs > 0:
