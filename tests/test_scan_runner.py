@@ -128,6 +128,86 @@ def test_only_an_edited_lexicon_is_matched_again_and_the_hits_equal_a_fresh_run(
         assert a.equals(b), name
 
 
+def test_kept_workers_take_the_next_scan_with_an_edited_lexicon(
+    corpus, tmp_path, test_lexicon_path
+):
+    import multiprocessing
+
+    from textscan.runner import close_workers
+
+    cache_dir = tmp_path / "cache"
+    try:
+        first = scan([corpus], None, jobs=2, cache_dir=cache_dir, keep_workers=True)
+        kept = {p.pid for p in multiprocessing.active_children()}
+        assert first.ok and len(kept) == 2  # idle, waiting for the next scan
+        added = scan(
+            [corpus],
+            None,
+            jobs=2,
+            cache_dir=cache_dir,
+            lexicons=_lexicons(test_lexicon_path),
+            keep_workers=True,
+        )
+        edited = _edited_lexicon(tmp_path, test_lexicon_path)
+        again = scan(
+            [corpus],
+            None,
+            jobs=2,
+            cache_dir=cache_dir,
+            lexicons=_lexicons(edited),
+            keep_workers=True,
+        )
+        # the same two processes did all three scans, each given the lexicons it lacked
+        assert {p.pid for p in multiprocessing.active_children()} == kept
+        assert added.stats["hits_cache_misses"] == 5 and again.stats["hits_cache_misses"] == 5
+        assert "investeren" in set(again.hits["entry"])
+        assert "investeren" not in set(added.hits["entry"])
+    finally:
+        close_workers()
+    assert not multiprocessing.active_children()
+    fresh = scan([corpus], None, jobs=2, cache=False, lexicons=_lexicons(edited))
+    for name in ("hits", "profiles", "sentences"):
+        assert getattr(again, name).equals(getattr(fresh, name)), name
+    # a scan without keep_workers takes kept workers over and stops them at its end
+    scan([corpus], None, jobs=2, cache_dir=cache_dir, keep_workers=True)
+    assert len(multiprocessing.active_children()) == 2
+    scan([corpus], None, jobs=2, cache_dir=cache_dir, lexicons=_lexicons(edited))
+    assert not multiprocessing.active_children()
+
+
+def test_kept_workers_stop_after_idling(corpus, tmp_path, monkeypatch):
+    import multiprocessing
+
+    from textscan import runner
+
+    monkeypatch.setattr(runner, "KEEP_IDLE_SECONDS", 0.5)
+    scan([corpus], None, jobs=2, cache_dir=tmp_path / "c", keep_workers=True)
+    assert len(multiprocessing.active_children()) == 2
+    deadline = time.monotonic() + 20
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not multiprocessing.active_children()
+    assert runner._kept is None
+
+
+def test_a_kept_worker_that_died_is_replaced(corpus, tmp_path):
+    import multiprocessing
+
+    from textscan.runner import close_workers
+
+    try:
+        scan([corpus], None, jobs=2, cache_dir=tmp_path / "c", keep_workers=True)
+        victim = multiprocessing.active_children()[0]
+        victim.kill()
+        victim.join(5)
+        result = scan([corpus], None, jobs=2, cache_dir=tmp_path / "c", keep_workers=True)
+        assert result.ok and len(result.profiles) == 5
+        alive = multiprocessing.active_children()
+        assert len(alive) == 2 and victim.pid not in {p.pid for p in alive}
+    finally:
+        close_workers()
+
+
 def test_a_damaged_hits_entry_is_a_miss_and_matched_again(corpus, tmp_path):
     import sqlite3
 

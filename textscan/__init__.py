@@ -43,6 +43,7 @@ _EXPORTS: dict[str, str] = {
     "annotate": "textscan.nlp",
     "annotate_text": "textscan.nlp",
     "build_profile": "textscan.profile",
+    "close_workers": "textscan.runner",
     "extract": "textscan.extract",
     "load_lexicon": "textscan.lexicon",
     "load_lexicons": "textscan.lexicon",
@@ -72,6 +73,7 @@ __all__ = [
     "annotate",
     "annotate_text",
     "build_profile",
+    "close_workers",
     "extract",
     "load_lexicon",
     "load_lexicons",
@@ -101,3 +103,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from textscan.nlp import annotate, annotate_text
     from textscan.pipeline import Analysis, Pipeline, ScanResult, analyze, scan
     from textscan.profile import Profile, build_profile
+    from textscan.runner import close_workers

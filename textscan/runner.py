@@ -588,6 +588,7 @@ def _worker_main(
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return
     conn.send(("ready", os.getpid()))
+    known = {_lexicon_key(lx): lx for lx in config.lexicons}
     while True:
         try:
             task = conn.recv()
@@ -595,6 +596,11 @@ def _worker_main(
             return
         if task is None:
             return
+        if isinstance(task, _Reconfigure):  # kept for another scan (see scan's keep_workers)
+            known.update((_lexicon_key(lx), lx) for lx in task.new)
+            known = {key: known[key] for key in task.keys}
+            config = replace(task.config, lexicons=tuple(known[key] for key in task.keys))
+            continue
         conn.send(("started", task.index))
         payload = process_file(task, config)
         if config.parts_dir is not None:
@@ -658,12 +664,29 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
     return mp.get_context("spawn")
 
 
+def _lexicon_key(lexicon: Lexicon) -> tuple[str, str]:
+    return (lexicon.name, lexicon.sha256)
+
+
+@dataclass(frozen=True)
+class _Reconfigure:
+    """Tells a kept worker the next scan's settings: its config without the lexicons,
+    which lexicons (name and hash) it uses, and those of them the worker has not yet got."""
+
+    config: ScanConfig
+    keys: tuple[tuple[str, str], ...]
+    new: tuple[Lexicon, ...]
+
+
 @dataclass
 class _Worker:
     proc: Any
     conn: Connection
     task: Task | None = None
     deadline: float = 0.0
+    # the lexicons (name, hash) the worker holds: those it was started with, or
+    # those of the last _Reconfigure it was sent
+    lexicons: frozenset[tuple[str, str]] = frozenset()
 
 
 class LocalExecutor:
@@ -675,16 +698,59 @@ class LocalExecutor:
     """
 
     def __init__(
-        self, config: ScanConfig, jobs: int, timeout: float | None, need_nlp: bool = True
+        self,
+        config: ScanConfig,
+        jobs: int,
+        timeout: float | None,
+        need_nlp: bool = True,
+        keep: bool = False,
     ) -> None:
         self.config = config
         self.jobs = max(1, jobs)
         self.timeout = timeout if timeout and timeout > 0 else None
         self.ctx = _context(config, need_nlp)
         self.need_nlp = need_nlp
+        self.keep = keep
         self.cores = default_jobs()
         self.workers: list[_Worker] = []
         self._leaving: list[Any] = []  # told to stop, not yet seen to exit (see reap)
+
+    def compatible(self, config: ScanConfig) -> bool:
+        """Whether this executor's idle workers can take a scan with ``config``.
+
+        The memory limit is set once, when a worker starts; everything else
+        is sent to the worker with the scan (see :meth:`reuse`).
+        """
+        return config.max_memory_mb == self.config.max_memory_mb
+
+    def reuse(
+        self, config: ScanConfig, jobs: int, timeout: float | None, need_nlp: bool, keep: bool
+    ) -> None:
+        """Take another scan with the idle workers kept from the last one.
+
+        Each worker is sent the new settings and only the lexicons it does not
+        hold yet (after an edit: the edited one), no more than one process per
+        job is kept, and a worker that died while idle is left out (a new one
+        is forked when needed).
+        """
+        self.config = config
+        self.jobs = max(1, jobs)
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.need_nlp = need_nlp
+        self.keep = keep
+        keys = tuple(_lexicon_key(lx) for lx in config.lexicons)
+        bare = replace(config, lexicons=())
+        for w in list(self.workers):
+            if not w.proc.is_alive() or len(self.workers) > self.jobs:
+                self._retire(w, kill=not w.proc.is_alive())
+                continue
+            new = tuple(lx for lx in config.lexicons if _lexicon_key(lx) not in w.lexicons)
+            try:
+                w.conn.send(_Reconfigure(bare, keys, new))
+            except OSError:
+                self._retire(w, kill=True)
+                continue
+            w.lexicons = frozenset(keys)
 
     def _spawn(self) -> _Worker:
         _await_preload()
@@ -709,7 +775,7 @@ class LocalExecutor:
         else:
             proc.start()
         child.close()
-        w = _Worker(proc, parent)
+        w = _Worker(proc, parent, lexicons=frozenset(map(_lexicon_key, self.config.lexicons)))
         self.workers.append(w)
         return w
 
@@ -748,13 +814,14 @@ class LocalExecutor:
 
     def run(self, tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
         queue = deque(tasks)
+        finished = False
         try:
             while queue or any(w.task for w in self.workers):
                 for w in list(self.workers):
                     if w.task is None:
                         if queue:
                             self._assign(w, queue.popleft())
-                        else:
+                        elif not self.keep:
                             self._retire(w, kill=False)
                 while queue and len(self.workers) < self.jobs:
                     self._assign(self._spawn(), queue.popleft())
@@ -808,8 +875,10 @@ class LocalExecutor:
                             f"took longer than the time limit of {limit:g} s and was stopped "
                             "(a very large or malformed file? raise it with --timeout)",
                         )
+            finished = True
         finally:
-            self.shutdown()
+            if not (self.keep and finished):
+                self.shutdown()
 
     def shutdown(self) -> None:
         """Stop every worker now (unfinished files are not recorded); see :meth:`reap`."""
@@ -1870,6 +1939,68 @@ def _take_early(
     return early
 
 
+# ----------------------------------------------------------------- kept workers
+#: seconds kept workers wait idle for the next scan before they are stopped
+KEEP_IDLE_SECONDS = 300.0
+
+_kept: LocalExecutor | None = None
+_kept_timer: threading.Timer | None = None
+_kept_lock = threading.Lock()
+_kept_atexit = False
+
+
+def _take_kept(config: ScanConfig) -> LocalExecutor | None:
+    """The workers a ``keep_workers`` scan left, when they can take ``config`` (else stopped)."""
+    global _kept
+    with _kept_lock:
+        ex, _kept = _kept, None
+        if _kept_timer is not None:
+            _kept_timer.cancel()
+    if ex is None:
+        return None
+    if ex.compatible(config) and any(w.proc.is_alive() for w in ex.workers):
+        return ex
+    ex.shutdown()
+    ex.reap()
+    return None
+
+
+def _keep(ex: LocalExecutor) -> None:
+    """Keep ``ex``'s idle workers for the next scan, for :data:`KEEP_IDLE_SECONDS` at most."""
+    global _kept, _kept_timer, _kept_atexit
+    if not ex.workers:
+        return
+    with _kept_lock:
+        old, _kept = _kept, ex
+        _kept_timer = threading.Timer(KEEP_IDLE_SECONDS, close_workers)
+        _kept_timer.daemon = True
+        _kept_timer.start()
+        if not _kept_atexit:
+            import atexit
+
+            atexit.register(close_workers)
+            _kept_atexit = True
+    if old is not None:  # a concurrent scan's (scans in threads): only one is kept
+        old.shutdown()
+        old.reap()
+
+
+def close_workers() -> None:
+    """Stop the worker processes a scan with ``keep_workers=True`` left idle, and wait for them.
+
+    Called by itself after :data:`KEEP_IDLE_SECONDS` without a scan and when
+    the interpreter exits; call it to free their memory sooner.
+    """
+    global _kept
+    with _kept_lock:
+        ex, _kept = _kept, None
+        if _kept_timer is not None:
+            _kept_timer.cancel()
+    if ex is not None:
+        ex.shutdown()
+        ex.reap()
+
+
 def scan(
     paths: Iterable[str | Path],
     out: str | Path | None = None,
@@ -1890,6 +2021,7 @@ def scan(
     language_check: bool = True,
     ocr: bool = False,
     exclude: Sequence[str] = (),
+    keep_workers: bool = False,
 ) -> ScanResult:
     """Analyze every supported file under ``paths``; a failing file never stops the batch.
 
@@ -1903,6 +2035,14 @@ def scan(
     other lexicons only re-matches. ``ocr`` reads PDF pages without a text
     layer by OCR (OCRmyPDF and Tesseract must be installed). ``exclude``
     globs leave out files found in folders (see :func:`textscan.checks.discover`).
+
+    ``keep_workers=True`` leaves the worker processes running when the scan
+    returns, for the next scan in this process (a notebook that re-profiles
+    the same files after each lexicon edit): that scan sends them only the
+    lexicons they do not hold yet, instead of starting new processes and
+    waiting for the old ones to exit. They stop after
+    :data:`KEEP_IDLE_SECONDS` without a scan, at :func:`close_workers`, at the
+    interpreter's exit, or at the end of a next scan without ``keep_workers``.
 
     With ``out``, writes ``profiles.csv``, ``profiles.jsonl``, ``hits.csv``,
     ``sentences.parquet``, ``failures.csv``, ``warnings.csv`` and
@@ -1989,7 +2129,14 @@ def scan(
         elif n_jobs == 0:
             ex = InProcessExecutor(config)
         else:
-            ex = LocalExecutor(config, min(n_jobs, max(1, len(pending))), timeout, need_nlp)
+            n_workers = min(n_jobs, max(1, len(pending)))
+            if keep_workers:
+                n_workers = n_jobs  # kept for the next scan, which may have more files
+            ex = _take_kept(config)
+            if ex is not None:
+                ex.reuse(config, n_workers, timeout, need_nlp, keep_workers)
+            else:
+                ex = LocalExecutor(config, n_workers, timeout, need_nlp, keep_workers)
     except BaseException:
         if pre is not None:
             pre.close()
@@ -2075,7 +2222,9 @@ def scan(
     except _Terminate as exc:
         interrupted = exc.signum
     finally:
-        ex.shutdown()
+        keeping = isinstance(ex, LocalExecutor) and ex.keep and ran_through and not stopped_strict
+        if not keeping:
+            ex.shutdown()
         if not ran_through:
             ex.reap()
         if pre is not None:
@@ -2108,6 +2257,8 @@ def scan(
         parts = _parts(payloads, work.failures, work.warnings)
     finally:
         ex.reap()
+        if keeping:
+            _keep(ex)
     complete = interrupted is None and not stopped_strict
     result = ScanResult(parts, out_path, work.files, stats, complete)
     if out_path is not None:
@@ -2134,6 +2285,7 @@ def default_jobs() -> int:
 
 __all__ = [
     "FAILURE_COLUMNS",
+    "KEEP_IDLE_SECONDS",
     "ConsoleReporter",
     "DaskExecutor",
     "LocalExecutor",
@@ -2142,6 +2294,7 @@ __all__ = [
     "ScanInterrupted",
     "ScanResult",
     "Task",
+    "close_workers",
     "default_jobs",
     "failure_row",
     "iter_files",
