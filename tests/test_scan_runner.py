@@ -248,7 +248,7 @@ def test_a_re_profile_builds_tokens_only_where_the_edited_lexicon_can_match(
 ):
     import sqlite3
 
-    from textscan.cache import SentenceColumns
+    from textscan.cache import Cache, SentenceColumns
 
     cache_dir = tmp_path / "cache"
     scan([corpus], None, jobs=0, cache_dir=cache_dir)
@@ -261,9 +261,15 @@ def test_a_re_profile_builds_tokens_only_where_the_edited_lexicon_can_match(
         return out
 
     monkeypatch.setattr(SentenceColumns, "sentences", spy)
+    read: list[str] = []
+    real_document = Cache.get_document
+    monkeypatch.setattr(
+        Cache, "get_document", lambda self, *a: read.append(a[0]) or real_document(self, *a)
+    )
     lexicons = _lexicons(test_lexicon_path)
     again = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=lexicons)
     assert len(built) == 5  # one decoding per document, for the one lexicon matched
+    assert read == []  # the text facts' outline of each document serves the profile
     assert 0 < sum(built) < len(again.sentences)  # not every sentence
     # with every lexicon's hits in the cache, no token is decoded at all
     built.clear()
@@ -279,9 +285,21 @@ def test_a_re_profile_builds_tokens_only_where_the_edited_lexicon_can_match(
     edited = _edited_lexicon(tmp_path, test_lexicon_path)
     repaired = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=_lexicons(edited))
     assert not repaired.failures.shape[0]
+    assert len(read) == 5  # the whole text, to annotate again
     fresh = scan([corpus], None, jobs=0, cache=False, lexicons=_lexicons(edited))
     for name in ("hits", "profiles", "sentences"):
         assert getattr(repaired, name).equals(getattr(fresh, name)), name
+    # and when the extraction cannot be read either, the file is extracted again
+    with sqlite3.connect(cache_dir / "cache.sqlite") as conn:
+        conn.execute("UPDATE sentences SET data = ?", (b"not a blob",))
+        conn.execute("UPDATE documents SET data = ?", (b"not a blob",))
+    commented = tmp_path / "commented.yaml"  # another text, so matched again: another hash
+    commented.write_text(edited.read_text(encoding="utf-8") + "# nagekeken\n", encoding="utf-8")
+    extracted = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=_lexicons(commented))
+    assert not extracted.failures.shape[0]
+    assert extracted.stats["hits_cache_misses"] == 5
+    for name in ("hits", "profiles", "sentences"):
+        assert getattr(extracted, name).equals(getattr(fresh, name)), name
 
 
 def test_reading_the_cache_leaves_the_garbage_collector_as_it_was(corpus, tmp_path):
