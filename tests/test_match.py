@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textscan.errors import LexiconError
 from textscan.lexicon import parse_lexicon
@@ -893,3 +895,19 @@ def test_an_unreadable_term_file_is_analysed_again_and_rewritten(tmp_path, monke
     Matcher([lexicon]).prepare()
     stored = marshal.loads(kept.read_bytes())
     assert ("wijkagenten", False) in stored
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="aeklnst.-", min_size=1, max_size=5), min_size=1, max_size=12),
+    st.text(alphabet="aeklnst.-", max_size=30),
+)
+def test_the_compound_parts_expression_finds_every_place_a_part_begins(words, text):
+    # compounds are split only where this expression says a lexicon's part begins
+    import re
+
+    from textscan.match import _trie_pattern
+
+    pattern = re.compile(f"(?=(?:{_trie_pattern(words)}))")
+    found = {m.start() for m in pattern.finditer(text)}
+    assert found == {i for i in range(len(text) + 1) if any(text.startswith(w, i) for w in words)}

@@ -938,6 +938,30 @@ def analyse_term(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return lemmatize_phrase(text)
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression that matches any of ``words``, as a trie of their letters.
+
+    ``a(?:bc|x)`` rather than ``abc|ax``: at each place in a text the engine
+    follows one branch per letter instead of trying every word in turn, so a
+    search for thousands of words costs about as much as for a few.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(trie)
+
+
 def merge_hits(sentences: Sequence[Sentence], *parts: Iterable[Hit]) -> list[Hit]:
     """Hits of separate :meth:`Matcher.match` calls (other lexicons) in one call's order.
 
@@ -1119,6 +1143,7 @@ class Matcher:
         # tables over the lexicons built so far (see _tables)
         self._parts: dict[str, list[tuple[int, list[Entry]]]] = {}
         self._part_heads: dict[str, list[int]] = {}
+        self._heads_rx: re.Pattern[str] | None = None
         self._owners: dict[str, tuple[int, ...]] = {}
         self._pattern_heads: list[tuple[int, tuple[str, ...]]] = []
         self._split_cache: dict[str, dict[int, list[tuple[Entry, str, str]]]] = {}
@@ -1205,6 +1230,9 @@ class Matcher:
         for part in parts:
             heads.setdefault(part[:MIN_COMPOUND_ENTRY], set()).add(len(part))
         self._part_heads = {k: sorted(v) for k, v in heads.items()}
+        # one expression that finds, in C, every place in a word where one of those
+        # beginnings starts (overlapping ones too): a word is looked up only there
+        self._heads_rx = re.compile(f"(?=(?:{_trie_pattern(heads)}))") if heads else None
         # every word that starts a candidate, with the lexicons it starts one in
         # (compounds aside)
         owners: dict[str, set[int]] = {}
@@ -1379,11 +1407,14 @@ class Matcher:
         if cached is not None:
             return cached
         found: dict[int, list[tuple[Entry, str, str]]] = {}
+        if self._heads_rx is None:
+            return found
         best: dict[int, int] = {}
         n = len(lemma)
         valid: dict[tuple[int, int, str], str | None] = {}
         heads = self._part_heads
-        for i in range(0, n - MIN_COMPOUND_ENTRY + 1):
+        for place in self._heads_rx.finditer(lemma):  # most words: none
+            i = place.start()
             if 0 < i < MIN_COMPOUND_REST:
                 continue
             sizes = heads.get(lemma[i : i + MIN_COMPOUND_ENTRY])
@@ -1653,14 +1684,16 @@ class Matcher:
         if "-" in lem or "-" in low:
             return tuple(self._everywhere)
         owners = self._owners
-        found: set[int] = set(owners.get(lem, ()))
-        if low != lem and low in owners:
-            found.update(owners[low])
-        if MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN:
-            found.update(self._split_all(lem))
-        for position, heads in self._pattern_heads:
-            if low.startswith(heads):
-                found.add(position)
+        by_lemma = owners.get(lem)
+        by_form = owners.get(low) if low != lem else None
+        split = self._split_all(lem) if MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN else None
+        patterns = [p for p, heads in self._pattern_heads if low.startswith(heads)]
+        if not (by_lemma or by_form or split or patterns):
+            return ()  # most words: no set to build
+        found: set[int] = set(by_lemma or ())
+        found.update(by_form or ())
+        found.update(split or ())
+        found.update(patterns)
         return tuple(sorted(found))
 
     def _candidates(
