@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from textscan.errors import LexiconError
 from textscan.lexicon import parse_lexicon
-from textscan.match import Matcher
+from textscan.match import Matcher, WordVocabulary
 from textscan.nlp import annotate_text
 
 
@@ -797,10 +797,28 @@ def test_matching_only_the_sentences_to_match_gives_every_hit(test_lexicon_path)
         ), only
         if only is not None and len(only) == 1:
             assert len(picked) < len(sentences), only  # the others are never built
+        # kept workers look at each distinct word once (WordVocabulary): the same sentences
+        vocabulary = WordVocabulary.of(
+            columns.lemmas, columns.texts, columns.is_word, columns.bounds
+        )
+        assert Matcher(lexicons).sentences_to_match_in(vocabulary, only=only) == picked, only
     # a sentence without tokens and a document without sentences
     empty = SentenceColumns([(0, "", None, None, 0, False, 0)], [[] for _ in range(7)])
     assert matcher.sentences_to_match([], [], [], empty.bounds) == []
     assert matcher.sentences_to_match([], [], [], [0]) == []
+    for bounds in (empty.bounds, [0]):
+        vocabulary = WordVocabulary.of([], [], [], bounds)
+        assert matcher.sentences_to_match_in(vocabulary, only={"framing"}) == []
+    # sentences without tokens between others keep their places
+    words = [t for s in sentences[:3] for t in s.tokens]
+    bounds = [0, 0, len(sentences[0].tokens), len(sentences[0].tokens)]
+    bounds += [bounds[-1] + len(sentences[1].tokens), len(words), len(words)]
+    lemmas, texts = [t.lemma for t in words], [t.text for t in words]
+    is_word = [t.is_word for t in words]
+    vocabulary = WordVocabulary.of(lemmas, texts, is_word, bounds)
+    for only in [None, {"framing"}, {"actors"}]:
+        expected = matcher.sentences_to_match(lemmas, texts, is_word, bounds, only=only)
+        assert matcher.sentences_to_match_in(vocabulary, only=only) == expected, only
 
 
 def test_a_matcher_builds_the_tables_of_a_lexicon_when_it_first_matches_it(monkeypatch):

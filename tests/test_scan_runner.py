@@ -175,6 +175,38 @@ def test_kept_workers_take_the_next_scan_with_an_edited_lexicon(
     assert not multiprocessing.active_children()
 
 
+def test_kept_workers_remember_their_files_for_the_next_scan(corpus, tmp_path, test_lexicon_path):
+    import sqlite3
+
+    from textscan.runner import close_workers
+
+    cache_dir = tmp_path / "cache"
+    try:
+        scan([corpus], None, jobs=1, cache_dir=cache_dir, keep_workers=True)
+        # what the worker read or made stays in its memory: with every stored
+        # blob damaged, the next scan still takes each file as annotated
+        with sqlite3.connect(cache_dir / "cache.sqlite") as conn:
+            for table in ("documents", "sentences", "hits", "derived"):
+                conn.execute(f"UPDATE {table} SET data = ?", (b"not a blob",))
+        edited = _edited_lexicon(tmp_path, test_lexicon_path)
+        # one worker, so every file goes back to it (of two, a free one may take
+        # over a file the other had, and read it from the cache)
+        again = scan(
+            [corpus],
+            None,
+            jobs=1,
+            cache_dir=cache_dir,
+            lexicons=_lexicons(edited),
+            keep_workers=True,
+        )
+    finally:
+        close_workers()
+    assert again.stats["sentence_cache_hits"] == 5 and again.stats["hits_cache_misses"] == 5
+    fresh = scan([corpus], None, jobs=2, cache=False, lexicons=_lexicons(edited))
+    for name in ("hits", "profiles", "sentences"):
+        assert getattr(again, name).equals(getattr(fresh, name)), name
+
+
 def test_kept_workers_stop_after_idling(corpus, tmp_path, monkeypatch):
     import multiprocessing
 

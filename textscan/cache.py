@@ -238,12 +238,8 @@ SENTENCES_FORMAT = 2
 _make_token = partial(tuple.__new__, Token)
 
 
-def sentences_to_blob(sentences: list[Sentence]) -> bytes:
-    """Sentences as compressed columns: one row per sentence, one list per token field.
-
-    ``marshal`` keeps the sharing of equal strings that annotation sets up (one
-    object per distinct word and lemma), so the blob holds each word once.
-    """
+def token_columns(sentences: list[Sentence]) -> SentenceColumns:
+    """Annotated sentences as a :class:`SentenceColumns` (what the cache stores)."""
     heads = [
         (s.id, s.text, s.page, s.section, s.paragraph, s.is_heading, len(s.tokens))
         for s in sentences
@@ -252,7 +248,18 @@ def sentences_to_blob(sentences: list[Sentence]) -> bytes:
     # one field at a time: zip(*tokens) would make a call of as many arguments as
     # there are tokens (88 ms against 13 ms for the five manifestos)
     columns = [list(map(itemgetter(i), tokens)) for i in range(len(Token._fields))]
-    return zlib.compress(marshal.dumps((SENTENCES_FORMAT, heads, columns)), 1)
+    return SentenceColumns(heads, columns)
+
+
+def sentences_to_blob(sentences: list[Sentence] | SentenceColumns) -> bytes:
+    """Sentences as compressed columns: one row per sentence, one list per token field.
+
+    ``marshal`` keeps the sharing of equal strings that annotation sets up (one
+    object per distinct word and lemma), so the blob holds each word once.
+    """
+    if not isinstance(sentences, SentenceColumns):
+        sentences = token_columns(sentences)
+    return zlib.compress(marshal.dumps((SENTENCES_FORMAT, sentences.heads, sentences.columns)), 1)
 
 
 def _marshal(value: Any) -> bytes:
@@ -534,10 +541,15 @@ class Cache:
         self.stats["sentence_hits" if data is not None else "sentence_misses"] += 1
         return data
 
-    def put_sentences(self, sha256: str, engine: str, sentences: list[Sentence]) -> None:
+    def put_sentences(
+        self, sha256: str, engine: str, sentences: list[Sentence] | SentenceColumns
+    ) -> None:
         key = self._sentence_key(sha256, engine)
         self._put("sentences", key, sha256, annotator_fingerprint(), sentences, sentences_to_blob)
-        tokens = sum(len(s.tokens) for s in sentences)
+        if isinstance(sentences, SentenceColumns):
+            tokens = sentences.tokens
+        else:
+            tokens = sum(len(s.tokens) for s in sentences)
         try:  # for ordering a re-profile's files (see annotated_tokens)
             self._connect().execute(
                 "INSERT OR REPLACE INTO sentence_tokens VALUES (?, ?)", (key, tokens)
@@ -801,4 +813,5 @@ __all__ = [
     "matcher_fingerprint",
     "sentences_from_blob",
     "sentences_to_blob",
+    "token_columns",
 ]

@@ -33,9 +33,13 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textscan.lexicon import Entry, Exclusion, Lexicon
 from textscan.model import Hit, Sentence, Token
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # a sentence's hard and soft clause numbers, one per token (see Matcher.clauses)
 Clauses = Sequence[list[int]]
@@ -857,6 +861,52 @@ class _Index:
     )
 
 
+@dataclass(frozen=True)
+class WordVocabulary:
+    """A document's distinct words, and for each token the number of its word.
+
+    ``words`` lists the distinct (lemma, form) pairs of the document's words;
+    ``ids`` gives, for each token in reading order, its number in ``words``
+    (-1 for a token that is not a word); ``filled`` the sentences that have
+    tokens and ``starts`` the index of the first token of each of them. Made
+    once per document (:meth:`of`), it lets :meth:`Matcher.sentences_to_match_in`
+    look at each distinct word once instead of at every token.
+    """
+
+    words: list[tuple[str, str]]
+    ids: np.ndarray
+    starts: np.ndarray
+    filled: np.ndarray
+    sentences: int
+
+    @classmethod
+    def of(
+        cls,
+        lemmas: Sequence[str],
+        texts: Sequence[str],
+        is_word: Sequence[bool],
+        bounds: Sequence[int],
+    ) -> WordVocabulary:
+        """From flat token columns, as :meth:`Matcher.sentences_to_match` takes them."""
+        import numpy as np
+
+        index: dict[tuple[str, str], int] = {}
+        add = index.setdefault
+        ids = [
+            add(key, len(index)) if word else -1
+            for key, word in zip(zip(lemmas, texts, strict=True), is_word, strict=True)
+        ]
+        edges = np.asarray(bounds, dtype=np.int64)
+        filled = np.flatnonzero(edges[1:] > edges[:-1])
+        return cls(
+            words=list(index),
+            ids=np.asarray(ids, dtype=np.int64),
+            starts=edges[filled],
+            filled=filled,
+            sentences=len(bounds) - 1,
+        )
+
+
 @dataclass
 class _Selection:
     """The lexicons one matching call looks at (all, or those named in ``only``)."""
@@ -1614,7 +1664,7 @@ class Matcher:
         found = self._lexicons_of_word.get(key)
         if found is None:
             found = self._lexicons_of_word[key] = self._lexicons_of(*key)
-        if selection.positions is not None:
+        if found and selection.positions is not None:
             found = tuple(p for p in found if p in selection.positions)
         selection.memo[(lemma, text)] = found
         return found
@@ -1660,6 +1710,33 @@ class Matcher:
             if found:
                 out.append(k)
         return out
+
+    def sentences_to_match_in(
+        self, vocabulary: WordVocabulary, only: Collection[str] | None = None
+    ) -> list[int]:
+        """:meth:`sentences_to_match` for a document given as a :class:`WordVocabulary`.
+
+        Each distinct word is looked at once, and the sentences that hold one
+        that may start a candidate are found by numpy from the tokens' word
+        numbers, not by a loop over every token. The same sentences.
+        """
+        import numpy as np
+
+        selection = self._selection(only)
+        if selection.everywhere:
+            return list(range(vocabulary.sentences))
+        memo = self._memo(selection)
+        flags = np.zeros(len(vocabulary.words) + 1, dtype=np.uint8)  # last: not a word
+        for v, key in enumerate(vocabulary.words):
+            found = memo.get(key)
+            if found is None:
+                found = self._word_positions(selection, *key)
+            if found:
+                flags[v] = 1
+        if not flags.any() or vocabulary.filled.size == 0:
+            return []
+        hit = np.maximum.reduceat(flags[vocabulary.ids], vocabulary.starts)
+        return vocabulary.filled[hit > 0].tolist()  # type: ignore[no-any-return]
 
     def _selection(self, only: Collection[str] | None) -> _Selection:
         """The indexes to match for ``only`` (all when None), with their word memo."""
