@@ -109,3 +109,34 @@ def test_category_counts_in_json_have_every_field_of_the_record():
 
     stats = CategoryStats(count=7, per_1000_words=3.5, sentence_share=0.25, negated=2)
     assert stats.to_dict() == asdict(stats)
+
+
+def test_a_profile_built_from_kept_parts_equals_one_built_afresh(test_lexicon_path, tmp_path):
+    # a kept worker keeps each lexicon's part of a document's profile between scans;
+    # after an edit of one lexicon the profile must equal one made from nothing
+    from pathlib import Path
+
+    from textscan.extract import extract
+    from textscan.lexicon import load_lexicons
+    from textscan.match import Matcher
+    from textscan.nlp import annotate
+    from textscan.profile import build_profile
+
+    plan = Path(__file__).resolve().parents[1] / "corpus" / "src" / "wilgendaal.md"
+    document = extract(plan)
+    sentences = annotate(document)
+    edited_text = test_lexicon_path.read_text(encoding="utf-8")
+    edited_text += "  - {id: investeren, category: positive, lemma: investeren}\n"
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(edited_text, encoding="utf-8")
+    parts: dict = {}
+    for lexicons in (
+        load_lexicons([test_lexicon_path]),
+        load_lexicons([edited]),
+        load_lexicons([edited], replace=True),
+    ):
+        hits = Matcher(lexicons).match(sentences, document.name)
+        kept = build_profile(document, sentences, hits, lexicons, parts=parts)
+        fresh = build_profile(document, sentences, hits, lexicons)
+        assert kept.to_dict() == fresh.to_dict()
+        assert {key[1] for key in parts} == {lx.name for lx in lexicons}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -748,6 +748,7 @@ def build_profile(
     lexicons: Sequence[Lexicon],
     *,
     fingerprint: list[int] | None = None,
+    parts: dict[tuple[Any, ...], Any] | None = None,
 ) -> Profile:
     """The profile of one document from its sentences and hits.
 
@@ -757,6 +758,12 @@ def build_profile(
 
     ``fingerprint`` is the document's :func:`text_fingerprint` when already
     known (it depends on the text alone).
+
+    ``parts``, a dict kept for this document between calls (a kept worker's,
+    see ``keep_workers`` of :func:`textscan.scan`), holds what depends on one
+    lexicon's hits only (the framing figures, each other lexicon's block);
+    a later call with the same text takes those of unchanged lexicons from
+    it. Only the parts of ``lexicons`` are left in it.
     """
     n_words = count_words(sentences)
     n_sent = len(sentences)
@@ -764,34 +771,65 @@ def build_profile(
     by_lexicon: dict[str, list[Hit]] = defaultdict(list)
     for h in hits:
         by_lexicon[h.lexicon].append(h)
-    if framing is not None:
-        fhits = by_lexicon.get(framing.name, [])
-        categories = _category_stats(framing, fhits, n_words, n_sent)
-        balance = framing_balance(framing, sentences, fhits)
-    else:
-        categories, balance = {}, Interval(None, None, None)
+    used: set[tuple[Any, ...]] = set()
+
+    def part(key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        # what depends on one lexicon's hits only, reused from ``parts`` when given
+        if parts is None:
+            return make()
+        used.add(key)
+        found = parts.get(key)
+        if found is None:
+            found = parts[key] = make()
+        return found
+
+    titles = {sec.id: sec.title for sec in document.sections}
     framing_hits = by_lexicon.get(framing.name, []) if framing is not None else []
-    framing_by_sentence: dict[int, Counter[str]] = defaultdict(Counter)
-    for h in framing_hits:
-        if not h.negated:
-            framing_by_sentence[h.sentence_id][h.category] += 1
+
+    def framing_parts() -> dict[str, Any]:
+        by_sentence: dict[int, Counter[str]] = defaultdict(Counter)
+        for h in framing_hits:
+            if not h.negated:
+                by_sentence[h.sentence_id][h.category] += 1
+        if framing is None:
+            return {"categories": {}, "balance": Interval(None, None, None), "by_sentence": {}}
+        return {
+            "categories": _category_stats(framing, framing_hits, n_words, n_sent),
+            "balance": framing_balance(framing, sentences, framing_hits),
+            "by_sentence": by_sentence,
+            "top_terms": _top_terms(framing, framing_hits),
+            "evidence": _evidence(framing, sentences, framing_hits, titles),
+            "negated_examples": _negated_examples(framing, sentences, framing_hits, titles),
+            "sections": _sections(document, framing, sentences, framing_hits),
+        }
+
+    fsha = framing.sha256 if framing is not None else None
+    fparts = part(("framing", framing.name if framing else None, fsha), framing_parts)
+    categories, balance = fparts["categories"], fparts["balance"]
     groups: dict[str, dict[str, Any]] = {}
     for lx in lexicons:
         if lx is framing:
             continue
         key = lx.type if lx.type != "custom" and lx.type not in groups else lx.name
-        lhits = by_lexicon.get(lx.name, [])
-        block = _group_block(lx, lhits, n_words, n_sent)
-        if lx.type == "actors":
-            block.update(_actor_extras(lx, lhits))
-        elif lx.type == "themes":
-            block.update(_theme_framing(lx, lhits, framing, framing_by_sentence))
-        groups[key] = block
-    titles = {sec.id: sec.title for sec in document.sections}
+
+        def block_of(lx: Lexicon = lx) -> dict[str, Any]:
+            lhits = by_lexicon.get(lx.name, [])
+            block = _group_block(lx, lhits, n_words, n_sent)
+            if lx.type == "actors":
+                block.update(_actor_extras(lx, lhits))
+            elif lx.type == "themes":
+                block.update(_theme_framing(lx, lhits, framing, fparts["by_sentence"]))
+            return block
+
+        themed = fsha if lx.type == "themes" else None
+        groups[key] = part(("block", lx.name, lx.type, lx.sha256, themed), block_of)
     if framing is not None:
-        groups["top_terms"] = _top_terms(framing, framing_hits)
-        groups["evidence"] = _evidence(framing, sentences, framing_hits, titles)
-        groups["negated_examples"] = _negated_examples(framing, sentences, framing_hits, titles)
+        groups["top_terms"] = fparts["top_terms"]
+        groups["evidence"] = fparts["evidence"]
+        groups["negated_examples"] = fparts["negated_examples"]
+    if parts is not None:  # only the parts of these lexicons stay
+        for old in [k for k in parts if k not in used]:
+            del parts[old]
     groups["fingerprint"] = fingerprint if fingerprint is not None else text_fingerprint(sentences)
     return Profile(
         document=document.name,
@@ -805,7 +843,7 @@ def build_profile(
         lexicon=framing.info if framing else None,
         lexicons=tuple(lx.info for lx in lexicons),
         groups=groups,
-        sections=_sections(document, framing, sentences, framing_hits),
+        sections=fparts.get("sections", ()),
         warnings=document.warnings,
         extractor=dict(document.extractor),
     )

@@ -558,6 +558,7 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
             hits,
             pipeline.lexicons,
             fingerprint=facts["fingerprint"],
+            parts=recent.setdefault("profile", {}) if recent is not None else None,
         )
         payload["profile"] = profile.to_dict()
         payload["hits"] = hit_columns(hits)
