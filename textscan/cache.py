@@ -496,6 +496,18 @@ class Cache:
                 self.errors += 1
                 return
 
+    def _rows_in(self, query: str, values: list[str]) -> list[tuple[Any, ...]]:
+        """The rows of ``query`` for ``values``, its ``{marks}`` filled 500 at a time.
+
+        (SQLite limits the parameters of one statement.) Raises what sqlite3 raises.
+        """
+        conn = self._connect()
+        rows: list[tuple[Any, ...]] = []
+        for i in range(0, len(values), 500):
+            part = values[i : i + 500]
+            rows += conn.execute(query.format(marks=",".join("?" * len(part))), part).fetchall()
+        return rows
+
     @staticmethod
     def _key(*parts: str) -> str:
         return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
@@ -626,19 +638,15 @@ class Cache:
         found: dict[str, str] = {}
         if not stats or not self.path.exists():
             return found
-        paths = list(stats)
         try:
-            conn = self._connect()
-            for i in range(0, len(paths), 500):
-                part = paths[i : i + 500]
-                rows = conn.execute(
-                    "SELECT path, dev, ino, size, mtime_ns, ctime_ns, sha256 FROM file_hashes "
-                    f"WHERE path IN ({','.join('?' * len(part))})",
-                    part,
-                ).fetchall()
-                for path, *key, sha in rows:
-                    if tuple(key) == _stat_key(stats[path]):
-                        found[path] = sha
+            rows = self._rows_in(
+                "SELECT path, dev, ino, size, mtime_ns, ctime_ns, sha256 FROM file_hashes "
+                "WHERE path IN ({marks})",
+                list(stats),
+            )
+            for path, *key, sha in rows:
+                if tuple(key) == _stat_key(stats[path]):
+                    found[path] = sha
         except (sqlite3.Error, OSError):  # an older cache without the table, or a damaged one
             self.errors += 1
         return found
@@ -670,14 +678,9 @@ class Cache:
         if not shas or not self.path.exists():
             return found
         try:
-            conn = self._connect()
-            for i in range(0, len(shas), 500):
-                part = shas[i : i + 500]
-                marks = ",".join("?" * len(part))
-                rows = conn.execute(
-                    f"SELECT sha256, pages FROM pdf_pages WHERE sha256 IN ({marks})", part
-                ).fetchall()
-                found.update(rows)
+            found.update(
+                self._rows_in("SELECT sha256, pages FROM pdf_pages WHERE sha256 IN ({marks})", shas)
+            )
         except (sqlite3.Error, OSError):  # an older cache without the table, or a damaged one
             self.errors += 1
         return found
@@ -695,19 +698,13 @@ class Cache:
         if not shas or not self.path.exists():
             return found
         by_key = {self._sentence_key(sha, engine): sha for sha in shas}
-        keys = list(by_key)
         try:
-            conn = self._connect()
-            for i in range(0, len(keys), 500):
-                part = keys[i : i + 500]
-                marks = ",".join("?" * len(part))
-                rows = conn.execute(
-                    "SELECT s.key, COALESCE(t.tokens, s.bytes) FROM sentences AS s "
-                    "LEFT JOIN sentence_tokens AS t ON t.key = s.key "
-                    f"WHERE s.key IN ({marks})",
-                    part,
-                ).fetchall()
-                found.update((by_key[key], n) for key, n in rows)
+            rows = self._rows_in(
+                "SELECT s.key, COALESCE(t.tokens, s.bytes) FROM sentences AS s "
+                "LEFT JOIN sentence_tokens AS t ON t.key = s.key WHERE s.key IN ({marks})",
+                list(by_key),
+            )
+            found.update((by_key[key], n) for key, n in rows)
         except (sqlite3.Error, OSError):  # a damaged cache: the files count by their pages
             self.errors += 1
         return found
