@@ -199,20 +199,26 @@ def _unpack(blob: bytes) -> Any:
     return json.loads(zlib.decompress(blob).decode())
 
 
-def document_to_json(doc: Document) -> dict[str, Any]:
-    """A JSON-ready form of a :class:`Document` that :func:`document_from_json` inverts."""
-    return {
+def document_to_json(doc: Document, paragraphs: bool = True) -> dict[str, Any]:
+    """A JSON-ready form of a :class:`Document` that :func:`document_from_json` inverts.
+
+    Without ``paragraphs``: its outline (all but the paragraphs, which
+    :func:`document_from_json` then takes as none).
+    """
+    out = {
         "path": doc.path,
         "name": doc.name,
         "format": doc.format,
         "sha256": doc.sha256,
         "pages": [asdict(p) for p in doc.pages],
         "sections": [asdict(s) for s in doc.sections],
-        "paragraphs": [[p.text, p.page, p.section, p.kind] for p in doc.paragraphs],
         "warnings": [[w.code, w.message, list(w.pages)] for w in doc.warnings],
         "metadata": doc.metadata,
         "extractor": doc.extractor,
     }
+    if paragraphs:
+        out["paragraphs"] = [[p.text, p.page, p.section, p.kind] for p in doc.paragraphs]
+    return out
 
 
 def document_from_json(d: dict[str, Any]) -> Document:
@@ -224,7 +230,8 @@ def document_from_json(d: dict[str, Any]) -> Document:
         pages=tuple(Page(**p) for p in d["pages"]),
         sections=tuple(Section(**s) for s in d["sections"]),
         paragraphs=tuple(
-            Paragraph(text=t, page=pg, section=sec, kind=k) for t, pg, sec, k in d["paragraphs"]
+            Paragraph(text=t, page=pg, section=sec, kind=k)
+            for t, pg, sec, k in d.get("paragraphs", ())
         ),
         warnings=tuple(ExtractionWarning(c, m, tuple(p)) for c, m, p in d["warnings"]),
         metadata=d["metadata"],

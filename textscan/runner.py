@@ -395,14 +395,13 @@ def _text_facts(
     from textscan.cache import document_to_json
 
     words = [t.text for s in sentences for t in s.tokens if t.is_word]
-    outline = document_to_json(document)
-    del outline["paragraphs"]  # the sentence table has the text
     facts = {
         "fingerprint": text_fingerprint(sentences),
         "dutch_share": dutch_share(words),
         "sentences": sentence_columns(document, sentences),
         "tokens": sum(len(s.tokens) for s in sentences),
-        "outline": outline,
+        # what a re-profile needs of the document (the sentence table has the text)
+        "outline": document_to_json(document, paragraphs=False) if store is not None else None,
     }
     if store is not None:
         store.put("text", facts)
@@ -421,7 +420,7 @@ def _outline_document(facts: dict[str, Any]) -> Document:
     """
     from textscan.cache import document_from_json
 
-    return document_from_json({**facts["outline"], "paragraphs": []})
+    return document_from_json(facts["outline"])
 
 
 def _stored_text_facts(store: _Derived | None) -> dict[str, Any] | None:
