@@ -128,6 +128,13 @@ def test_only_an_edited_lexicon_is_matched_again_and_the_hits_equal_a_fresh_run(
         assert a.equals(b), name
 
 
+def _kept_scan(corpus, cache_dir, lexicons=None, jobs=2):
+    """A scan that leaves its workers running for the next one."""
+    return scan(
+        [corpus], None, jobs=jobs, cache_dir=cache_dir, lexicons=lexicons, keep_workers=True
+    )
+
+
 def test_kept_workers_take_the_next_scan_with_an_edited_lexicon(
     corpus, tmp_path, test_lexicon_path
 ):
@@ -137,26 +144,12 @@ def test_kept_workers_take_the_next_scan_with_an_edited_lexicon(
 
     cache_dir = tmp_path / "cache"
     try:
-        first = scan([corpus], None, jobs=2, cache_dir=cache_dir, keep_workers=True)
+        first = _kept_scan(corpus, cache_dir, jobs=2)
         kept = {p.pid for p in multiprocessing.active_children()}
         assert first.ok and len(kept) == 2  # idle, waiting for the next scan
-        added = scan(
-            [corpus],
-            None,
-            jobs=2,
-            cache_dir=cache_dir,
-            lexicons=_lexicons(test_lexicon_path),
-            keep_workers=True,
-        )
+        added = _kept_scan(corpus, cache_dir, _lexicons(test_lexicon_path), jobs=2)
         edited = _edited_lexicon(tmp_path, test_lexicon_path)
-        again = scan(
-            [corpus],
-            None,
-            jobs=2,
-            cache_dir=cache_dir,
-            lexicons=_lexicons(edited),
-            keep_workers=True,
-        )
+        again = _kept_scan(corpus, cache_dir, _lexicons(edited), jobs=2)
         # the same two processes did all three scans, each given the lexicons it lacked
         assert {p.pid for p in multiprocessing.active_children()} == kept
         assert added.stats["hits_cache_misses"] == 5 and again.stats["hits_cache_misses"] == 5
@@ -169,7 +162,7 @@ def test_kept_workers_take_the_next_scan_with_an_edited_lexicon(
     for name in ("hits", "profiles", "sentences"):
         assert getattr(again, name).equals(getattr(fresh, name)), name
     # a scan without keep_workers takes kept workers over and stops them at its end
-    scan([corpus], None, jobs=2, cache_dir=cache_dir, keep_workers=True)
+    _kept_scan(corpus, cache_dir, jobs=2)
     assert len(multiprocessing.active_children()) == 2
     scan([corpus], None, jobs=2, cache_dir=cache_dir, lexicons=_lexicons(edited))
     assert not multiprocessing.active_children()
@@ -182,7 +175,7 @@ def test_kept_workers_remember_their_files_for_the_next_scan(corpus, tmp_path, t
 
     cache_dir = tmp_path / "cache"
     try:
-        scan([corpus], None, jobs=1, cache_dir=cache_dir, keep_workers=True)
+        _kept_scan(corpus, cache_dir, jobs=1)
         # what the worker read or made stays in its memory: with every stored
         # blob damaged, the next scan still takes each file as annotated
         with sqlite3.connect(cache_dir / "cache.sqlite") as conn:
@@ -191,14 +184,7 @@ def test_kept_workers_remember_their_files_for_the_next_scan(corpus, tmp_path, t
         edited = _edited_lexicon(tmp_path, test_lexicon_path)
         # one worker, so every file goes back to it (of two, a free one may take
         # over a file the other had, and read it from the cache)
-        again = scan(
-            [corpus],
-            None,
-            jobs=1,
-            cache_dir=cache_dir,
-            lexicons=_lexicons(edited),
-            keep_workers=True,
-        )
+        again = _kept_scan(corpus, cache_dir, _lexicons(edited), jobs=1)
     finally:
         close_workers()
     assert again.stats["sentence_cache_hits"] == 5 and again.stats["hits_cache_misses"] == 5
@@ -213,7 +199,7 @@ def test_kept_workers_stop_after_idling(corpus, tmp_path, monkeypatch):
     from textscan import runner
 
     monkeypatch.setattr(runner, "KEEP_IDLE_SECONDS", 0.5)
-    scan([corpus], None, jobs=2, cache_dir=tmp_path / "c", keep_workers=True)
+    _kept_scan(corpus, tmp_path / "c", jobs=2)
     assert len(multiprocessing.active_children()) == 2
     deadline = time.monotonic() + 20
     while multiprocessing.active_children() and time.monotonic() < deadline:
@@ -228,11 +214,11 @@ def test_a_kept_worker_that_died_is_replaced(corpus, tmp_path):
     from textscan.runner import close_workers
 
     try:
-        scan([corpus], None, jobs=2, cache_dir=tmp_path / "c", keep_workers=True)
+        _kept_scan(corpus, tmp_path / "c", jobs=2)
         victim = multiprocessing.active_children()[0]
         victim.kill()
         victim.join(5)
-        result = scan([corpus], None, jobs=2, cache_dir=tmp_path / "c", keep_workers=True)
+        result = _kept_scan(corpus, tmp_path / "c", jobs=2)
         assert result.ok and len(result.profiles) == 5
         alive = multiprocessing.active_children()
         assert len(alive) == 2 and victim.pid not in {p.pid for p in alive}

@@ -260,6 +260,18 @@ class _Recent:
             self.tokens -= old["tokens"]
 
 
+def _remembered(recent: dict[str, Any] | None, name: str, make: Callable[[], Any]) -> Any:
+    """``recent[name]`` if a kept worker remembers it, else ``make()`` (kept unless None)."""
+    if recent is None:
+        return make()
+    value = recent.get(name)
+    if value is None:
+        value = make()
+        if value is not None:
+            recent[name] = value
+    return value
+
+
 def _vocabulary(columns: SentenceColumns) -> WordVocabulary:
     from textscan.match import WordVocabulary
 
@@ -317,11 +329,10 @@ def _match(
         names = {lx.name for lx in missing}
         todo = sentences
         if todo is None:
-            columns = recent.get("columns") if recent is not None else None
-            if columns is None:
-                columns = cache.get_sentence_columns(task.sha256, config.extraction)
-                if columns is not None and recent is not None:
-                    recent["columns"] = columns
+            sha, extraction = task.sha256, config.extraction
+            columns = _remembered(
+                recent, "columns", lambda: cache.get_sentence_columns(sha, extraction)
+            )
             if columns is not None:
                 vocabulary = recent.get("vocabulary") if recent is not None else None
                 if vocabulary is not None:
@@ -469,11 +480,9 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
         )
         if reprofile:
             assert facts is not None
-            document = recent.get("outline") if recent is not None else None
-            if document is None:
-                document = _outline_document(facts)
+            document = _remembered(recent, "outline", lambda: _outline_document(facts))
             if recent is not None:
-                recent["facts"], recent["outline"] = facts, document
+                recent["facts"] = facts
             payload["cache"]["document"] = "hit"
         elif cache is not None:
             document = cache.get_document(task.sha256, config.extraction)
@@ -503,11 +512,7 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
             # the cached sentence table serves the profile, and tokens are
             # read only where a lexicon is matched again (see _match)
             assert facts is not None
-            infos = recent.get("infos") if recent is not None else None
-            if infos is None:
-                infos = sentence_infos(facts["sentences"])
-                if recent is not None:
-                    recent["infos"] = infos
+            infos = _remembered(recent, "infos", lambda: sentence_infos(facts["sentences"]))
             payload["cache"]["sentences"] = "hit"
         if infos is None:
             if cache is not None:
