@@ -361,6 +361,58 @@ def test_a_scan_leaves_the_callers_garbage_collector_settings_alone(corpus, tmp_
     assert gc.isenabled()
 
 
+def test_what_is_built_to_keep_goes_to_the_oldest_generation_and_cycles_are_still_found():
+    # the pipeline, lemma and term tables: built once, scanned by no young collection
+    import gc
+    import weakref
+
+    from textscan._gc import collector_paused
+
+    class Node:
+        pass
+
+    found = []
+    assert gc.isenabled()
+    with collector_paused(kept=True):
+        assert not gc.isenabled()
+        tables = [[str(i)] for i in range(20_000)]
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a reference cycle made while paused
+        weakref.finalize(a, found.append, "collected")
+    assert gc.isenabled()
+    young = {id(x) for x in gc.get_objects(generation=0)}
+    assert id(tables) not in young and id(tables[-1]) not in young
+    assert any(x is tables for x in gc.get_objects(generation=2))
+    del a, b
+    gc.collect()
+    assert found == ["collected"]
+    gc.disable()
+    try:
+        with collector_paused(kept=True):
+            pass
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+
+
+def test_the_command_collects_young_objects_in_large_batches(monkeypatch):
+    # textscan's own process, like its workers (textscan._gc); a caller's is left alone
+    import gc
+
+    from textscan import cli
+    from textscan._gc import OWN_THRESHOLD
+
+    seen = []
+    before = gc.get_threshold()
+    monkeypatch.setattr(cli, "cli", lambda **kwargs: seen.append(gc.get_threshold()[0]))
+    try:
+        cli.main()
+    finally:
+        gc.unfreeze()  # main freezes what the run made, for its exit
+        gc.set_threshold(*before)
+    assert seen == [OWN_THRESHOLD]
+
+
 def test_an_output_folder_that_cannot_be_made_is_refused_before_any_file_is_read(corpus, tmp_path):
     from click.testing import CliRunner
 

@@ -1355,6 +1355,9 @@ def suggest_command(
 
 def main() -> None:
     """Console-script entry point."""
+    from textscan._gc import tune_collector
+
+    tune_collector()  # this process is textscan's own: see textscan._gc
     try:
         cli(prog_name="textscan")
     finally:

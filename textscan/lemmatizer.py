@@ -507,7 +507,7 @@ class _FormTables:
                 .execute("SELECT data FROM blobs WHERE name = 'pos_tables'")
                 .fetchone()
             )
-        with collector_paused():  # megabytes of plain tables: nothing to collect
+        with collector_paused(kept=True):  # megabytes of plain tables, kept: nothing to collect
             exc, index = marshal.loads(blob)
         return exc, index
 

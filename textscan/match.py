@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textscan._gc import collector_paused
 from textscan.lexicon import Entry, Exclusion, Lexicon
 from textscan.model import Hit, Sentence, Token
 
@@ -1087,7 +1088,9 @@ class _TermMemo:
         self.loaded = True
         try:
             self.path = _terms_path()
-            data = marshal.loads(self.path.read_bytes())
+            blob = self.path.read_bytes()
+            with collector_paused(kept=True):  # tuples of strings (no cycles), kept
+                data = marshal.loads(blob)
         except (OSError, ValueError, EOFError, TypeError):
             return
         if isinstance(data, dict):

@@ -44,7 +44,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from textscan._gc import tune_worker_collector
+from textscan._gc import collector_paused, tune_collector
 from textscan._version import __version__
 from textscan.checks import (
     DUTCH_SHARE_THRESHOLD,
@@ -720,7 +720,7 @@ def _worker_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(config.max_memory_mb)
-    tune_worker_collector()
+    tune_collector()
     try:
         _worker_state(config)
     except BaseException as exc:
@@ -761,46 +761,54 @@ def _context(config: ScanConfig, need_nlp: bool = True) -> mp.context.BaseContex
     with the tokenizer and lemma tables preloaded, or plain spawn.
     """
     if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
-        if need_nlp:  # some file is not annotated in the cache: workers will annotate
-            pipeline, _ = _worker_state(config)
-            pipeline.matcher.prepare()  # every lexicon's tables, shared by the workers
-            from textscan.nlp import get_chunk_tokenizer
-
-            get_chunk_tokenizer()
-        # else a re-profile from the cache: each worker builds the tables of only the
-        # lexicons it has to match (those not in the cache), when it first matches
-        # what every worker imports or reads for its first file, once here (numpy for
-        # the bootstrap)
-        import resource  # noqa: F401
-
-        import numpy
-
-        # numpy loads these on first use (the fingerprint's np.unique asks numpy.ma
-        # whether its input is masked): 20 ms in each worker otherwise
-        import numpy.ma
-        import numpy.random  # noqa: F401
-
-        from textscan.checks import _dutch_stop_words
-
-        _dutch_stop_words()
-
-        if need_nlp:  # a re-profile reads its documents from the cache: no PDF library
-            import textscan.extract.pdf
-        import textscan.extract.text
-        import textscan.output
-        import textscan.pipeline  # noqa: F401  (the matcher, for the workers and the tables)
-        from textscan.lemmatizer import get_lemmatizer
-
-        # every matcher reads the lemma tables (a re-profile's too): loaded once here,
-        # not by each worker (40-60 ms each, while the parent imports pandas)
-        get_lemmatizer()
-
+        # what is built here (modules, tables) lives as long as the process, and
+        # the collector would scan it again and again while it grows: paused
+        with collector_paused(kept=True):
+            _preload_for_fork(config, need_nlp)
         return mp.get_context("fork")
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["textscan._warm"])
         return ctx
     return mp.get_context("spawn")
+
+
+def _preload_for_fork(config: ScanConfig, need_nlp: bool) -> None:
+    """Build, import and read once, in the parent, what every forked worker needs."""
+    if need_nlp:  # some file is not annotated in the cache: workers will annotate
+        pipeline, _ = _worker_state(config)
+        pipeline.matcher.prepare()  # every lexicon's tables, shared by the workers
+        from textscan.nlp import get_chunk_tokenizer
+
+        get_chunk_tokenizer()
+    # (else a re-profile from the cache: each worker builds the tables of only the
+    # lexicons it has to match, those not in the cache, when it first matches)
+
+    # what every worker imports or reads for its first file, once here (numpy for
+    # the bootstrap)
+    import resource  # noqa: F401
+
+    import numpy
+
+    # numpy loads these on first use (the fingerprint's np.unique asks numpy.ma
+    # whether its input is masked): 20 ms in each worker otherwise
+    import numpy.ma
+    import numpy.random  # noqa: F401
+
+    from textscan.checks import _dutch_stop_words
+
+    _dutch_stop_words()
+
+    if need_nlp:  # a re-profile reads its documents from the cache: no PDF library
+        import textscan.extract.pdf
+    import textscan.extract.text
+    import textscan.output
+    import textscan.pipeline  # noqa: F401  (the matcher, for the workers and the tables)
+    from textscan.lemmatizer import get_lemmatizer
+
+    # every matcher reads the lemma tables (a re-profile's too): loaded once here,
+    # not by each worker (40-60 ms each, while the parent imports pandas)
+    get_lemmatizer()
 
 
 def _lexicon_key(lexicon: Lexicon) -> tuple[str, str]:
@@ -1216,7 +1224,7 @@ def _pre_extract_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(config.max_memory_mb)
-    tune_worker_collector()
+    tune_collector()
     if order:
         tasks = _largest_first(tasks, config.cache_dir, config.extraction)
         try:
