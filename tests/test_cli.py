@@ -347,3 +347,61 @@ def test_evaluate_refuses_labels_that_are_not_booleans(runner, tmp_path):
     result = runner.invoke(cli, ["evaluate", str(gold)])
     assert result.exit_code == 2
     assert "line 1: label 'repressive' is \"false\", not true or false" in result.output
+
+
+def _run_main(tmp_path: Path, args: list[str], before: str = "") -> tuple[int, str, str]:
+    """``textscan ARGS`` through the console entry point, in a fresh interpreter."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import atexit, sys\n"
+        f"{before}\n"
+        "atexit.register(lambda: print('exit handler ran'))\n"
+        f"sys.argv = ['textscan', *{args!r}]\n"
+        "from textscan.cli import main\n"
+        "main()\n"
+        "print('not reached')\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    # buffered output, as in most shells (what the end must flush)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_the_command_ends_with_its_exit_status_output_and_exit_handlers(tmp_path):
+    # main() ends the process without the interpreter's teardown: nothing may be lost
+    code, out, err = _run_main(tmp_path, ["--version"])
+    assert code == 0, err
+    assert "textscan, version" in out and out.rstrip().endswith("exit handler ran")
+    assert "not reached" not in out
+    code, out, err = _run_main(
+        tmp_path, ["scan", str(tmp_path / "missing.pdf"), "--out", str(tmp_path / "out")]
+    )
+    assert code == 2
+    assert "no such file or folder" in err and "missing.pdf" in err
+    assert "exit handler ran" in out
+
+
+def test_the_command_waits_for_a_thread_that_is_not_a_daemon(tmp_path):
+    done = tmp_path / "done.txt"
+    before = (
+        "import threading, time\n"
+        "def late():\n"
+        "    time.sleep(0.5)\n"
+        f"    open({str(done)!r}, 'w').write('written')\n"
+        "threading.Thread(target=late).start()\n"
+    )
+    code, _out, err = _run_main(tmp_path, ["--version"], before)
+    assert code == 0, err
+    assert done.read_text() == "written"

@@ -140,3 +140,40 @@ def test_a_profile_built_from_kept_parts_equals_one_built_afresh(test_lexicon_pa
         fresh = build_profile(document, sentences, hits, lexicons)
         assert kept.to_dict() == fresh.to_dict()
         assert {key[1] for key in parts} == {lx.name for lx in lexicons}
+
+
+def _reference_fingerprint(words: list[str], hashes: int = 64) -> list[int]:
+    """The fingerprint as its docstring defines it, written out plainly."""
+    import zlib
+
+    from textscan.profile import FINGERPRINT_SEED
+
+    k = min(5, len(words))
+    grams = {
+        zlib.crc32(" ".join(words[i : i + k]).encode("utf-8")) for i in range(len(words) - k + 1)
+    }
+    rng = np.random.default_rng(FINGERPRINT_SEED)
+    a = rng.integers(1, (1 << 31) - 1, size=hashes, dtype=np.int64)
+    b = rng.integers(0, (1 << 31) - 1, size=hashes, dtype=np.int64)
+    m = (1 << 31) - 1
+    return [min((int(a[i]) * x + int(b[i])) % m for x in grams) for i in range(hashes)]
+
+
+def test_the_text_fingerprint_keeps_its_definition():
+    # fingerprints are kept in caches and compared across runs: the same words
+    # must give the same signature whatever the code that computes it
+    from textscan.nlp import annotate_text
+    from textscan.profile import FINGERPRINT_HASHES, text_fingerprint
+
+    texts = [
+        "De gemeente pakt overlast aan. Samen met bewoners, scholen en de politie!",
+        "Veiligheid in de wijk: ondermijning bestrijden, vertrouwen herstellen; "
+        "jongerenwerk versterken, cameratoezicht uitbreiden en buurtpreventie steunen.",
+        "Eén woord",
+        "Één zin met café, coördinatie en ‘aanhalingstekens’ in één keer",
+    ]
+    for text in texts:
+        sentences = annotate_text(text)
+        words = [t.text.lower() for s in sentences for t in s.tokens if t.is_word]
+        assert text_fingerprint(sentences) == _reference_fingerprint(words, FINGERPRINT_HASHES)
+    assert text_fingerprint(annotate_text("2023 , 45 !")) == []

@@ -267,18 +267,14 @@ def text_fingerprint(sentences: Sequence[Sentence]) -> list[int]:
     if not words:
         return []
     k = min(FINGERPRINT_SHINGLE, len(words))
-    # each 5-gram hashed as it is made: a 500-page plan's 250,000 grams never stand
-    # in memory as strings at once (peak memory is a target of its own)
-    x = np.unique(
-        np.fromiter(
-            (
-                zlib.crc32(" ".join(words[i : i + k]).encode("utf-8"))
-                for i in range(len(words) - k + 1)
-            ),
-            dtype=np.int64,
-            count=len(words) - k + 1,
-        )
-    )
+    n = len(words) - k + 1
+    # the CRC-32 of each 5-gram's UTF-8 text, "w1 w2 w3 w4 w5": each word encoded
+    # once, the grams joined and hashed in C (map over zip), one at a time, so a
+    # 500-page plan's 250,000 grams never stand in memory at once (peak memory is
+    # a target of its own)
+    encoded = [w.encode("utf-8") for w in words]
+    grams = zip(*(encoded[j : j + n] for j in range(k)), strict=True)
+    x = np.unique(np.fromiter(map(zlib.crc32, map(b" ".join, grams)), dtype=np.int64, count=n))
     rng = np.random.default_rng(FINGERPRINT_SEED)
     a = rng.integers(1, _MERSENNE, size=FINGERPRINT_HASHES, dtype=np.int64)
     b = rng.integers(0, _MERSENNE, size=FINGERPRINT_HASHES, dtype=np.int64)
