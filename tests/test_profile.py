@@ -177,3 +177,31 @@ def test_the_text_fingerprint_keeps_its_definition():
         words = [t.text.lower() for s in sentences for t in s.tokens if t.is_word]
         assert text_fingerprint(sentences) == _reference_fingerprint(words, FINGERPRINT_HASHES)
     assert text_fingerprint(annotate_text("2023 , 45 !")) == []
+
+
+def test_the_text_fingerprint_holds_no_copy_of_a_long_document_in_memory():
+    # a 500-page plan's peak memory is a target: the grams are made and hashed one
+    # at a time, and no second list of the words (encoded or sliced) is built
+    import tracemalloc
+    from types import SimpleNamespace
+
+    from textscan.model import Token
+    from textscan.profile import text_fingerprint
+
+    words = [f"Woord{i % 40_000}" for i in range(200_000)]
+    sentences = [
+        SimpleNamespace(tokens=[Token(w, w.lower(), 0, len(w), True) for w in words[i : i + 20]])
+        for i in range(0, len(words), 20)
+    ]
+    tracemalloc.start()
+    try:
+        lowered = [t.text.lower() for s in sentences for t in s.tokens if t.is_word]
+        _, words_peak = tracemalloc.get_traced_memory()
+        del lowered
+        tracemalloc.reset_peak()
+        assert len(text_fingerprint(sentences)) == 64
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # the lowercased words (which the fingerprint needs) and little beside them
+    assert peak < 1.5 * words_peak

@@ -260,6 +260,7 @@ def text_fingerprint(sentences: Sequence[Sentence]) -> list[int]:
     CRC-32, so it is the same on every machine and run.
     """
     import zlib
+    from itertools import islice, tee
 
     import numpy as np
 
@@ -269,11 +270,14 @@ def text_fingerprint(sentences: Sequence[Sentence]) -> list[int]:
     k = min(FINGERPRINT_SHINGLE, len(words))
     n = len(words) - k + 1
     # the CRC-32 of each 5-gram's UTF-8 text, "w1 w2 w3 w4 w5": each word encoded
-    # once, the grams joined and hashed in C (map over zip), one at a time, so a
-    # 500-page plan's 250,000 grams never stand in memory at once (peak memory is
-    # a target of its own)
-    encoded = [w.encode("utf-8") for w in words]
-    grams = zip(*(encoded[j : j + n] for j in range(k)), strict=True)
+    # once, the grams joined and hashed in C (map over zip), one at a time; the k
+    # copies of the encoded words (tee), each started j words on, hold no more
+    # than k words, so a 500-page plan's 250,000 grams, or its encoded words,
+    # never stand in memory at once (peak memory is a target of its own)
+    shifted = tee(map(str.encode, words), k)
+    for j, it in enumerate(shifted):
+        next(islice(it, j, j), None)  # j words on
+    grams = zip(*shifted, strict=False)  # as long as the last: n grams
     x = np.unique(np.fromiter(map(zlib.crc32, map(b" ".join, grams)), dtype=np.int64, count=n))
     rng = np.random.default_rng(FINGERPRINT_SEED)
     a = rng.integers(1, _MERSENNE, size=FINGERPRINT_HASHES, dtype=np.int64)
