@@ -107,17 +107,18 @@ def test_an_unquoted_version_that_yaml_changes_is_refused():
     assert parse_lexicon('name: t\nversion: "1.10"\n' + body).version == "1.10"
 
 
-def test_a_parsed_lexicon_is_kept_on_disk_and_a_damaged_copy_is_parsed_again(monkeypatch):
-    # every run starts by reading the lexicons: what YAML gave is kept by the text's hash
+def test_a_validated_lexicon_is_kept_on_disk_and_a_damaged_copy_is_validated_again(monkeypatch):
+    # every run starts by reading the lexicons: what the schema made of a text is kept
+    # by the text's hash, and read back without YAML or pydantic
     import os
     from pathlib import Path
 
     import textscan.lexicon as lexicon_module
 
     calls: list[int] = []
-    real = lexicon_module.yaml.load
+    real = lexicon_module._validated
     monkeypatch.setattr(
-        lexicon_module.yaml, "load", lambda *a, **k: calls.append(1) or real(*a, **k)
+        lexicon_module, "_validated", lambda *a, **k: calls.append(1) or real(*a, **k)
     )
     monkeypatch.setattr(lexicon_module, "_PARSED", {})  # no copy validated in this process
     first = parse_lexicon(GOOD)
@@ -125,12 +126,12 @@ def test_a_parsed_lexicon_is_kept_on_disk_and_a_damaged_copy_is_parsed_again(mon
     assert len(stored) == 1 and calls == [1]
     monkeypatch.setattr(lexicon_module, "_PARSED", {})
     again = parse_lexicon(GOOD)
-    assert calls == [1]  # read back, not parsed
+    assert calls == [1]  # read back, not validated
     assert again.spec == first.spec and again.sha256 == first.sha256
     stored[0].write_bytes(b"\x00 not what was stored")
     monkeypatch.setattr(lexicon_module, "_PARSED", {})
     assert parse_lexicon(GOOD).spec == first.spec
-    assert calls == [1, 1]  # parsed again, and the copy replaced
+    assert calls == [1, 1]  # validated again, and the copy replaced
     monkeypatch.setattr(lexicon_module, "_PARSED", {})
     parse_lexicon(GOOD)
     assert calls == [1, 1]
@@ -162,11 +163,11 @@ def test_stored_parses_are_pruned_to_the_newest(monkeypatch):
         parse_lexicon(GOOD + f"# edit {k}\n")
     folder = Path(os.environ["TEXTSCAN_CACHE"]) / "lexicons"
     assert len(list(folder.glob("*.marshal"))) == 3
-    # the newest is among those kept: read back without parsing
+    # the newest is among those kept: read back without validating
     calls: list[int] = []
-    real = lexicon_module.yaml.load
+    real = lexicon_module._validated
     monkeypatch.setattr(
-        lexicon_module.yaml, "load", lambda *a, **k: calls.append(1) or real(*a, **k)
+        lexicon_module, "_validated", lambda *a, **k: calls.append(1) or real(*a, **k)
     )
     monkeypatch.setattr(lexicon_module, "_PARSED", {})
     parse_lexicon(GOOD + "# edit 4\n")
@@ -189,3 +190,72 @@ def test_stored_parses_are_pruned_in_batches(monkeypatch):
         counts.append(len(list(folder.glob("*.marshal"))))
     assert max(counts) == 18  # 16 kept and two more before a prune
     assert counts[:18] == list(range(1, 19)) and counts[18] == 16 and counts[19] == 17
+
+
+def test_the_records_have_the_fields_of_the_schema():
+    # the schema (pydantic) checks a text, the records carry it: they must not drift apart
+    from dataclasses import MISSING, fields
+
+    import textscan._lexicon_schema as schema
+    import textscan.lexicon as lexicon_module
+
+    for name in ("Exclusion", "Category", "Entry", "LexiconSpec"):
+        model = getattr(schema, name)
+        record = getattr(lexicon_module, name)
+        assert [f.name for f in fields(record)] == list(model.model_fields), name
+        for f in fields(record):
+            info = model.model_fields[f.name]
+            if not info.is_required():
+                assert f.default is not MISSING and f.default == info.default, (name, f.name)
+
+
+def test_records_read_back_equal_a_fresh_validation_and_dump_as_the_schema_does(monkeypatch):
+    # what the kept copy gives is what validating the text gives, field by field
+    import yaml
+
+    import textscan._lexicon_schema as schema
+    import textscan.lexicon as lexicon_module
+    from textscan.lexicon import available_lexicons, default_lexicon_dir, load_lexicon
+
+    for name in available_lexicons():
+        text = (default_lexicon_dir() / f"{name}.yaml").read_text(encoding="utf-8")
+        model = schema.LexiconSpec.model_validate(yaml.safe_load(text))
+        monkeypatch.setattr(lexicon_module, "_PARSED", {})
+        first = load_lexicon(name)  # validated now, or read back
+        monkeypatch.setattr(lexicon_module, "_PARSED", {})
+        again = load_lexicon(name)  # read back
+        assert first.spec == again.spec
+        assert first.to_dict() == model.model_dump(mode="json", exclude_defaults=True)
+        for entry, checked in zip(first.entries, model.entries, strict=True):
+            assert entry.to_dict(exclude_defaults=True) == checked.model_dump(exclude_defaults=True)
+            assert entry.words == tuple((checked.lemma or checked.pattern or "").split())
+
+
+def test_lexicons_read_before_load_without_yaml_or_pydantic(tmp_path):
+    # a run's start: the bundled lexicons come from what was kept, the schema stays unloaded
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import sys\n"
+        "from textscan.lexicon import load_lexicons\n"
+        "lexicons = load_lexicons()\n"
+        "print(len(lexicons), 'pydantic' in sys.modules, 'yaml' in sys.modules)\n"
+    )
+    env = dict(os.environ, TEXTSCAN_CACHE=str(tmp_path / "cache"))
+    root = Path(__file__).resolve().parents[1]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=root,
+            check=True,
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert runs[0] == ["5", "True", "True"]  # first: read and validated
+    assert runs[1] == ["5", "False", "False"]

@@ -757,7 +757,7 @@ class Cache:
         Also removes compiled lemma tables, tokenizer rules and kept lexicon term
         variants of other package or code versions (see
         :func:`textscan.lemmatizer.tables_path`, :func:`textscan.tokenizer.rules_path`
-        and ``textscan.match``; the current ones stay) and the stored parses of
+        and ``textscan.match``; the current ones stay) and the kept validations of
         lexicon files (see :func:`textscan.lexicon.parse_lexicon`).
         """
         from textscan.lemmatizer import stale_tables
@@ -798,7 +798,7 @@ def _tables_info() -> dict[str, Any]:
 
 
 def _parsed_lexicons() -> list[Path]:
-    """The stored parses of lexicon files (see :func:`textscan.lexicon.parse_lexicon`)."""
+    """The kept validations of lexicon files (see :func:`textscan.lexicon.parse_lexicon`)."""
     from textscan.lexicon import PARSED_DIR
 
     return sorted((default_cache_dir() / PARSED_DIR).glob("*.marshal"))

@@ -587,7 +587,7 @@ def cache_info(cache_dir: Path | None, as_json: bool) -> None:
         "tokenizer rules",
         f"{info['tokenizer_rules']} ({size / 1e6:.1f} MB)" if size else "not compiled yet",
     )
-    table.add_row("parsed lexicon files", str(info.get("parsed_lexicons", 0)))
+    table.add_row("validated lexicon files", str(info.get("parsed_lexicons", 0)))
     _stdout.print(table)
 
 
@@ -598,7 +598,7 @@ def cache_clear(cache_dir: Path | None) -> None:
 
     Compiled lemma tables and tokenizer rules made for other versions of
     simplemma, spacy-lookups-data or spaCy go too (the current ones stay), and
-    so do the stored parses of lexicon files.
+    so do the kept validations of lexicon files.
     """
     from textscan.cache import Cache
 
@@ -687,14 +687,14 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(
             json.dumps(
-                [e.model_dump(exclude_defaults=True) for e in entries], indent=2, ensure_ascii=False
+                [e.to_dict(exclude_defaults=True) for e in entries], indent=2, ensure_ascii=False
             )
         )
         return
     if fmt == "yaml":
         click.echo(
             yaml.safe_dump(
-                [e.model_dump(exclude_defaults=True) for e in entries],
+                [e.to_dict(exclude_defaults=True) for e in entries],
                 allow_unicode=True,
                 sort_keys=False,
             )

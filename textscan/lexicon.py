@@ -1,10 +1,15 @@
 """Lexicons: YAML files of categories and entries, validated when loaded.
 
 A lexicon is data. This module reads it with ``yaml.safe_load``, checks it
-against the schema documented in ``lexicons/README.md`` and reports every
-problem with the file, the path inside the document and the line:
+against the schema documented in ``lexicons/README.md`` (pydantic models, in
+:mod:`textscan._lexicon_schema`) and reports every problem with the file, the
+path inside the document and the line:
 
     framing.yaml: entries[14] (line 88): 'lemma' or 'pattern' is required
+
+A valid lexicon becomes frozen records (:class:`LexiconSpec`, :class:`Entry`,
+...). What the schema made of a text is kept by the text's hash, so that a
+lexicon read before is loaded without YAML or pydantic.
 
 Example:
     >>> from textscan import load_lexicon
@@ -22,55 +27,28 @@ import re
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import MISSING, dataclass, fields
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-import yaml
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from typing import TYPE_CHECKING, Any, Literal
 
 from textscan.errors import LexiconError
 from textscan.model import LexiconInfo
 
+if TYPE_CHECKING:
+    import yaml
+
 LexiconType = Literal["framing", "actors", "themes", "domains", "perception", "custom"]
 CompoundMode = Literal["any", "head", "modifier", "none"]
-
-# libyaml's safe loader when PyYAML was built with it (ten times faster), else Python's
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("framing", "actors", "themes", "domains", "perception")
 
 MAX_PATTERN_LENGTH = 60
 MIN_PATTERN_LETTERS = 3
 
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
-
-
-def _valid_id(v: str) -> str:
-    if not _ID_RE.match(v):
-        raise ValueError(f"id {v!r} must be lowercase letters, digits, '_', '-' or '.'")
-    return v
-
-
-# ids of categories and entries: lowercase, validated where they are read
-LexiconId = Annotated[str, AfterValidator(_valid_id)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-_EXCLUSION_KINDS = (
+#: the fields of an exclusion of which exactly one is set (see :class:`Exclusion`)
+EXCLUSION_KINDS = (
     "phrase",
     "followed_by",
     "preceded_by",
@@ -80,8 +58,42 @@ _EXCLUSION_KINDS = (
     "particle_at_end",
 )
 
+# The records of a lexicon: frozen dataclasses, built from what the schema
+# (textscan._lexicon_schema, pydantic models with the same fields) made of a
+# valid lexicon text. The fields are documented in lexicons/README.md.
 
-class Exclusion(_Strict):
+
+class _Record:
+    """What the records share: a plain dict of their fields, as the lexicon file has them."""
+
+    __slots__ = ()
+
+    def to_dict(self, *, exclude_defaults: bool = False, lists: bool = False) -> dict[str, Any]:
+        """The fields as a dict, records inside as dicts, in the order of the file's schema.
+
+        ``exclude_defaults`` leaves out fields that have their default value;
+        ``lists`` gives tuples as lists (for JSON).
+        """
+        out: dict[str, Any] = {}
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if exclude_defaults and f.default is not MISSING and value == f.default:
+                continue
+            out[f.name] = _plain(value, exclude_defaults, lists)
+        return out
+
+
+def _plain(value: Any, exclude_defaults: bool, lists: bool) -> Any:
+    if isinstance(value, _Record):
+        return value.to_dict(exclude_defaults=exclude_defaults, lists=lists)
+    if isinstance(value, tuple):
+        items = [_plain(v, exclude_defaults, lists) for v in value]
+        return items if lists else tuple(items)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion(_Record):
     """A context in which an entry is *not* used in its framing sense.
 
     Exactly one of the fields is set:
@@ -105,139 +117,43 @@ class Exclusion(_Strict):
     followed_by: tuple[str, ...] | None = None
     preceded_by: tuple[str, ...] | None = None
     context: tuple[str, ...] | None = None
-    window: int = Field(default=5, ge=1, le=50)
+    window: int = 5
     compound_part: tuple[str, ...] | None = None
     form: tuple[str, ...] | None = None
     particle_at_end: tuple[str, ...] | None = None
     unless_preceded_by: tuple[str, ...] | None = None
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _exactly_one(self) -> Exclusion:
-        set_fields = [f for f in _EXCLUSION_KINDS if getattr(self, f) is not None]
-        if len(set_fields) != 1:
-            raise ValueError(
-                f"an exclusion needs exactly one of {', '.join(_EXCLUSION_KINDS)} "
-                f"(found {', '.join(set_fields) or 'none'})"
-            )
-        return self
 
-    @field_validator("phrase")
-    @classmethod
-    def _lower_phrase(cls, v: str | None) -> str | None:
-        return v.lower() if v is not None else v
+@dataclass(frozen=True, slots=True)
+class Category(_Record):
+    """A category of a lexicon; ``pole`` -1 or +1 marks those the balance index opposes."""
 
-    @field_validator(*_EXCLUSION_KINDS[1:], "unless_preceded_by", mode="before")  # lists
-    @classmethod
-    def _listify(cls, v: Any) -> Any:
-        if isinstance(v, str):
-            v = [v]
-        if isinstance(v, list):
-            return tuple(str(x).strip().lower() for x in v)
-        return v
-
-
-class Category(_Strict):
-    id: LexiconId
+    id: str
     label: str
     description: str = ""
-    pole: Literal[-1, 0, 1] | None = Field(
-        default=None,
-        description="-1 or +1 marks the categories the balance index opposes.",
-    )
+    pole: Literal[-1, 0, 1] | None = None
 
 
-class Entry(_Strict):
-    """One expression: a lemma, a lemma sequence, a separable verb or a pattern."""
+@dataclass(frozen=True, slots=True)
+class Entry(_Record):
+    """One expression: a lemma, a lemma sequence, a separable verb or a pattern.
 
-    id: LexiconId
+    ``exclude`` holds the contexts in which it does not count, ``require``
+    the conditions that must all hold for it to count (both :class:`Exclusion`).
+    """
+
+    id: str
     category: str
     lemma: str | None = None
-    pattern: str | None = Field(
-        default=None,
-        description="a word-form pattern with '*' and '?' wildcards (as in LIWC/quanteda).",
-    )
-    case_sensitive: bool = Field(
-        default=False,
-        description="the pattern matches the word as written, capitals included: 'OM' "
-        "(Openbaar Ministerie), not the preposition 'om'.",
-    )
-    particle: str | None = Field(
-        default=None,
-        description="the separable particle of a verb: lemma 'aanpakken', particle 'aan'.",
-    )
-    compound: CompoundMode | None = Field(
-        default=None,
-        description="where the lemma counts inside a compound; default by word shape.",
-    )
+    pattern: str | None = None
+    case_sensitive: bool = False
+    particle: str | None = None
+    compound: CompoundMode | None = None
     exclude: tuple[Exclusion, ...] = ()
-    require: tuple[Exclusion, ...] = Field(
-        default=(),
-        description="conditions that must all hold for a match to count (same fields as "
-        "an exclusion): 'jongere' is a youth theme only next to a crime or nuisance word.",
-    )
+    require: tuple[Exclusion, ...] = ()
     note: str = ""
     source: str = ""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _pattern_case(cls, data: Any) -> Any:
-        """A pattern is lowercased like a lemma, unless it is ``case_sensitive``."""
-        if isinstance(data, dict) and isinstance(data.get("pattern"), str):
-            pattern = " ".join(data["pattern"].split())
-            data = {**data, "pattern": pattern if data.get("case_sensitive") else pattern.lower()}
-        return data
-
-    @field_validator("lemma", "particle")
-    @classmethod
-    def _lower(cls, v: str | None) -> str | None:
-        if v is None:
-            return None
-        v = " ".join(v.lower().split())
-        if not v:
-            raise ValueError("must not be empty")
-        return v
-
-    @model_validator(mode="after")
-    def _check_shape(self) -> Entry:
-        if (self.lemma is None) == (self.pattern is None):
-            raise ValueError("exactly one of 'lemma' or 'pattern' is required")
-        if self.case_sensitive and self.pattern is None:
-            raise ValueError("'case_sensitive' applies to a 'pattern' only")
-        if self.pattern is not None:
-            if not self.pattern:
-                raise ValueError("pattern must not be empty")
-            if not re.fullmatch(r"[\w\-'*? ]+", self.pattern):
-                raise ValueError(
-                    f"pattern {self.pattern!r} may hold letters, digits, '-', spaces, '*' and '?'"
-                )
-            if self.pattern.count("*") > 2:
-                raise ValueError(f"pattern {self.pattern!r} has more than two '*' wildcards")
-            if self.pattern.strip("* ") == "":
-                raise ValueError(f"pattern {self.pattern!r} matches every word")
-            if len(self.pattern) > MAX_PATTERN_LENGTH:
-                raise ValueError(
-                    f"pattern {self.pattern!r} is longer than {MAX_PATTERN_LENGTH} characters"
-                )
-            for word in self.pattern.split():
-                if "**" in word or word == "*":
-                    raise ValueError(
-                        f"pattern {self.pattern!r}: {word!r} has adjacent or bare wildcards; "
-                        "write one '*' next to letters"
-                    )
-                if "*" in word and len(word.replace("*", "")) < MIN_PATTERN_LETTERS:
-                    raise ValueError(
-                        f"pattern {self.pattern!r}: {word!r} needs at least "
-                        f"{MIN_PATTERN_LETTERS} letters besides its wildcards"
-                    )
-        if self.particle is not None:
-            if self.lemma is None or " " in self.lemma:
-                raise ValueError("'particle' needs a single-word 'lemma'")
-            if not self.lemma.startswith(self.particle) or len(self.lemma) <= len(self.particle):
-                raise ValueError(
-                    f"lemma {self.lemma!r} does not start with particle {self.particle!r}"
-                )
-        return self
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -252,32 +168,48 @@ class Entry(_Strict):
         return None
 
 
-class LexiconSpec(_Strict):
+@dataclass(frozen=True, slots=True)
+class LexiconSpec(_Record):
+    """A whole lexicon as its file gives it (see :class:`Lexicon` for its provenance).
+
+    ``negation``: whether a hit negated in its own clause is left out of
+    counts (codebook rule 5); None: yes for framing and custom lexicons, no
+    for the others.
+    """
+
     name: str
     version: str
     type: LexiconType = "custom"
     language: str = "nl"
     description: str = ""
     source: str = ""
-    # whether a hit negated in its own clause is left out of counts (codebook
-    # rule 5); None: yes for framing and custom lexicons, no for the others
     negation: bool | None = None
-    categories: tuple[Category, ...] = Field(min_length=1)
+    categories: tuple[Category, ...] = ()
     entries: tuple[Entry, ...] = ()
 
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_str(cls, v: Any) -> Any:
-        return str(v) if isinstance(v, int | float) else v
 
-    @model_validator(mode="after")
-    def _cross_checks(self) -> LexiconSpec:
-        problems = cross_problems(
-            [c.id for c in self.categories], [(e.id, e.category) for e in self.entries]
-        )
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+def _exclusions(items: Iterable[Mapping[str, Any]]) -> tuple[Exclusion, ...]:
+    return tuple(Exclusion(**x) for x in items)
+
+
+def _spec_of(data: Mapping[str, Any]) -> LexiconSpec:
+    """The records of a lexicon from the schema's plain data (:func:`_lexicon_schema.validate`)."""
+    return LexiconSpec(
+        **{
+            **data,
+            "categories": tuple(Category(**c) for c in data["categories"]),
+            "entries": tuple(
+                Entry(
+                    **{
+                        **e,
+                        "exclude": _exclusions(e["exclude"]),
+                        "require": _exclusions(e["require"]),
+                    }
+                )
+                for e in data["entries"]
+            ),
+        }
+    )
 
 
 def cross_problems(cat_ids: Sequence[Any], entries: Sequence[tuple[Any, Any]]) -> list[str]:
@@ -401,7 +333,7 @@ class Lexicon:
         return LexiconInfo(self.name, self.version, self.sha256, self.path)
 
     def to_dict(self) -> dict[str, Any]:
-        return self.spec.model_dump(mode="json", exclude_defaults=True)
+        return self.spec.to_dict(exclude_defaults=True, lists=True)
 
 
 # --------------------------------------------------------------------------- loading
@@ -431,6 +363,8 @@ def _resolve(name_or_path: str | Path) -> Path:
 
 def _node_line(root: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
     """The 1-based line of the YAML node at ``loc`` (or of its nearest parent)."""
+    import yaml
+
     node = root
     line = node.start_mark.line + 1 if node is not None else None
     for key in loc:
@@ -476,51 +410,82 @@ def _describe(err: dict[str, Any]) -> str:
     return msg.removeprefix("Value error, ")
 
 
-# What yaml.load built from a lexicon's text, kept on disk by the text's hash:
-# reading it back takes 1 ms where parsing the bundled lexicons takes some 55 ms
-# of every run's start (PyYAML builds each node in Python, even with libyaml).
-# marshal's format belongs to the Python version, which is in the file name.
+# What the schema made of a valid lexicon's text, kept on disk by the text's hash:
+# reading it back and building the records takes a few milliseconds where
+# importing PyYAML and pydantic, building the models and validating the bundled
+# lexicons took some 150 ms of every run's start. It depends on the schema's
+# code, pydantic's and PyYAML's versions and the Python version (marshal's
+# format), all in the file name.
 PARSED_DIR = "lexicons"
+
+
+def _package_file(package: str, name: str) -> Path | None:
+    """A file of an installed package, found without importing the package."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    return Path(spec.origin).with_name(name) if spec is not None and spec.origin else None
+
+
+@lru_cache(maxsize=1)
+def _schema_tag() -> str:
+    """A hash of what a validated lexicon depends on besides its text (see above)."""
+    parts = [f"py{sys.version_info[0]}.{sys.version_info[1]}"]
+    for path in (
+        Path(__file__).with_name("_lexicon_schema.py"),
+        _package_file("pydantic", "version.py"),  # holds pydantic's version
+        _package_file("yaml", "__init__.py"),  # holds PyYAML's version
+    ):
+        try:
+            parts.append(hashlib.sha256(path.read_bytes()).hexdigest() if path else "-")
+        except OSError:
+            parts.append("-")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def _parsed_path(sha: str) -> Path | None:
     from textscan.cache import default_cache_dir
 
     try:
-        tag = f"py{sys.version_info[0]}{sys.version_info[1]}-yaml{yaml.__version__}"
-        return default_cache_dir() / PARSED_DIR / f"{sha[:32]}-{tag}.marshal"
+        return default_cache_dir() / PARSED_DIR / f"{sha[:32]}-{_schema_tag()}.marshal"
     except (OSError, RuntimeError):  # no home folder to put it in
         return None
 
 
-def _load_yaml(decoded: str, sha: str) -> Any:
-    """``yaml.load`` of a lexicon's text, or what it gave for the same bytes before.
+def _kept_spec(sha: str) -> LexiconSpec | None:
+    """The records of the lexicon text with this hash as validated before, or None.
 
-    A stored result that cannot be read is parsed again and replaced; one that
-    cannot be written (a read-only cache folder, or a value marshal cannot
-    hold) is simply not kept. Raises what ``yaml.load`` raises.
+    A stored copy that cannot be read or no longer fits the records is
+    ignored (the text is validated again and the copy replaced).
     """
     path = _parsed_path(sha)
-    if path is not None:
-        try:
-            data = marshal.loads(path.read_bytes())
-            if isinstance(data, dict):
-                return data
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-    data = yaml.load(decoded, Loader=_SafeLoader)
-    if path is not None and isinstance(data, dict):
-        try:
-            blob = marshal.dumps(data)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
-            os.replace(tmp, path)  # whole or not at all, also with other processes
-            _prune_parsed(path)
-        except (OSError, ValueError):
-            pass
-    return data
+    if path is None:
+        return None
+    try:
+        data = marshal.loads(path.read_bytes())
+        return _spec_of(data) if isinstance(data, dict) else None
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _keep_spec(sha: str, data: dict[str, Any]) -> None:
+    """Store what the schema made of a valid text (a read-only cache folder: not kept)."""
+    path = _parsed_path(sha)
+    if path is None:
+        return
+    try:
+        blob = marshal.dumps(data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, path)  # whole or not at all, also with other processes
+        _prune_parsed(path)
+    except (OSError, ValueError):
+        pass
 
 
 PARSED_KEEP = 256  # parses kept; a lexicon edited many times leaves no more than these
@@ -559,15 +524,36 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
     """Validate lexicon YAML given as text; raise :class:`LexiconError` if it is wrong."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
     sha = hashlib.sha256(raw).hexdigest()
-    known = _PARSED.get(sha)
-    if known is not None:  # the same bytes validate the same way (models are frozen)
-        return Lexicon(spec=known, sha256=sha, path=None if source == "<string>" else source)
+    spec = _PARSED.get(sha)  # the same bytes validate the same way (records are frozen)
+    if spec is None:
+        spec = _kept_spec(sha)
+        if spec is None:
+            data = _validated(raw, source)
+            spec = _spec_of(data)
+            _keep_spec(sha, data)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[sha] = spec
+    return Lexicon(spec=spec, sha256=sha, path=None if source == "<string>" else source)
+
+
+def _validated(raw: bytes, source: str) -> dict[str, Any]:
+    """The lexicon text ``raw`` read by YAML and checked by the schema, as plain data.
+
+    Raises :class:`LexiconError` with every problem, located by line.
+    """
+    import yaml
+    from pydantic import ValidationError
+
+    from textscan._lexicon_schema import validate
+
     try:
         decoded = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LexiconError(source, [f"not UTF-8 text (byte {exc.start})"]) from None
+    loader = _safe_loader()
     try:
-        data = _load_yaml(decoded, sha)
+        data = yaml.load(decoded, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -579,10 +565,10 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
         )
     version_problem = _version_problem(decoded)
     try:
-        spec = LexiconSpec.model_validate(data)
+        plain = validate(data)
     except ValidationError as exc:
         # the node tree (for line numbers) is only needed to report problems
-        root = yaml.compose(decoded, Loader=_SafeLoader)
+        root = yaml.compose(decoded, Loader=loader)
         problems = [version_problem] if version_problem else []
         errors = exc.errors()
         item_locs = {tuple(e.get("loc", ()))[:-1] for e in errors if e.get("loc")}
@@ -612,10 +598,14 @@ def parse_lexicon(text: str | bytes, source: str = "<string>") -> Lexicon:
         raise LexiconError(source, problems) from None
     if version_problem:
         raise LexiconError(source, [version_problem])
-    if len(_PARSED) >= _PARSED_MAX:
-        _PARSED.pop(next(iter(_PARSED)))
-    _PARSED[sha] = spec
-    return Lexicon(spec=spec, sha256=sha, path=None if source == "<string>" else source)
+    return plain
+
+
+def _safe_loader() -> Any:
+    """libyaml's safe loader when PyYAML was built with it (ten times faster), else Python's."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_lexicon(name_or_path: str | Path) -> Lexicon:
