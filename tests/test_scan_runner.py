@@ -1275,3 +1275,50 @@ def test_a_journal_part_reads_back_as_saved_and_a_damaged_one_is_done_again(tmp_
     odd = dict(payload, sha256="ef" * 32, warnings=[{"code": Code("not-dutch")}])
     journal.save(odd)
     assert journal.load("ef" * 32)["warnings"] == [{"code": "not-dutch"}]
+
+
+def test_a_session_scan_loads_the_lexicon_validator_the_command_does_not(corpus, tmp_path):
+    # lexicons read before load without pydantic; in a notebook the first edit would
+    # wait for it, so a scan loads it meanwhile; the command's process ends instead
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, TEXTSCAN_CACHE=str(tmp_path / "home-cache"))
+
+    def run(script: str) -> list[str]:
+        proc = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=root,
+            timeout=600,
+            check=True,
+        )
+        return proc.stdout.split()
+
+    loaded = "'textscan._lexicon_schema' in sys.modules"
+    assert run(
+        f"import sys\nfrom textscan import load_lexicons\nload_lexicons()\nprint({loaded})"
+    ) == [
+        "True"  # validated the first time
+    ]
+    session = (
+        "import sys\n"
+        "from textscan.runner import scan\n"
+        f"result = scan([{str(corpus)!r}], None, jobs=2, cache_dir={str(tmp_path / 'c1')!r})\n"
+        f"print(len(result.profile_objects), {loaded})\n"
+    )
+    assert run(session) == ["5", "True"]
+    command = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: print({loaded}))\n"
+        f"sys.argv = ['textscan', 'scan', {str(corpus)!r}, '--out', {str(tmp_path / 'out')!r},\n"
+        f"            '--quiet', '--jobs', '2', '--cache-dir', {str(tmp_path / 'c2')!r}]\n"
+        "from textscan.cli import main\n"
+        "main()\n"
+    )
+    assert run(command) == ["False"]
+    assert (tmp_path / "out" / "profiles.csv").is_file()

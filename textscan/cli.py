@@ -458,6 +458,8 @@ def scan(
     from textscan.runner import ConsoleReporter, ScanConfigError, ScanInterrupted
     from textscan.runner import scan as do_scan
 
+    runner.LOAD_VALIDATOR_AHEAD = False  # this process ends with its scan
+
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)

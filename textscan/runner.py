@@ -1054,6 +1054,8 @@ class LocalExecutor:
                             self._retire(w, kill=False)
                 while queue and len(self.workers) < self.jobs:
                     self._assign(self._spawn(), queue.popleft())
+                if self.ctx.get_start_method() == "fork":
+                    _preload_validator()  # every worker is forked (see LOAD_VALIDATOR_AHEAD)
                 busy = [w for w in self.workers if w.task is not None]
                 if self.ctx.get_start_method() == "fork" and (
                     len(busy) < self.cores or not self.need_nlp
@@ -1393,10 +1395,46 @@ def _preload_writers() -> None:
         _preload.start()
 
 
+#: Whether a scan loads the lexicon validator (PyYAML, pydantic and the schema,
+#: some 130 ms of CPU) in a thread while its workers read the files, when this
+#: process has not loaded it yet. Lexicons read before are loaded without it
+#: (see :mod:`textscan.lexicon`), so in a notebook the first re-profile after
+#: an edit would otherwise wait for it. The ``textscan`` command, whose process
+#: ends with its scan, sets this to False.
+LOAD_VALIDATOR_AHEAD = True
+
+_validator_preload: threading.Thread | None = None
+
+
+def _preload_validator() -> None:
+    """Import the lexicon validator in a thread (see :data:`LOAD_VALIDATOR_AHEAD`).
+
+    Started, like :func:`_preload_writers`, once the workers are forked.
+    """
+    global _validator_preload
+
+    def load() -> None:
+        with contextlib.suppress(ImportError):
+            import yaml  # noqa: F401
+
+            import textscan._lexicon_schema  # noqa: F401
+
+    if (
+        LOAD_VALIDATOR_AHEAD
+        and _validator_preload is None
+        and "textscan._lexicon_schema" not in sys.modules
+    ):
+        _validator_preload = threading.Thread(
+            target=load, name="textscan-preload-validator", daemon=True
+        )
+        _validator_preload.start()
+
+
 def _await_preload() -> None:
-    """Wait for :func:`_preload_writers` to finish (before a fork or before writing)."""
-    if _preload is not None and _preload.is_alive():
-        _preload.join()
+    """Wait for the preloads to finish (before a fork or before writing)."""
+    for thread in (_preload, _validator_preload):
+        if thread is not None and thread.is_alive():
+            thread.join()
 
 
 def _death(exitcode: int | None, max_memory_mb: int | None) -> tuple[str, str]:
