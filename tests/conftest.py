@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,19 @@ def shared_file(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"shared test data not available: {p} (clone with ../shared beside the repo)")
     return p
+
+
+def run_python(script: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``script`` in a fresh interpreter in the project folder (a process's start and end)."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=600,
+        check=False,
+    )
 
 
 def load_benchmark(name: str) -> Any:

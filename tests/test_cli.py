@@ -352,8 +352,8 @@ def test_evaluate_refuses_labels_that_are_not_booleans(runner, tmp_path):
 def _run_main(tmp_path: Path, args: list[str], before: str = "") -> tuple[int, str, str]:
     """``textscan ARGS`` through the console entry point, in a fresh interpreter."""
     import os
-    import subprocess
-    import sys
+
+    from conftest import run_python
 
     script = (
         "import atexit, sys\n"
@@ -364,18 +364,9 @@ def _run_main(tmp_path: Path, args: list[str], before: str = "") -> tuple[int, s
         "main()\n"
         "print('not reached')\n"
     )
-    root = Path(__file__).resolve().parents[1]
     # buffered output, as in most shells (what the end must flush)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
-    proc = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    proc = run_python(script, env)
     return proc.returncode, proc.stdout, proc.stderr
 
 

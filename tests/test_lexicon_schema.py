@@ -234,9 +234,8 @@ def test_records_read_back_equal_a_fresh_validation_and_dump_as_the_schema_does(
 def test_lexicons_read_before_load_without_yaml_or_pydantic(tmp_path):
     # a run's start: the bundled lexicons come from what was kept, the schema stays unloaded
     import os
-    import subprocess
-    import sys
-    from pathlib import Path
+
+    from conftest import run_python
 
     script = (
         "import sys\n"
@@ -245,17 +244,6 @@ def test_lexicons_read_before_load_without_yaml_or_pydantic(tmp_path):
         "print(len(lexicons), 'pydantic' in sys.modules, 'yaml' in sys.modules)\n"
     )
     env = dict(os.environ, TEXTSCAN_CACHE=str(tmp_path / "cache"))
-    root = Path(__file__).resolve().parents[1]
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=root,
-            check=True,
-        ).stdout.split()
-        for _ in range(2)
-    ]
+    runs = [run_python(script, env).stdout.split() for _ in range(2)]
     assert runs[0] == ["5", "True", "True"]  # first: read and validated
     assert runs[1] == ["5", "False", "False"]

@@ -1281,22 +1281,14 @@ def test_a_session_scan_loads_the_lexicon_validator_the_command_does_not(corpus,
     # lexicons read before load without pydantic; in a notebook the first edit would
     # wait for it, so a scan loads it meanwhile; the command's process ends instead
     import os
-    import subprocess
-    import sys
 
-    root = Path(__file__).resolve().parents[1]
+    from conftest import run_python
+
     env = dict(os.environ, TEXTSCAN_CACHE=str(tmp_path / "home-cache"))
 
     def run(script: str) -> list[str]:
-        proc = subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=root,
-            timeout=600,
-            check=True,
-        )
+        proc = run_python(script, env)
+        assert proc.returncode == 0, proc.stderr
         return proc.stdout.split()
 
     loaded = "'textscan._lexicon_schema' in sys.modules"
