@@ -192,3 +192,19 @@ def test_numpy_scalars_are_typed_as_pandas_types_them(tmp_path) -> None:
     write_csv(table, tmp_path / "ours.csv")
     assert (tmp_path / "ours.csv").read_text() == _pandas_csv(frame, tmp_path / "p.csv")
     _same_arrow(frame, table)
+
+
+def test_the_parquet_metadata_names_the_installed_pandas_without_importing_it():
+    import os
+    from importlib.metadata import version
+
+    from conftest import run_python
+
+    proc = run_python(
+        "import sys\n"
+        "from textscan._version import pandas_version\n"
+        "print(pandas_version(), 'pandas' in sys.modules, 'importlib.metadata' in sys.modules)\n",
+        dict(os.environ),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == [version("pandas"), "False", "False"]

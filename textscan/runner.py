@@ -1389,6 +1389,9 @@ def _preload_writers() -> None:
             import pyarrow.parquet  # noqa: F401
 
             import textscan.tables  # noqa: F401
+            from textscan._version import pandas_version
+
+            pandas_version()  # the tables' metadata names it (kept for the process)
 
     if _preload is None and "pyarrow.parquet" not in sys.modules:
         _preload = threading.Thread(target=load, name="textscan-preload", daemon=True)
@@ -1957,10 +1960,72 @@ def _excel_text(value: Any) -> Any:
     return value
 
 
+def _fork_writer(write: Callable[[], None]) -> int | None:
+    """Start ``write()`` in a forked child; its pid, or None when that is not safe here.
+
+    Only on Linux and only while this process runs no other thread: a thread
+    holding a lock (an import, a logger, a notebook kernel's sockets) at the
+    fork would leave the child waiting for it. The child collects nothing
+    (it ends within a fraction of a second, and a collection would touch, and
+    so copy, every page it shares with this process), reports failure by its
+    exit status only and ends without running exit handlers.
+    """
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid:
+        return pid
+    status = 1
+    try:  # pragma: no cover  (runs in the child; the tests look at what it wrote)
+        gc.disable()
+        write()
+        status = 0
+    except BaseException:  # the parent writes again and reports it
+        pass
+    finally:
+        os._exit(status)  # pragma: no cover
+
+
+def _join_writer(pid: int | None, out: Path, write: Callable[[], None]) -> None:
+    """Wait for :func:`_fork_writer`'s child; ``write()`` here when there was none or it failed.
+
+    Writing again in this process raises the error the child met (a full disk,
+    a folder without write permission) with its usual message.
+    """
+    ok = False
+    if pid is not None:
+        _, status = os.waitpid(pid, 0)
+        ok = os.waitstatus_to_exitcode(status) == 0
+        if not ok:  # its temporary files, if it was killed before removing them
+            for tmp in out.glob(".*.parquet.*.tmp"):
+                tmp.unlink(missing_ok=True)
+    if not ok:
+        write()
+
+
+#: whether a scan with two or more local workers writes its large Parquet tables
+#: in a forked child while this process writes the rest (see _fork_writer)
+PARALLEL_WRITE = True
+
+
 def _write_outputs(
-    out: Path, result: ScanResult, lexicons: Sequence[Lexicon], engine: str, n_files: int
+    out: Path,
+    result: ScanResult,
+    lexicons: Sequence[Lexicon],
+    engine: str,
+    n_files: int,
+    parallel: bool = False,
 ) -> None:
-    """Write the scan's files (without pandas: see :mod:`textscan.tables`)."""
+    """Write the scan's files (without pandas: see :mod:`textscan.tables`).
+
+    With ``parallel`` (a scan with two or more workers, which are idle now),
+    ``hits.parquet`` and ``sentences.parquet``, most of the writing, are
+    written by a forked child while this process writes the CSV, JSON and
+    profiles' Parquet files (see :func:`_fork_writer`); the same files.
+    """
     from textscan import tables
 
     parts = result._parts
@@ -1978,15 +2043,29 @@ def _write_outputs(
         "complete": result.complete,
     }
     made = _tables_of(parts)
-    for name in ("profiles", "hits", "failures", "warnings"):
-        _write_atomic(out / f"{name}.csv", lambda p, t=made[name]: tables.write_csv(t, p))
+
     # Parquet keeps the column types (pages as integers, negated as booleans) and
     # carries the provenance in its metadata, so a table read alone names its source
-    for name in ("profiles", "hits", "sentences"):
-        _write_atomic(
-            out / f"{name}.parquet",
-            lambda p, t=made[name]: tables.write_parquet(t, p, provenance),
-        )
+    def parquet(names: tuple[str, ...]) -> None:
+        for name in names:
+            _write_atomic(
+                out / f"{name}.parquet",
+                lambda p, t=made[name]: tables.write_parquet(t, p, provenance),
+            )
+
+    large = ("hits", "sentences")
+    out.mkdir(parents=True, exist_ok=True)  # not by both processes at once
+    child = _fork_writer(lambda: parquet(large)) if parallel else None
+    try:
+        for name in ("profiles", "hits", "failures", "warnings"):
+            _write_atomic(out / f"{name}.csv", lambda p, t=made[name]: tables.write_csv(t, p))
+        parquet(("profiles",) if child is not None else ("profiles", *large))
+    except BaseException:
+        if child is not None:
+            os.waitpid(child, 0)  # not left behind
+        raise
+    if child is not None:
+        _join_writer(child, out, lambda: parquet(large))
     profiles = parts.profiles
     _write_atomic(
         out / "profiles.jsonl",
@@ -2533,7 +2612,8 @@ def scan(
     complete = interrupted is None and not stopped_strict
     result = ScanResult(parts, out_path, work.files, stats, complete)
     if out_path is not None:
-        _write_outputs(out_path, result, lexicons, engine, len(work.files))
+        parallel = PARALLEL_WRITE and local and n_jobs >= 2
+        _write_outputs(out_path, result, lexicons, engine, len(work.files), parallel)
         if complete and journal is not None:
             journal.remove()
     if interrupted is not None:
