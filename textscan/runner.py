@@ -2056,24 +2056,24 @@ def _write_outputs(
     large = ("hits", "sentences")
     out.mkdir(parents=True, exist_ok=True)  # not by both processes at once
     child = _fork_writer(lambda: parquet(large)) if parallel else None
+    profiles = parts.profiles
     try:
         for name in ("profiles", "hits", "failures", "warnings"):
             _write_atomic(out / f"{name}.csv", lambda p, t=made[name]: tables.write_csv(t, p))
         parquet(("profiles",) if child is not None else ("profiles", *large))
+        _write_atomic(
+            out / "profiles.jsonl",
+            lambda p: p.write_text(
+                "".join(json.dumps(x.to_dict(), ensure_ascii=False) + "\n" for x in profiles),
+                encoding="utf-8",
+            ),
+        )
     except BaseException:
         if child is not None:
             os.waitpid(child, 0)  # not left behind
         raise
     if child is not None:
         _join_writer(child, out, lambda: parquet(large))
-    profiles = parts.profiles
-    _write_atomic(
-        out / "profiles.jsonl",
-        lambda p: p.write_text(
-            "".join(json.dumps(x.to_dict(), ensure_ascii=False) + "\n" for x in profiles),
-            encoding="utf-8",
-        ),
-    )
     # the run's own figures (pages, tokens, cache use, seconds, peak memory) only
     # here: the tables' metadata stays the same for the same input
     record = {**provenance, "run": dict(result.stats)}
