@@ -171,6 +171,8 @@ def test_the_text_fingerprint_keeps_its_definition():
         "jongerenwerk versterken, cameratoezicht uitbreiden en buurtpreventie steunen.",
         "Eén woord",
         "Één zin met café, coördinatie en ‘aanhalingstekens’ in één keer",
+        # the same 5-grams more than once
+        "Wij maken de wijk veilig. Wij maken de wijk veilig. Wij maken de wijk veilig.",
     ]
     for text in texts:
         sentences = annotate_text(text)
@@ -205,3 +207,46 @@ def test_the_text_fingerprint_holds_no_copy_of_a_long_document_in_memory():
         tracemalloc.stop()
     # the lowercased words (which the fingerprint needs) and little beside them
     assert peak < 1.5 * words_peak
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([-1.0, -0.5, 0.0, 1 / 3, 0.5, 1.0]),
+            st.floats(-1, 1, allow_nan=False),
+        ),
+        min_size=1,
+        max_size=400,
+    ),
+    st.sampled_from([0.025, 0.05, 0.005, 0.1, 0.25, 0.5]),
+)
+def test_the_interval_endpoints_are_numpys_quantiles_bit_for_bit(values, alpha):
+    from textscan.profile import _quantiles
+
+    ordered = sorted(values)
+    expected = np.quantile(np.array(values), [alpha, 1 - alpha])
+    assert _quantiles(ordered, (alpha, 1 - alpha)) == expected.tolist()
+
+
+def test_profiling_a_document_does_not_load_numpy_ma(tmp_path):
+    # numpy.ma costs every worker of a scan some 20 ms to import; np.unique and
+    # np.quantile load it, the bootstrap and the fingerprint avoid both
+    import os
+
+    from conftest import run_python
+
+    (tmp_path / "plan.txt").write_text(
+        "# Veiligheid\n\nWij pakken overlast aan en werken samen met bewoners. "
+        "De politie handhaaft. Wij investeren in preventie en vertrouwen.\n",
+        encoding="utf-8",
+    )
+    proc = run_python(
+        "import sys\n"
+        "from textscan.runner import scan\n"
+        f"result = scan([{str(tmp_path / 'plan.txt')!r}], None, jobs=0, cache=False)\n"
+        "print(result.profile_objects[0].balance.ci_low is not None, 'numpy.ma' in sys.modules)\n",
+        dict(os.environ),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["True", "False"]

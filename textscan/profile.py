@@ -237,8 +237,31 @@ def bootstrap_balance(
     if len(stats) == 0:
         return Interval(value, None, None)
     alpha = (1 - level) / 2
-    lo, hi = np.quantile(stats, [alpha, 1 - alpha])
+    lo, hi = _quantiles(np.sort(stats).tolist(), (alpha, 1 - alpha))
     return Interval(value, float(min(lo, value)), float(max(hi, value)))
+
+
+def _quantiles(ordered: Sequence[float], qs: Sequence[float]) -> list[float]:
+    """``np.quantile(ordered, qs)`` of sorted values (its default "linear" method), bit for bit.
+
+    numpy's own imports ``numpy.ma`` on its first call (some 20 ms in every
+    process that draws an interval); this is the same computation: the value
+    at virtual index ``(n - 1) * q``, interpolated between its neighbours as
+    numpy's ``_lerp`` does (from the upper one when the weight is 0.5 or more).
+    """
+    n = len(ordered)
+    out = []
+    for q in qs:
+        v = (n - 1) * q
+        i = math.floor(v)
+        if v >= n - 1:
+            out.append(ordered[-1])
+            continue
+        a, b = ordered[i], ordered[i + 1]
+        t = v - i
+        d = b - a
+        out.append(b - d * (1 - t) if t >= 0.5 else a + d * t)
+    return out
 
 
 FINGERPRINT_HASHES = 64
@@ -278,7 +301,9 @@ def text_fingerprint(sentences: Sequence[Sentence]) -> list[int]:
     for j, it in enumerate(shifted):
         next(islice(it, j, j), None)  # j words on
     grams = zip(*shifted, strict=False)  # as long as the last: n grams
-    x = np.unique(np.fromiter(map(zlib.crc32, map(b" ".join, grams)), dtype=np.int64, count=n))
+    # (a gram that recurs changes no minimum: no np.unique, which sorts them and
+    # imports numpy.ma)
+    x = np.fromiter(map(zlib.crc32, map(b" ".join, grams)), dtype=np.int64, count=n)
     rng = np.random.default_rng(FINGERPRINT_SEED)
     a = rng.integers(1, _MERSENNE, size=FINGERPRINT_HASHES, dtype=np.int64)
     b = rng.integers(0, _MERSENNE, size=FINGERPRINT_HASHES, dtype=np.int64)

@@ -790,9 +790,9 @@ def _preload_for_fork(config: ScanConfig, need_nlp: bool) -> None:
 
     import numpy
 
-    # numpy loads these on first use (the fingerprint's np.unique asks numpy.ma
-    # whether its input is masked): 20 ms in each worker otherwise
-    import numpy.ma
+    # numpy loads this on first use (the bootstrap's and the fingerprint's draws):
+    # in each worker otherwise. (numpy.ma, 20 ms, which np.unique and np.quantile
+    # load, is not used: see textscan.profile)
     import numpy.random  # noqa: F401
 
     from textscan.checks import _dutch_stop_words
