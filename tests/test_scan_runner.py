@@ -1062,26 +1062,38 @@ def test_no_early_pre_extraction_on_a_re_profile_or_with_one_job(corpus, tmp_pat
 
 
 def test_the_early_pre_extractor_orders_the_files_itself(tmp_path):
-    # counting a PDF's pages needs pypdfium2: the pre-extractor, which imports it
-    # anyway, orders the files, so the command forks it without that import
+    # the pre-extractor counts the PDFs' pages and orders the files, largest first;
+    # this process imports the PDF reader before forking it (it needs it later for
+    # its workers anyway, and the pre-extractor then starts without importing it),
+    # but only for PDFs: a folder of text files loads no PDF library
     folder = tmp_path / "pdfs"
     folder.mkdir()
     for name, pages in (("a-small.pdf", 1), ("b-large.pdf", 4), ("c-middle.pdf", 2)):
         make_pdf(folder / name, [[f"{PLAN_TEXT} Pagina {k}."] for k in range(pages)])
-    cache = str(tmp_path / "c")
-    code = (
-        "import sys\n"
-        "from textscan import runner\n"
-        f"runner.start_pre_extraction([{str(folder)!r}], jobs=2, cache_dir={cache!r})\n"
-        "print('pypdfium2' in sys.modules)\n"
-        "print([runner.Path(t.path).name for t in runner._early.order])\n"
-        "runner.stop_pre_extraction()\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr
-    imported, order = proc.stdout.splitlines()
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name in ("een", "twee"):
+        (texts / f"{name}.txt").write_text(PLAN_TEXT, encoding="utf-8")
+
+    def start(path: Path) -> list[str]:
+        code = (
+            "import sys\n"
+            "from textscan import runner\n"
+            f"runner.start_pre_extraction([{str(path)!r}], jobs=2, "
+            f"cache_dir={str(tmp_path / path.name)!r})\n"
+            "print('pypdfium2' in sys.modules)\n"
+            "print([runner.Path(t.path).name for t in runner._early.order])\n"
+            "runner.stop_pre_extraction()\n"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.splitlines()
+
+    assert start(folder) == ["True", "['b-large.pdf', 'c-middle.pdf', 'a-small.pdf']"]
+    imported, _ = start(texts)
     assert imported == "False"
-    assert order == "['b-large.pdf', 'c-middle.pdf', 'a-small.pdf']"
 
 
 def test_a_file_still_being_pre_extracted_is_left_for_last(corpus, tmp_path, monkeypatch):

@@ -2256,8 +2256,12 @@ def start_pre_extraction(
     pre = None
     order: list[Task] | None = None
     if need_nlp and n_jobs >= 2 and tasks and _PreExtractor.usable(config):
-        # it orders the files itself, largest first: counting pages needs pypdfium2,
-        # which it imports anyway, and which would delay its start here
+        # it orders the files itself, largest first (counting the pages of the PDFs).
+        # The PDF reader (pypdfium2 and textscan's extraction, some 50 ms) is imported
+        # here first: this process imports it anyway, for the workers it forks later,
+        # and the pre-extractor would spend that time importing it too
+        if any(Path(t.path).suffix.lower() == ".pdf" for t in tasks):
+            import textscan.extract.pdf  # noqa: F401
         pre = _PreExtractor(config, tasks, order=True)
     else:
         order = _largest_first(tasks, cache_path, config.extraction)
