@@ -2054,7 +2054,6 @@ def _write_outputs(
             )
 
     large = ("hits", "sentences")
-    out.mkdir(parents=True, exist_ok=True)  # not by both processes at once
     child = _fork_writer(lambda: parquet(large)) if parallel else None
     profiles = parts.profiles
     try:
@@ -2260,7 +2259,7 @@ def start_pre_extraction(
         # The PDF reader (pypdfium2 and textscan's extraction, some 50 ms) is imported
         # here first: this process imports it anyway, for the workers it forks later,
         # and the pre-extractor would spend that time importing it too
-        if any(Path(t.path).suffix.lower() == ".pdf" for t in tasks):
+        if any(t.path.lower().endswith(".pdf") for t in tasks):
             import textscan.extract.pdf  # noqa: F401
         pre = _PreExtractor(config, tasks, order=True)
     else:
