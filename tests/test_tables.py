@@ -194,7 +194,11 @@ def test_numpy_scalars_are_typed_as_pandas_types_them(tmp_path) -> None:
     _same_arrow(frame, table)
 
 
-def test_the_parquet_metadata_names_the_installed_pandas_without_importing_it():
+def test_installed_versions_are_read_without_importing_the_packages_or_their_metadata():
+    """The Parquet metadata names pandas' version and the lemma tables' file name
+    those of simplemma and spacy-lookups-data: each read from the package's own
+    version file, in a fresh process that imports neither the packages nor
+    ``importlib.metadata`` (20-50 ms before a scan's first worker)."""
     import os
     from importlib.metadata import version
 
@@ -202,9 +206,29 @@ def test_the_parquet_metadata_names_the_installed_pandas_without_importing_it():
 
     proc = run_python(
         "import sys\n"
-        "from textscan._version import pandas_version\n"
-        "print(pandas_version(), 'pandas' in sys.modules, 'importlib.metadata' in sys.modules)\n",
+        "from textscan._version import installed_version, pandas_version\n"
+        "from textscan.lemmatizer import tables_path\n"
+        "tables_path()\n"
+        "print(pandas_version(),\n"
+        "      installed_version('simplemma', 'simplemma', '__metadata__.py'),\n"
+        "      installed_version('spacy-lookups-data', 'spacy_lookups_data', 'about.py'),\n"
+        "      installed_version('spacy', 'spacy', 'about.py'))\n"
+        "print(*(m in sys.modules for m in ('pandas', 'simplemma', 'spacy_lookups_data',\n"
+        "                                   'spacy', 'importlib.metadata')))\n",
         dict(os.environ),
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == [version("pandas"), "False", "False"]
+    versions, imported = proc.stdout.splitlines()
+    expected = [version(d) for d in ("pandas", "simplemma", "spacy-lookups-data", "spacy")]
+    assert versions.split() == expected
+    assert imported.split() == ["False"] * 5
+
+
+def test_an_installed_version_without_a_version_file_comes_from_the_metadata():
+    from importlib.metadata import version
+
+    from textscan._version import installed_version
+
+    # pandas has no "no_such_file.py": its package metadata answers
+    assert installed_version("pandas", "pandas", "no_such_file.py") == version("pandas")
+    assert installed_version("no-such-dist", "no_such_module", "about.py") == "unknown"

@@ -16,7 +16,6 @@ unexpected, spaCy is imported the ordinary way.
 
 from __future__ import annotations
 
-import re
 import sys
 import types
 from functools import lru_cache
@@ -69,23 +68,8 @@ def spacy_version() -> str:
     ``importlib.metadata`` and asking it took 20 ms there. spaCy states its
     version in ``spacy/about.py`` (which ``spacy.__version__`` and its package
     metadata come from); that file is read, and the metadata asked only when
-    it cannot be.
+    it cannot be (see :func:`textscan._version.installed_version`).
     """
-    module = sys.modules.get("spacy")
-    if module is not None and isinstance(getattr(module, "__version__", None), str):
-        return str(module.__version__)
-    try:
-        import importlib.util
-        from pathlib import Path
+    from textscan._version import installed_version
 
-        spec = importlib.util.find_spec("spacy")
-        if spec is not None and spec.origin:
-            about = Path(spec.origin).with_name("about.py").read_text(encoding="utf-8")
-            found = re.search(r"^__version__\s*=\s*[\"']([^\"']+)[\"']", about, re.M)
-            if found:
-                return found.group(1)
-    except (ImportError, OSError, ValueError, UnicodeDecodeError):
-        pass
-    from importlib.metadata import version
-
-    return version("spacy")
+    return installed_version("spacy", "spacy", "about.py")
