@@ -396,3 +396,33 @@ def test_the_command_waits_for_a_thread_that_is_not_a_daemon(tmp_path):
     code, _out, err = _run_main(tmp_path, ["--version"], before)
     assert code == 0, err
     assert done.read_text() == "written"
+
+
+@pytest.mark.parametrize(("chosen", "threads"), [(None, 1), ("2", 2)])
+def test_scan_keeps_numpys_blas_to_one_thread_unless_the_user_chose(tmp_path, chosen, threads):
+    """numpy's OpenBLAS would start a thread per core as a scan imports numpy (60 ms
+    of CPU before the first worker); the workers are processes and no linear
+    algebra is done, so the command sets one thread, and keeps a number the user set."""
+    import os
+
+    from conftest import run_python
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text("De gemeente pakt overlast aan en werkt samen met scholen.\n", "utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if chosen is not None:
+        env["OPENBLAS_NUM_THREADS"] = chosen
+    proc = run_python(
+        "import sys, threadpoolctl\n"
+        "from click.testing import CliRunner\n"
+        "from textscan.cli import cli\n"
+        f"args = ['scan', {str(plan)!r}, '--out', {str(tmp_path / 'out')!r}, '-q', '--jobs', '0',\n"
+        "        '--no-cache']\n"
+        "result = CliRunner().invoke(cli, args)\n"
+        "assert result.exit_code == 0, result.output\n"
+        "blas = [i for i in threadpoolctl.threadpool_info() if i['internal_api'] == 'openblas']\n"
+        "print('numpy' in sys.modules, [i['num_threads'] for i in blas])\n",
+        env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"True [{threads}]"

@@ -453,6 +453,13 @@ def scan(
     130 interrupted (Ctrl-C) or 143 terminated: finished files are written
     and --resume continues.
     """
+    import os
+
+    # numpy, which the workers need (the interval, the fingerprint), loads OpenBLAS,
+    # which starts a thread per core and sets up its buffers for them: 60 ms of CPU
+    # in this process before the first worker can be forked. A scan does no linear
+    # algebra and its workers are processes: one thread (unless the user chose)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from textscan import runner
     from textscan.checks import discover
     from textscan.runner import ConsoleReporter, ScanConfigError, ScanInterrupted
