@@ -22,6 +22,12 @@ weighs on all of them alike and their ratios compare like with like:
   plain text extraction on the same files, and textscan's ratio to them
   (the ratio of the medians; with the lowest and highest of each round's own
   ratio, as for the ``--jobs 2`` speed-up, to show how much they move);
+* in each of those rounds, what this machine gives two processes at once: a
+  pure-Python loop (dictionary and integer work, about 0.4 s) run alone and
+  as two copies side by side, in fresh interpreters; twice the time of one
+  over the time of the pair is the speed-up two workers could have at best
+  on this host in that round (a virtual machine's two cores share their
+  physical core or its caches with other guests: 1.3-1.9 has been seen);
 * the fixed cost of any run (a cold run on a one-page PDF), and on the larger
   corpus textscan's time per page beyond that cost against pdftotext's;
 * re-profiling the manifestos, and the larger corpus, with a changed lexicon
@@ -198,13 +204,16 @@ def interleaved_runs(
     """
     runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
     reference: list[float] = []
+    machine: list[float] = []
     for k in range(repeat):
         for jobs in (1, 2):
             runs[jobs].append(run_scan(paths, jobs, work / f"{label}-{jobs}-{k}"))
         t = pdftotext_seconds(files)
         if t is not None:
             reference.append(t)
+        machine.append(two_process_speedup())
     return {
+        "machine_speedups": machine,
         1: _median_run(runs[1]),
         2: _median_run(runs[2]),
         "pdftotext": sorted(reference)[len(reference) // 2] if reference else None,
@@ -282,6 +291,28 @@ def pdftotext_seconds(files: list[Path]) -> float | None:
     for f in files:
         subprocess.run([exe, "-q", str(f), "-"], capture_output=True, check=False)
     return time.perf_counter() - t0
+
+
+#: the reference loop of :func:`two_process_speedup` (run by ``python -c``)
+_SPIN = "d = {}\nfor i in range(3_000_000):\n    d[i % 1000] = d.get(i % 1000, 0) + i\n"
+
+
+def two_process_speedup() -> float:
+    """What two processes at once gain on this machine now: one loop alone, then two.
+
+    Twice the time of one fresh ``python -c`` loop over the time of two run
+    side by side: 2.0 on two free cores, less when the cores are shared.
+    """
+    cmd = [sys.executable, "-c", _SPIN]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    one = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen(cmd) for _ in range(2)]
+    for proc in procs:
+        proc.wait()
+    both = time.perf_counter() - t0
+    return 2 * one / both
 
 
 def pdfium_seconds(files: list[Path]) -> float:
@@ -429,6 +460,9 @@ def main() -> None:
             "jobs2_pages_per_s": pages / cold[2]["wall"],
             "jobs2_speedup": cold[1]["wall"] / cold[2]["wall"],
             "jobs2_speedup_per_round": cold["speedups"],
+            # the same rounds' speed-up of two plain Python loops (two_process_speedup)
+            "machine_two_process_speedup": sorted(cold["machine_speedups"])[args.repeat // 2],
+            "machine_two_process_speedup_per_round": cold["machine_speedups"],
             "runs": args.repeat,
             "jobs1_walls": cold[1]["walls"],
             "jobs2_walls": cold[2]["walls"],
@@ -489,6 +523,7 @@ def main() -> None:
             "jobs2_pages_per_s": bpages / rb[2]["wall"],
             "jobs2_speedup": rb[1]["wall"] / rb[2]["wall"],
             "jobs2_speedup_per_round": rb["speedups"],
+            "machine_two_process_speedup_per_round": rb["machine_speedups"],
             "jobs1_walls": rb[1]["walls"],
             "jobs2_walls": rb[2]["walls"],
             "worker_peak_rss_mb": rb[2]["stats"]["worker_peak_rss_mb"],
@@ -567,6 +602,11 @@ def _print(fig: dict[str, Any]) -> None:
         (f"cold end-to-end, --jobs 2 (pages/s, median of {m['runs']})", f(m["jobs2_pages_per_s"])),
         ("--jobs 2 speed-up over --jobs 1", f(m["jobs2_speedup"], 2)),
         ("  the same, round by round (lowest-highest)", _span(m["jobs2_speedup_per_round"])),
+        (
+            "  this machine, two Python loops at once: speed-up (median; lowest-highest)",
+            f"{f(m['machine_two_process_speedup'], 2)}; "
+            f"{_span(m['machine_two_process_speedup_per_round'])}",
+        ),
         ("pdftotext (pages/s)", f(ref["pdftotext_pages_per_s"])),
         ("pypdfium2 plain text (pages/s)", f(ref["pdfium_plain_pages_per_s"])),
         ("textscan --jobs 2 time / pdftotext time", f(ref["textscan_jobs2_vs_pdftotext"], 2)),
