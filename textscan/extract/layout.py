@@ -16,7 +16,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from statistics import median
@@ -89,7 +89,8 @@ def _unchecked(func: ctypes._CFuncPtr, restype: type | None = ctypes.c_int) -> c
     return fast
 
 
-_loose_char_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+# its FPDF_BOOL result is never read (a failed call leaves the rect as it was)
+_loose_char_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, None)
 _font_weight = _unchecked(pdfium_c.FPDFText_GetFontWeight)
 _font_info = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 
@@ -101,14 +102,35 @@ def _font_is_bold(
 
     ``textpage`` is a text page or its raw handle (``textpage.raw``).
     """
-    if _font_weight(textpage, index) >= 600:
-        return True
+    return _bold_test(textpage, buf)(index)
+
+
+def _bold_test(
+    textpage: pdfium.PdfTextPage | ctypes._Pointer, buf: ctypes.Array[ctypes.c_char]
+) -> Callable[[int], bool]:
+    """``_font_is_bold`` for one text page and name buffer, its ctypes arguments made once.
+
+    Making them on every call took a third of its time (a page asks ~50 times).
+    """
+    font_weight = _font_weight
+    font_info = _font_info
+    bold_font = _bold_font
     flags = ctypes.c_int()
-    n = _font_info(textpage, index, buf, ctypes.c_ulong(len(buf)), ctypes.byref(flags))
-    if n <= 0:
-        return False
-    # a name longer than the buffer is not copied (the buffer keeps what it had)
-    return _bold_font(buf[: max(0, min(n, len(buf)) - 1)], flags.value)
+    flags_ref = ctypes.byref(flags)
+    size = len(buf)
+    buflen = ctypes.c_ulong(size)
+
+    def is_bold(index: int) -> bool:
+        if font_weight(textpage, index) >= 600:
+            return True
+        flags.value = 0  # as a new c_int (pdfium sets it only when it has a font)
+        n = font_info(textpage, index, buf, buflen, flags_ref)
+        if n <= 0:
+            return False
+        # a name longer than the buffer is not copied (the buffer keeps what it had)
+        return bold_font(buf[: (n if n < size else size) - 1], flags.value)
+
+    return is_bold
 
 
 @lru_cache(maxsize=1024)
@@ -196,7 +218,9 @@ def _image_cover(page: pdfium.PdfPage, width: float, height: float) -> float:
 
 
 #: what ends or may end a segment: line breaks, a line-end hyphen, a run of spaces
-_BREAK = re.compile("[\r\n]+|\ufffe| +")
+# (the matches of "[\r\n]+|\ufffe| +", but opening with a character set: re then
+# jumps to the next candidate instead of trying three branches at every char)
+_BREAK = re.compile("[ \r\n\ufffe](?:(?<= ) *|(?<=[\r\n])[\r\n]*|)")
 # digits (and a closing bracket) right after a word: a footnote reference when
 # they are set as a superscript ("voorkomen.17)", "opsporingsambtenaren78)")
 _NOTE_MARK = re.compile(r"(?<=[^\W\d_])[.,;:]?(\d{1,3}\)?)(?=[\s,.;:]|$)")
@@ -229,17 +253,19 @@ def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> 
     ref = ctypes.byref(rect)
     raw = textpage.raw
     char_box = _loose_char_box
-    fontbuf = ctypes.create_string_buffer(128)
+    is_bold = _bold_test(raw, ctypes.create_string_buffer(128))
     segments: list[Segment] = []
+    append = segments.append
     isalnum = str.isalnum
 
     def emit(start: int, end: int, hyphen: bool) -> None:
         # [start, end) without surrounding whitespace
         part = text[start:end]
-        stripped = part.strip()
-        if not stripped:
+        lstripped = part.lstrip()
+        if not lstripped:
             return
-        start += len(part) - len(part.lstrip())
+        stripped = lstripped.rstrip()
+        start += len(part) - len(lstripped)
         end = start + len(stripped)
         first = start
         while first < end and not isalnum(text[first]):
@@ -262,27 +288,31 @@ def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> 
         if end - 1 != first:
             char_box(raw, end - 1, ref)
             x1 = rect.right
-        size = max(1.0, fbottom - ftop)
-        bold = _font_is_bold(raw, first, fontbuf) and (
-            last == first or _font_is_bold(raw, last, fontbuf)
-        )
+        size = fbottom - ftop
+        bold = is_bold(first) and (last == first or is_bold(last))
         if stripped[-1].isdigit() or ")" in stripped:
             stripped = _without_note_marks(raw, stripped, start, ref, rect)
-        segments.append(
+        # positional: keywords make the call a third slower; max() as conditionals
+        # that pick the same operand (NaN included)
+        append(
             Segment(
-                text=stripped,
-                x0=x0,
-                x1=max(x1, x0),
-                top=ftop,
-                bottom=fbottom,
-                size=size,
-                bold=bold,
-                hyphen_end=hyphen,
+                stripped,  # text
+                x0,
+                x0 if x0 > x1 else x1,  # x1: max(x1, x0)
+                ftop,
+                fbottom,
+                size if size > 1.0 else 1.0,  # size: max(1.0, size)
+                bold,
+                hyphen,  # hyphen_end
             )
         )
 
     n = len(text)
     start = 0
+    gap_em = SEGMENT_GAP_EM
+    # rect's left, top, right, bottom (FS_RECTF's order): indexing this view is
+    # cheaper than reading the struct's fields, and gives the same floats
+    box = memoryview(rect).cast("B").cast("f")
     for m in _BREAK.finditer(text):
         i = m.start()
         ch = text[i]
@@ -292,18 +322,20 @@ def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> 
             j = m.end()
             if i > start and j < n and text[j] not in "\r\n":
                 char_box(raw, i - 1, ref)
-                right = rect.right
-                ptop = height - rect.top
-                pbottom = height - rect.bottom
+                right = box[2]
+                ptop = height - box[1]
+                pbottom = height - box[3]
                 char_box(raw, j, ref)
                 size = pbottom - ptop
                 size = size if size > 1.0 else 1.0  # max(1.0, ...) without the call
-                gap = rect.left - right
-                wide = SEGMENT_GAP_EM * size
+                gap = box[0] - right
+                wide = gap_em * size
+                rise = (height - box[1]) - ptop  # abs(rise) > size, without the call
                 if (
                     gap > (wide if wide > 4.0 else 4.0)
                     or gap < -size
-                    or abs((height - rect.top) - ptop) > size
+                    or rise > size
+                    or rise < -size
                 ):
                     emit(start, i, False)
                     start = j
