@@ -204,18 +204,22 @@ def _sentences_of(
     # recurs ten times on average: a tenth of the memory, flat in its length)
     canon: dict[str, str] = {}
     lowered: dict[str, str] = {}
+    known = lowered.get
+
+    def lower(lemma: str) -> str:
+        low = lowered[lemma] = canon.setdefault(lemma.lower(), lemma.lower())
+        return low
+
     for index, para, words, cols in _tokenized(paragraphs, tokenize, lemmatizer.prefetch):
         text = para.text
         if not cols:
             continue
         words = [canon.setdefault(w, w) for w in words]
-        lemmas = lemmatize(words, attach_particles=False)
-        for i, lemma in enumerate(lemmas):
-            lemma = lemma or words[i]
-            low = lowered.get(lemma)
-            if low is None:
-                low = lowered[lemma] = canon.setdefault(lemma.lower(), lemma.lower())
-            lemmas[i] = low
+        # each lemma lowercased once per document (a word's own form when it has none)
+        lemmas = [
+            known(lemma or word) or lower(lemma or word)
+            for word, lemma in zip(words, lemmatize(words, attach_particles=False), strict=True)
+        ]
         heading = para.kind == "heading"
         bounds = (
             _row_bounds(text, cols)
@@ -225,22 +229,19 @@ def _sentences_of(
         for first, last in bounds:
             base = cols[first][0]
             # Token(text, lemma, start, end, is_word, is_punct, like_num), built
-            # with tuple.__new__: the named tuple's own __new__ is a Python call
+            # with tuple.__new__ (the named tuple's own __new__ is a Python call),
+            # each token's columns unpacked once rather than indexed five times
             tokens = tuple(
-                _new_tuple(
-                    Token,
-                    (
-                        words[i],
-                        lemmas[i],
-                        cols[i][0] - base,
-                        cols[i][0] - base + cols[i][1],
-                        is_word(words[i]),
-                        cols[i][3] == 1,
-                        cols[i][4] == 1,
-                    ),
-                )
-                for i in range(first, last)
-                if not cols[i][2]
+                [
+                    _new_tuple(
+                        Token,
+                        (word, lemma, at - base, at - base + n, is_word(word), p == 1, num == 1),
+                    )
+                    for word, lemma, (at, n, space, p, num) in zip(
+                        words[first:last], lemmas[first:last], cols[first:last], strict=True
+                    )
+                    if not space
+                ]
             )
             if not tokens:
                 continue
