@@ -264,6 +264,37 @@ def test_chunk_tokenizer_gives_spacys_tokens_and_attributes(pieces, rnd) -> None
     assert [list(c) for c in cols] == doc.to_array(_ATTRS).tolist()
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, *ABBREVIATIONS, "€", "10%", "'s", "co-creatie"]),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_chunk_tokenizer_on_single_spaced_text_gives_spacys_tokens(pieces) -> None:
+    # a paragraph whose only whitespace is one space between chunks (the usual one)
+    # is cut at its spaces without the regex walk: still spaCy's tokens
+    from textscan.nlp import get_chunk_tokenizer
+
+    text = " ".join(pieces)
+    words, cols = get_chunk_tokenizer()(text)
+    doc = _full_dutch_tokenizer()(text)
+    assert words == [t.text for t in doc]
+    assert [list(c) for c in cols] == doc.to_array(_ATTRS).tolist()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*"ab1.,-()é", *WHITESPACE, "\u2028"]), max_size=24).map("".join))
+def test_chunk_tokenizer_shortcut_agrees_with_its_regex_walk(text) -> None:
+    # the shortcut is taken only when the text's whitespace is single spaces between
+    # chunks; on any text the tokens equal those of the walk over regex chunks
+    from textscan.nlp import get_chunk_tokenizer
+
+    chunker = get_chunk_tokenizer()
+    assert chunker(text) == chunker._walk(text)
+
+
 @pytest.mark.parametrize("source", ["rules", "spacy"])
 def test_chunk_tokenizer_on_running_text_and_a_full_chunk_memo(source: str) -> None:
     # over the compiled rules, and over spaCy itself (the fallback)
