@@ -97,6 +97,9 @@ SEPARABLE_PARTICLES: frozenset[str] = frozenset(
     ]
 )
 
+# the last characters of a word whose lowercase can end in "-en" (no other character
+# lowercases to a text ending in "n")
+_N = frozenset("nN")
 # words after which a form in -en is an infinitive or plural verb, not a plural noun
 _VERB_CONTEXT = frozenset(
     [
@@ -668,7 +671,7 @@ class DutchLemmatizer:
             >>> DutchLemmatizer().lemmatize(["Wij", "pakken", "het", "aan"], attach_particles=True)
             ['wij', 'aanpakken', 'het', 'aan']
         """
-        lemmas = [self.lemma(w) for w in words]
+        lemmas = list(map(self._cached, words))  # self.lemma, without its call per word
         self._infinitive_or_plural(words, lemmas)
         attach = self.attach_particles if attach_particles is None else attach_particles
         if attach:
@@ -683,9 +686,15 @@ class DutchLemmatizer:
         or auxiliary verb or a plural subject pronoun ("om te spelen", "wij
         willen wachten", "wij stellen"), otherwise it stays the plural noun.
         """
-        for i, word in enumerate(words):
+        verbs = self._verbs
+        for i in range(1, len(words)):
+            word = words[i]
+            # only "n" and "N" lowercase to a text that ends in "n": the other words
+            # (seven in ten) are passed over before they are lowercased
+            if word[-1:] not in _N:
+                continue
             w = word.lower()
-            if i == 0 or lemmas[i] == w or not w.endswith("en") or w not in self._verbs:
+            if lemmas[i] == w or not w.endswith("en") or w not in verbs:
                 continue
             if words[i - 1].lower() in _VERB_CONTEXT:
                 lemmas[i] = w
