@@ -160,6 +160,10 @@ def _cells(kind: str, col: list[Any]) -> list[Any]:
     types = set(map(type, col))
     if kind == "str" and types == {str}:
         return col
+    if kind == "str" and types == {str, _NONE}:  # text with gaps (a hit's negator)
+        return ["" if v is None else v for v in col]
+    if kind == "bool" and types == {bool}:
+        return ["True" if v else "False" for v in col]
     if kind in ("int64", "Int64") and types == {int}:
         return list(map(str, col))
     if kind == "float64" and types == {float}:
