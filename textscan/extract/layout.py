@@ -95,22 +95,15 @@ _font_weight = _unchecked(pdfium_c.FPDFText_GetFontWeight)
 _font_info = _unchecked(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
 
 
-def _font_is_bold(
-    textpage: pdfium.PdfTextPage | ctypes._Pointer, index: int, buf: ctypes.Array[ctypes.c_char]
-) -> bool:
-    """Bold by pdfium's font weight, the font's name or its ForceBold flag.
-
-    ``textpage`` is a text page or its raw handle (``textpage.raw``).
-    """
-    return _bold_test(textpage, buf)(index)
-
-
 def _bold_test(
     textpage: pdfium.PdfTextPage | ctypes._Pointer, buf: ctypes.Array[ctypes.c_char]
 ) -> Callable[[int], bool]:
-    """``_font_is_bold`` for one text page and name buffer, its ctypes arguments made once.
+    """Whether the char at an index is bold: by pdfium's font weight, the font's name
+    or its ForceBold flag.
 
-    Making them on every call took a third of its time (a page asks ~50 times).
+    For one text page (or its raw handle, ``textpage.raw``) and font-name buffer,
+    its ctypes arguments made once: making them on every call took a third of its
+    time (a page asks ~50 times).
     """
     font_weight = _font_weight
     font_info = _font_info
