@@ -240,6 +240,32 @@ def test_a_damaged_hits_entry_is_a_miss_and_matched_again(corpus, tmp_path):
     assert again.hits.equals(first.hits)
 
 
+def test_entries_compressed_another_way_are_misses_and_made_again(corpus, tmp_path):
+    # blobs as the earlier zlib codec wrote them: read as damaged (not raised), redone
+    import sqlite3
+    import zlib
+
+    import zstandard
+
+    cache_dir = tmp_path / "cache"
+    first = scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    with sqlite3.connect(cache_dir / "cache.sqlite") as conn:
+        for table in ("documents", "sentences", "hits", "derived"):
+            rows = conn.execute(f"SELECT key, data FROM {table}").fetchall()
+            assert rows, table
+            for key, data in rows:
+                old = zlib.compress(zstandard.decompress(data), 1)
+                conn.execute(f"UPDATE {table} SET data = ? WHERE key = ?", (old, key))
+    again = scan([corpus], None, jobs=0, cache_dir=cache_dir)
+    assert again.stats["sentence_cache_hits"] == again.stats["hits_cache_hits"] == 0
+    assert again.stats["document_cache_misses"] == 5
+    for name in ("profiles", "sentences", "hits"):
+        assert getattr(again, name).equals(getattr(first, name)), name
+    third = scan([corpus], None, jobs=0, cache_dir=cache_dir)  # the redone entries are read
+    assert third.stats["sentence_cache_hits"] == 5 and third.stats["hits_cache_hits"] > 0
+    assert third.hits.equals(first.hits)
+
+
 def test_a_re_profile_reads_text_figures_from_the_cache_and_a_damaged_entry_is_recomputed(
     corpus, tmp_path, test_lexicon_path, monkeypatch
 ):

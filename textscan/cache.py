@@ -22,10 +22,14 @@ them again.
 
 A changed file has another hash and a new textscan (or changed code) another
 fingerprint, so stale entries are never read; ``textscan cache clear`` removes
-them. Documents are stored as zlib-compressed JSON; sentences, which a warm
-run reads in bulk, as zlib-compressed columns (hits as rows) in Python's ``marshal`` format
-(plain lists of strings and numbers, read about five times faster than JSON;
-the format is tied to the Python version, which is part of the fingerprint).
+them. Documents are stored as Zstandard-compressed JSON; sentences, which a
+warm run reads in bulk, as Zstandard-compressed columns (hits as rows) in
+Python's ``marshal`` format (plain lists of strings and numbers, read about
+five times faster than JSON; the format is tied to the Python version, which
+is part of the fingerprint). Zstandard at level 1 compresses the five shared
+manifestos' entries in a third of zlib's time at its fastest level, to 10%
+fewer bytes, and decompresses them three times as fast (``zstandard``, the
+bindings to the reference library).
 No pickle: nothing in the cache is executed.
 
 Example:
@@ -44,7 +48,6 @@ import os
 import sqlite3
 import sys
 import time
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from functools import lru_cache, partial
@@ -52,6 +55,8 @@ from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+import zstandard
 
 from textscan._gc import collector_paused as _collector_paused
 from textscan._version import __version__
@@ -67,6 +72,9 @@ from textscan.model import (
 )
 
 SCHEMA_VERSION = 1
+#: how every blob is compressed; part of the fingerprints, so that entries written
+#: with another codec (earlier textscan used zlib) are not read but made again
+CODEC = "zstd1"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,
@@ -150,7 +158,8 @@ def _source_hash(*modules: str) -> str:
 @lru_cache(maxsize=8)
 def extractor_fingerprint(engine: str) -> str:
     """What extraction depends on besides the file: version, engine, extractor code."""
-    return f"{__version__}|{engine}|{_source_hash('textscan.extract', 'textscan.model')}"
+    code = _source_hash("textscan.extract", "textscan.model")
+    return f"{__version__}|{engine}|{code}|{CODEC}"
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +174,7 @@ def annotator_fingerprint() -> str:
     py = f"py{sys.version_info[0]}.{sys.version_info[1]}"
     return (
         f"{__version__}|nlp{PIPELINE_VERSION}|spacy{spacy_version()}|{code}"
-        f"|sentences{SENTENCES_FORMAT}|{py}"
+        f"|sentences{SENTENCES_FORMAT}|{py}|{CODEC}"
     )
 
 
@@ -190,13 +199,22 @@ def derived_fingerprint() -> str:
 # ----------------------------------------------------------------- serialisation
 
 
+def _compress(data: bytes) -> bytes:
+    # level 1: Zstandard's fastest regular level; the one-shot call is as fast as a
+    # kept compressor and, unlike one, safe from several threads (Dask workers)
+    return zstandard.compress(data, 1)
+
+
+def _decompress(blob: bytes) -> bytes:
+    return zstandard.decompress(blob)
+
+
 def _pack(obj: Any) -> bytes:
-    # level 1: a third of the time of the default for 20% more bytes
-    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    return _compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode())
 
 
 def _unpack(blob: bytes) -> Any:
-    return json.loads(zlib.decompress(blob).decode())
+    return json.loads(_decompress(blob).decode())
 
 
 def document_to_json(doc: Document, paragraphs: bool = True) -> dict[str, Any]:
@@ -266,15 +284,15 @@ def sentences_to_blob(sentences: list[Sentence] | SentenceColumns) -> bytes:
     """
     if not isinstance(sentences, SentenceColumns):
         sentences = token_columns(sentences)
-    return zlib.compress(marshal.dumps((SENTENCES_FORMAT, sentences.heads, sentences.columns)), 1)
+    return _compress(marshal.dumps((SENTENCES_FORMAT, sentences.heads, sentences.columns)))
 
 
 def _marshal(value: Any) -> bytes:
-    return zlib.compress(marshal.dumps(value), 1)
+    return _compress(marshal.dumps(value))
 
 
 def _unmarshal(blob: bytes) -> Any:
-    return marshal.loads(zlib.decompress(blob))
+    return marshal.loads(_decompress(blob))
 
 
 class SentenceColumns:
@@ -305,7 +323,7 @@ class SentenceColumns:
     @classmethod
     def from_blob(cls, blob: bytes) -> SentenceColumns:
         """Decode what :func:`sentences_to_blob` stored (ValueError if it is not such a blob)."""
-        data = marshal.loads(zlib.decompress(blob))
+        data = marshal.loads(_decompress(blob))
         if not (isinstance(data, tuple) and len(data) == 3 and data[0] == SENTENCES_FORMAT):
             raise ValueError("not a cached annotation of this textscan")
         return cls(data[1], data[2])
@@ -382,12 +400,12 @@ _HIT_FIELDS = tuple(f for f in Hit.__dataclass_fields__ if f != "document")
 def hits_to_blob(hits: list[Hit]) -> bytes:
     """One lexicon's hits in a document as compressed rows (without the document name)."""
     rows = [tuple(getattr(h, f) for f in _HIT_FIELDS) for h in hits]
-    return zlib.compress(marshal.dumps((HITS_FORMAT, _HIT_FIELDS, rows)), 1)
+    return _compress(marshal.dumps((HITS_FORMAT, _HIT_FIELDS, rows)))
 
 
 def hits_from_blob(blob: bytes, document: str = "") -> list[Hit]:
     """The hits :func:`hits_to_blob` stored, named as found in ``document``."""
-    data = marshal.loads(zlib.decompress(blob))
+    data = marshal.loads(_decompress(blob))
     if not (
         isinstance(data, tuple)
         and len(data) == 3
@@ -468,7 +486,7 @@ class Cache:
                 return None
             with _collector_paused():  # see textscan._gc: the decoded data has no cycles
                 return unpack(row[0])
-        except (sqlite3.Error, OSError, ValueError, TypeError, EOFError, zlib.error):
+        except (sqlite3.Error, OSError, ValueError, TypeError, EOFError, zstandard.ZstdError):
             self.errors += 1
             return None
 
