@@ -1087,6 +1087,79 @@ def test_no_early_pre_extraction_on_a_re_profile_or_with_one_job(corpus, tmp_pat
     runner.stop_pre_extraction()
 
 
+def _two_cores() -> bool:
+    return sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) >= 2
+
+
+@pytest.mark.skipif(not _two_cores(), reason="the spare is forked on Linux with 2+ cores only")
+def test_the_entry_point_forks_a_spare_for_a_scan_only(monkeypatch):
+    import textscan.__main__ as entry
+    import textscan.cli
+    from textscan import _spare
+
+    taken: list[object] = []
+    monkeypatch.setattr(textscan.cli, "main", lambda: taken.append(_spare.take()))
+    for argv in (["textscan", "report", "plan.pdf"], ["textscan", "scan", "plannen"]):
+        monkeypatch.setattr(sys, "argv", argv)
+        entry.main()
+    assert taken[0] is None
+    spare = taken[1]
+    assert isinstance(spare, _spare.Spare) and spare.is_alive()
+    spare.release()  # unused: it ends once its pipe is closed
+    spare.join(timeout=30)
+    assert not spare.is_alive()
+
+
+@pytest.mark.skipif(not _two_cores(), reason="the spare is forked on Linux with 2+ cores only")
+def test_the_early_start_hands_the_pre_extraction_to_the_spare(corpus, tmp_path):
+    import multiprocessing
+
+    from textscan import _spare, runner
+
+    make_pdf(corpus / "groot.pdf", [[f"{PLAN_TEXT} Pagina {k}."] for k in range(6)])
+    scan([corpus], tmp_path / "one", jobs=1, cache=False)
+    _spare.fork_for(["scan", str(corpus)])
+    spare = _spare._spare
+    assert spare is not None
+    runner.start_pre_extraction([corpus], jobs=2, cache_dir=tmp_path / "c")
+    assert runner._early.pre.proc is spare and _spare.take() is None  # no new process
+    assert not multiprocessing.active_children()
+    two = scan([corpus], tmp_path / "two", jobs=2, cache_dir=tmp_path / "c")
+    assert two.stats["pre_extracted"] >= 1  # the spare extracted the PDF, the largest file
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+    assert not spare.is_alive()  # stopped and reaped by the scan
+    # one job: no pre-extractor, the spare is let go
+    _spare.fork_for(["scan", str(corpus)])
+    spare = _spare._spare
+    runner.start_pre_extraction([corpus], jobs=1, cache_dir=tmp_path / "c1")
+    assert runner._early.pre is None and _spare.take() is None
+    runner.stop_pre_extraction()
+    spare.join(timeout=30)
+    assert not spare.is_alive()
+
+
+def test_the_scan_command_with_its_spare_gives_the_library_outputs(corpus, tmp_path):
+    # `python -m textscan scan` as users run it: the spare (where it is forked)
+    # extracts the PDF ahead, and holds no output open after the command ends
+    make_pdf(corpus / "groot.pdf", [[f"{PLAN_TEXT} Pagina {k}."] for k in range(6)])
+    scan([corpus], tmp_path / "one", jobs=1, cache=False)
+    args = [str(corpus), "--out", str(tmp_path / "two"), "--jobs", "2", "-q"]
+    done = subprocess.run(
+        [sys.executable, "-m", "textscan", "scan", *args, "--cache-dir", str(tmp_path / "c")],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+    import json
+
+    run = json.loads((tmp_path / "two" / "provenance.json").read_text(encoding="utf-8"))["run"]
+    assert run["pre_extracted"] >= 1
+
+
 def test_the_early_pre_extractor_orders_the_files_itself(tmp_path):
     # the pre-extractor counts the PDFs' pages and orders the files, largest first;
     # this process imports the PDF reader before forking it (it needs it later for

@@ -491,6 +491,8 @@ def scan(
             max_memory=max_memory or None,
             found=found,
         )
+    else:
+        runner.release_spare()  # no pre-extractor without the cache (see textscan._spare)
     try:
         lexicons = _lexicons(lexicon_paths, replace_lexicons)
     except BaseException:

@@ -44,6 +44,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from textscan import _spare
 from textscan._gc import collector_paused, tune_collector
 from textscan._version import __version__
 from textscan.checks import (
@@ -68,6 +69,7 @@ from textscan.profile import Profile
 if TYPE_CHECKING:
     import pandas as pd
 
+    from textscan._spare import Spare
     from textscan.cache import Cache, SentenceColumns
     from textscan.lexicon import Lexicon
     from textscan.match import Matcher, WordVocabulary
@@ -1132,26 +1134,40 @@ class _PreExtractor:
     cannot read is met again, and reported, by a worker.
     """
 
-    def __init__(self, config: ScanConfig, tasks: Sequence[Task], *, order: bool = False) -> None:
+    def __init__(
+        self,
+        config: ScanConfig,
+        tasks: Sequence[Task],
+        *,
+        order: bool = False,
+        spare: Spare | None = None,
+    ) -> None:
         """Start extracting ``tasks`` in their order, or with ``order`` largest first.
 
         With ``order`` the process orders them itself (it opens the PDFs to
         count their pages, which needs pypdfium2, as it does anyway) and
-        reports the order first: see :meth:`order`.
+        reports the order first: see :meth:`order`. With ``spare`` (see
+        :mod:`textscan._spare`) that process does the work instead of a new one.
         """
-        ctx = mp.get_context("fork")
-        self._stop = ctx.Event()
-        self._conn, child = ctx.Pipe(duplex=False)
         self._tasks = list(tasks)
         self._order: list[int] | None = None if order else [t.index for t in self._tasks]
-        self.proc = ctx.Process(
-            target=_pre_extract_main,
-            args=(child, config, self._tasks, self._stop, order),
-            daemon=True,
-            name="textscan-pre-extract",
-        )
-        self.proc.start()
-        child.close()
+        self._stop: Any
+        self.proc: Any
+        if spare is not None:
+            self._conn = spare.hand_over(config, self._tasks, order)
+            self._stop = self.proc = spare
+        else:
+            ctx = mp.get_context("fork")
+            self._stop = ctx.Event()
+            self._conn, child = ctx.Pipe(duplex=False)
+            self.proc = ctx.Process(
+                target=_pre_extract_main,
+                args=(child, config, self._tasks, self._stop, order),
+                daemon=True,
+                name="textscan-pre-extract",
+            )
+            self.proc.start()
+            child.close()
         self.done: set[int] = set()
         self.current: int | None = None
         self._cache_dir = config.cache_dir
@@ -1218,6 +1234,8 @@ class _PreExtractor:
             self.proc.kill()
         self.proc.join(timeout=5)
         self._conn.close()
+        if isinstance(self.proc, _spare.Spare):
+            self.proc.release()  # its pipe to it
 
 
 def _pre_extract_main(
@@ -2254,17 +2272,28 @@ def start_pre_extraction(
     n_jobs = default_jobs() if jobs is None else jobs
     pre = None
     order: list[Task] | None = None
+    spare = _spare.take()  # forked by the command's entry point, if this is the CLI
     if need_nlp and n_jobs >= 2 and tasks and _PreExtractor.usable(config):
         # it orders the files itself, largest first (counting the pages of the PDFs).
         # The PDF reader (pypdfium2 and textscan's extraction, some 50 ms) is imported
-        # here first: this process imports it anyway, for the workers it forks later,
-        # and the pre-extractor would spend that time importing it too
-        if any(t.path.lower().endswith(".pdf") for t in tasks):
+        # here, before a new pre-extractor is forked: this process imports it anyway,
+        # for the workers it forks later, and the pre-extractor would spend that time
+        # importing it too. The spare has imported it already.
+        if spare is None and any(t.path.lower().endswith(".pdf") for t in tasks):
             import textscan.extract.pdf  # noqa: F401
-        pre = _PreExtractor(config, tasks, order=True)
+        pre = _PreExtractor(config, tasks, order=True, spare=spare)
     else:
+        if spare is not None:
+            spare.release()
         order = _largest_first(tasks, cache_path, config.extraction)
     _early = _EarlyStart(_early_key(paths, exclude, config), work, order, need_nlp, pre)
+
+
+def release_spare() -> None:
+    """Let the spare process go (see :mod:`textscan._spare`) when no pre-extractor will use it."""
+    spare = _spare.take()
+    if spare is not None:
+        spare.release()
 
 
 def stop_pre_extraction() -> None:
