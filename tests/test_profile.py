@@ -163,7 +163,7 @@ def test_the_text_fingerprint_keeps_its_definition():
     # fingerprints are kept in caches and compared across runs: the same words
     # must give the same signature whatever the code that computes it
     from textscan.nlp import annotate_text
-    from textscan.profile import FINGERPRINT_HASHES, text_fingerprint
+    from textscan.profile import FINGERPRINT_HASHES, text_fingerprint, words_fingerprint
 
     texts = [
         "De gemeente pakt overlast aan. Samen met bewoners, scholen en de politie!",
@@ -178,6 +178,7 @@ def test_the_text_fingerprint_keeps_its_definition():
         sentences = annotate_text(text)
         words = [t.text.lower() for s in sentences for t in s.tokens if t.is_word]
         assert text_fingerprint(sentences) == _reference_fingerprint(words, FINGERPRINT_HASHES)
+        assert words_fingerprint(words) == text_fingerprint(sentences)  # the runner's way
     assert text_fingerprint(annotate_text("2023 , 45 !")) == []
 
 

@@ -276,8 +276,8 @@ def test_a_re_profile_reads_text_figures_from_the_cache_and_a_damaged_entry_is_r
     cache_dir = tmp_path / "cache"
     first = scan([corpus], None, jobs=0, cache_dir=cache_dir)
     calls = []
-    real = textscan.profile.text_fingerprint
-    monkeypatch.setattr(textscan.profile, "text_fingerprint", lambda s: calls.append(1) or real(s))
+    real = textscan.profile.words_fingerprint
+    monkeypatch.setattr(textscan.profile, "words_fingerprint", lambda w: calls.append(1) or real(w))
     again = scan([corpus], None, jobs=0, cache_dir=cache_dir, lexicons=_lexicons(test_lexicon_path))
     assert calls == []  # fingerprint, Dutch share and sentence table came from the cache
     assert again.sentences.equals(first.sentences)
@@ -854,6 +854,9 @@ def test_english_text_gets_a_language_warning_not_a_failure(tmp_path):
     assert list(result.warnings["error"]) == ["not-dutch"]
     assert "not-dutch" in result.profiles.loc[0, "warnings"]
     assert dutch_share(words_of(PLAN_TEXT * 3)) > 0.3
+    # function words counted in any case, each occurrence once; too few words: None
+    assert dutch_share(["De", "gemeente", "en", "HET", "plan"] * 20) == 0.6
+    assert dutch_share(["de", "wijk"] * 39) is None
 
 
 @pytest.mark.parametrize(

@@ -282,12 +282,20 @@ def text_fingerprint(sentences: Sequence[Sentence]) -> list[int]:
     (:func:`same_text`). Computed with seeded affine hashes of each 5-gram's
     CRC-32, so it is the same on every machine and run.
     """
+    return words_fingerprint([t.text.lower() for s in sentences for t in s.tokens if t.is_word])
+
+
+def words_fingerprint(words: Sequence[str]) -> list[int]:
+    """:func:`text_fingerprint` of a document given as its lowercased words.
+
+    For a caller that has them already (the runner counts the Dutch share of
+    the same words): the same signature, without going over the tokens again.
+    """
     import zlib
     from itertools import islice, tee
 
     import numpy as np
 
-    words = [t.text.lower() for s in sentences for t in s.tokens if t.is_word]
     if not words:
         return []
     k = min(FINGERPRINT_SHINGLE, len(words))

@@ -400,16 +400,18 @@ def _text_facts(
     lexicon only matches and counts.
     """
     from textscan.pipeline import sentence_columns
-    from textscan.profile import text_fingerprint
+    from textscan.profile import words_fingerprint
 
     facts = _stored_text_facts(store)
     if facts is not None:
         return facts
     from textscan.cache import document_to_json
 
-    words = [t.text for s in sentences for t in s.tokens if t.is_word]
+    # lowercased once for both (the Dutch share lowercases what it is given again:
+    # a no-op on these, and cheaper than a second pass over the tokens)
+    words = [t.text.lower() for s in sentences for t in s.tokens if t.is_word]
     facts = {
-        "fingerprint": text_fingerprint(sentences),
+        "fingerprint": words_fingerprint(words),
         "dutch_share": dutch_share(words),
         "sentences": sentence_columns(document, sentences),
         "tokens": sum(len(s.tokens) for s in sentences),
