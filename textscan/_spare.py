@@ -5,16 +5,17 @@ the cache on the core the parent leaves idle while it imports the runner,
 loads the lexicons and builds the NLP pipeline (see
 :class:`textscan.runner._PreExtractor`). Forked once the scan had planned its
 work, after the imports of click, the CLI and the runner, that process began
-extracting some 170 ms into a run, the other core idle until then.
+extracting 0.16-0.19 s into a run on a quiet host, the other core idle until
+then.
 
-The command's entry point (:func:`textscan.__main__.main`) now forks this
-spare process first, before it imports anything else. The spare imports the
+The command's entry point (:func:`textscan.__main__.main`) forks this spare
+process first, before it imports anything but the package. The spare imports the
 PDF reader and the runner on the idle core while the parent imports the CLI,
 then waits; :func:`textscan.runner.start_pre_extraction` hands it the
 pre-extractor's work as soon as the scan is planned, or lets it go when there
-is none for it (one job, no cache, every file annotated already, a dry run,
-an error). It also ends when its pipe closes: when the parent ends, whatever
-way, so does the spare.
+is none for it (one job, no cache, every file annotated already). It also
+ends when its pipe closes: when the parent ends, whatever way (an error, a
+usage message), so does the spare.
 
 Only for ``textscan scan`` on Linux with two or more usable cores. A library
 call of :func:`textscan.scan` has no spare: it forks its pre-extractor as
