@@ -1141,6 +1141,36 @@ def test_the_early_start_hands_the_pre_extraction_to_the_spare(corpus, tmp_path)
     assert not spare.is_alive()
 
 
+@pytest.mark.skipif(not _two_cores(), reason="the spare is forked on Linux with 2+ cores only")
+@pytest.mark.parametrize("trouble", ["ended", "too much work"])
+def test_without_a_usable_spare_the_pre_extractor_is_forked_as_before(
+    corpus, tmp_path, monkeypatch, trouble
+):
+    import multiprocessing
+
+    from textscan import _spare, runner
+
+    make_pdf(corpus / "groot.pdf", [[f"{PLAN_TEXT} Pagina {k}."] for k in range(6)])
+    scan([corpus], tmp_path / "one", jobs=1, cache=False)
+    _spare.fork_for(["scan", str(corpus)])
+    spare = _spare._spare
+    if trouble == "ended":  # killed (or its imports failed) before it got the work
+        spare.kill()
+        spare.join(timeout=30)
+    else:  # a corpus of thousands of files: more work than the pipe holds at once
+        monkeypatch.setattr(_spare, "_HAND_OVER_BYTES", 10)
+    runner.start_pre_extraction([corpus], jobs=2, cache_dir=tmp_path / "c")
+    pre = runner._early.pre
+    # a new process, not the spare
+    assert isinstance(pre.proc, multiprocessing.process.BaseProcess)
+    assert pre.proc.pid != spare.pid
+    spare.join(timeout=30)
+    assert not spare.is_alive()  # let go
+    two = scan([corpus], tmp_path / "two", jobs=2, cache_dir=tmp_path / "c")
+    assert two.stats["pre_extracted"] >= 1
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+
+
 def test_the_scan_command_with_its_spare_gives_the_library_outputs(corpus, tmp_path):
     # `python -m textscan scan` as users run it: the spare (where it is forked)
     # extracts the PDF ahead, and holds no output open after the command ends

@@ -32,6 +32,9 @@ import time
 from typing import Any
 
 _spare: Spare | None = None
+#: the most work :meth:`Spare.hand_over` sends: less than a pipe holds (64 KiB on
+#: Linux), so that the send returns at once whether or not the spare is reading yet
+_HAND_OVER_BYTES = 60_000
 
 
 class Spare:
@@ -54,16 +57,23 @@ class Spare:
         """Give it the pre-extractor's work; returns the Connection it reports on.
 
         ``config`` (a ``ScanConfig``), ``tasks`` and ``order`` are those of
-        :func:`textscan.runner._pre_extract_main`.
+        :func:`textscan.runner._pre_extract_main`. Raises OSError when it has
+        ended (killed, or its imports failed), and ValueError when the work
+        does not fit in the pipe's buffer (thousands of files), where sending it
+        could wait on the spare's imports; the caller then forks a
+        pre-extractor as it would without a spare.
         """
+        import pickle
         from multiprocessing.connection import Connection
 
         assert self._to_child is not None and self._from_child is not None
-        self._inbox = Connection(self._to_child, readable=False)
-        self._to_child = None
+        work = pickle.dumps((config, tasks, order), protocol=pickle.HIGHEST_PROTOCOL)
+        if len(work) > _HAND_OVER_BYTES:
+            raise ValueError(f"{len(work)} bytes of work do not fit in the pipe")
+        self._inbox, self._to_child = Connection(self._to_child, readable=False), None
+        self._inbox.send_bytes(work)  # BrokenPipeError (an OSError) if it has ended
         reports = Connection(self._from_child, writable=False)
         self._from_child = None
-        self._inbox.send((config, tasks, order))
         return reports
 
     def set(self) -> None:
@@ -189,11 +199,11 @@ def _serve(from_parent: int, to_parent: int) -> None:
     from textscan import runner
 
     try:
-        work = inbox.recv()
+        work = inbox.recv_bytes()
     except (EOFError, OSError):  # let go, or the parent has ended
         return
-    if work is None:
-        return
-    config, tasks, order = work
+    import pickle
+
+    config, tasks, order = pickle.loads(work)
     reports = Connection(to_parent, readable=False)
     runner._pre_extract_main(reports, config, tasks, _Stop(inbox), order)

@@ -1156,9 +1156,14 @@ class _PreExtractor:
         self._stop: Any
         self.proc: Any
         if spare is not None:
-            self._conn = spare.hand_over(config, self._tasks, order)
-            self._stop = self.proc = spare
-        else:
+            try:
+                self._conn = spare.hand_over(config, self._tasks, order)
+            except (OSError, ValueError):  # it has ended, or the work is too large for it
+                spare.release()
+                spare = None
+            else:
+                self._stop = self.proc = spare
+        if spare is None:
             ctx = mp.get_context("fork")
             self._stop = ctx.Event()
             self._conn, child = ctx.Pipe(duplex=False)
