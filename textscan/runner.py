@@ -2279,8 +2279,8 @@ def start_pre_extraction(
     n_jobs = default_jobs() if jobs is None else jobs
     pre = None
     order: list[Task] | None = None
-    spare = _spare.take()  # forked by the command's entry point, if this is the CLI
     if need_nlp and n_jobs >= 2 and tasks and _PreExtractor.usable(config):
+        spare = _spare.take()  # forked by the command's entry point, if this is the CLI
         # it orders the files itself, largest first (counting the pages of the PDFs).
         # The PDF reader (pypdfium2 and textscan's extraction, some 50 ms) is imported
         # here, before a new pre-extractor is forked: this process imports it anyway,
@@ -2290,8 +2290,7 @@ def start_pre_extraction(
             import textscan.extract.pdf  # noqa: F401
         pre = _PreExtractor(config, tasks, order=True, spare=spare)
     else:
-        if spare is not None:
-            spare.release()
+        release_spare()
         order = _largest_first(tasks, cache_path, config.extraction)
     _early = _EarlyStart(_early_key(paths, exclude, config), work, order, need_nlp, pre)
 
