@@ -821,6 +821,40 @@ def test_matching_only_the_sentences_to_match_gives_every_hit(test_lexicon_path)
         assert matcher.sentences_to_match_in(vocabulary, only=only) == expected, only
 
 
+def test_words_classified_together_get_what_each_gets_alone(test_lexicon_path):
+    # a kept worker's re-profile sorts a document's distinct words in one go (most
+    # start no candidate); each must get the lexicons it gets when asked alone
+    from pathlib import Path
+
+    from textscan.lexicon import load_lexicon, load_lexicons
+
+    src = Path(__file__).resolve().parents[1] / "corpus" / "src"
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(src.glob("*.md")))
+    keys = {(t.lemma, t.text) for s in annotate_text(text) for t in s.tokens if t.is_word}
+    keys |= {
+        ("drugs-overlast", "Drugs-overlast"),  # a hyphen: every lexicon
+        ("jeugdzorgwerker", "jeugdzorgwerkers"),  # a compound of lexicon words
+        ("woninginbraak", "Woninginbraken"),
+        ("buurtpreventieteam", "buurtpreventieteam"),
+        ("politie", "POLITIE"),  # found by its lowercase form
+        ("x", "x"),
+        ("a" * 70, "a" * 70),  # longer than any compound is split
+    }
+    ordered = sorted(keys)
+    lexicons = [*load_lexicons(), load_lexicon(test_lexicon_path)]
+    # glob patterns' beginnings are looked at too
+    assert any(e.pattern for lx in lexicons for e in lx.entries)
+    for only in [None, *({lx.name} for lx in lexicons)]:
+        alone, together = Matcher(lexicons), Matcher(lexicons)
+        selection = alone._selection(only)
+        expected = {k: alone._word_positions(selection, *k) for k in ordered}
+        assert sum(1 for v in expected.values() if v) > 20, only
+        assert sum(1 for v in expected.values() if not v) > 200, only
+        batch = together._selection(only)
+        together._classify(batch, ordered)
+        assert batch.memo == expected, only
+
+
 def test_a_matcher_builds_the_tables_of_a_lexicon_when_it_first_matches_it(monkeypatch):
     # a re-profile that matches one edited lexicon should not build the others' tables
     import textscan.match as match_module

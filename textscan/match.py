@@ -29,9 +29,11 @@ import marshal
 import os
 import re
 import tempfile
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1672,6 +1674,52 @@ class Matcher:
         selection.memo[(lemma, text)] = found
         return found
 
+    def _classify(self, selection: _Selection, keys: list[tuple[str, str]]) -> None:
+        """:meth:`_word_positions` of many (lemma, form) pairs, into the selection's memo.
+
+        Most words start no candidate: their lemma and lowercase form are no
+        lexicon's key, they hold no hyphen, start no pattern and contain no
+        beginning of a compound part. Those are found for all ``keys`` at
+        once, by set look-ups and one search of all the lemmas joined, and
+        get an empty tuple; only the others (about one in ten) are worked out
+        word by word. The same memo as asking each word in turn.
+        """
+        if not keys:
+            return
+        owners = self._owners
+        lemmas = [k[0] for k in keys]
+        lows = [k[1].lower() for k in keys]
+        heads = tuple(h for _p, hs in self._pattern_heads for h in hs)
+        maybe = {
+            i
+            for i, (lem, low) in enumerate(zip(lemmas, lows, strict=True))
+            if lem in owners
+            or low in owners
+            or "-" in lem
+            or "-" in low
+            or (heads and low.startswith(heads))
+        }
+        rx = self._heads_rx
+        if rx is not None:
+            # the lemmas _split_all looks into, one per line: a part's beginning never
+            # holds a newline, so each place the expression finds lies in one lemma
+            sized = [
+                i
+                for i, lem in enumerate(lemmas)
+                if MIN_COMPOUND_WORD <= len(lem) <= MAX_COMPOUND_LEN
+            ]
+            joined = "\n".join([lemmas[i] for i in sized]) + "\n"
+            ends = list(accumulate(len(lemmas[i]) + 1 for i in sized))  # after each newline
+            at = 0
+            search = rx.search
+            while (m := search(joined, at)) is not None:
+                k = bisect_right(ends, m.start())
+                maybe.add(sized[k])
+                at = ends[k]
+        selection.memo.update(zip(keys, repeat(())))
+        for i in maybe:
+            self._word_positions(selection, *keys[i])
+
     def sentences_to_match(
         self,
         lemmas: Sequence[str],
@@ -1697,6 +1745,8 @@ class Matcher:
         if selection.everywhere:
             return list(range(n))
         memo = self._memo(selection)
+        words = dict.fromkeys(compress(zip(lemmas, texts, strict=True), is_word))
+        self._classify(selection, [key for key in words if key not in memo])
         out: list[int] = []
         k = 0  # the sentence of token i
         nxt = bounds[1] if n > 0 else 0
@@ -1729,13 +1779,9 @@ class Matcher:
         if selection.everywhere:
             return list(range(vocabulary.sentences))
         memo = self._memo(selection)
+        self._classify(selection, [key for key in vocabulary.words if key not in memo])
         flags = np.zeros(len(vocabulary.words) + 1, dtype=np.uint8)  # last: not a word
-        for v, key in enumerate(vocabulary.words):
-            found = memo.get(key)
-            if found is None:
-                found = self._word_positions(selection, *key)
-            if found:
-                flags[v] = 1
+        flags[:-1] = list(map(bool, map(memo.__getitem__, vocabulary.words)))
         if not flags.any() or vocabulary.filled.size == 0:
             return []
         hit = np.maximum.reduceat(flags[vocabulary.ids], vocabulary.starts)
