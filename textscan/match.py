@@ -1755,13 +1755,8 @@ class Matcher:
                 while bounds[k + 1] <= i:
                     k += 1
                 nxt = bounds[k + 1]
-            if not word or (out and out[-1] == k):
-                continue
-            found = memo.get((lemma, text))
-            if found is None:
-                found = self._word_positions(selection, lemma, text)
-            if found:
-                out.append(k)
+            if word and not (out and out[-1] == k) and memo[(lemma, text)]:
+                out.append(k)  # (every word is in the memo: sorted above)
         return out
 
     def sentences_to_match_in(
