@@ -312,6 +312,12 @@ FRAMING = [
 
 
 ACTORS = [
+    # actors 1.9.0 (a third batch of real plans): the social team, chain partners,
+    # and a street's app group as the buurtapp
+    ("Het sociaal team van de gemeente kent de gezinnen in de wijk.", "sociaal-team", True),
+    ("Wij bespreken de cijfers twee keer per jaar met onze ketenpartners.", "ketenpartner", True),
+    ("In de appgroep van de straat delen bewoners verdachte situaties.", "appgroep", True),
+    ("Meld u aan bij de whatsappgroep van uw buurt.", "whatsappgroep", True),
     ("Het college van burgemeester & wethouders stelt voor:", "burgemeester", False),
     ("Wij werken samen met burgerinitiatieven in de wijk.", "burgerinitiatief", True),
     ("Wij willen het EU-burgerinitiatief hervormen.", "burgerinitiatief", False),
@@ -379,6 +385,19 @@ ACTORS = [
 
 
 THEMES = [
+    # themes 1.18.0 (a third batch of real plans): noise nuisance by people, not
+    # by traffic; neighbourhood problems; youth hangouts and school safety; cyber
+    # resilience as the cybercrime theme
+    ("Bewoners klagen over geluidshinder door feestende buren.", "geluidshinder", True),
+    ("Langs de snelweg is de geluidshinder door het verkeer groot.", "geluidshinder", False),
+    ("De enquête vraagt naar buurtproblemen zoals rommel en vernielingen.", "buurtprobleem", True),
+    ("Bij twee hanglocaties in het park plaatsen we extra verlichting.", "hanglocatie", True),
+    ("Met de scholen maken we afspraken over schoolveiligheid.", "schoolveiligheid", True),
+    (
+        "Ondernemers krijgen hulp bij het vergroten van hun cyberweerbaarheid.",
+        "cyberweerbaarheid",
+        True,
+    ),
     ("Het doel is de uitgaansoverlast tot een minimum te beperken.", "uitgaansoverlast", True),
     ("Het doel is de uitgaansoverlast tot een minimum te beperken.", "overlast", False),
     ("Iedere inwoner heeft recht op een veilige leefomgeving.", "veilig-leefomgeving", True),
@@ -520,6 +539,12 @@ THEMES = [
 
 
 DOMAINS = [
+    # domains 1.12.0 (a third batch of real plans): the social team and social
+    # policy as the social domain; "ons werk" is no employment
+    ("Het sociaal team helpt gezinnen met schulden.", "sociaal-team", True),
+    ("Veiligheidsbeleid en sociaal beleid versterken elkaar.", "sociaal-beleid", True),
+    ("Dit kader helpt ons om ons werk goed te doen.", "werk", False),
+    ("Meer inwoners vinden werk via het werkgeversservicepunt.", "werk", True),
     ("De gemeente doet het beheer en onderhoud in het openbaar domein.", "openbaar-domein", True),
     (
         "Het programma draagt bij aan de kwaliteit van de fysieke leefomgeving.",
@@ -570,6 +595,18 @@ DOMAINS = [
 
 
 PERCEPTION = [
+    # perception 1.11.0 (a third batch of real plans): an invitation to fill in the
+    # Veiligheidsmonitor is no finding of it
+    (
+        "Deze maand ontvangen 3000 inwoners een uitnodiging voor de Veiligheidsmonitor.",
+        "veiligheidsmonitor",
+        False,
+    ),
+    (
+        "Volgens de Veiligheidsmonitor voelt een op de vijf inwoners zich soms onveilig.",
+        "veiligheidsmonitor",
+        True,
+    ),
     ("Het aantal woninginbraken daalde vorig jaar tot 187.", "woninginbraak-geteld", True),
     ("Woninginbraken voorkomen we met buurtpreventie.", "woninginbraak-geteld", False),
     ("Slachtofferhulp helpt bij het aangifteproces.", "aangifte", False),
