@@ -913,6 +913,34 @@ def test_largest_file_starts_first_and_outputs_keep_input_order(tmp_path, monkey
     assert [line.split(",")[0] for line in written[1:]] == ["a-klein", "b-groot", "c-middel"]
 
 
+def test_one_job_takes_the_files_in_input_order_without_counting_pages(
+    corpus, tmp_path, monkeypatch
+):
+    from textscan import runner
+
+    make_pdf(corpus / "groot.pdf", [[f"Pagina {i}. De wijk is veilig."] for i in range(9)])
+    counted = _counting_calls(monkeypatch, "_pdf_pages")
+    went: list[str] = []
+    real = runner.process_file
+
+    def recording(task, config):
+        went.append(Path(task.path).name)
+        return real(task, config)
+
+    monkeypatch.setattr(runner, "process_file", recording)  # seen in this process: jobs=0
+    names = sorted(p.name for p in corpus.iterdir())
+    for jobs in (1, 0):
+        runner.start_pre_extraction([corpus], jobs=jobs, cache_dir=tmp_path / f"c{jobs}")
+        early = scan([corpus], None, jobs=jobs, cache_dir=tmp_path / f"c{jobs}")
+        plain = scan([corpus], None, jobs=jobs, cache=False)  # without the early start
+        assert early.stats["processed_now"] == plain.stats["processed_now"] == len(names)
+    assert counted == []  # no PDF opened only to order the files
+    assert went == names + names  # the in-process runs: in input order, twice
+    # with two jobs the largest file goes first: the PDFs' pages are counted
+    scan([corpus], None, jobs=2, cache=False)
+    assert sorted(counted) == ["groot.pdf", "havenmond.pdf"]
+
+
 def test_a_re_profile_opens_no_pdf_to_order_the_files(corpus, tmp_path, monkeypatch):
     from textscan import runner
 

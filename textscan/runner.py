@@ -1300,6 +1300,18 @@ def _needs_nlp(config: ScanConfig, tasks: Sequence[Task]) -> bool:
         cache.close()  # not carried into the processes forked next
 
 
+def _work_order(tasks: list[Task], config: ScanConfig, *, one_at_a_time: bool) -> list[Task]:
+    """The order in which the files go to the workers: largest first, unless one at a time.
+
+    With one worker (``--jobs 1``, or in this process) the order changes
+    nothing but when each file is done, and finding it would open every PDF
+    to count its pages: the files go in their input order.
+    """
+    if one_at_a_time:
+        return list(tasks)
+    return _largest_first(tasks, config.cache_dir, config.extraction)
+
+
 def _largest_first(
     tasks: list[Task], cache_dir: str | None = None, extraction: str | None = None
 ) -> list[Task]:
@@ -2291,7 +2303,7 @@ def start_pre_extraction(
         pre = _PreExtractor(config, tasks, order=True, spare=spare)
     else:
         release_spare()
-        order = _largest_first(tasks, cache_path, config.extraction)
+        order = _work_order(tasks, config, one_at_a_time=n_jobs <= 1)
     _early = _EarlyStart(_early_key(paths, exclude, config), work, order, need_nlp, pre)
 
 
@@ -2479,15 +2491,15 @@ def scan(
                     if payload is not None:
                         payload["index"], payload["file"] = t.index, t.path
                         done[t.index] = payload
+        n_jobs = default_jobs() if jobs is None else jobs
         if early is not None:
             pending = [t for t in early.order if t.index not in done]
         else:
-            pending = _largest_first(
+            pending = _work_order(
                 [t for t in work.tasks if t.index not in done],
-                config.cache_dir,
-                config.extraction,
+                config,
+                one_at_a_time=executor == "local" and n_jobs <= 1,
             )
-        n_jobs = default_jobs() if jobs is None else jobs
         if journal is not None and executor == "local" and n_jobs > 0:
             config = replace(config, parts_dir=str(journal.dir))
         local = executor == "local" and n_jobs > 0
