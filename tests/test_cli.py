@@ -293,6 +293,51 @@ def test_report_writes_every_hit_beside_it_and_diagnoses_one_chapter(runner, tmp
     assert "no chapter title matches --section 'zzz'" in result.output
 
 
+def test_an_unwritable_out_is_refused_before_the_work_naming_the_path(
+    runner, tmp_path, monkeypatch
+):
+    from textscan.pipeline import Pipeline
+
+    plan = _write_plan(tmp_path / "plan.md", {"Aanpak": "Wij pakken overlast aan."})
+    blocker = tmp_path / "geen-map"
+    blocker.write_text("een bestand, geen map", encoding="utf-8")
+    folder = tmp_path / "een-map.html"
+    folder.mkdir()
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"id": "1", "text": "Wij pakken overlast aan.", "labels": {"repressive": True}})
+        + "\n",
+        encoding="utf-8",
+    )
+    analysed: list[object] = []
+    real = Pipeline.analyze
+    monkeypatch.setattr(
+        Pipeline, "analyze", lambda self, *a, **k: analysed.append(a) or real(self, *a, **k)
+    )
+    cases = [
+        (["report", str(plan), "--out", str(blocker / "r.html")], f"{blocker} is a file"),
+        (["report", str(plan), "--out", str(folder)], "is a folder; --out takes a file name"),
+        (["evaluate", str(gold), "--out", str(blocker / "x" / "d.csv")], f"{blocker} is a file"),
+        (["lexicon", "export", "framing", "--out", str(blocker / "f.yml")], f"{blocker} is a"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.output and "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert analysed == []  # refused before the plan was read
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "een-map.html",
+        "geen-map",
+        "gold.jsonl",
+        "plan.md",
+    ]
+    # a path that can be written is written, its missing folders made
+    out = tmp_path / "nieuw" / "rapport.html"
+    assert runner.invoke(cli, ["report", str(plan), "--out", str(out)]).exit_code == 0
+    assert out.exists() and len(analysed) == 1
+
+
 def test_report_refuses_peers_counted_with_another_lexicon_version(runner, tmp_path):
     plan = _write_plan(
         tmp_path / "plan.md", {"Aanpak": "Wij pakken overlast aan en werken samen met bewoners."}

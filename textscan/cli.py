@@ -70,6 +70,41 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+def _writable(out: Path, *, folder: bool = False) -> None:
+    """Fail now, before any work, when ``--out`` cannot be written.
+
+    ``out`` is a file to write (or, with ``folder``, a folder to write files
+    in). Its missing parent folders are made, as the command would make them,
+    and a file is created and removed there to prove it can be written:
+    otherwise a read-only folder, or a file where a folder is needed, would
+    only show once the work was done.
+    """
+    if folder and out.exists() and not out.is_dir():
+        _fail(f"{out}: is a file; --out takes a folder here", EXIT_USAGE)
+    if not folder and out.is_dir():
+        _fail(f"{out}: is a folder; --out takes a file name here", EXIT_USAGE)
+    where = out if folder else out.parent
+    import tempfile
+
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=where, prefix=".textscan-probe-"):
+            pass
+    except OSError as exc:
+        _fail(_cannot_write(out, exc, where), EXIT_USAGE)
+
+
+def _cannot_write(out: Path, exc: OSError, where: Path | None = None) -> str:
+    """Why ``out`` cannot be written, naming the path at fault (``where``: its folder)."""
+    for parent in [out, *out.parents]:
+        if parent.exists() and not parent.is_dir() and parent != out:
+            return f"{out}: cannot write there: {parent} is a file, not a folder"
+    reason = exc.strerror or str(exc)
+    if where is not None:
+        return f"{out}: cannot write there: no file can be created in {where} ({reason})"
+    return f"{out}: cannot write there ({reason})"
+
+
 def _lexicons(paths: Sequence[str], replace: bool) -> list[Lexicon]:
     from textscan.lexicon import load_lexicons
 
@@ -749,12 +784,16 @@ def lexicon_import(file: Path, fmt: str | None, name: str | None, out: Path) -> 
     """Convert a quanteda YAML or LIWC .dic dictionary into a textscan lexicon."""
     from textscan.interop import lexicon_to_yaml, read_foreign
 
+    _writable(out)
     try:
         lx = read_foreign(file, fmt, name=name)
     except LexiconError as exc:
         _fail(str(exc), EXIT_USAGE)
         return
-    out.write_text(lexicon_to_yaml(lx), encoding="utf-8")
+    try:
+        out.write_text(lexicon_to_yaml(lx), encoding="utf-8")
+    except OSError as exc:
+        _fail(_cannot_write(out, exc), EXIT_FAILED)
     _stdout.print(
         f"wrote {out}: {lx.name}, {len(lx.categories)} categories, {len(lx.entries)} entries",
         highlight=False,
@@ -789,8 +828,12 @@ def lexicon_export(name: str, fmt: str, out: Path | None) -> None:
     text = to_quanteda_yaml(lx) if fmt == "quanteda" else to_liwc_dic(lx)
     if out is None:
         click.echo(text, nl=False)
-    else:
+        return
+    _writable(out)
+    try:
         out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(_cannot_write(out, exc), EXIT_FAILED)
 
 
 # ---------------------------------------------------------------- kwic
@@ -931,6 +974,8 @@ def evaluate(
     from textscan.errors import InputError
     from textscan.evaluate import evaluate as run
 
+    if out is not None:
+        _writable(out)
     lexicons = _lexicons(lexicon_paths, replace_lexicons)
     if lexicon_paths and not replace_lexicons:  # the given ones (appended) come first
         n = len(lexicon_paths)
@@ -979,7 +1024,10 @@ def evaluate(
             d.add_row(r.id, r.category, r.kind, r.text, r.hits)
         _stdout.print(d)
     if out is not None:
-        result.disagreements.to_csv(out, index=False)
+        try:
+            result.disagreements.to_csv(out, index=False)
+        except OSError as exc:
+            _fail(_cannot_write(out, exc), EXIT_FAILED)
 
 
 # ---------------------------------------------------------------- report
@@ -1052,8 +1100,12 @@ def report(
     from textscan.report.render import as_profile_dict, find_manifest
 
     written: list[Path] = []
+    results = is_results_dir(target)
+    # a folder for the reports of a whole scan, else one HTML file: checked before
+    # the work, so that an unusable --out does not cost the analysis
+    _writable(out, folder=results and out.suffix.lower() not in (".html", ".htm"))
     try:
-        if is_results_dir(target):
+        if results:
             if out.suffix.lower() not in (".html", ".htm"):
                 written = write_reports(target, out)
             else:
@@ -1101,6 +1153,8 @@ def report(
         _fail(str(exc), EXIT_FAILED)
     except ReportError as exc:
         _fail(str(exc), EXIT_FAILED)
+    except OSError as exc:  # the folder changed since the check above
+        _fail(_cannot_write(out, exc), EXIT_FAILED)
     for f in written:
         _stderr.print(f"wrote {f}", highlight=False, markup=False)
     if pdf:
@@ -1200,6 +1254,7 @@ def compare_command(
     """
     from textscan.compare import compare as do_compare
 
+    _writable(out, folder=True)
     try:
         result = do_compare(
             list(results),
@@ -1214,6 +1269,9 @@ def compare_command(
         )
     except TextscanError as exc:
         _fail(str(exc), EXIT_USAGE)
+        return
+    except OSError as exc:  # the folder changed since the check above
+        _fail(_cannot_write(out, exc), EXIT_FAILED)
         return
     if quiet:
         return
