@@ -10,11 +10,13 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from tests.conftest import load_benchmark
+from tests.conftest import load_benchmark, make_pdf
+from textscan.cache import document_from_json, document_to_json
 from textscan.errors import ExtractionError, InputError
 from textscan.extract import extract
 from textscan.extract.clean import title_key
 from textscan.extract.pdf import extract_pdf
+from textscan.pipeline import Pipeline
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 W, H = A4
@@ -759,3 +761,31 @@ def test_a_table_of_figures_at_the_end_is_no_table_of_contents() -> None:
     doc = extract(root / "wilgendaal-ivp-2025-2028.pdf")
     assert doc.extractor["toc_pages"] == [2]
     assert "Woningscans uitgevoerd per jaar" in doc.text
+
+
+def test_a_sentence_after_a_page_break_is_on_the_next_page(tmp_path):
+    # page 1 ends in the middle of a sentence; page 2 goes on with it, then a new one
+    pdf = make_pdf(
+        tmp_path / "doorloop.pdf",
+        [
+            ["# 1. Aanpak", "Wij pakken de overlast in de wijk aan en de politie treedt"],
+            ["op tegen drugshandel rond het station. Daarna voeren wij het gesprek met bewoners."],
+        ],
+    )
+    doc = extract(pdf)
+    para = next(p for p in doc.paragraphs if "drugshandel" in p.text)
+    assert para.page == 1 and [page for _, page in para.page_breaks] == [2]
+    at = para.page_breaks[0][0]
+    assert para.text[at:].startswith("op tegen drugshandel")
+    assert doc.sections[0].page_end == 2
+    # kept in the cache as extracted
+    assert document_from_json(document_to_json(doc)).paragraphs == doc.paragraphs
+    by_text = {s.text: s.page for s in Pipeline().analyze(pdf).sentences}
+    assert by_text["Daarna voeren wij het gesprek met bewoners."] == 2
+    assert (
+        by_text[
+            "Wij pakken de overlast in de wijk aan en de politie treedt op tegen drugshandel "
+            "rond het station."
+        ]
+        == 1
+    )  # a sentence is cited with the page it starts on

@@ -235,7 +235,13 @@ def document_to_json(doc: Document, paragraphs: bool = True) -> dict[str, Any]:
         "extractor": doc.extractor,
     }
     if paragraphs:
-        out["paragraphs"] = [[p.text, p.page, p.section, p.kind] for p in doc.paragraphs]
+        # a paragraph that runs on to later pages adds its page breaks (see Paragraph)
+        out["paragraphs"] = [
+            [p.text, p.page, p.section, p.kind, [list(b) for b in p.page_breaks]]
+            if p.page_breaks
+            else [p.text, p.page, p.section, p.kind]
+            for p in doc.paragraphs
+        ]
     return out
 
 
@@ -248,8 +254,14 @@ def document_from_json(d: dict[str, Any]) -> Document:
         pages=tuple(Page(**p) for p in d["pages"]),
         sections=tuple(Section(**s) for s in d["sections"]),
         paragraphs=tuple(
-            Paragraph(text=t, page=pg, section=sec, kind=k)
-            for t, pg, sec, k in d.get("paragraphs", ())
+            Paragraph(
+                text=t,
+                page=pg,
+                section=sec,
+                kind=k,
+                page_breaks=tuple((at, page) for at, page in more[0]) if more else (),
+            )
+            for t, pg, sec, k, *more in d.get("paragraphs", ())
         ),
         warnings=tuple(ExtractionWarning(c, m, tuple(p)) for c, m, p in d["warnings"]),
         metadata=d["metadata"],

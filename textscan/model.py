@@ -54,7 +54,10 @@ class Paragraph:
     """A block of running text with where it came from.
 
     ``page`` is the page the paragraph starts on (None for inputs without
-    pages); ``section`` is the id of the innermost section it belongs to.
+    pages); ``page_breaks`` lists, for a paragraph that runs on to later
+    pages, each ``(offset, page)``: the character offset in ``text`` where
+    that page's part begins (see :meth:`page_at`). ``section`` is the id of
+    the innermost section it belongs to.
     Paragraphs of kind ``toc`` (table of contents) and ``references`` (a list
     of references, sources or notes under such a heading) are kept for
     inspection but never analysed.
@@ -64,6 +67,16 @@ class Paragraph:
     page: int | None = None
     section: str | None = None
     kind: ParagraphKind = "text"
+    page_breaks: tuple[tuple[int, int], ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The page of the character at ``offset`` in ``text`` (a sentence's start)."""
+        page = self.page
+        for at, later in self.page_breaks:
+            if offset < at:
+                break
+            page = later
+        return page
 
 
 @dataclass(frozen=True, slots=True)

@@ -277,7 +277,7 @@ def _sentences_of(
                 id=sid,
                 text=text[base : cols[last - 1][0] + cols[last - 1][1]],
                 tokens=tokens,
-                page=para.page,
+                page=para.page_at(base) if para.page_breaks else para.page,
                 section=para.section,
                 paragraph=index,
                 is_heading=heading,

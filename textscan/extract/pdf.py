@@ -93,6 +93,8 @@ class _Para:
     kind: ParagraphKind
     page: int
     lines: list[tuple[str, bool]] = field(default_factory=list)
+    # (index in lines, page) of the first line on each later page it runs on to
+    breaks: list[tuple[int, int]] = field(default_factory=list)
     x0: float = 0.0
     x1: float = 0.0
     last: _Line | None = None
@@ -950,7 +952,10 @@ class _Assembler:
             if para is not None and para.lines:
                 text = join_lines(para.lines, self.vocab)
                 if text:
-                    out.append(Block(text, para.kind, para.page))
+                    breaks = (
+                        _page_offsets(para.lines, para.breaks, self.vocab) if para.breaks else ()
+                    )
+                    out.append(Block(text, para.kind, para.page, page_breaks=breaks))
             para = None
 
         for n in self.pages_used:
@@ -1031,12 +1036,32 @@ class _Assembler:
                     )
                 assert para is not None
                 if text:
+                    if n != (para.breaks[-1][1] if para.breaks else para.page):
+                        para.breaks.append((len(para.lines), n))  # runs on to page n
                     para.lines.append((text, seg.hyphen_end))
                 para.x1 = max(para.x1, seg.x1)
                 para.last = ln
                 lines[i] = ln
         flush()
         return out
+
+
+def _page_offsets(
+    lines: list[tuple[str, bool]], breaks: list[tuple[int, int]], vocab: Vocabulary
+) -> tuple[tuple[int, int], ...]:
+    """``(offset, page)`` in the joined text of ``lines`` of each later page's first line.
+
+    The text of the lines before a break, joined as the whole is (a fold from
+    the left), is the start of the whole text: its length, with the space
+    that follows, is where the later page's part begins. A word broken across
+    the pages is joined, and counts on the first.
+    """
+    out = []
+    for index, page in breaks:
+        head = join_lines(lines[:index], vocab)
+        at = len(head.removesuffix("-")) + 1 if head else 0
+        out.append((at, page))
+    return tuple(out)
 
 
 def _section_number(text: str) -> bool:

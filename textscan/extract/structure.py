@@ -31,6 +31,7 @@ class Block:
     level: int = 0
     show: bool = True
     confirmed: bool = False
+    page_breaks: tuple[tuple[int, int], ...] = ()  # see Paragraph.page_breaks
 
 
 #: separates the cells of a row in a ``table`` paragraph (rows are lines)
@@ -96,10 +97,17 @@ def build_structure(blocks: Iterable[Block]) -> tuple[list[Section], list[Paragr
                 )
             continue
         current = stack[-1].id if stack else None
+        end = block.page_breaks[-1][1] if block.page_breaks else block.page
         for s in stack:
-            last_page[s.id] = _later(last_page.get(s.id), block.page)
+            last_page[s.id] = _later(last_page.get(s.id), end)
         paragraphs.append(
-            Paragraph(text=block.text, page=block.page, section=current, kind=block.kind)
+            Paragraph(
+                text=block.text,
+                page=block.page,
+                section=current,
+                kind=block.kind,
+                page_breaks=block.page_breaks,
+            )
         )
     sections = [replace(s, page_end=last_page.get(s.id, s.page_start)) for s in sections]
     return sections, mark_references(sections, paragraphs)
