@@ -308,6 +308,26 @@ FRAMING = [
     ("Jongeren met een strafblad krijgen de kans om een vak te leren.", "kans-krijgen", True),
     ("Wie vaker fietst, krijgt minder kans op hart- en vaatziekten.", "kans-krijgen", False),
     ("Huurders kunnen samen opkomen voor hun belangen.", "samen-opkomen", True),
+    # from a fourth batch of real plans, read blind (sentences written for these tests)
+    (
+        "De wijkagent treedt, met de jongerenwerkers, op tegen intimidatie op het plein.",
+        "optreden",
+        True,
+    ),
+    ("Het is goed om te kijken naar de resultaten van vorig jaar.", "omkijken", False),
+    ("Het is tijd om weer naar elkaar om te kijken.", "omkijken", True),
+    ("Een veilig dorp krijgen we alleen als we het samen doen.", "samen-doen", True),
+    ("Samen bereiken we meer dan ieder voor zich.", "samen-bereiken", True),
+    ("Door de drukte zijn niet alle werkzaamheden uit het werkplan opgepakt.", "oppakken", False),
+    ("Wij zorgen dat er geen vertraging ontstaat in de aanpak van woonoverlast.", "aanpak", True),
+    ("Vrijwilligers krijgen geen boete voor de hulp die zij bieden.", "hulp", True),
+    ("Er is geen ruimte voor repressie in dit plan.", "repressie", False),
+    (
+        "Het gebruik van camera's om inbrekers op te sporen is niet meer toegestaan.",
+        "opsporen",
+        True,
+    ),
+    ("Door lang te werken, samen met de buurt, kwam het plan er.", "samenwerken", False),
 ]
 
 
@@ -381,6 +401,11 @@ ACTORS = [
     ("Portiers houden toezicht bij de ingang van de discotheek.", "portier", True),
     ("Het portier van de auto stond open.", "portier", False),
     ("De wijkboa kent de buurt als geen ander.", "wijkboa", True),
+    # from a fourth batch of real plans, read blind
+    ("De Woningstichting en de politie houden samen spreekuur.", "woningstichting", True),
+    ("Maatschappelijke instellingen denken mee over het plan.", "maatschappelijk-instelling", True),
+    ("De gemeente Buren stelde het plan vast.", "buur", False),
+    ("Buren spreken elkaar aan op overlast.", "buur", True),
 ]
 
 
@@ -535,6 +560,26 @@ THEMES = [
     ("De politie houdt vaker verkeerscontroles.", "verkeerscontrole", True),
     ("Jeugd en veiligheid", "jeugd-en-veiligheid", True),
     ("Jongeren bekladden het standbeeld op het plein.", "bekladden", True),
+    # from a fourth batch of real plans, read blind
+    (
+        "Wij staan voor een veilige woon- en werkomgeving in alle kernen.",
+        "woon-en-werkomgeving",
+        True,
+    ),
+    ("Een veilige leef- en werkomgeving begint bij de buurt.", "leef-en-werkomgeving", True),
+    ("Ons doel is een veilige leef- en woonomgeving.", "leef-en-woonomgeving", True),
+    ("De stad is een veilige woon- werk- en leefomgeving.", "woon-werk-en-leefomgeving", True),
+    ("Horeca en politie werken aan een veilig uitgaansklimaat.", "uitgaansklimaat", True),
+    ("Een storing kan rampzalige gevolgen hebben voor bedrijven.", "ramp", False),
+    ("Bij de oefening werd opgeschaald naar GRIP 2.", "grip", True),
+    ("Veel inwoners houden met moeite grip op hun geldzaken.", "grip", False),
+    ("Op de school is een ontruimingsoefening gehouden.", "ontruimingsoefening", True),
+    (
+        "Bewoners hebben last van jongeren die herrie maken bij het winkelcentrum.",
+        "jongere-en-criminaliteit",
+        True,
+    ),
+    ("Jongeren hadden weinig last van de griepgolf.", "jongere-en-criminaliteit", False),
 ]
 
 
@@ -660,6 +705,11 @@ PERCEPTION = [
     ("Wij maken ons zorgen over de stijgende energieprijzen.", "zorgen-maken", False),
     ("Veel bewoners ervaren overlast van de hangplek.", "ervaren", True),
     ("Het team bestaat uit ervaren jongerenwerkers.", "ervaren", False),
+    # from a fourth batch of real plans, read blind, and a report audit
+    ("De politiecijfers van vorig jaar laten een daling zien.", "politiecijfer", True),
+    ("Wij vragen u deel te nemen aan de enquête over veiligheid in uw wijk.", "enquete", False),
+    ("Bij elke bedreiging van een medewerker doen we aangifte.", "aangifte", False),
+    ("Wij doen altijd aangifte bij geweld tegen hulpverleners.", "aangifte", False),
 ]
 
 

@@ -468,6 +468,31 @@ def _in_setting(
     return j >= 0 and tokens[j].text.lower() in prepositions
 
 
+def _om_particle(tokens: Sequence[Token], k: int) -> bool:
+    """Whether "om" at ``k``, right before "te", is a verb's particle ("om te kijken").
+
+    Mostly it opens an "om ... te" clause ("het is goed om te kijken naar de
+    cijfers"); it is the particle when another "om" opens that clause before
+    it ("tijd om naar elkaar om te kijken") or "elkaar" stands right before it
+    ("we vragen bewoners naar elkaar om te kijken").
+    """
+    before = [t.text.lower() for t in tokens[max(0, k - 8) : k]]
+    return "om" in before or "elkaar" in before[-3:]
+
+
+def _spared_by(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """Whether negator ``k`` denies a harm to the match at ``first`` (_SPARING_NOUNS).
+
+    The noun it denies (within its first three words) is such a harm, and a
+    preposition stands between that noun and the match: "geen vertraging (...)
+    in de aanpak", "geen boete krijgen voor de steun".
+    """
+    for j in range(k + 1, min(first, k + 4)):
+        if tokens[j].lemma in _SPARING_NOUNS or tokens[j].text.lower() in _SPARING_NOUNS:
+            return any(tokens[m].text.lower() in _PREPOSITIONS for m in range(j + 1, first))
+    return False
+
+
 _SETTING_DETERMINERS = frozenset(["de", "het", "een", "onze", "hun", "deze", "die", "dit", "dat"])
 
 
@@ -602,6 +627,15 @@ _SPARING_VERBS = frozenset(
         "beschadigen",
         "afbouwen",
         "ontbreken",  # "het ontbreekt niet aan betrokkenheid": there is plenty
+    ]
+)
+# nouns whose denial by "geen" leaves a noun in a phrase after them standing: "geen
+# vertraging in de aanpak", "geen boete voor de steun", "geen gebrek aan hulp"
+_SPARING_NOUNS = frozenset(
+    [
+        *("vertraging", "uitstel", "bezuiniging", "korting", "beperking", "belemmering"),
+        *("drempel", "obstakel", "afbreuk", "inbreuk", "rem", "tekort", "gebrek", "wachtlijst"),
+        *("wachttijd", "stop", "einde", "boete", "sanctie", "straf", "verbod", "bezwaar"),
     ]
 )
 # words that may stand between a judging predicate and its negator ("komt er niet",
@@ -1543,8 +1577,10 @@ class Matcher:
         ("wij treden als gemeente streng op", "sinds 2020"). After a complete
         subordinate clause, a singular finite verb that follows a word outside
         its verb cluster starts the main clause ("tegen landen die niet
-        meewerken aan terugkeer wordt opgetreden"). Numbers identify clauses;
-        they are not in order.
+        meewerken aan terugkeer wordt opgetreden"); after an "om ... te"
+        clause's infinitive, such a verb goes on with the clause around it
+        ("de inzet van algoritmen om fraude op te sporen is niet
+        toegestaan"). Numbers identify clauses; they are not in order.
         """
         hard: list[int] = []
         soft: list[int] = []
@@ -1554,10 +1590,27 @@ class Matcher:
         n = len(tokens)
         # inside a subordinate clause: None outside one, else whether its verb was seen
         sub_verb: bool | None = None
+        # the clause numbers around an "om ... te" clause, while it is open
+        before_om: tuple[int, int] | None = None
         for i, t in enumerate(tokens):
             low = t.text.lower()
             is_hard = False
             is_soft = False
+            if (
+                before_om is not None
+                and low in _MAIN_CLAUSE_VERBS
+                and i >= 2
+                and tokens[i - 2].text.lower() == "te"
+                and self._verbal_word(tokens[i - 1])
+            ):
+                # "om ... te" ends with its infinitive: a finite verb after it is the
+                # clause's around it again ("de inzet van algoritmen om fraude op te
+                # sporen is niet langer toegestaan": "niet" is not in the om-clause)
+                h, s = before_om
+                before_om = None
+                hard.append(h)
+                soft.append(s)
+                continue
             if (
                 sub_verb
                 and low in _MAIN_CLAUSE_VERBS
@@ -1618,6 +1671,7 @@ class Matcher:
                 if after_comma or nxt.text.lower() in _SUBJECT_PRONOUNS or self.verb_like(nxt):
                     is_hard = True
             if is_hard:
+                before_om = (h, s) if low == "om" and t.is_word else None
                 fresh += 1
                 h = s = fresh
                 if not (t.is_word and low in _SUBORDINATORS):
@@ -1993,10 +2047,17 @@ class Matcher:
                 nxt = tokens[k + 1].text.lower() if k + 1 < n else ""
                 if nxt in _PHRASE_STARTERS or (k + 1 < n and tokens[k + 1].like_num):
                     continue  # "tegen de regels": a preposition, not the particle
-                if tokens[k - 1].text == "," and k + 1 < n and tokens[k + 1].is_word:
+                if (
+                    tokens[k - 1].text == ","
+                    and k + 1 < n
+                    and tokens[k + 1].is_word
+                    and (nxt not in _PREPOSITIONS or (particle, nxt) == ("samen", "met"))
+                ):
                     # "pakken het gericht aan, in nauwe samenwerking": after a comma and
                     # before a word it opens a phrase ("..., samen met de buurt, aan." is
-                    # the particle: nothing follows it)
+                    # the particle: nothing follows it; so it is before a preposition,
+                    # which no phrase opens with: "treedt, met de boa's, op tegen";
+                    # but "samen met" is one: "door hard te werken, samen met mensen")
                     continue
                 if nxt in _OBJECT_PRONOUNS:
                     continue  # "sluit naadloos op elkaar aan"
@@ -2023,6 +2084,12 @@ class Matcher:
         while k >= 0 and verb - k <= 4 and tokens[k].text.lower() in _VERB_CLUSTER:
             k -= 1
         if k >= 0 and tokens[k].text.lower() == particle and hard[k] == hard[verb]:
+            if (
+                particle == "om"
+                and tokens[k + 1].text.lower() == "te"
+                and not _om_particle(tokens, k)
+            ):
+                return None  # "interessant om te kijken naar de cijfers": "om ... te"
             return k
         return None
 
@@ -2149,7 +2216,11 @@ class Matcher:
         stance on it ("landen die het Strafhof niet erkennen"); a noun naming
         the setting ("marktwerking in de zorg werkt niet") is never judged.
         After "niet", a verb that would harm the noun leaves it standing ("we
-        bezuinigen niet op de zorg", "het ontbreekt niet aan hulp").
+        bezuinigen niet op de zorg", "het ontbreekt niet aan hulp"), and so does
+        "geen" before a harm with the noun in a phrase after it ("geen
+        vertraging in de aanpak", "geen boete voor de steun"; _SPARING_NOUNS).
+        An "om ... te" clause is a clause of its own: "niet" after it does not
+        reach into it ("om fraude op te sporen is niet toegestaan").
         """
         _, soft = clauses
         toks = sorted(cand_tokens)
@@ -2230,6 +2301,8 @@ class Matcher:
                 # chance, the trust is denied ("geen rol bij het signaleren" denies the role
                 # in the act)
                 continue
+            if low in _FORWARD_NEGATORS and k + 1 < first and _spared_by(tokens, k, first):
+                continue  # "geen vertraging in de aanpak": the delay is denied, not the aanpak
             if low in ("niet", "nooit") and _denied_denial(tokens, soft, c, k, toks):
                 continue  # "wij vergeten niet de bewoners te betrekken": two denials affirm
             if (
