@@ -202,6 +202,30 @@ def test_lexicon_check_and_show(runner, tmp_path, test_lexicon_path):
     assert result.exit_code == 0 and "framing" in result.output
 
 
+def test_a_lexicon_taking_a_bundled_ones_place_is_named_and_none_at_all_is_refused(
+    runner, tmp_path, plan_txt
+):
+    custom = tmp_path / "mijn-framing.yaml"
+    custom.write_text(
+        'name: framing\nversion: "1.0"\ncategories:\n  - {id: hard, label: Hard}\n'
+        "entries:\n  - {id: aanpak, category: hard, lemma: aanpak}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["profile", str(plan_txt), "--lexicon", str(custom)])
+    assert result.exit_code == 0, result.output
+    assert f"{custom} replaces the bundled lexicon 'framing'" in result.output
+    assert "of type 'custom', not 'framing'" in result.output
+    # the bundled lexicon by name replaces nothing
+    result = runner.invoke(cli, ["profile", str(plan_txt), "--lexicon", "framing"])
+    assert "replaces the bundled" not in result.output
+    result = runner.invoke(
+        cli, ["scan", str(plan_txt), "--out", str(tmp_path / "o"), "--replace-lexicons"]
+    )
+    assert result.exit_code == 2
+    assert "--replace-lexicons needs at least one --lexicon" in result.output
+    assert not (tmp_path / "o").exists()
+
+
 def test_user_lexicon_combines_with_or_replaces_defaults(runner, plan_txt, test_lexicon_path):
     args = ["hits", str(plan_txt), "--format", "jsonl", "--lexicon", str(test_lexicon_path)]
     rows = [json.loads(x) for x in runner.invoke(cli, args).output.splitlines()]

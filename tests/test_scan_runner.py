@@ -61,6 +61,21 @@ def _same_outputs(a: Path, b: Path) -> None:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
+def test_one_path_given_alone_is_one_path(corpus, tmp_path, monkeypatch):
+    # a string is an iterable of letters: scan("plan.txt") must not look for files
+    # named "p", "l" ... nor walk "." (the folder it runs in) or "/"
+    monkeypatch.chdir(corpus)  # holds four other plans
+    one = scan("akkerdorp.txt", jobs=0, cache=False)
+    assert list(one.profiles["document"]) == ["akkerdorp"]
+    assert len(one.failures) == 0
+    assert list(scan(Path("akkerdorp.txt"), jobs=0, cache=False).profiles["document"]) == [
+        "akkerdorp"
+    ]
+    folder = scan(str(corpus), jobs=0, cache=False)
+    assert len(folder.profiles) == len(list(corpus.iterdir()))
+    assert [p.name for p in discover("akkerdorp.txt").files] == ["akkerdorp.txt"]
+
+
 def test_two_workers_give_the_same_outputs_as_one(corpus, tmp_path):
     one = scan([corpus], tmp_path / "one", jobs=1, cache=False)
     two = scan([corpus], tmp_path / "two", jobs=2, cache=False)

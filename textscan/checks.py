@@ -66,8 +66,24 @@ def _supported(p: Path) -> bool:
     return p.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def discover(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> Discovery:
+def as_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """``paths`` as a list of paths: one path given alone (a string) is one path.
+
+    A string is itself an iterable of one-letter strings: ``scan("plan.pdf")``
+    would otherwise look for files named "p", "l", "a" ... and walk the
+    folder "." (and "/", for a path with a slash in it).
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+def discover(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], exclude: Sequence[str] = ()
+) -> Discovery:
     """Supported files under ``paths``: files as given, folders walked in sorted order.
+
+    ``paths`` is one path or several (see :func:`as_paths`).
 
     Hidden files and folders are skipped, and so are files and folders found
     in a folder whose name or path below that folder matches one of the
@@ -78,6 +94,7 @@ def discover(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> Discov
     listed ``unreadable``. A file reached twice (by two links or arguments) is
     listed once.
     """
+    paths = as_paths(paths)
     out = Discovery()
     seen_files: set[Path] = set()
 

@@ -106,13 +106,34 @@ def _cannot_write(out: Path, exc: OSError, where: Path | None = None) -> str:
 
 
 def _lexicons(paths: Sequence[str], replace: bool) -> list[Lexicon]:
-    from textscan.lexicon import load_lexicons
+    from textscan.lexicon import DEFAULT_LEXICONS, load_lexicon, load_lexicons
 
+    if replace and not paths:
+        _fail(
+            "--replace-lexicons needs at least one --lexicon (else nothing is counted)",
+            EXIT_USAGE,
+        )
     try:
-        return load_lexicons(list(paths), replace=replace)
+        loaded = load_lexicons(list(paths), replace=replace)
     except LexiconError as exc:
         _fail(str(exc), EXIT_USAGE)
         raise  # unreachable, for type checkers
+    if not replace:
+        # a given lexicon named after a bundled one takes its place: say so, and say
+        # when it is not of the same type (an imported dictionary is 'custom', so a
+        # framing lexicon replaced by it leaves the plan without a balance index)
+        for lx in loaded[len(loaded) - len(paths) :]:
+            bundled = load_lexicon(lx.name) if lx.name in DEFAULT_LEXICONS else None
+            if bundled is None or str(lx.path) == str(bundled.path):
+                continue
+            note = f"note: {lx.path} replaces the bundled lexicon {lx.name!r}"
+            if lx.type != bundled.type:
+                note += (
+                    f"; it is of type {lx.type!r}, not {bundled.type!r}, so the "
+                    f"{bundled.type} measures are left out (give it another 'name' to use both)"
+                )
+            _stderr.print(note, highlight=False, markup=False)
+    return loaded
 
 
 def _check_selection(

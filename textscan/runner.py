@@ -50,6 +50,7 @@ from textscan._version import __version__
 from textscan.checks import (
     DUTCH_SHARE_THRESHOLD,
     Discovery,
+    as_paths,
     check_readable,
     discover,
     dutch_share,
@@ -2254,7 +2255,7 @@ def _early_key(
 
 
 def start_pre_extraction(
-    paths: Sequence[str | Path],
+    paths: str | Path | Sequence[str | Path],
     *,
     exclude: Sequence[str] = (),
     engine: str = "auto",
@@ -2285,6 +2286,7 @@ def start_pre_extraction(
     config = ScanConfig(
         lexicons=(), engine=engine, cache_dir=cache_path, max_memory_mb=max_memory, ocr=ocr
     )
+    paths = as_paths(paths)
     work = plan(paths, exclude, found, cache_path)
     tasks = list(work.tasks)
     need_nlp = _needs_nlp(config, tasks)
@@ -2400,7 +2402,7 @@ def close_workers() -> None:
 
 
 def scan(
-    paths: Iterable[str | Path],
+    paths: str | Path | Iterable[str | Path],
     out: str | Path | None = None,
     *,
     lexicons: Sequence[Lexicon] | None = None,
@@ -2422,6 +2424,8 @@ def scan(
     keep_workers: bool = False,
 ) -> ScanResult:
     """Analyze every supported file under ``paths``; a failing file never stops the batch.
+
+    ``paths``: files and folders, or one file or folder (``scan("plans/")``).
 
     ``jobs`` worker processes (default: the number of CPUs; 0 runs in this
     process without isolation) each build the pipeline once. A file that takes
@@ -2469,7 +2473,7 @@ def scan(
         test_hook=os.environ.get(TEST_HOOK_ENV) or None,
         ocr=ocr,
     )
-    paths = list(paths)
+    paths = as_paths(paths)  # one path given alone is one path, not its letters
     early = _take_early(paths, exclude, config)
     try:
         work = early.work if early is not None else plan(paths, exclude, None, config.cache_dir)
