@@ -222,3 +222,21 @@ def test_a_table_of_contents_row_is_scored_as_in_a_document(tmp_path):
     )
     result = evaluate(gold)
     assert result.disagreements.empty, result.disagreements
+
+
+def test_readme_table_of_current_scores_is_what_evaluate_gives():
+    """README's table of every gold set with the bundled lexicons stays true to them."""
+    import re
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(tests/data/\w+\.jsonl)` \|(.*)\|$", readme, flags=re.M)
+    assert len(rows) == 10
+    lexicons = ["framing", "actors", "themes", "domains", "perception"]
+    for path, cells in rows:
+        stated = dict(zip(lexicons, (c.strip() for c in cells.split("|")), strict=True))
+        scored = evaluate(Path(__file__).parents[1] / path).macro_f1_by_lexicon()
+        for lexicon, text in stated.items():
+            if text == "–":
+                assert lexicon not in scored, (path, lexicon)
+            else:
+                assert f"{scored[lexicon]:.3f}" == text, (path, lexicon, scored[lexicon])

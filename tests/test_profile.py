@@ -251,3 +251,25 @@ def test_profiling_a_document_does_not_load_numpy_ma(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["True", "False"]
+
+
+def test_a_part_counts_its_own_pages_and_keeps_the_documents(tmp_path):
+    from tests.conftest import make_pdf
+    from textscan.pipeline import Pipeline
+    from textscan.report.render import _scope_text
+
+    pdf = make_pdf(
+        tmp_path / "plan.pdf",
+        [
+            ["# 1. Inleiding", "Dit plan beschrijft onze koers voor vier jaar."],
+            ["# 2. Veiligheid", "Wij pakken de overlast aan met de politie."],
+            ["De wijkagent werkt samen met bewoners en scholen."],
+            ["# 3. Financien", "De begroting volgt in het najaar."],
+        ],
+    )
+    whole = Pipeline().analyze(pdf).profile
+    part = Pipeline().analyze(pdf, section="veiligheid").profile
+    assert whole.pages == 4
+    assert part.pages == 2 and part.scope["document_pages"] == 4
+    text = _scope_text(part.scope, part.to_dict())
+    assert "(p. 2–3 van 4)" in text

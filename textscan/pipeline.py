@@ -156,7 +156,13 @@ class Pipeline:
             stage = "profile"
             profile = build_profile(document, sentences, hits, self.lexicons)
             if section is not None or theme is not None:
-                profile = replace(profile, scope={"section": section, "theme": theme})
+                # the pages of the part, not of the whole document (which the scope keeps)
+                pages = {s.page for s in sentences if s.page is not None}
+                profile = replace(
+                    profile,
+                    scope={"section": section, "theme": theme, "document_pages": profile.pages},
+                    pages=len(pages) if profile.pages is not None else None,
+                )
         except StageError:
             raise
         except (TextscanError, OSError, ValueError, RuntimeError, MemoryError) as exc:

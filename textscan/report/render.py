@@ -676,7 +676,7 @@ def _scope_text(scope: Mapping[str, Any], profile: Mapping[str, Any]) -> str:
     secs = [s for s in profile.get("sections") or () if s.get("words", 0) > 0]
     starts = [s["page_start"] for s in secs if s.get("page_start") is not None]
     ends = [s.get("page_end") or s["page_start"] for s in secs if s.get("page_start") is not None]
-    total = profile.get("pages")
+    total = scope.get("document_pages") or profile.get("pages")  # the whole document's
     pages = ""
     if starts:
         lo, hi = min(starts), max(ends)
