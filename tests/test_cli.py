@@ -154,6 +154,12 @@ def test_scan_usage_errors_exit_two(runner, tmp_path):
     assert result.exit_code == 2
     result = runner.invoke(cli, ["scan", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2  # an empty folder: nothing to do
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Wij pakken de overlast aan.", encoding="utf-8")
+    args = ["scan", str(plan), "--out", str(tmp_path / "o"), "--scheduler", "tcp://h:8786"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2  # a scheduler without the Dask executor is not ignored
+    assert "--scheduler is for --executor dask" in result.output
 
 
 def test_bad_lexicon_is_refused_before_any_document(runner, tmp_path, plan_txt):
@@ -495,3 +501,22 @@ def test_scan_keeps_numpys_blas_to_one_thread_unless_the_user_chose(tmp_path, ch
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"True [{threads}]"
+
+
+def test_a_text_that_is_not_dutch_is_flagged_by_every_command(runner, tmp_path):
+    english = tmp_path / "plan.txt"
+    english.write_text(
+        " ".join(
+            ["The council will work with the police and the schools to reduce crime in the town."]
+            * 8
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["profile", str(english), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    start = result.output.index("{")
+    profile = json.loads(result.output[start : result.output.rindex("}") + 1])
+    assert [w["code"] for w in profile["warnings"]] == ["not-dutch"]
+    for args in (["profile", str(english)], ["hits", str(english)]):
+        result = runner.invoke(cli, args)
+        assert f"warning: {english}: does not look like Dutch text" in result.output, args

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from textscan.errors import InputError
 from textscan.extract import SUPPORTED_SUFFIXES
+from textscan.model import ExtractionWarning
 
 # First bytes of formats people save with a wrong name, and what to call them.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -289,6 +290,20 @@ def dutch_share(words: Sequence[str]) -> float | None:
     stop = _dutch_stop_words()
     # (True counts 1: the test and the count in C, not a generator step per word)
     return sum(map(stop.__contains__, map(str.lower, words))) / len(words)
+
+
+def not_dutch_warning(share: float | None) -> ExtractionWarning | None:
+    """The ``not-dutch`` warning for a text whose :func:`dutch_share` is ``share``, if due."""
+    if share is None or share >= DUTCH_SHARE_THRESHOLD:
+        return None
+    return ExtractionWarning(
+        code="not-dutch",
+        message=(
+            f"does not look like Dutch text (only {share:.0%} of its words are "
+            "Dutch function words, Dutch text has about 40%); the lexicons are "
+            "Dutch, so its counts are not comparable"
+        ),
+    )
 
 
 def words_of(text: str) -> list[str]:

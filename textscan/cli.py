@@ -321,6 +321,8 @@ def hits(
                 "yes" if h.negated else "",
             )
         _stdout.print(table)
+    for w in analysis.document.warnings:
+        _stderr.print(f"warning: {file}: {w.message}", highlight=False, markup=False)
 
 
 # ---------------------------------------------------------------- profile
@@ -528,6 +530,8 @@ def scan(
         _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS", EXIT_USAGE)
+    if scheduler and executor != "dask":
+        _fail("--scheduler is for --executor dask (the local executor has none)", EXIT_USAGE)
     found = discover(paths, exclude)
     if not found.files and not found.problems:
         _fail(

@@ -146,6 +146,14 @@ class Pipeline:
             from textscan.nlp import annotate
 
             sentences = annotate(document)
+            # as a scan warns: a text that is not Dutch gets counts that compare with nothing
+            from textscan.checks import dutch_share, not_dutch_warning
+
+            warning = not_dutch_warning(
+                dutch_share([t.text for s in sentences for t in s.tokens if t.is_word])
+            )
+            if warning is not None:
+                document = replace(document, warnings=(*document.warnings, warning))
             stage = "match"
             hits = self.matcher.match(sentences, document.name, section_titles(document))
             if section is not None or theme is not None:

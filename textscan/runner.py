@@ -48,19 +48,18 @@ from textscan import _spare
 from textscan._gc import collector_paused, tune_collector
 from textscan._version import __version__
 from textscan.checks import (
-    DUTCH_SHARE_THRESHOLD,
     Discovery,
     as_paths,
     check_readable,
     discover,
     dutch_share,
+    not_dutch_warning,
     sniff_content,
 )
 from textscan.errors import ExtractionError, InputError, TextscanError
 from textscan.extract import file_sha256
 from textscan.model import (
     Document,
-    ExtractionWarning,
     Hit,
     Sentence,
     SentenceInfo,
@@ -543,16 +542,8 @@ def process_file(task: Task, config: ScanConfig) -> dict[str, Any]:
                 recent["infos"] = sentence_infos(facts["sentences"])
         payload["tokens"] = facts["tokens"]
         if config.language_check:
-            share = facts["dutch_share"]
-            if share is not None and share < DUTCH_SHARE_THRESHOLD:
-                warning = ExtractionWarning(
-                    code="not-dutch",
-                    message=(
-                        f"does not look like Dutch text (only {share:.0%} of its words are "
-                        "Dutch function words, Dutch text has about 40%); the lexicons are "
-                        "Dutch, so its counts are not comparable"
-                    ),
-                )
+            warning = not_dutch_warning(facts["dutch_share"])
+            if warning is not None:
                 document = replace(document, warnings=(*document.warnings, warning))
         stage = "match"
         hits = _match(
