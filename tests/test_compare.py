@@ -506,6 +506,22 @@ def test_suggest_leaves_out_words_a_lexicon_already_matches(tmp_path: Path):
     assert "drugsbestrijding" not in set(s["lemma"])
 
 
+def test_suggest_leaves_out_the_parts_of_split_verbs_and_english_passages(tmp_path: Path):
+    # "pakken" is only ever the verb of aanpakken ("pakken ... aan"), which is counted;
+    # "crackdown" and "enforcement" stand in an English passage
+    body = " ".join(f"Wij pakken de overlast {p} aan en bestrijden de handel {p}." for p in PLACES)
+    english = " ".join(
+        f"The council will use crackdown and enforcement against the gangs in {p}." for p in PLACES
+    )
+    (tmp_path / "a.txt").write_text(body * 2, encoding="utf-8")
+    (tmp_path / "b.txt").write_text((body + " " + english) * 2, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(" ".join(PLAIN) * 3, encoding="utf-8")
+    lemmas = set(suggest("repressive", tmp_path, n=60, min_count=1)["lemma"])
+    assert "pakken" not in lemmas
+    assert not lemmas & {"crackdown", "enforcement", "the", "and", "council", "gangs"}
+    assert "handel" in lemmas or "overlast" in lemmas  # Dutch words beside the hits stay
+
+
 def test_suggest_unknown_category_lists_valid_ones(results: Results):
     with pytest.raises(ResultsError, match=r"valid: .*framing:positive"):
         suggest("verbindend", results)

@@ -1405,8 +1405,9 @@ def suggest_command(
     """Suggest new lexicon terms for CATEGORY (e.g. positive, or framing:repressive).
 
     Lists the corpus lemmas closest to the category's entries in the corpus's
-    SVD space that no lexicon matches yet, with counts and keyword-in-context
-    lines, for a person to accept or reject.
+    SVD space that no lexicon matches yet (nor counts as the verb of a split
+    verb, "pakken ... aan"; English passages are left out), with counts and
+    keyword-in-context lines, for a person to accept or reject.
     """
     from textscan.compare import suggest as do_suggest
 

@@ -1285,6 +1285,43 @@ def _as_results(results_or_corpus: Any, lexicons: Sequence[Lexicon]) -> Results:
     return Results.from_scan(scan(paths, out=None, lexicons=lexicons), lexicons)
 
 
+def _lemmas_in_hits(hits: pd.DataFrame) -> Counter[str]:
+    """How often each lemma is a word of a lexicon hit, a split verb's parts included.
+
+    A lemma that no entry matches on its own can still be matched as part of
+    one: "pakken" in "wij pakken de overlast aan" is the verb of aanpakken,
+    "samen" and "met" the words of samen met. Read from each hit's entry
+    lemma: a split verb's without its particle (its second part), an
+    expression's word by word.
+    """
+    if hits.empty or not {"sentence", "parts", "lemma"} <= set(hits.columns):
+        return Counter()
+    counts: Counter[str] = Counter()
+    kinds = hits["match_kind"] if "match_kind" in hits.columns else [None] * len(hits)
+    for sentence, parts, lemma, kind in zip(
+        hits["sentence"].astype(str), hits["parts"], hits["lemma"].astype(str), kinds, strict=True
+    ):
+        words = lemma.lower().split()
+        if kind == "separable":
+            spans = json.loads(parts) if isinstance(parts, str) else parts
+            if spans is not None and len(spans) == 2:
+                particle = sentence[int(spans[1][0]) : int(spans[1][1])].lower()
+                if lemma.lower().startswith(particle) and len(lemma) > len(particle):
+                    words = [lemma.lower()[len(particle) :], particle]
+        counts.update(words)
+    return counts
+
+
+def _mostly_not_dutch(lemma: str, lemma_lists: pd.Series, texts: pd.Series) -> bool:
+    """Whether the sentences that use ``lemma`` are, taken together, not Dutch."""
+    from textscan.checks import DUTCH_SHARE_THRESHOLD, dutch_share, words_of
+
+    mask = lemma_lists.map(lambda ws: lemma in ws).to_numpy()
+    words = [w for t in texts[mask] for w in words_of(t)]
+    share = dutch_share(words)
+    return share is not None and share < DUTCH_SHARE_THRESHOLD
+
+
 def _kwic(text: str, lemma: str, width: int = 45) -> str | None:
     """``left [word] right`` around the first word of ``text`` whose lemma is ``lemma``."""
     from textscan.nlp import annotate_text
@@ -1340,8 +1377,11 @@ def suggest(
     its cosine similarity to the centroid of the category's entries (single-word
     lemmas, and corpus words its patterns match). Left out: lemmas an entry of
     any loaded lexicon already matches (so also compounds the matcher counts,
-    such as *drugsbestrijding* for *bestrijding*), stopwords, and lemmas seen
-    fewer than ``min_count`` times. Each candidate comes with its corpus count,
+    such as *drugsbestrijding* for *bestrijding*), lemmas that are words of
+    the corpus's hits in at least half their uses (the verb of a split verb:
+    *pakken* of "pakken ... aan"), lemmas whose sentences are not Dutch (an
+    English passage), stopwords, and lemmas seen fewer than ``min_count``
+    times. Each candidate comes with its corpus count,
     the number of documents using it and ``kwic`` keyword-in-context lines
     (``document p.N: left [word] right``).
 
@@ -1384,14 +1424,19 @@ def suggest(
         if "text" in sentences
         else None
     )
+    in_hits = _lemmas_in_hits(res.hits)
     chosen: list[str] = []
     for lemma, _sim in sims.items():
         if len(chosen) >= n:
             break
         if counts[lemma] < min_count or lemma in entries or known(lemma):
             continue
+        if 2 * in_hits[lemma] >= counts[lemma]:
+            continue  # mostly a word of hits already: "pakken" of "pakt ... aan"
         if texts is not None and _is_name(lemma, texts):
             continue
+        if texts is not None and _mostly_not_dutch(lemma, lemma_lists, texts):
+            continue  # "war", "and" of a manifesto's English passages
         chosen.append(lemma)
     rows = []
     docs_col = sentences["document"].astype(str)
