@@ -789,3 +789,37 @@ def test_a_sentence_after_a_page_break_is_on_the_next_page(tmp_path):
         ]
         == 1
     )  # a sentence is cited with the page it starts on
+
+
+def test_a_body_line_whose_first_word_is_set_larger_is_no_heading(tmp_path):
+    # a term set apart in larger type at the start of a line of running text
+    # ("... een Two" / "Factor Authentication. Als het ...") is no chapter title
+    path = tmp_path / "term.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _width, height = A4
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, height - 80, "1. Digitale veiligheid")
+    body = [
+        "Wij willen betere beveiliging van persoonsgegevens bij de gemeente, en",
+        "daarom vragen wij voor elke inlog om een tweede stap, de zogeheten Two",
+        None,  # the line that starts with the larger term
+        "het nummer door fraude niet meer bruikbaar is, krijgt de inwoner snel hulp.",
+        "Zo voorkomen wij dat oplichters met gestolen gegevens aan de haal gaan.",
+    ]
+    y = height - 110
+    for line in body:
+        if line is None:
+            c.setFont("Helvetica", 13)
+            c.drawString(72, y, "Factor")
+            w = c.stringWidth("Factor ", "Helvetica", 13)
+            c.setFont("Helvetica", 10)
+            c.drawString(72 + w, y, "Authentication. Als het nummer bijvoorbeeld is gestolen en")
+        else:
+            c.setFont("Helvetica", 10)
+            c.drawString(72, y, line)
+        y -= 13
+    c.showPage()
+    c.save()
+    doc = extract(path)
+    assert [s.title for s in doc.sections] == ["1. Digitale veiligheid"]
+    assert any("Two Factor Authentication. Als het nummer" in p.text for p in doc.paragraphs)

@@ -275,13 +275,20 @@ def _pdfium_segments(textpage: pdfium.PdfTextPage, text: str, height: float) -> 
         fbottom = height - rect.bottom
         x0 = rect.left
         x1 = rect.right
+        size = fbottom - ftop
         if start != first:
             char_box(raw, start, ref)
             x0 = rect.left
         if end - 1 != first:
             char_box(raw, end - 1, ref)
             x1 = rect.right
-        size = fbottom - ftop
+            # the type size is the smaller of the first and the last character's: a
+            # line of body text whose first word is set apart (a term in another
+            # font, a drop cap) is no larger type; a note mark (a digit) is left out
+            if not text[end - 1].isdigit():
+                last_size = rect.top - rect.bottom
+                if 0 < last_size < size:
+                    size = last_size
         bold = is_bold(first) and (last == first or is_bold(last))
         if stripped[-1].isdigit() or ")" in stripped:
             stripped = _without_note_marks(raw, stripped, start, ref, rect)
