@@ -520,3 +520,50 @@ def test_a_text_that_is_not_dutch_is_flagged_by_every_command(runner, tmp_path):
     for args in (["profile", str(english)], ["hits", str(english)]):
         result = runner.invoke(cli, args)
         assert f"warning: {english}: does not look like Dutch text" in result.output, args
+
+
+def test_a_cache_folder_that_cannot_be_written_is_named_and_the_scan_goes_on(
+    runner, tmp_path, plan_txt
+):
+    blocker = tmp_path / "een-bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    out = tmp_path / "o"
+    args = ["scan", str(plan_txt), "--out", str(out), "--cache-dir", str(blocker / "cache")]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert f"the cache folder {blocker / 'cache'} cannot be written" in result.output
+    assert f"{blocker} is a file, not a folder" in result.output
+    assert (out / "profiles.csv").is_file()
+    # a folder that can be written: no warning
+    result = runner.invoke(cli, [*args[:4], "--cache-dir", str(tmp_path / "cache")])
+    assert "cannot be written" not in result.output
+
+
+def test_lexicon_check_warns_about_an_entry_that_repeats_another(runner, tmp_path):
+    def lexicon(second: str) -> Path:
+        path = tmp_path / f"dubbel-{second}.yaml"
+        path.write_text(
+            'name: dubbel\nversion: "1.0"\ncategories:\n  - {id: hard, label: Hard}\n'
+            "  - {id: zacht, label: Zacht}\nentries:\n"
+            "  - {id: eerste, category: hard, lemma: overlast}\n"
+            f"  - {{id: tweede, category: {second}, lemma: overlast}}\n",
+            encoding="utf-8",
+        )
+        return path
+
+    text = tmp_path / "zin.txt"
+    text.write_text("De overlast in de wijk is groot.", encoding="utf-8")
+    for second, effect in (
+        ("hard", "only 'eerste' is ever counted"),
+        ("zacht", "the same words count as both hard and zacht"),
+    ):
+        path = lexicon(second)
+        result = runner.invoke(cli, ["lexicon", "check", str(path)])
+        assert result.exit_code == 0
+        assert f"entries[1] 'tweede' ({second}) repeats the lemma 'overlast'" in result.output
+        assert effect in result.output
+        args = ["hits", str(text), "--replace-lexicons", "--lexicon", str(path), "--format", "csv"]
+        hits = runner.invoke(cli, args).output
+        assert ",eerste," in hits and (",tweede," in hits) == (second == "zacht")  # as it says
+    result = runner.invoke(cli, ["lexicon", "check", "lexicons/framing.yaml"])
+    assert "warning" not in result.output

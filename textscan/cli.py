@@ -105,6 +105,31 @@ def _cannot_write(out: Path, exc: OSError, where: Path | None = None) -> str:
     return f"{out}: cannot write there ({reason})"
 
 
+def _warn_unwritable_cache(cache_dir: Path | None) -> None:
+    """Say so when the cache folder cannot be written: the run works, but keeps nothing."""
+    import os
+
+    from textscan.cache import default_cache_dir
+
+    folder = Path(cache_dir).expanduser() if cache_dir else default_cache_dir()
+    where = folder
+    while not where.exists() and where != where.parent:
+        where = where.parent
+    if not where.is_dir():
+        reason = f"{where} is a file, not a folder"
+    elif not os.access(where, os.W_OK | os.X_OK):
+        reason = f"no permission to write in {where}"
+    else:
+        return
+    _stderr.print(
+        f"warning: the cache folder {folder} cannot be written ({reason}): this run "
+        "extracts and annotates every file and keeps nothing for the next; give "
+        "--cache-dir another folder, or --no-cache",
+        highlight=False,
+        markup=False,
+    )
+
+
 def _lexicons(paths: Sequence[str], replace: bool) -> list[Lexicon]:
     from textscan.lexicon import DEFAULT_LEXICONS, load_lexicon, load_lexicons
 
@@ -538,6 +563,8 @@ def scan(
             f"no PDF, DOCX, HTML, TXT or MD files found under {', '.join(map(str, paths))}",
             EXIT_USAGE,
         )
+    if not no_cache:
+        _warn_unwritable_cache(cache_dir)
     if executor == "local" and not no_cache:
         # hash the files and start extracting them on a spare core now, while
         # this process loads the lexicons and the pipeline (see start_pre_extraction)
@@ -709,7 +736,7 @@ def lexicon_list() -> None:
 @click.argument("files", nargs=-1, required=True)
 def lexicon_check(files: tuple[str, ...]) -> None:
     """Validate lexicon FILES; print every problem with its place. Exit 2 if any is wrong."""
-    from textscan.lexicon import load_lexicon
+    from textscan.lexicon import load_lexicon, repeated_entries
 
     bad = False
     for f in files:
@@ -724,6 +751,8 @@ def lexicon_check(files: tuple[str, ...]) -> None:
             f"{len(lx.entries)} entries",
             highlight=False,
         )
+        for message in repeated_entries(lx):  # valid, but surely not meant
+            _stderr.print(f"warning: {f}: {message}", highlight=False, markup=False)
     sys.exit(EXIT_USAGE if bad else EXIT_OK)
 
 

@@ -629,6 +629,37 @@ def load_lexicon(name_or_path: str | Path) -> Lexicon:
     return Lexicon(spec=lex.spec, sha256=lex.sha256, path=str(path))
 
 
+def repeated_entries(lx: Lexicon) -> list[str]:
+    """Entries that repeat an earlier one's lemma or pattern, surely by mistake.
+
+    A later entry with the same lemma (or pattern) and particle, the same
+    exclusions and no ``require`` of either (which would let each match where
+    the other does not) is never counted when it has the earlier one's
+    category, and counts the same words a second time when it has another.
+    Returned as messages, for ``textscan lexicon check``.
+    """
+    first: dict[tuple[Any, ...], int] = {}
+    out: list[str] = []
+    for i, e in enumerate(lx.entries):
+        key = (e.lemma, e.pattern, e.particle, e.compound)
+        j = first.setdefault(key, i)
+        if j == i:
+            continue
+        f = lx.entries[j]
+        if not e.require and not f.require and e.exclude == f.exclude:
+            what = f"lemma {e.lemma!r}" if e.lemma else f"pattern {e.pattern!r}"
+            effect = (
+                f"only {f.id!r} is ever counted"
+                if e.category == f.category
+                else f"the same words count as both {f.category} and {e.category}"
+            )
+            out.append(
+                f"entries[{i}] {e.id!r} ({e.category}) repeats the {what} of entries[{j}] "
+                f"{f.id!r} ({f.category}): {effect}"
+            )
+    return out
+
+
 def load_lexicons(
     names_or_paths: Iterable[str | Path] | None = None, *, replace: bool = False
 ) -> list[Lexicon]:
