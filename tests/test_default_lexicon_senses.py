@@ -328,6 +328,12 @@ FRAMING = [
         True,
     ),
     ("Door lang te werken, samen met de buurt, kwam het plan er.", "samenwerken", False),
+    ("De bende smokkelde cocaïne met hulp van omgekochte havenmedewerkers.", "hulp", False),
+    ("Het Rijk schoot de luchtvaart financieel te hulp.", "hulp", False),
+    ("Slachtoffers krijgen snel hulp van vrijwilligers.", "hulp", True),
+    ("Het kabinet wordt ruim ondersteund door ambtenaren.", "ondersteunen", False),
+    ("Twee opsporingsambtenaren lopen elke avond door het park.", "opsporing", False),
+    ("Het opsporingsonderzoek naar de inbraken loopt nog.", "opsporing", True),
 ]
 
 
