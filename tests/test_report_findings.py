@@ -752,3 +752,82 @@ def test_diagnosis_names_actors_and_terms_in_the_plans_words() -> None:
     assert ">maatschappelijke organisaties<" in html  # the network's node label
     assert "maatschappelijk organisatie" not in html
     assert "sociale cohesie" in html and "sociaal cohesie" not in html
+
+
+# ---------------------------------------------------------------- unlike comparisons
+def _with_interval(p: dict, lo: float, hi: float) -> dict:
+    p["balance"] = {**p["balance"], "ci_low": lo, "ci_high": hi}
+    return p
+
+
+def _manifesto(sha: str, rep: int, pos: int) -> dict:
+    """A whole document that is mostly about other things than safety (a manifesto)."""
+    p = make_profile(rep, 3, pos, sha=sha)
+    p["themes"]["sentence_share_any"] = 0.03
+    return p
+
+
+def test_a_chapter_compared_with_whole_documents_is_said_to_be_unlike() -> None:
+    chapter = make_profile(45, 4, 10, sha="1" * 64)
+    chapter["scope"] = {"section": "veiligheid"}
+    peers = [_manifesto(str(i) * 64, 10, 30) for i in range(2, 7)]
+    findings = F.derive_findings(chapter, peers)
+    peer = next(f for f in findings if f.section == "peers")
+    assert "een deel van een document, vergeleken met hele documenten" in peer.text
+    assert "(een deel tegen hele documenten)" in peer.title
+    # a ranking of unlike units does not make the summary
+    assert peer not in F.summary_findings(findings)
+    assert "peers_lowest" not in codes(F.derive_questions(chapter, peers))
+    html = render_diagnosis(chapter, peers=peers)
+    box = html[html.index('id="let-op"') :].split("</div>")[0]
+    assert "een deel van een document, vergeleken met hele documenten" in box
+    assert "ongelijke eenheden" in box
+    # the chapter is "het onderzochte deel", the manifestos "documenten", never plans
+    section = html[html.index('id="vergelijking"') :].split("</section>")[0]
+    assert "Vergelijking met andere documenten" in section
+    assert "andere plannen" not in section and "dit plan" not in section
+
+
+def test_peers_that_are_no_safety_plans_are_not_called_municipalities() -> None:
+    plan = _with_interval(make_profile(40, 2, 4, sha="1" * 64), -1.0, -0.7)
+    manifestos = [_manifesto(str(i) * 64, 5, 30) for i in range(2, 6)]
+    for m in manifestos:
+        _with_interval(m, 0.4, 0.9)
+    q = next(x for x in F.derive_questions(plan, manifestos) if x.code == "peers_lowest")
+    assert "gemeenten" not in q.text and q.text.startswith("De vergeleken documenten")
+    html = render_diagnosis(plan, peers=manifestos)
+    assert "Andere gemeenten" not in html
+    # peers known from a manifest to be municipalities' safety plans may be called so
+    plans = [make_profile(5, 5, 30, sha=str(i) * 64) for i in range(2, 6)]
+    for p in plans:
+        p["themes"]["sentence_share_any"] = 0.3
+        _with_interval(p, 0.4, 0.9)
+    cmp = F.compare_with(plan, plans, municipal=True)
+    assert cmp.noun == "plannen" and cmp.municipal
+    q = next(x for x in F.derive_questions(plan, plans, cmp) if x.code == "peers_lowest")
+    assert q.text.startswith("Andere gemeenten")
+
+
+def test_a_lowest_point_estimate_does_not_contradict_the_plans_own_interval() -> None:
+    # the plan's interval includes 0 and overlaps its peers': the lowest point estimate
+    # is no "most repressive language of the comparison"
+    plan = _with_interval(make_profile(15, 4, 9, sha="1" * 64), -0.64, 0.16)
+    peers = [
+        _with_interval(make_profile(10, 3, 12, sha="2" * 64), -0.2, 0.4),
+        _with_interval(make_profile(10, 3, 13, sha="3" * 64), -0.15, 0.45),
+        _with_interval(make_profile(4, 3, 30, sha="4" * 64), 0.5, 0.9),
+    ]
+    findings = F.derive_findings(plan, peers)
+    text = " ".join(f.title + " " + f.text for f in findings)
+    assert "omvat 0" in text  # the plan's own finding
+    assert "meest repressieve" not in text
+    peer = next(f for f in findings if f.section == "peers")
+    assert "laagste puntschatting" in peer.text
+    assert "overlapt met dat van 2 andere plannen (plan-2222 en plan-3333)" in peer.text
+    assert "kan toeval zijn" in peer.text and peer.tone == "neutral"
+    assert "peers_lowest" not in codes(F.derive_questions(plan, peers))
+    # with intervals clear of every peer's, the claim stands
+    clear = _with_interval(make_profile(40, 2, 4, sha="1" * 64), -1.0, -0.7)
+    peer = next(f for f in F.derive_findings(clear, peers) if f.section == "peers")
+    assert peer.title == "De meest repressieve taal van de vergelijking"
+    assert "overlapt met dat van geen enkel ander plan" in peer.text

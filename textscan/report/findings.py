@@ -37,8 +37,13 @@ shows the heaviest three):
 - ``sections_spread``: among chapters with at least ``SECTION_MIN_HITS``
   repressive and positive terms, the balance of the most and least
   repressive differ by at least ``SECTION_SPREAD``.
-- ``peer_extreme`` / ``peer_position``: with at least ``PEER_MIN`` peers, the
-  plan is the highest or lowest on a key measure, or (balance only) its place.
+- ``peer_extreme`` / ``peer_extreme_estimate`` / ``peer_position``: with at
+  least ``PEER_MIN`` peers, the plan is the highest or lowest on a key measure,
+  or (balance only) its place. On the balance, "the most repressive language of
+  the comparison" is said only when the plan's 95% interval overlaps no peer's;
+  otherwise it is the lowest *point estimate*, with the peers whose intervals
+  overlap. A part of a document compared with whole documents (``--section``)
+  says so and weighs less (unlike units).
 - ``perception_objective_only``: the plan cites figures but never how safe
   people feel.
 
@@ -88,6 +93,12 @@ SECTION_SPREAD = 1.0
 """Difference in balance between chapters that counts as a strong contrast."""
 PEER_MIN = 3
 """Peers needed (besides the plan) before its position is reported."""
+OFF_TOPIC_SHARE = 0.10
+"""Share of sentences naming a safety theme below which a document is mostly not about safety.
+
+Safety plans name a theme in 20-45% of their sentences (the demo plans 21-46%),
+a coalition agreement or a party manifesto in 1-5%.
+"""
 COLUMN_DOMAINS: tuple[str, ...] = ("housing", "space", "leisure", "care")
 """The policy domains the column asks safety to be linked to."""
 MAX_QUESTIONS = 8
@@ -298,13 +309,23 @@ def key_measures(profile: Mapping[str, Any]) -> dict[str, float | None]:
 
 @dataclass(frozen=True)
 class PeerPosition:
-    """Where a plan's value stands among its peers' values."""
+    """Where a plan's value stands among its peers' values.
+
+    ``names`` name the peers in the order of ``peers``; ``missing`` names the
+    peers that have no value for the measure (a balance needs repressive or
+    positive terms). ``interval`` and ``peer_intervals`` are the 95% intervals,
+    where the measure has them (the balance).
+    """
 
     key: str
     value: float
     peers: tuple[float, ...]
     higher: int
     lower: int
+    names: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    interval: tuple[float, float] | None = None
+    peer_intervals: tuple[tuple[float, float] | None, ...] = ()
 
     @property
     def n(self) -> int:
@@ -338,6 +359,53 @@ class PeerPosition:
         """Peers with the same value as the plan."""
         return self.n - self.higher - self.lower
 
+    @property
+    def has_intervals(self) -> bool:
+        return self.interval is not None and len(self.peer_intervals) == self.n
+
+    def clearly_above(self) -> list[str]:
+        """Peers whose interval lies wholly above the plan's (a difference beyond chance)."""
+        if not self.has_intervals:
+            return []
+        assert self.interval is not None
+        return [
+            name
+            for name, iv in zip(self._names(), self.peer_intervals, strict=True)
+            if iv is not None and iv[0] > self.interval[1]
+        ]
+
+    def clearly_below(self) -> list[str]:
+        """Peers whose interval lies wholly below the plan's."""
+        if not self.has_intervals:
+            return []
+        assert self.interval is not None
+        return [
+            name
+            for name, iv in zip(self._names(), self.peer_intervals, strict=True)
+            if iv is not None and iv[1] < self.interval[0]
+        ]
+
+    def overlapping(self) -> list[str]:
+        """Peers whose interval overlaps the plan's (or has none): no clear difference."""
+        clear = set(self.clearly_above()) | set(self.clearly_below())
+        return [name for name in self._names() if name not in clear]
+
+    @property
+    def clear_extreme(self) -> bool:
+        """The lowest or highest, with an interval clear of every peer's interval."""
+        if not self.has_intervals:
+            return False
+        if self.is_lowest:
+            return len(self.clearly_above()) == self.n
+        if self.is_highest:
+            return len(self.clearly_below()) == self.n
+        return False
+
+    def _names(self) -> tuple[str, ...]:
+        if len(self.names) == self.n:
+            return self.names
+        return tuple(f"nr. {i + 1}" for i in range(self.n))
+
     def describe(self) -> str:
         """Dutch text, one form for every position: 'plaats 2 van 6 (hoogste eerst)'.
 
@@ -358,29 +426,109 @@ class PeerPosition:
         return f"plaats {self.higher + 1} van {total} (hoogste eerst)"
 
 
+def _singular(noun: str) -> str:
+    """'plan' for 'plannen', 'document' for 'documenten'."""
+    return {"plannen": "plan", "documenten": "document"}.get(noun, noun)
+
+
+def _interval_of(profile: Mapping[str, Any]) -> tuple[float, float] | None:
+    b = profile.get("balance") or {}
+    lo, hi = b.get("ci_low"), b.get("ci_high")
+    return None if lo is None or hi is None else (float(lo), float(hi))
+
+
 def peer_positions(
-    profile: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]],
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, PeerPosition]:
     """The position of ``profile`` among ``peers`` on every key measure both have.
 
     A peer with the same ``sha256`` as the plan is the plan itself and is left out.
+    ``names`` maps a peer's document name to the name to show (its municipality).
     """
+    names = names or {}
     own = key_measures(profile)
     sha = profile.get("sha256")
-    others = [key_measures(p) for p in peers if not (sha and p.get("sha256") == sha)]
+    kept = [p for p in peers if not (sha and p.get("sha256") == sha)]
+    others = [(p, key_measures(p)) for p in kept]
+
+    def name(p: Mapping[str, Any]) -> str:
+        doc = str(p.get("document"))
+        return names.get(doc, doc)
+
     out: dict[str, PeerPosition] = {}
     for key, value in own.items():
         if value is None:
             continue
-        vals = tuple(float(o[key]) for o in others if o.get(key) is not None)
+        have = [(p, float(o[key])) for p, o in others if o.get(key) is not None]
+        vals = tuple(v for _, v in have)
+        balance = key == "balance"
         out[key] = PeerPosition(
             key=key,
             value=float(value),
             peers=vals,
             higher=sum(1 for v in vals if v > value + 1e-12),
             lower=sum(1 for v in vals if v < value - 1e-12),
+            names=tuple(name(p) for p, _ in have),
+            missing=tuple(name(p) for p, o in others if o.get(key) is None),
+            interval=_interval_of(profile) if balance else None,
+            peer_intervals=tuple(_interval_of(p) for p, _ in have) if balance else (),
         )
     return out
+
+
+# ------------------------------------------------------------------ what is compared
+@dataclass(frozen=True)
+class Comparison:
+    """What the plan is compared with, for the wording of the peer findings.
+
+    ``noun`` is what the peers are called: "plannen" when every peer reads as
+    a safety plan (see :func:`reads_as_safety_plan`), "documenten" when one
+    does not (a manifesto, a decision list). ``municipal`` says that every peer
+    is known to be a municipality's plan (a manifest names it), the only case
+    in which the peers are called "gemeenten". ``part`` says the diagnosed text
+    is a part of a document (``--section``) while the peers are whole documents:
+    unlike units, whose positions the report qualifies. ``names`` maps a peer's
+    document name to the name to show.
+    """
+
+    noun: str = "plannen"
+    municipal: bool = False
+    part: bool = False
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def one(self) -> str:
+        return _singular(self.noun)
+
+
+def reads_as_safety_plan(profile: Mapping[str, Any]) -> bool | None:
+    """Whether a profile reads as a safety plan: a safety theme in at least
+    ``OFF_TOPIC_SHARE`` of its sentences. None when the profile does not say."""
+    themes = profile.get("themes")
+    if not themes or themes.get("sentence_share_any") is None or profile.get("scope"):
+        return None
+    return float(themes["sentence_share_any"]) >= OFF_TOPIC_SHARE
+
+
+def compare_with(
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]],
+    *,
+    names: Mapping[str, str] | None = None,
+    municipal: bool = False,
+) -> Comparison:
+    """The :class:`Comparison` of ``profile`` with ``peers``, read from their profiles."""
+    kinds = [reads_as_safety_plan(q) for q in peers]
+    noun = "documenten" if any(k is False for k in kinds) else "plannen"
+    part = bool(profile.get("scope")) and any(not q.get("scope") for q in peers)
+    return Comparison(
+        noun=noun,
+        municipal=municipal and noun == "plannen",
+        part=part,
+        names=dict(names or {}),
+    )
 
 
 # ------------------------------------------------------------------ partner groups
@@ -507,8 +655,13 @@ def _judged_sections(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
 def derive_findings(
     profile: Mapping[str, Any],
     peers: Sequence[Mapping[str, Any]] | None = None,
+    comparison: Comparison | None = None,
 ) -> list[Finding]:
-    """All findings the rules produce for ``profile``, heaviest first."""
+    """All findings the rules produce for ``profile``, heaviest first.
+
+    ``comparison`` says what the peers are (:func:`compare_with`); without it,
+    it is read from the profiles.
+    """
     out: list[Finding] = []
     out += _balance_findings(profile)
     out += _register_findings(profile)
@@ -518,7 +671,7 @@ def derive_findings(
     out += _section_findings(profile)
     out += _perception_findings(profile)
     if peers:
-        out += _peer_findings(profile, peers)
+        out += _peer_findings(profile, peers, comparison or compare_with(profile, peers))
     out.sort(key=lambda f: -f.weight)
     return out
 
@@ -887,23 +1040,78 @@ def _perception_findings(p: Mapping[str, Any]) -> list[Finding]:
     return []
 
 
-def _peer_findings(p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]) -> list[Finding]:
-    pos = peer_positions(p, peers)
+PART_NOTE = (
+    " Let op: dit is een deel van een document, vergeleken met hele documenten. Een "
+    "hoofdstuk over veiligheid bevat naar verhouding veel meer veiligheidstaal dan een "
+    "heel document; deze plaats vergelijkt dus ongelijke eenheden."
+)
+
+
+def _count(k: int, one: str, many: str) -> str:
+    """'1 ander plan', '3 andere plannen'."""
+    return f"{k} ander {one}" if k == 1 else f"{k} andere {many}"
+
+
+def _peer_findings(
+    p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]], cmp: Comparison
+) -> list[Finding]:
+    pos = peer_positions(p, peers, cmp.names)
+    noun, one = cmp.noun, cmp.one
     out: list[Finding] = []
     bal = pos.get("balance")
     if bal is not None and bal.n >= PEER_MIN:
+        value = nl_num(bal.value, signed=True)
+        median = nl_num(_median(bal.peers), signed=True)
         if bal.is_lowest or bal.is_highest:
-            word = "meest repressieve" if bal.is_lowest else "meest verbindende"
+            low = bal.is_lowest
+            if bal.clear_extreme:
+                assert bal.interval is not None
+                word = "meest repressieve" if low else "meest verbindende"
+                title = f"De {word} taal van de vergelijking"
+                text = (
+                    f"Met een balans van {value} heeft dit plan de {word} taal van de "
+                    f"{bal.n + 1} vergeleken {noun}: zijn 95%-interval "
+                    f"({nl_num(bal.interval[0], signed=True)} tot "
+                    f"{nl_num(bal.interval[1], signed=True)}) overlapt met dat van geen enkel "
+                    f"ander {one} (het middelste van de andere: {median})."
+                )
+                weight, tone = 80.0, "repressive" if low else "positive"
+            else:
+                extreme = "laagste" if low else "hoogste"
+                title = f"{extreme.capitalize()} balans van de vergelijking, als puntschatting"
+                text = (
+                    f"Met een balans van {value} heeft dit plan de {extreme} puntschatting van "
+                    f"de {bal.n + 1} vergeleken {noun} (het middelste van de andere: {median})"
+                )
+                if bal.has_intervals and bal.interval is not None:
+                    lo, hi = bal.interval
+                    overlap = bal.overlapping()
+                    text += (
+                        f", maar zijn 95%-interval ({nl_num(lo, signed=True)} tot "
+                        f"{nl_num(hi, signed=True)}) overlapt met dat van "
+                        f"{_count(len(overlap), one, noun)} ({nl_list(overlap)}): het "
+                        f"verschil met {'dat ' + one if len(overlap) == 1 else 'die ' + noun} "
+                        "kan toeval zijn."
+                    )
+                    if lo <= 0 <= hi:
+                        text += (
+                            " Het interval omvat ook 0: dit plan kiest zelf geen duidelijke kant."
+                        )
+                else:
+                    text += "; hoe zeker dat verschil is, is niet bekend (geen intervallen)."
+                weight, tone = 50.0, "neutral"
+            if cmp.part:
+                title += " (een deel tegen hele documenten)"
+                text += PART_NOTE
+                weight, tone = 30.0, "neutral"
             out.append(
                 Finding(
-                    "peer_extreme",
+                    "peer_extreme" if bal.clear_extreme else "peer_extreme_estimate",
                     "peers",
-                    f"De {word} taal van de vergelijking",
-                    f"Met een balans van {nl_num(bal.value, signed=True)} heeft dit plan de "
-                    f"{word} taal van de {bal.n + 1} vergeleken plannen (het middelste van de "
-                    f"andere: {nl_num(_median(bal.peers), signed=True)}).",
-                    80,
-                    "repressive" if bal.is_lowest else "positive",
+                    title,
+                    text,
+                    weight,
+                    tone,
                     {"rank": bal.rank, "n": bal.n + 1},
                 )
             )
@@ -912,11 +1120,11 @@ def _peer_findings(p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]) -> 
                 Finding(
                     "peer_position",
                     "peers",
-                    "Positie tussen andere plannen",
-                    f"Met een balans van {nl_num(bal.value, signed=True)} staat het plan op "
+                    f"Positie tussen de vergeleken {noun}",
+                    f"Met een balans van {value} staat het plan op "
                     f"{bal.describe()}: verbindender dan {bal.lower} en repressiever dan "
-                    f"{bal.higher} van de {bal.n} andere plannen.",
-                    42,
+                    f"{bal.higher} van de {bal.n} andere {noun}." + (PART_NOTE if cmp.part else ""),
+                    30 if cmp.part else 42,
                     "neutral",
                     {"rank": bal.rank, "n": bal.n + 1},
                 )
@@ -932,10 +1140,10 @@ def _peer_findings(p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]]) -> 
                 "peers",
                 f"{m.label}: {'hoogste' if pp.is_highest else 'laagste'} van de vergelijking",
                 f"{m.label} ({m.help}): {format_measure(key, pp.value)}, "
-                f"{pp.describe()} (het middelste van de andere plannen: "
-                f"{format_measure(key, _median(pp.peers))}).",
-                52,
-                "positive" if pp.is_highest else "gap",
+                f"{pp.describe()} (het middelste van de andere {noun}: "
+                f"{format_measure(key, _median(pp.peers))})." + (PART_NOTE if cmp.part else ""),
+                30 if cmp.part else 52,
+                "neutral" if cmp.part else ("positive" if pp.is_highest else "gap"),
                 {"key": key},
             )
         )
@@ -959,6 +1167,7 @@ THEME_RELATIVE = 0.5
 def derive_questions(
     profile: Mapping[str, Any],
     peers: Sequence[Mapping[str, Any]] | None = None,
+    comparison: Comparison | None = None,
 ) -> list[Question]:
     """Questions for the conversation, from the gaps in ``profile``, most pressing first.
 
@@ -981,7 +1190,8 @@ def derive_questions(
     - column domains never linked: how does safety relate to them?
     - no subjective-safety mention: how do residents experience safety? No figures
       at all: how is progress measured?
-    - with peers: the least connecting plan of the comparison: what explains it?
+    - with peers: the least connecting plan of the comparison, its interval clear of
+      every peer's, and no part of a document among whole ones: what explains it?
     """
     qs: list[Question] = []
     cats = profile.get("categories") or {}
@@ -1100,15 +1310,24 @@ def derive_questions(
                 )
             )
     if peers and b is not None:
-        bal = peer_positions(profile, peers).get("balance")
-        if bal is not None and bal.n >= PEER_MIN and bal.is_lowest:
+        cmp = comparison or compare_with(profile, peers)
+        bal = peer_positions(profile, peers, cmp.names).get("balance")
+        if (
+            bal is not None
+            and bal.n >= PEER_MIN
+            and bal.is_lowest
+            and bal.clear_extreme
+            and not cmp.part
+        ):
+            who = "Andere gemeenten" if cmp.municipal else f"De vergeleken {cmp.noun}"
             qs.append(
                 Question(
                     "peers_lowest",
-                    "Andere gemeenten spreken verbindender over veiligheid. Wat verklaart het "
+                    f"{who} spreken verbindender over veiligheid. Wat verklaart het "
                     "verschil: de problemen ter plaatse of de keuze van woorden?",
-                    f"Laagste balans van {bal.n + 1} vergeleken plannen (het middelste van de "
-                    f"andere: {nl_num(_median(bal.peers), signed=True)}).",
+                    f"Laagste balans van {bal.n + 1} vergeleken {cmp.noun}, met een interval "
+                    "dat met geen enkel ander overlapt (het middelste van de andere: "
+                    f"{nl_num(_median(bal.peers), signed=True)}).",
                     65,
                 )
             )

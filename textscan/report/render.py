@@ -37,9 +37,11 @@ from textscan.report import charts
 from textscan.report.findings import (
     MEASURE_BY_KEY,
     MEASURES,
+    OFF_TOPIC_SHARE,
     SECTION_MIN_HITS,
     THEME_MIN_HITS,
     THRESHOLDS,
+    compare_with,
     derive_findings,
     derive_questions,
     format_measure,
@@ -48,6 +50,7 @@ from textscan.report.findings import (
     key_measures,
     partner_checklist,
     peer_positions,
+    reads_as_safety_plan,
     summary_findings,
     theme_framing,
 )
@@ -634,14 +637,6 @@ def _peer_rows(
 
 
 # ------------------------------------------------------------------ diagnosis
-OFF_TOPIC_SHARE = 0.10
-"""Share of sentences naming a safety theme below which a document is mostly not about safety.
-
-Safety plans name a theme in 20-45% of their sentences (the demo plans 21-46%),
-a coalition agreement or a party manifesto in 1-5%.
-"""
-
-
 def _off_topic(p: Mapping[str, Any]) -> dict[str, Any] | None:
     """Whether the document is mostly about other things than safety, with its chapters on it."""
     themes = p.get("themes")
@@ -659,16 +654,53 @@ def _off_topic(p: Mapping[str, Any]) -> dict[str, Any] | None:
     return {"share": share, "sections": sections}
 
 
-def _as_document(item: Any) -> Any:
-    """A finding or question with "het plan" said as "het document"."""
+_PLAN_WORD = re.compile(r"\b([Hh]et|[Dd]it) (hele )?plan\b")
 
-    def doc(text: str) -> str:
-        return text.replace("Het plan", "Het document").replace("het plan", "het document")
 
-    changes = {"text": doc(item.text)}
-    if hasattr(item, "title"):
-        changes["title"] = doc(item.title)
+def _rename(text: str, noun: str) -> str:
+    """``text`` with "het plan" / "dit plan" said as ``noun``: "document" or "deel".
+
+    A coalition agreement or a manifesto is no safety plan ("het document"); a
+    diagnosis of chapters (``--section``) is of a part ("het onderzochte deel").
+    """
+    if noun == "plan":
+        return text
+
+    def sub(m: re.Match[str]) -> str:
+        article, whole = m.group(1), m.group(2) or ""
+        if noun == "deel":
+            rest = "deel" if article.lower() == "dit" else "onderzochte deel"
+            return f"{article} {whole}{rest}" if not whole else f"{article} hele onderzochte deel"
+        return f"{article} {whole}{noun}"
+
+    return _PLAN_WORD.sub(sub, text)
+
+
+def _renamed(item: Any, noun: str) -> Any:
+    """A finding or question with "het plan" said as ``noun`` (see :func:`_rename`)."""
+    if noun == "plan":
+        return item
+    changes = {"text": _rename(item.text, noun)}
+    for attr in ("title", "reason"):
+        if hasattr(item, attr):
+            changes[attr] = _rename(getattr(item, attr), noun)
     return replace(item, **changes)
+
+
+def _self_noun(p: Mapping[str, Any], off_topic: Any) -> str:
+    """What the diagnosed text is: "deel" (chapters), "document" (not a safety plan), "plan"."""
+    if p.get("scope"):
+        return "deel"
+    if off_topic or reads_as_safety_plan(p) is False:
+        return "document"
+    return "plan"
+
+
+_NOUN_PHRASES = {
+    "plan": ("het plan", "dit plan"),
+    "document": ("het document", "dit document"),
+    "deel": ("het onderzochte deel", "dit deel"),
+}
 
 
 def _scope_text(scope: Mapping[str, Any], profile: Mapping[str, Any]) -> str:
@@ -748,13 +780,27 @@ def diagnosis_context(
     peer_names: Mapping[str, str] | None = None,
     hits_file: str | None = None,
     n_hits: int | None = None,
+    municipal_peers: Iterable[str] = (),
 ) -> dict[str, Any]:
-    """Everything the diagnosis template needs, computed from the profile (and peers)."""
+    """Everything the diagnosis template needs, computed from the profile (and peers).
+
+    ``peer_names`` maps a peer's document name to the name to show;
+    ``municipal_peers`` lists the peers known to be a municipality's plan (a
+    manifest names their municipality): only when every peer is, are they
+    called "gemeenten".
+    """
     p = as_profile_dict(analysis_or_profile)
     names = dict(peer_names or {})
     peer_list, peers_left_out = choose_peers(p, _peers(peers), names)
-    findings = derive_findings(p, peer_list or None)
-    questions = derive_questions(p, peer_list or None)
+    known = set(municipal_peers)
+    cmp = compare_with(
+        p,
+        peer_list,
+        names=names,
+        municipal=bool(peer_list) and all(str(q.get("document")) in known for q in peer_list),
+    )
+    findings = derive_findings(p, peer_list or None, cmp)
+    questions = derive_questions(p, peer_list or None, cmp)
     bal = p.get("balance") or {}
     cats = p.get("categories") or {}
     sha = p.get("sha256")
@@ -784,10 +830,29 @@ def diagnosis_context(
     meta = dict(meta or {})
     scope = p.get("scope") or None
     off_topic = _off_topic(p)
+    noun = _self_noun(p, off_topic)
+    # a coalition agreement or manifesto is no plan: "het document"; chapters: "het deel"
+    findings = [_renamed(f, noun) for f in findings]
+    questions = [_renamed(q, noun) for q in questions]
+    cautions = []
     if off_topic:
-        # a coalition agreement or manifesto is no plan: say "document"
-        findings = [_as_document(f) for f in findings]
-        questions = [_as_document(q) for q in questions]
+        cautions.append({"kind": "off_topic", **off_topic})
+    if cmp.part and peer_list:
+        cautions.append(
+            {
+                "kind": "part",
+                "title": f"een deel van een document, vergeleken met hele {cmp.noun}.",
+                "text": (
+                    "Deze diagnose gaat over een deel van het document "
+                    f"({nl_num(p.get('words', 0), 0)} woorden); de {len(peer_list)} "
+                    f"vergeleken {cmp.noun} zijn elk in hun geheel geteld. Een hoofdstuk over "
+                    "veiligheid bevat naar verhouding veel "
+                    "meer veiligheidstaal (repressief, preventief én verbindend) dan een heel "
+                    "document. De plaatsen in paragraaf 2 vergelijken dus ongelijke eenheden: "
+                    "lees ze als een grove aanwijzing, niet als een rangorde."
+                ),
+            }
+        )
     by_section: dict[str, list[Any]] = {}
     for f in findings:
         by_section.setdefault(f.section, []).append(f)
@@ -798,8 +863,14 @@ def diagnosis_context(
         summary = [f for f in summary if f.section == "framing"]
     return {
         "off_topic": off_topic,
+        "cautions": cautions,
+        "noun": noun,
+        "het_plan": _NOUN_PHRASES[noun][0],
+        "dit_plan": _NOUN_PHRASES[noun][1],
+        "peer_noun": cmp.noun if peer_list else "plannen",
+        "part_comparison": cmp.part,
         "scope": _scope_text(scope, p) if scope else None,
-        "interval_text": interval_text(bal.get("ci_low"), bal.get("ci_high")),
+        "interval_text": _rename(interval_text(bal.get("ci_low"), bal.get("ci_high")), noun),
         "section_min": SECTION_MIN_HITS,
         "theme_min": THEME_MIN_HITS,
         "negated": _negated(p),
@@ -868,11 +939,15 @@ def render_diagnosis(
             str(peers) if isinstance(peers, str | Path) else "the peers",
         )
     names: dict[str, str] = {}
+    known: list[str] = []
     if isinstance(peer_results, Results):
         names = {
             str(q.get("document")): peer_results.municipality(q) or str(q.get("document"))
             for q in peer_results.profiles
         }
+        known = [
+            str(q.get("document")) for q in peer_results.profiles if peer_results.municipality(q)
+        ]
     ctx = diagnosis_context(
         analysis_or_profile,
         peers=peer_results,
@@ -881,6 +956,7 @@ def render_diagnosis(
         peer_names=names,
         hits_file=hits_file,
         n_hits=n_hits,
+        municipal_peers=known,
     )
     return env().get_template("diagnosis.html").render(**ctx)
 
@@ -1233,6 +1309,7 @@ def write_reports(results_dir: str | Path, out_dir: str | Path) -> list[Path]:
         str(q.get("document")): results.municipality(q) or str(q.get("document"))
         for q in results.profiles
     }
+    known = [str(q.get("document")) for q in results.profiles if results.municipality(q)]
     for prof in results.profiles:
         ctx = diagnosis_context(
             prof,
@@ -1240,6 +1317,7 @@ def write_reports(results_dir: str | Path, out_dir: str | Path) -> list[Path]:
             municipality=results.municipality(prof),
             meta=results.meta(prof),
             peer_names=names,
+            municipal_peers=known,
         )
         f = out / f"{_slug(str(prof.get('document')))}.html"
         f.write_text(env().get_template("diagnosis.html").render(**ctx), encoding="utf-8")
