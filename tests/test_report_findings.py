@@ -323,7 +323,7 @@ def test_peer_positions_rank_and_exclude_the_plan_itself() -> None:
     bal = pos["balance"]
     assert bal.n == 4  # itself left out
     assert bal.is_lowest and bal.rank == 5
-    assert bal.describe() == "plaats 5 van 5: de laagste"
+    assert bal.describe().startswith("plaats 5 van 5 naar de puntschatting: de laagste")
     f = F.derive_findings(plan, peers)
     assert "peer_extreme" in codes(f)
     assert "peers_lowest" in codes(F.derive_questions(plan, peers))
@@ -630,6 +630,7 @@ def test_peers_leave_out_foreign_text_and_the_plan_in_another_format() -> None:
     assert [q["sha256"][0] for q in kept] == ["4", "6"]
     reasons = {x["name"]: x["reason"] for x in left}
     assert reasons == {
+        "plan-1111.pdf": "dit plan zelf",  # named, as the README promises
         "plan-2222.pdf": "dezelfde tekst als dit plan (ander bestand of andere versie)",
         "plan-3333.pdf": "geen Nederlandse tekst",
         "plan-5555.pdf": "dezelfde tekst als plan-4444.pdf",
@@ -642,7 +643,7 @@ def test_a_shared_top_place_is_called_shared_and_is_no_finding() -> None:
     lower = make_profile(30, 5, 5, sha="5" * 64)
     pos = F.peer_positions(plan, [*same, lower])["balance"]
     assert pos.ties == 3 and not pos.is_highest
-    assert pos.describe() == "gedeeld hoogste (4 van 5 plannen)"
+    assert pos.describe().startswith("hoogste naar de puntschatting, gelijk met 3 andere plannen")
     assert "peer_extreme" not in codes(F.derive_findings(plan, [*same, lower]))
 
 
@@ -831,3 +832,75 @@ def test_a_lowest_point_estimate_does_not_contradict_the_plans_own_interval() ->
     peer = next(f for f in F.derive_findings(clear, peers) if f.section == "peers")
     assert peer.title == "De meest repressieve taal van de vergelijking"
     assert "overlapt met dat van geen enkel ander plan" in peer.text
+
+
+# ---------------------------------------------------------------- positions and intervals
+def _plans(*intervals: tuple[float, float, float]) -> list[dict]:
+    """Peers named plan-2222, plan-3333, ... with a balance and its interval each."""
+    out = []
+    for i, (value, lo, hi) in enumerate(intervals, start=2):
+        p = make_profile(10, 3, 10, sha=str(i) * 64)
+        p["balance"] = {"value": value, "ci_low": lo, "ci_high": hi}
+        out.append(p)
+    return out
+
+
+def test_a_position_is_qualified_by_the_intervals_of_the_plans() -> None:
+    plan = _with_interval(make_profile(60, 11, 41, sha="1" * 64), -0.40, 0.05)
+    peers = _plans(
+        (0.86, 0.75, 0.95), (0.54, 0.12, 0.89), (0.25, -0.08, 0.53), (-0.94, -1.0, -0.88)
+    )
+    pos = F.peer_positions(plan, peers)["balance"]
+    assert pos.clearly_above() == ["plan-2222", "plan-3333"]
+    assert pos.clearly_below() == ["plan-5555"] and pos.overlapping() == ["plan-4444"]
+    assert pos.describe() == (
+        "plaats 4 van 5 naar de puntschatting (hoogste eerst); het 95%-interval overlapt "
+        "met dat van 1 van de 4 andere plannen"
+    )
+    f = next(x for x in F.derive_findings(plan, peers) if x.code == "peer_position")
+    assert "Duidelijk verbindender dan plan-5555 en duidelijk repressiever dan plan-2222" in f.text
+    assert "Met plan-4444 overlapt het interval: dat verschil is niet zeker." in f.text
+
+
+def test_a_peer_without_a_balance_is_named_where_the_counts_differ() -> None:
+    plan = _with_interval(make_profile(40, 2, 4, sha="1" * 64), -1.0, -0.7)
+    peers = _plans((0.5, 0.3, 0.7), (0.4, 0.2, 0.6), (0.6, 0.4, 0.8))
+    empty = make_profile(0, 0, 0, sha="6" * 64)  # no framing terms: no balance
+    empty["document"] = "besluitenlijst"
+    html = render_diagnosis(plan, peers=[*peers, empty])
+    section = html[html.index('id="vergelijking"') :].split("</section>")[0]
+    assert "Vergeleken met (4)" in section
+    finding = next(x for x in F.derive_findings(plan, [*peers, empty]) if x.section == "peers")
+    assert "de 3 andere plannen met een balans" in finding.text
+    assert "besluitenlijst heeft geen balans" in finding.text
+    assert "(besluitenlijst: geen waarde)" in section
+
+
+def test_with_fewer_peers_than_peer_min_no_place_is_given(tmp_path: Path) -> None:
+    plan = make_profile(40, 2, 4, sha="1" * 64)
+    peers = _plans((0.5, 0.3, 0.7), (0.4, 0.2, 0.6))
+    assert len(peers) < F.PEER_MIN
+    html = render_diagnosis(plan, peers=peers)
+    section = html[html.index('id="vergelijking"') :].split("</section>")[0]
+    assert not re.search(r"plaats \d+ van", section)
+    assert "de hoogste" not in section and "de laagste" not in section
+    assert f"geen plaats: minder dan {F.PEER_MIN} andere plannen met deze maat" in section
+
+
+def test_each_peer_is_named_on_paper_with_its_interval() -> None:
+    plan = _with_interval(make_profile(40, 2, 4, sha="1" * 64), -1.0, -0.7)
+    peers = _plans((0.5, 0.3, 0.7), (0.4, 0.2, 0.6), (0.6, 0.4, 0.8))
+    html = render_diagnosis(plan, peers=peers, municipality="Proefstad")
+    forest = html[html.index('class="chart forest"') :].split("</svg>")[0]
+    # every plan is a labelled row of the chart, not only a name on hover
+    for name, text in (
+        ("plan-2222", "+0,50 (+0,30 tot +0,70)"),
+        ("plan-3333", "+0,40 (+0,20 tot +0,60)"),
+        ("Proefstad (dit plan)", "−0,82 (−1,00 tot −0,70)"),
+    ):
+        assert re.search(rf'class="lbl[^"]*">{re.escape(name)}</text>', forest), name
+        assert f">{text}</text>" in forest
+    table = html[html.index('id="waarden"') :].split("</table>")[0]
+    for name in ("Proefstad (dit plan)", "plan-2222", "plan-3333", "plan-4444"):
+        assert f"<td>{name}</td>" in table
+    assert "+0,30 tot +0,70" in table

@@ -170,6 +170,50 @@ def strip(
     }
 
 
+# ------------------------------------------------------------------ forest plot
+def forest(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    width: int = 760,
+    label_width: int = 190,
+    value_width: int = 170,
+    row_height: int = 22,
+) -> dict[str, Any]:
+    """The balance of each plan with its 95% interval, one labelled row per plan.
+
+    ``rows`` are {name, value, low, high, own}; they are drawn from the most
+    connecting (top) to the most repressive, on the balance's own scale (−1 to
+    +1), so that a printed page names every plan and shows which intervals
+    overlap. A row without an interval is drawn as a dot alone.
+    """
+    x = Scale(-1, 1, label_width + 8, width - value_width - 8)
+    ordered = sorted(rows, key=lambda r: -float(r["value"]))
+    out = []
+    for i, r in enumerate(ordered):
+        lo, hi = r.get("low"), r.get("high")
+        out.append(
+            {
+                **r,
+                "y": 10 + i * row_height + row_height / 2,
+                "x": x(float(r["value"])),
+                "x_low": None if lo is None else x(float(lo)),
+                "x_high": None if hi is None else x(float(hi)),
+            }
+        )
+    bottom = 10 + len(ordered) * row_height
+    return {
+        "width": width,
+        "height": bottom + 34,
+        "label_width": label_width,
+        "value_x": width - value_width + 4,
+        "top": 4,
+        "bottom": bottom,
+        "zero": x(0),
+        "ticks": [{"x": x(t), "value": t} for t in (-1, -0.5, 0, 0.5, 1)],
+        "rows": out,
+    }
+
+
 def _quantile(sorted_values: Sequence[float], p: float) -> float:
     n = len(sorted_values)
     if n == 1:

@@ -406,24 +406,45 @@ class PeerPosition:
             return self.names
         return tuple(f"nr. {i + 1}" for i in range(self.n))
 
-    def describe(self) -> str:
+    def describe(self, noun: str = "plannen") -> str:
         """Dutch text, one form for every position: 'plaats 2 van 6 (hoogste eerst)'.
 
-        A value other plans share is a shared place: 'gedeeld hoogste (5 van 6 plannen)'.
+        A value other plans share is a shared place: 'hoogste, gelijk met 1 ander
+        plan'. With fewer than ``PEER_MIN`` peers (that have the measure) no place
+        is given. Where the measure has intervals (the balance), the place is that
+        of the point estimate, and the text says with how many peers the intervals
+        overlap. Peers without a value are named.
         """
-        total = self.n + 1
-        if self.ties:
-            shared = f"{self.ties + 1} van {total} plannen"
-            if self.higher == 0:
-                return f"gedeeld hoogste ({shared})"
-            if self.lower == 0:
-                return f"gedeeld laagste ({shared})"
-            return f"gedeelde plaats {self.higher + 1} van {total} ({shared})"
-        if self.is_highest:
-            return f"plaats 1 van {total}: de hoogste"
-        if self.is_lowest:
-            return f"plaats {total} van {total}: de laagste"
-        return f"plaats {self.higher + 1} van {total} (hoogste eerst)"
+        one = _singular(noun)
+        if self.n < PEER_MIN:
+            text = f"geen plaats: minder dan {PEER_MIN} andere {noun} met deze maat"
+        else:
+            total = self.n + 1
+            est = " naar de puntschatting" if self.has_intervals else ""
+            if self.ties:
+                others = _count(self.ties, one, noun)
+                if self.higher == 0:
+                    text = f"hoogste{est}, gelijk met {others}"
+                elif self.lower == 0:
+                    text = f"laagste{est}, gelijk met {others}"
+                else:
+                    text = f"plaats {self.higher + 1} van {total}{est}, gelijk met {others}"
+            elif self.is_highest:
+                text = f"plaats 1 van {total}{est}: de hoogste"
+            elif self.is_lowest:
+                text = f"plaats {total} van {total}{est}: de laagste"
+            else:
+                text = f"plaats {self.higher + 1} van {total}{est} (hoogste eerst)"
+            if self.has_intervals:
+                k = len(self.overlapping())
+                text += "; " + (
+                    f"het 95%-interval overlapt met dat van {k} van de {self.n} andere {noun}"
+                    if k
+                    else f"het 95%-interval overlapt met dat van geen enkel ander {one}"
+                )
+        if self.missing:
+            text += f" ({nl_list(list(self.missing))}: geen waarde)"
+        return text
 
 
 def _singular(noun: str) -> str:
@@ -1070,7 +1091,8 @@ def _peer_findings(
                 title = f"De {word} taal van de vergelijking"
                 text = (
                     f"Met een balans van {value} heeft dit plan de {word} taal van de "
-                    f"{bal.n + 1} vergeleken {noun}: zijn 95%-interval "
+                    f"vergelijking: de {bal.n} andere {noun} met een balans liggen alle "
+                    f"{'hoger' if low else 'lager'}, en het 95%-interval van dit plan "
                     f"({nl_num(bal.interval[0], signed=True)} tot "
                     f"{nl_num(bal.interval[1], signed=True)}) overlapt met dat van geen enkel "
                     f"ander {one} (het middelste van de andere: {median})."
@@ -1081,7 +1103,8 @@ def _peer_findings(
                 title = f"{extreme.capitalize()} balans van de vergelijking, als puntschatting"
                 text = (
                     f"Met een balans van {value} heeft dit plan de {extreme} puntschatting van "
-                    f"de {bal.n + 1} vergeleken {noun} (het middelste van de andere: {median})"
+                    f"de vergelijking: de {bal.n} andere {noun} met een balans liggen "
+                    f"{'hoger' if low else 'lager'} (het middelste: {median})"
                 )
                 if bal.has_intervals and bal.interval is not None:
                     lo, hi = bal.interval
@@ -1100,6 +1123,12 @@ def _peer_findings(
                 else:
                     text += "; hoe zeker dat verschil is, is niet bekend (geen intervallen)."
                 weight, tone = 50.0, "neutral"
+            if bal.missing:
+                text += (
+                    f" {nl_list(list(bal.missing))} "
+                    f"{'heeft' if len(bal.missing) == 1 else 'hebben'} geen balans (geen "
+                    "repressieve of positieve termen)."
+                )
             if cmp.part:
                 title += " (een deel tegen hele documenten)"
                 text += PART_NOTE
@@ -1116,14 +1145,45 @@ def _peer_findings(
                 )
             )
         else:
+            text = (
+                f"Met een balans van {value} staat dit plan naar de puntschatting op plaats "
+                f"{bal.rank} van {bal.n + 1}: {bal.lower} van de {bal.n} andere {noun} "
+                f"{'heeft' if bal.lower == 1 else 'hebben'} een lagere balans, {bal.higher} een "
+                "hogere."
+            )
+            if bal.ties:
+                text = text[:-1] + f" en {bal.ties} dezelfde."
+            if bal.has_intervals:
+                above, below = bal.clearly_above(), bal.clearly_below()
+                overlap = bal.overlapping()
+                clear = []
+                if below:
+                    clear.append(f"verbindender dan {nl_list(below)}")
+                if above:
+                    clear.append(f"repressiever dan {nl_list(above)}")
+                if clear:
+                    text += (
+                        f" Duidelijk {' en duidelijk '.join(clear)}: daar overlappen de "
+                        "95%-intervallen niet."
+                    )
+                if overlap:
+                    text += (
+                        f" Met {nl_list(overlap)} overlapt het interval: dat verschil is niet "
+                        "zeker."
+                    )
+            if bal.missing:
+                text += (
+                    f" {nl_list(list(bal.missing))} "
+                    f"{'heeft' if len(bal.missing) == 1 else 'hebben'} geen balans (geen "
+                    "repressieve of positieve termen) en "
+                    f"{'telt' if len(bal.missing) == 1 else 'tellen'} hier niet mee."
+                )
             out.append(
                 Finding(
                     "peer_position",
                     "peers",
                     f"Positie tussen de vergeleken {noun}",
-                    f"Met een balans van {value} staat het plan op "
-                    f"{bal.describe()}: verbindender dan {bal.lower} en repressiever dan "
-                    f"{bal.higher} van de {bal.n} andere {noun}." + (PART_NOTE if cmp.part else ""),
+                    text + (PART_NOTE if cmp.part else ""),
                     30 if cmp.part else 42,
                     "neutral",
                     {"rank": bal.rank, "n": bal.n + 1},
@@ -1140,7 +1200,7 @@ def _peer_findings(
                 "peers",
                 f"{m.label}: {'hoogste' if pp.is_highest else 'laagste'} van de vergelijking",
                 f"{m.label} ({m.help}): {format_measure(key, pp.value)}, "
-                f"{pp.describe()} (het middelste van de andere {noun}: "
+                f"{pp.describe(noun)} (het middelste van de andere {noun}: "
                 f"{format_measure(key, _median(pp.peers))})." + (PART_NOTE if cmp.part else ""),
                 30 if cmp.part else 52,
                 "neutral" if cmp.part else ("positive" if pp.is_highest else "gap"),

@@ -38,6 +38,7 @@ from textscan.report.findings import (
     MEASURE_BY_KEY,
     MEASURES,
     OFF_TOPIC_SHARE,
+    PEER_MIN,
     SECTION_MIN_HITS,
     THEME_MIN_HITS,
     THRESHOLDS,
@@ -277,11 +278,14 @@ def choose_peers(
 ) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
     """The peers a plan is compared with, and those left out with the reason.
 
-    Left out: the plan itself (same file), a document that is not Dutch (its
+    Left out, each named with the reason: the plan itself (same file; for a
+    part of a document, the whole document), a document that is not Dutch (its
     counts are not comparable), a document with the same text as the plan
     (the plan in another format or version, found by the text fingerprint)
     and a second copy of a peer already kept. Without fingerprints (results
-    of an older textscan) only the first two apply.
+    of an older textscan) only the first two apply. ``kind`` of a left-out
+    document is "itself", "foreign", "self" (the plan's text in another file)
+    or "copy".
     """
     from textscan.profile import SAME_TEXT, same_text
 
@@ -305,7 +309,9 @@ def choose_peers(
     order = {id(q): k for k, q in enumerate(peers)}
     for q in sorted(peers, key=lambda q: (format_rank(str(q.get("path", ""))), order[id(q)])):
         if sha and q.get("sha256") == sha:
-            continue  # the plan itself: not a peer, not worth a note
+            # the plan itself (or, for chapters, the whole document they come from)
+            left.append({"name": file(q), "reason": "dit plan zelf", "kind": "itself"})
+            continue
         codes = {str(w.get("code")) for w in q.get("warnings") or [] if isinstance(w, Mapping)}
         overlap = same_text(own, q.get("fingerprint"))
         twin = next(
@@ -605,9 +611,12 @@ def _evidence(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def _peer_rows(
-    profile: Mapping[str, Any], peers: Sequence[Mapping[str, Any]], names: Mapping[str, str]
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]],
+    names: Mapping[str, str],
+    noun: str = "plannen",
 ) -> list[dict[str, Any]]:
-    positions = peer_positions(profile, peers)
+    positions = peer_positions(profile, peers, names)
     sha = profile.get("sha256")
     own_name = "__plan__"
     rows = []
@@ -628,12 +637,75 @@ def _peer_rows(
                 "label": m.label,
                 "help": m.help,
                 "value": format_measure(m.key, pos.value),
-                "position": pos.describe(),
+                "position": pos.describe(noun),
                 "strip": charts.strip(values, m.kind, highlight=own_name),
                 "kind": m.kind,
             }
         )
     return rows
+
+
+def _balance_text(value: Any, low: Any, high: Any) -> str:
+    """'+0,23 (−0,09 tot +0,56)': a balance with its interval."""
+    if value is None:
+        return "geen balans"
+    text = nl_num(value, signed=True)
+    if low is not None and high is not None:
+        text += f" ({nl_num(low, signed=True)} tot {nl_num(high, signed=True)})"
+    return text
+
+
+def _peer_forest(
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]],
+    names: Mapping[str, str],
+    own_name: str,
+) -> dict[str, Any] | None:
+    """Every plan's balance with its interval, labelled (see :func:`charts.forest`)."""
+    rows = []
+    for q, own in [(profile, True), *((q, False) for q in peers)]:
+        b = q.get("balance") or {}
+        if b.get("value") is None:
+            continue
+        doc = str(q.get("document"))
+        rows.append(
+            {
+                "name": own_name if own else names.get(doc, doc),
+                "value": b["value"],
+                "low": b.get("ci_low"),
+                "high": b.get("ci_high"),
+                "own": own,
+                "text": _balance_text(b["value"], b.get("ci_low"), b.get("ci_high")),
+            }
+        )
+    return charts.forest(rows) if len(rows) > 1 else None
+
+
+def _peer_values(
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]],
+    names: Mapping[str, str],
+    own_name: str,
+) -> dict[str, Any]:
+    """A table of every key measure of the plan and each peer, named: what each dot is."""
+    measures = [m for m in MEASURES if m.key in key_measures(profile)]
+    rows = []
+    for q, own in [(profile, True), *((q, False) for q in peers)]:
+        km = key_measures(q)
+        b = q.get("balance") or {}
+        doc = str(q.get("document"))
+        cells = []
+        for m in measures:
+            v = km.get(m.key)
+            note = None
+            if m.key == "balance" and v is not None and b.get("ci_low") is not None:
+                note = (
+                    f"{nl_num(b.get('ci_low'), signed=True)} tot "
+                    f"{nl_num(b.get('ci_high'), signed=True)}"
+                )
+            cells.append({"text": format_measure(m.key, v), "note": note})
+        rows.append({"name": own_name if own else names.get(doc, doc), "own": own, "cells": cells})
+    return {"measures": measures, "rows": rows}
 
 
 # ------------------------------------------------------------------ diagnosis
@@ -890,7 +962,17 @@ def diagnosis_context(
         "findings": findings,
         "findings_by_section": by_section,
         "questions": questions,
-        "peers": _peer_rows(p, peer_list, names) if peer_list else [],
+        "peers": _peer_rows(p, peer_list, names, cmp.noun) if peer_list else [],
+        "peer_forest": _peer_forest(
+            p, peer_list, names, f"{municipality or p.get('document')} (dit {noun})"
+        )
+        if peer_list
+        else None,
+        "peer_values": _peer_values(
+            p, peer_list, names, f"{municipality or p.get('document')} (dit {noun})"
+        )
+        if peer_list
+        else None,
         "n_peers": len(peer_list),
         "peer_names": sorted(
             names.get(str(q.get("document")), str(q.get("document"))) for q in peer_list
@@ -907,6 +989,7 @@ def diagnosis_context(
         "lexicons": _lexicons(p),
         "warnings": list(p.get("warnings") or []),
         "thresholds": THRESHOLDS,
+        "peer_min": PEER_MIN,
         "negated_total": sum(r["negated"] for r in rates),
         "csp": _csp(None),
     }
