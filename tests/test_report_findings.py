@@ -904,3 +904,45 @@ def test_each_peer_is_named_on_paper_with_its_interval() -> None:
     for name in ("Proefstad (dit plan)", "plan-2222", "plan-3333", "plan-4444"):
         assert f"<td>{name}</td>" in table
     assert "+0,30 tot +0,70" in table
+
+
+# ---------------------------------------------------------------- accuracy per measure
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_accuracy_shown_is_per_measure() -> None:
+    youth = {"sentences": 6, "repressive": 2, "preventive": 2, "positive": 4, "balance": 0.33}
+    html = render_diagnosis(make_profile(10, 5, 10, themes={"youth": youth}))
+    limits = htmllib.unescape(html[html.index('id="juistheid"') :].split("</li>")[0])
+    assert "repressieve, preventieve en verbindende termen 84 tot 94%" in limits
+    assert "thema’s 62 tot 88%" in limits
+    assert "beleving en cijfers 30 tot 58%" in limits
+    # the framing figure is not claimed for everything that is counted
+    assert "84 tot 94% van de gevonden termen juist" not in html
+    theme_lead = html[html.index("<h3>Per thema</h3>") :].split("</p>")[0]
+    assert "62 tot 88%" in theme_lead
+    perception = html[html.index("<h3>Beleving en cijfers</h3>") :].split("</p>")[0]
+    assert "30 tot 58%" in perception
+
+
+def test_the_accuracy_figures_are_those_of_the_readmes_audits() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = [
+        line
+        for line in readme.splitlines()
+        if re.match(r"\| a (second, independent|third|fourth|fifth|sixth) audit", line)
+    ]
+    assert len(rows) == 5
+    seen: dict[str, list[float]] = {}
+    for row in rows:
+        figures = row.split("|")[2]  # the figure column, before its fixes
+        for p in F.PRECISION:
+            name = {"framing": "framing", "actors": "actors"}.get(p.lexicon, p.lexicon)
+            if p.lexicon == "actors" and "when every mention does" in figures:
+                m = re.search(r"(\d\.\d\d) when every mention does", figures)
+            else:
+                m = re.search(rf"\b{name} (\d\.\d\d)", figures)
+            if m:
+                seen.setdefault(p.lexicon, []).append(float(m.group(1)))
+    for p in F.PRECISION:
+        assert (p.low, p.high) == (min(seen[p.lexicon]), max(seen[p.lexicon])), p.lexicon

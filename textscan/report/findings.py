@@ -162,6 +162,51 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# ------------------------------------------------------------------ accuracy
+@dataclass(frozen=True)
+class Precision:
+    """The share of hits judged right in the independent audits, for one lexicon."""
+
+    lexicon: str
+    label: str
+    low: float
+    high: float
+    the: str = ""  # the label in running text: "de thema’s"
+
+
+PRECISION: tuple[Precision, ...] = (
+    Precision("framing", "repressieve, preventieve en verbindende termen", 0.84, 0.94),
+    Precision("actors", "actoren", 0.93, 1.00),
+    Precision("domains", "andere beleidsvelden", 0.83, 0.99),
+    Precision("themes", "thema’s", 0.62, 0.88, "de thema’s"),
+    Precision(
+        "perception", "beleving en cijfers", 0.30, 0.58, "de telling van beleving en cijfers"
+    ),
+)
+"""Precision per lexicon in the second to sixth audits of the seven shared PDFs.
+
+README.md, section Validation: five independent reviewers judged seeded
+samples of hits by the codebook, each before the fixes it led to; the range
+is the lowest and highest figure of the five (actors: every mention counts,
+as textscan counts them; the sixth audit judged no actors). Themes and
+perception are much less precise than framing, so the report says so per
+measure instead of one figure for everything.
+"""
+PRECISION_BY_LEXICON = {p.lexicon: p for p in PRECISION}
+PRECISION_SOURCE = (
+    "vijf onafhankelijke controles van echte teksten (verkiezingsprogramma’s, een "
+    "regeerakkoord en een besluitenlijst van een gemeenteraad)"
+)
+
+
+def precision_text(lexicon: str) -> str:
+    """'62 tot 88%' for a lexicon of :data:`PRECISION`, '' for another."""
+    p = PRECISION_BY_LEXICON.get(lexicon)
+    if p is None:
+        return ""
+    return f"{nl_num(100 * p.low, 0)} tot {nl_pct(p.high)}"
+
+
 # ------------------------------------------------------------------ records
 @dataclass(frozen=True)
 class Finding:

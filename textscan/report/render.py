@@ -39,6 +39,8 @@ from textscan.report.findings import (
     MEASURES,
     OFF_TOPIC_SHARE,
     PEER_MIN,
+    PRECISION,
+    PRECISION_SOURCE,
     SECTION_MIN_HITS,
     THEME_MIN_HITS,
     THRESHOLDS,
@@ -51,6 +53,7 @@ from textscan.report.findings import (
     key_measures,
     partner_checklist,
     peer_positions,
+    precision_text,
     reads_as_safety_plan,
     summary_findings,
     theme_framing,
@@ -990,6 +993,19 @@ def diagnosis_context(
         "warnings": list(p.get("warnings") or []),
         "thresholds": THRESHOLDS,
         "peer_min": PEER_MIN,
+        "precision": [
+            {
+                "label": x.label,
+                "range": precision_text(x.lexicon),
+                "weak": x.low < 0.8,
+                "the": x.the or x.label,
+            }
+            for x in PRECISION
+            if x.lexicon == "framing" or p.get(x.lexicon)  # the measures this report shows
+        ],
+        "precision_source": PRECISION_SOURCE,
+        "precision_themes": precision_text("themes"),
+        "precision_perception": precision_text("perception"),
         "negated_total": sum(r["negated"] for r in rates),
         "csp": _csp(None),
     }
