@@ -946,3 +946,31 @@ def test_the_accuracy_figures_are_those_of_the_readmes_audits() -> None:
                 seen.setdefault(p.lexicon, []).append(float(m.group(1)))
     for p in F.PRECISION:
         assert (p.low, p.high) == (min(seen[p.lexicon]), max(seen[p.lexicon])), p.lexicon
+
+
+# ---------------------------------------------------------------- the headline and its interval
+def _balance_finding(rep: int, pos: int, lo: float, hi: float) -> F.Finding:
+    p = _with_interval(make_profile(rep, 5, pos), lo, hi)
+    return next(f for f in F.derive_findings(p) if f.code == "balance")
+
+
+def test_the_headline_follows_the_interval_and_the_size() -> None:
+    # an interval clear of 0: a small but certain lean, never "close together"
+    sure = _balance_finding(78, 143, 0.15, 0.44)
+    assert sure.title == "Licht meer verbindend dan repressief"
+    assert "dicht bij elkaar" not in sure.text and "evenwicht" not in sure.text
+    assert "Verbindende taal (143 termen) komt vaker voor dan repressieve (78 termen)" in sure.text
+    assert "ligt geheel boven 0" in sure.text and "omvat 0" not in sure.text
+    # 60 against 41 with an interval that includes 0: more of one, but not certain
+    unsure = _balance_finding(60, 41, -0.40, 0.05)
+    assert unsure.title == "Gemengd"
+    assert "Repressieve taal (60 termen) komt vaker voor dan verbindende (41 termen)" in unsure.text
+    assert "niet zeker" in unsure.text and "(−0,40 tot +0,05) omvat 0" in unsure.text
+    assert "dicht bij elkaar" not in unsure.text and "evenwicht" not in unsure.text
+    # only a small difference with an interval around 0 is "in balance"
+    even = _balance_finding(40, 44, -0.2, 0.3)
+    assert "houden elkaar ongeveer in evenwicht" in even.text
+    # a one-sided balance whose interval includes 0 is no "overwegend"
+    few = _balance_finding(9, 3, -0.9, 0.1)
+    assert few.title == "Neigt naar repressief, maar niet zeker"
+    assert "Overwegend" not in few.title

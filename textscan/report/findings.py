@@ -10,10 +10,14 @@ Rules for findings (each gives a :class:`Finding` with a weight; the summary
 shows the heaviest three):
 
 - ``balance``: always, when the balance is defined. ``|B| >= BALANCE_CLEAR``
-  is "overwegend repressief" / "meer verbindend dan repressief"; below it
-  "licht meer ..." when the 95% interval excludes 0, else "gemengd". The text
-  quotes the plan's own most used terms and says the interval in plain
-  words. With fewer than ``BALANCE_MIN_TERMS`` repressive and positive terms
+  is "overwegend repressief" / "meer verbindend dan repressief" when the 95%
+  interval excludes 0, else "neigt naar ..., maar niet zeker"; below it
+  "licht meer ..." when the interval excludes 0, else "gemengd". The text
+  follows the interval and the size: "in evenwicht" only when the interval
+  includes 0 and ``|B| < BALANCE_NEAR``, "komt vaker voor ..., maar dat
+  verschil is niet zeker" for a larger difference within the interval, never
+  "close" when the interval excludes 0. It quotes the plan's own most used
+  terms and says the interval in plain words. With fewer than ``BALANCE_MIN_TERMS`` repressive and positive terms
   together the finding is ``balance_thin`` instead: too little framing
   language to call a direction (one positive word gives B = +1 and a
   bootstrap interval of +1 to +1). When preventive language has the highest
@@ -73,6 +77,8 @@ BALANCE_CLEAR = 0.33
 """|balance| at or above this is one-sided ("overwegend"); below it is mixed."""
 BALANCE_MIN_TERMS = 10
 """Repressive + positive terms needed before the balance is called a direction."""
+BALANCE_NEAR = 0.10
+"""|balance| below this, with an interval that includes 0, is "in evenwicht" (about 1.2 to 1)."""
 LOW_RATE = 2.0
 """Per 1,000 words: a framing category below this rate is scarce."""
 LOW_SHARE = 0.05
@@ -109,6 +115,12 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
         nl_num(BALANCE_CLEAR),
         "vanaf deze |balans| heet een plan overwegend "
         "repressief of overwegend positief; daaronder gemengd",
+    ),
+    (
+        "BALANCE_NEAR",
+        nl_num(BALANCE_NEAR),
+        "onder deze afstand tot 0, met een interval dat 0 omvat, heten repressieve en "
+        "verbindende taal ongeveer in evenwicht",
     ),
     (
         "BALANCE_MIN_TERMS",
@@ -832,9 +844,12 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
                 {"balance": value, "repressive": nrep, "positive": npos},
             )
         ]
-    clear = lo is not None and hi is not None and (lo > 0 or hi < 0)
+    known = lo is not None and hi is not None
+    clear = known and (lo > 0 or hi < 0)
+    span = f"{nl_num(lo, signed=True)} tot {nl_num(hi, signed=True)}" if known else ""
     figures = {"balance": value, "repressive": nrep, "positive": npos}
     rep_words, pos_words = top_words(p, "repressive"), top_words(p, "positive")
+    leaning = "repressief" if value < 0 else "verbindend"
     if value <= -BALANCE_CLEAR:
         title, tone = "Overwegend repressief", "repressive"
         ratio = (
@@ -860,21 +875,36 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
             + f" weegt zwaarder dan repressieve: balans {nl_num(value, signed=True)}.{ratio}"
         )
     else:
+        tone = "neutral"
+        more, less = ("Verbindende", "repressieve") if value > 0 else ("Repressieve", "verbindende")
+        n_more, n_less = (npos, nrep) if value > 0 else (nrep, npos)
         if clear:
-            title = (
-                "Licht meer verbindend dan repressief"
-                if value > 0
-                else "Licht meer repressief dan verbindend"
+            title = f"Licht meer {leaning} dan {'repressief' if value > 0 else 'verbindend'}"
+            text = (
+                f"{more} taal ({n_more} termen) komt vaker voor dan {less} ({n_less} "
+                f"termen): balans {nl_num(value, signed=True)}. Het verschil is niet groot, "
+                f"maar wel duidelijk: het 95%-interval ({span}) ligt geheel "
+                f"{'boven' if value > 0 else 'onder'} 0."
+            )
+        elif abs(value) < BALANCE_NEAR:
+            title = "Gemengd"
+            text = (
+                f"Repressieve taal ({nrep} termen) en verbindende taal ({npos} termen) houden "
+                f"elkaar ongeveer in evenwicht: balans {nl_num(value, signed=True)}."
             )
         else:
             title = "Gemengd"
-        tone = "neutral"
-        text = (
-            f"Repressieve taal ({nrep} termen) en verbindende taal ({npos} termen) liggen "
-            f"dicht bij elkaar: balans {nl_num(value, signed=True)}."
-        )
-    if not clear:
-        text += " Het 95%-interval omvat 0: het plan kiest geen duidelijke kant."
+            text = (
+                f"{more} taal ({n_more} termen) komt vaker voor dan {less} ({n_less} "
+                f"termen): balans {nl_num(value, signed=True)}"
+                + (", maar dat verschil is niet zeker." if known else ".")
+            )
+    if known and not clear:
+        if abs(value) >= BALANCE_CLEAR:
+            # a one-sided balance on few terms: the direction is not certain
+            title = f"Neigt naar {leaning}, maar niet zeker"
+            tone = "neutral"
+        text += f" Het 95%-interval ({span}) omvat 0: het plan kiest geen duidelijke kant."
     if lead:
         title = f"Vooral preventief; {title[0].lower()}{title[1:]}"
         text = lead + " " + text
