@@ -17,10 +17,11 @@ shows the heaviest three):
   includes 0 and ``|B| < BALANCE_NEAR``, "komt vaker voor ..., maar dat
   verschil is niet zeker" for a larger difference within the interval, never
   "close" when the interval excludes 0. It quotes the plan's own most used
-  terms and says the interval in plain words. With fewer than ``BALANCE_MIN_TERMS`` repressive and positive terms
-  together the finding is ``balance_thin`` instead: too little framing
-  language to call a direction (one positive word gives B = +1 and a
-  bootstrap interval of +1 to +1). When preventive language has the highest
+  terms and says the interval in plain words. With fewer than
+  ``BALANCE_MIN_TERMS`` repressive and positive terms together the finding
+  is ``balance_thin`` instead: too little framing language to call a
+  direction (one positive word gives B = +1 and a bootstrap interval of +1
+  to +1). When preventive language has the highest
   rate of the three, the finding leads with it ("vooral preventief").
 - ``preventive_scarce``: preventive language has the lowest rate of the
   three and is below ``LOW_RATE`` per 1,000.
