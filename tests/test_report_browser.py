@@ -124,7 +124,7 @@ def corpus_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     if not pdfs:
         pytest.skip(f"demo corpus not found in {CORPUS}")
     results = tmp_path_factory.mktemp("results")
-    scan(pdfs, results)
+    scan(pdfs, results, jobs=1)
     out = tmp_path_factory.mktemp("reports")
     files = write_reports(results, out)
     return {f.stem: f for f in files}
@@ -266,3 +266,106 @@ def test_print_layout_is_a4(browser: Any, corpus_reports: dict[str, Path], tmp_p
             doc.close()
     finally:
         v.close()
+
+
+# ---------------------------------------------------------------- print layout
+A4_WIDTH_PT = 595.0
+MARGIN_PT = 13 / 25.4 * 72  # the 13 mm side margin of @page
+
+
+def _print(browser: Any, html: Path, pdf: Path) -> list[str]:
+    """Print ``html`` as Chromium does for --pdf; the text of each page."""
+    import pypdfium2 as pdfium
+
+    v = Visit(browser, html)
+    try:
+        v.page.emulate_media(media="print")
+        v.page.pdf(path=str(pdf), prefer_css_page_size=True)
+    finally:
+        v.close()
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def _words_right_edge(pdf: Path, page: int, word: str) -> list[float]:
+    """The right edge (points) of every occurrence of ``word`` on a page."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        tp = doc[page].get_textpage()
+        text = tp.get_text_range()
+        edges = []
+        start = text.find(word)
+        while start >= 0:
+            edges.append(tp.get_charbox(start + len(word) - 1)[2])
+            start = text.find(word, start + 1)
+        return edges
+    finally:
+        doc.close()
+
+
+def _headings(html: Path) -> list[str]:
+    import html as htmllib
+    import re
+
+    text = html.read_text(encoding="utf-8")
+    out = []
+    for m in re.finditer(r"<h([23])[^>]*>(.*?)</h\1>", text, re.S):
+        inner = re.sub(r"<span class=\"num\">\d+</span>", "", m.group(2))
+        out.append(htmllib.unescape(re.sub(r"<[^>]+>", "", inner)).strip())
+    return [h for h in out if h]
+
+
+def _stranded(pages: list[str], headings: list[str]) -> list[str]:
+    """Headings that end a page with at most two lines of their text after them."""
+
+    def norm(s: str) -> str:
+        return "".join(s.split()).lower()
+
+    wanted = {norm(h) for h in headings}
+    found = []
+    for page_no, text in enumerate(pages[:-1]):
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        lines = [ln for ln in lines if not ln.strip().startswith("pagina ")]
+        positions = [i for i, ln in enumerate(lines) if norm(ln).lstrip("0123456789") in wanted]
+        if positions and len(lines) - positions[-1] - 1 <= 2:
+            found.append(f"page {page_no + 1}: {lines[positions[-1]]}")
+    return found
+
+
+def test_the_printed_corpus_report_fits_a4_and_leaves_no_heading_alone(
+    browser: Any, corpus_reports: dict[str, Path], tmp_path: Path
+) -> None:
+    html = corpus_reports["corpus"]
+    pdf = tmp_path / "corpus.pdf"
+    pages = _print(browser, html, pdf)
+    # every column of the table of plans is on the page, inside the right margin
+    for word in ("DOMEINEN", "CLUSTER", "EVENWICHT"):
+        edges = _words_right_edge(pdf, 0, word)
+        assert edges, f"{word} not printed on page 1"
+        assert max(edges) <= A4_WIDTH_PT - MARGIN_PT + 1, (word, edges)
+    # a hint for the screen is not printed
+    assert not any("Klik op een kolomkop" in t for t in pages)
+    assert _stranded(pages, _headings(html)) == []
+
+
+def test_a_printed_diagnosis_leaves_no_heading_alone_and_breaks_no_name(
+    browser: Any, corpus_reports: dict[str, Path], tmp_path: Path
+) -> None:
+    stranded = []
+    for name, html in corpus_reports.items():
+        if name == "corpus":
+            continue
+        pages = _print(browser, html, tmp_path / f"{name}.pdf")
+        stranded += [f"{name} {s}" for s in _stranded(pages, _headings(html))]
+    assert stranded == [], "\n".join(stranded)
+    # the names of the thresholds are printed whole, each on one line
+    from textscan.report.findings import THRESHOLDS
+
+    lines = {ln.strip() for t in pages for ln in t.splitlines()}
+    for threshold, _, _ in THRESHOLDS:
+        assert any(ln.startswith(threshold) for ln in lines), threshold

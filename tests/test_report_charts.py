@@ -156,3 +156,56 @@ def test_labels_never_overlap_for_any_set_of_actors(actors):
         for other in shown:
             if other is not v:
                 assert not charts._overlap(box, charts.node_box(other), 0), (v["id"], other["id"])
+
+
+# ---------------------------------------------------------------- scatter labels
+def _scatter_overlaps(sc: dict) -> list[tuple[str, str]]:
+    pts = sc["points"]
+    boxes = [charts.point_label_box(p) for p in pts]
+    out = [
+        (a["name"], b["name"])
+        for (ba, a), (bb, b) in itertools.combinations(zip(boxes, pts, strict=True), 2)
+        if charts._overlap(ba, bb, 0)
+    ]
+    for box, p in zip(boxes, pts, strict=True):
+        for q in pts:
+            if q is not p and charts._overlap(box, charts._point_box(q), 0):
+                out.append((p["name"], q["name"]))
+    return out
+
+
+def test_scatter_labels_of_plans_close_together_do_not_overlap():
+    # plans with nearly the same balance and breadth (as in the demo corpus)
+    pts = [
+        {"name": "Marledal", "x": 0.25, "y": 0.70},
+        {"name": "Duinhoven", "x": 0.23, "y": 0.68},
+        {"name": "Wilgendaal", "x": 0.54, "y": 0.87},
+        {"name": "Dijkerveen", "x": 0.86, "y": 0.85},
+        {"name": "Vlietmonde", "x": -0.19, "y": 0.55},
+        {"name": "Stroomburg", "x": -0.94, "y": 0.24},
+    ]
+    sc = charts.scatter(pts, x_kind="balance", y_kind="share")
+    assert _scatter_overlaps(sc) == []
+    for p in sc["points"]:
+        x0, y0, x1, y1 = charts.point_label_box(p)
+        assert x0 >= 0 and y0 >= 0, p["name"]
+        assert x1 <= sc["width"] and y1 <= sc["height"], p["name"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_NAME, st.floats(-1, 1), st.floats(0, 1)),
+        min_size=2,
+        max_size=12,
+        unique_by=lambda t: t[0],
+    )
+)
+def test_scatter_labels_never_overlap_for_a_few_plans_anywhere(plans):
+    # two plans on the very same spot would need a leader line each; keep them apart a bit
+    spots = {(round(x, 2), round(y, 2)) for _, x, y in plans}
+    if len(spots) < len(plans):
+        return
+    pts = [{"name": n, "x": x, "y": y} for n, x, y in plans]
+    sc = charts.scatter(pts, x_kind="balance", y_kind="share")
+    assert _scatter_overlaps(sc) == []

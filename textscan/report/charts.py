@@ -518,18 +518,8 @@ def scatter(
     left, right, top, bottom = 56, 24, 20, 46
     x = Scale(x0, x1, left, width - right)
     y = Scale(y0, y1, height - bottom, top)
-    out = []
-    for p in points:
-        px, py = x(float(p["x"])), y(float(p["y"]))
-        out.append(
-            {
-                **p,
-                "px": px,
-                "py": py,
-                "anchor": "end" if px > width - 150 else "start",
-                "lx": px - 9 if px > width - 150 else px + 9,
-            }
-        )
+    out = [{**p, "px": x(float(p["x"])), "py": y(float(p["y"]))} for p in points]
+    _place_point_labels(out, (left, top, width - right, height - bottom), (0, 0, width, height))
     return {
         "width": width,
         "height": height,
@@ -543,3 +533,117 @@ def scatter(
         "zero_y": y(0) if y0 < 0 < y1 else None,
         "points": out,
     }
+
+
+POINT_LABEL_SIZE = 12.5
+"""Scatter labels: 12.5 px text (svg .pt in style.css)."""
+POINT_RADIUS = 6.5
+
+
+def point_label_box(p: Mapping[str, Any]) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) of a scatter point's label; ``ly`` is its baseline."""
+    w = label_width(str(p["name"]), POINT_LABEL_SIZE)
+    x = float(p["lx"])
+    x0 = {"start": x, "end": x - w}.get(p["anchor"], x - w / 2)
+    y = float(p["ly"])
+    return x0, y - 0.8 * POINT_LABEL_SIZE, x0 + w, y + 0.25 * POINT_LABEL_SIZE
+
+
+def _point_box(p: Mapping[str, Any]) -> tuple[float, float, float, float]:
+    r = POINT_RADIUS
+    return p["px"] - r, p["py"] - r, p["px"] + r, p["py"] + r
+
+
+def _outside(box: tuple[float, ...], frame: tuple[float, ...]) -> float:
+    """How far (px, summed over the sides) ``box`` reaches beyond ``frame``."""
+    return (
+        max(frame[0] - box[0], 0)
+        + max(box[2] - frame[2], 0)
+        + max(frame[1] - box[1], 0)
+        + max(box[3] - frame[3], 0)
+    )
+
+
+def _place_point_labels(
+    points: list[dict[str, Any]],
+    frame: tuple[float, float, float, float],
+    view: tuple[float, float, float, float],
+) -> None:
+    """Give each scatter point a label position where it overlaps no other label or point.
+
+    Each label tries, in turn, the positions right, left, above, below and the
+    four diagonals of its point, then the same positions one to three lines
+    further out; it takes the first that stays inside the plot ``frame`` (left,
+    top, right, bottom) and overlaps neither a label placed before it nor any
+    point. Without such a place it takes the one with the least overlap, and
+    rather over the axis labels than beyond the drawing (``view``). Points are
+    labelled from left to right, top to bottom, so the result does not depend
+    on the order of the rows. A label away from its point gets a leader line.
+    """
+    size = POINT_LABEL_SIZE
+    gap = POINT_RADIUS + 3
+    placed: list[tuple[float, float, float, float]] = []
+    dots = [_point_box(p) for p in points]
+
+    def candidates(p: Mapping[str, Any]) -> list[tuple[str, float, float]]:
+        px, py = p["px"], p["py"]
+        below = py + gap + size * 0.8
+        out = []
+        for step in (0.0, 1.0, 2.0, 3.0):
+            d = step * size
+            if step:  # beside the point, a line or two higher or lower
+                out += [
+                    (a, x, py + 4 + s * d)
+                    for s in (-1, 1)
+                    for a, x in (("start", px + gap), ("end", px - gap))
+                ]
+            else:
+                out += [("start", px + gap, py + 4), ("end", px - gap, py + 4)]
+            out += [
+                ("middle", px, py - gap - d),
+                ("middle", px, below + d),
+                ("start", px + gap * 0.7, py - gap - d),
+                ("start", px + gap * 0.7, below + d),
+                ("end", px - gap * 0.7, py - gap - d),
+                ("end", px - gap * 0.7, below + d),
+            ]
+        return out
+
+    def area(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+        w = min(a[2], b[2]) - max(a[0], b[0])
+        h = min(a[3], b[3]) - max(a[1], b[1])
+        return w * h if w > 0 and h > 0 else 0.0
+
+    for p in sorted(points, key=lambda q: (q["px"], q["py"])):
+        best: tuple[float, str, float, float] | None = None
+        for anchor, lx, ly in candidates(p):
+            box = point_label_box({"name": p["name"], "lx": lx, "ly": ly, "anchor": anchor})
+            cost = 10 * (sum(area(box, b) for b in placed) + sum(area(box, d) for d in dots))
+            # out of the plot (over the axis labels) is bad, out of the drawing worse
+            cost += 2 * _outside(box, frame) + 1000 * _outside(box, view)
+            if best is None or cost < best[0]:
+                best = (cost, anchor, lx, ly)
+            if cost == 0:
+                break
+        assert best is not None
+        _, p["anchor"], p["lx"], p["ly"] = best
+        p["lx"], p["ly"] = round(p["lx"], 2), round(p["ly"], 2)
+        box = point_label_box(p)
+        placed.append(box)
+        # a leader line when the label is not right beside its point
+        near = abs((box[1] + box[3]) / 2 - p["py"]) <= size and (
+            abs(box[0] - p["px"]) <= gap + 1 or abs(box[2] - p["px"]) <= gap + 1
+        )
+        p["leader"] = None
+        if not near:
+            tx = min(max(p["px"], box[0]), box[2])
+            ty = box[3] if box[3] < p["py"] else box[1]
+            dx, dy = tx - p["px"], ty - p["py"]
+            dist = math.hypot(dx, dy) or 1.0
+            if dist > POINT_RADIUS + 4:
+                p["leader"] = (
+                    round(p["px"] + dx * POINT_RADIUS / dist, 1),
+                    round(p["py"] + dy * POINT_RADIUS / dist, 1),
+                    round(tx, 1),
+                    round(ty, 1),
+                )
