@@ -470,11 +470,11 @@ def test_diagnosis_renders_every_section_without_optional_blocks() -> None:
 def test_diagnosis_states_lexicon_hashes_and_warnings() -> None:
     p = make_profile(10, 5, 10)
     p["warnings"] = [
-        {"code": "no_text_layer", "message": "pagina 3 heeft geen tekstlaag", "pages": [3]}
+        {"code": "no-text-layer", "message": "1 of 10 pages have no text layer", "pages": [3]}
     ]
     html = render_diagnosis(p)
     assert "f" * 64 in html and "e" * 64 in html
-    assert "no_text_layer" in html and "pagina 3 heeft geen tekstlaag" in html
+    assert "1 van de 10 pagina’s heeft geen tekstlaag" in html and "pagina 3" in html
 
 
 def test_corpus_report_from_a_results_folder(tmp_path: Path) -> None:
@@ -974,3 +974,58 @@ def test_the_headline_follows_the_interval_and_the_size() -> None:
     few = _balance_finding(9, 3, -0.9, 0.1)
     assert few.title == "Neigt naar repressief, maar niet zeker"
     assert "Overwegend" not in few.title
+
+
+# ---------------------------------------------------------------- Dutch for the mayor
+_ENGLISH_WARNINGS = [
+    {
+        "code": "no-text-layer",
+        "message": "3 of 40 pages have no text layer (scanned images?): pages 2, 9, 10; "
+        "their text is missing from the analysis (textscan --ocr reads them by OCR)",
+        "pages": [2, 9, 10],
+    },
+    {
+        "code": "ocr",
+        "message": "1 page(s) had no text layer and were read by OCR (Tesseract, nld); "
+        "OCR errors can change counts there",
+        "pages": [4],
+    },
+    {"code": "blank-page", "message": "2 of 40 pages are empty: pages 39-40", "pages": [39, 40]},
+]
+
+
+def test_extraction_warnings_are_said_in_dutch_and_missing_text_on_top() -> None:
+    p = make_profile(10, 5, 10)
+    p["pages"] = 40
+    p["warnings"] = copy.deepcopy(_ENGLISH_WARNINGS)
+    html = htmllib.unescape(render_diagnosis(p))
+    for english in ("pages have no text layer", "were read by OCR", "pages are empty", "page(s)"):
+        assert english not in html
+    appendix = html[html.index("Waarschuwingen bij de extractie") :]
+    assert "3 van de 40 pagina’s hebben geen tekstlaag" in appendix
+    assert "pagina’s 2, 9 en 10" in appendix
+    assert "1 pagina had geen tekstlaag en is gelezen met tekstherkenning (OCR): pagina 4" in (
+        appendix
+    )
+    assert "2 van de 40 pagina’s zijn leeg: pagina’s 39 en 40." in appendix
+    # missing and OCR-read text is on top of the report, not only in the appendix
+    box = html[html.index('id="let-op"') :].split("</div>")[0]
+    assert "een deel van de tekst ontbreekt of is onzeker gelezen" in box
+    assert "3 van de 40 pagina’s hebben geen tekstlaag" in box and "OCR" in box
+    assert "leeg" not in box  # an empty page misses no text
+    # the lexicons have Dutch names
+    lexicons = html[html.index("Woordenlijsten") :].split("</table>")[0]
+    assert "Actoren" in lexicons and ">actors<" not in lexicons
+
+
+def test_the_corpus_report_says_warnings_in_dutch(tmp_path: Path) -> None:
+    profiles = [make_profile(10 + i, 3, 10, sha=str(i) * 64) for i in range(3)]
+    for i, p in enumerate(profiles):
+        p["document"], p["pages"] = f"plan-{i}", 40
+    profiles[1]["warnings"] = copy.deepcopy(_ENGLISH_WARNINGS)
+    (tmp_path / "profiles.jsonl").write_text(
+        "".join(json.dumps(p) + "\n" for p in profiles), encoding="utf-8"
+    )
+    html = htmllib.unescape(render_corpus_report(tmp_path))
+    assert "pages have no text layer" not in html
+    assert "3 van de 40 pagina’s hebben geen tekstlaag" in html

@@ -255,3 +255,101 @@ _CONTEXT: dict[str, frozenset[str]] = {}
 def nl_date(day: Any) -> str:
     """A date in Dutch words: 30 november 2026."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+# ------------------------------------------------------------------ lexicons and warnings
+LEXICON_NAMES: dict[str, str] = {
+    "framing": "Framing: repressief, preventief, verbindend",
+    "actors": "Actoren",
+    "themes": "Thema’s (velden van Kernbeleid Veiligheid)",
+    "domains": "Andere beleidsvelden",
+    "perception": "Beleving en cijfers",
+}
+"""Dutch names of the bundled lexicons, for the reports (the CSV files keep the ids)."""
+
+
+def lexicon_name(name: Any) -> str:
+    """The Dutch name of a bundled lexicon; a lexicon of one's own keeps its name."""
+    return LEXICON_NAMES.get(str(name), str(name))
+
+
+def nl_pages(pages: Any) -> str:
+    """Page numbers in Dutch: 'pagina 3', 'pagina’s 34 en 35', 'pagina’s 7–9, 12 en 15'."""
+    nums = sorted({int(p) for p in pages or ()})
+    if not nums:
+        return ""
+    runs: list[list[int]] = []
+    for n in nums:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(str(n) for n in r) for r in runs]
+    text = nl_list(", ".join(parts).split(", "))
+    return ("pagina " if len(nums) == 1 else "pagina’s ") + text
+
+
+MISSING_TEXT: frozenset[str] = frozenset(
+    {"no-text-layer", "garbled-text", "mostly-image", "ocr", "not-dutch"}
+)
+"""Warning codes that say part of the text is missing, unsure or not Dutch: these go on
+top of a diagnosis, not only in its appendix."""
+
+
+def warning_text(w: Mapping[str, Any], pages_total: Any = None) -> str:
+    """An extraction warning as a Dutch sentence built from its figures.
+
+    The extractor writes its warnings in English (``code``, ``message``,
+    ``pages``), as the CSV files keep them for researchers; the report says
+    them in Dutch. A code not known here gets a general Dutch sentence.
+    """
+    import re
+
+    code = str(w.get("code", ""))
+    message = str(w.get("message", ""))
+    pages = [int(p) for p in w.get("pages") or ()]
+    n = len(pages)
+    total = pages_total
+    if total in (None, 0):
+        m = re.search(r"of (\d+) pages", message)
+        total = int(m.group(1)) if m else None
+    where = nl_pages(pages)
+    of = f"{n} van de {total} pagina’s" if total else f"{n} {'pagina' if n == 1 else 'pagina’s'}"
+    one = n == 1
+    if code == "no-text-layer":
+        return (
+            f"{of} {'heeft' if one else 'hebben'} geen tekstlaag (een gescande afbeelding?): "
+            f"{where}. {'Die tekst ontbreekt' if one else 'Hun tekst ontbreekt'} in de "
+            "analyse; met de optie --ocr leest textscan zulke pagina’s met tekstherkenning."
+        )
+    if code == "garbled-text":
+        return (
+            f"{of} {'heeft' if one else 'hebben'} een tekstlaag met onleesbare tekens: "
+            f"{where}. Die tekst is weggelaten."
+        )
+    if code == "mostly-image":
+        return (
+            f"{of} {'bestaat' if one else 'bestaan'} vrijwel alleen uit een afbeelding: "
+            f"{where}. Tekst in afbeeldingen is niet gelezen."
+        )
+    if code == "blank-page":
+        return f"{of} {'is' if one else 'zijn'} leeg: {where}."
+    if code == "ocr":
+        return (
+            f"{n} {'pagina had' if one else 'pagina’s hadden'} geen tekstlaag en "
+            f"{'is' if one else 'zijn'} gelezen met tekstherkenning (OCR): {where}. "
+            "Herkenningsfouten kunnen de tellingen daar veranderen."
+        )
+    if code == "not-dutch":
+        m = re.search(r"only (\d+)%", message)
+        share = f"maar {m.group(1)}% van de woorden is" if m else "te weinig woorden zijn"
+        return (
+            f"De tekst lijkt niet Nederlands: {share} een Nederlands functiewoord (in "
+            "Nederlandse tekst ongeveer 40%). De woordenlijsten zijn Nederlands, dus de "
+            "tellingen zijn niet te vergelijken."
+        )
+    return (
+        f"Bij het lezen van de tekst is iets opgevallen (melding ‘{code}’)"
+        + (f", op {where}" if where else "")
+        + "; de technische melding staat in warnings.csv van textscan scan."
+    )

@@ -58,7 +58,18 @@ from textscan.report.findings import (
     summary_findings,
     theme_framing,
 )
-from textscan.report.labels import FRAMING_ORDER, entry_name, label, nl_date, nl_num, nl_pct
+from textscan.report.labels import (
+    FRAMING_ORDER,
+    MISSING_TEXT,
+    entry_name,
+    label,
+    lexicon_name,
+    nl_date,
+    nl_num,
+    nl_pages,
+    nl_pct,
+    warning_text,
+)
 
 MANIFEST_NAMES: tuple[str, ...] = ("plans.csv", "manifest.csv", "metadata.csv")
 
@@ -85,6 +96,7 @@ def _env() -> Environment:
         diverging=charts.diverging,
         text_on=charts.text_on,
         css_string=css_string,
+        lexicon_name=lexicon_name,
     )
     env.globals.update(
         label=label,
@@ -778,6 +790,45 @@ _NOUN_PHRASES = {
 }
 
 
+def _scope_pages(profile: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The first and last page of the chapters a scoped profile covers."""
+    secs = [s for s in profile.get("sections") or () if s.get("words", 0) > 0]
+    starts = [s["page_start"] for s in secs if s.get("page_start") is not None]
+    ends = [s.get("page_end") or s["page_start"] for s in secs if s.get("page_start") is not None]
+    return (min(starts), max(ends)) if starts else None
+
+
+def _missing_text(p: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The 'Let op' note on text that is missing or unsure (scans, images, OCR, not Dutch)."""
+    warns = [w for w in p.get("warnings") or () if str(w.get("code")) in MISSING_TEXT]
+    if not warns:
+        return None
+    text = " ".join(warning_text(w, p.get("pages")) for w in warns)
+    span = _scope_pages(p) if p.get("scope") else None
+    pages = {int(x) for w in warns for x in w.get("pages") or ()}
+    if span is not None and pages:
+        inside = sorted(x for x in pages if span[0] <= x <= span[1])
+        where = f"p. {span[0]}–{span[1]}" if span[1] != span[0] else f"p. {span[0]}"
+        if inside:
+            text += f" Daarvan {'valt' if len(inside) == 1 else 'vallen'} {nl_pages(inside)} "
+            text += f"binnen het onderzochte deel ({where})."
+        else:
+            text += (
+                f" Geen van die pagina’s valt binnen het onderzochte deel ({where}): de "
+                "cijfers hieronder hebben er geen last van."
+            )
+            return {
+                "kind": "missing",
+                "title": "niet alle tekst van het document is gelezen.",
+                "text": text,
+            }
+    return {
+        "kind": "missing",
+        "title": "een deel van de tekst ontbreekt of is onzeker gelezen.",
+        "text": text + " De cijfers in dit rapport gelden alleen voor de tekst die gelezen is.",
+    }
+
+
 def _scope_text(scope: Mapping[str, Any], profile: Mapping[str, Any]) -> str:
     """The part of the document a scoped profile covers, with its pages."""
     secs = [s for s in profile.get("sections") or () if s.get("words", 0) > 0]
@@ -910,6 +961,9 @@ def diagnosis_context(
     findings = [_renamed(f, noun) for f in findings]
     questions = [_renamed(q, noun) for q in questions]
     cautions = []
+    missing = _missing_text(p)
+    if missing:
+        cautions.append(missing)
     if off_topic:
         cautions.append({"kind": "off_topic", **off_topic})
     if cmp.part and peer_list:
@@ -990,7 +1044,9 @@ def diagnosis_context(
         "perception": _group_bars(perception, "perception") if perception else None,
         "evidence": _evidence(p),
         "lexicons": _lexicons(p),
-        "warnings": list(p.get("warnings") or []),
+        "warnings": [
+            {**w, "text": warning_text(w, p.get("pages"))} for w in p.get("warnings") or []
+        ],
         "thresholds": THRESHOLDS,
         "peer_min": PEER_MIN,
         "precision": [
@@ -1348,7 +1404,11 @@ def corpus_context(results: Results) -> dict[str, Any]:
         _lexicons(results.profiles[0]) if results.profiles else []
     )
     warnings = [
-        {"name": names.get(str(p.get("document")), p.get("document")), **w}
+        {
+            "name": names.get(str(p.get("document")), p.get("document")),
+            **w,
+            "text": warning_text(w, p.get("pages")),
+        }
         for p in results.profiles
         for w in p.get("warnings") or []
     ]
