@@ -580,7 +580,8 @@ def test_corpus_report_leaves_out_a_copy_and_a_foreign_document(tmp_path: Path) 
     out = tmp_path / "res"
     scan([src], out, jobs=0, cache=False)
     html = render_corpus_report(out)
-    assert "3 veiligheidsplannen vergeleken" in html
+    # three texts compared (not all of them read as a safety plan: "documenten")
+    assert re.search(r"<h1>3 (veiligheidsplannen|documenten) vergeleken</h1>", html)
     note = html[html.index('id="buiten"') :].split("</p>")[0]
     # of the two files with one text the Markdown file is kept, the plain text left out
     assert "hard.txt" in note and "dezelfde tekst als hard" in note
@@ -1029,3 +1030,85 @@ def test_the_corpus_report_says_warnings_in_dutch(tmp_path: Path) -> None:
     html = htmllib.unescape(render_corpus_report(tmp_path))
     assert "pages have no text layer" not in html
     assert "3 van de 40 pagina’s hebben geen tekstlaag" in html
+
+
+def test_the_diagnosis_writes_correct_and_plain_dutch() -> None:
+    integrity = {
+        "sentences": 1,
+        "repressive": 7,
+        "preventive": 0,
+        "positive": 0,
+        "balance": -1.0,
+    }
+    p = make_profile(20, 5, 22, themes={"integrity": integrity})
+    p["extractor"] = {"engine": "pdfium", "tables": 1, "furniture_lines_removed": 2}
+    p["actors"]["network"]["edges"][0]["weight"] = 1
+    peers = [make_profile(10 + i, 4, 20, sha=str(i) * 64) for i in range(2, 6)]
+    html = htmllib.unescape(render_diagnosis(p, peers=peers))
+    text = re.sub(r"<[^>]+>", " ", html)
+    # measures named with agreeing adjectives
+    assert "Repressieve termen" in text and "Repressief termen" not in text
+    assert "Positieve / verbindende termen" in text
+    # the question on mixed roles in correct Dutch
+    assert "wanneer gaat het ene over in het andere?" in text
+    # singular and plural, never "(nen)" or "(len)"
+    assert "(nen)" not in html and "(len)" not in html
+    assert "bewoner – politie: 1 zin</title>" in html
+    assert "1 tabel is als tabel gelezen" in text
+    assert "2 regels kop- en voettekst" in text
+    # plain Dutch for how the text was read, not the program's name
+    assert "uit de tekstlaag van de PDF" in text and "pdfium" not in text
+    # one theme is no "Thema’s"; one name per field
+    assert "Integriteit en veiligheid: eenzijdig repressief" in text
+    assert "Thema's" not in text and "ondermijning" not in text.replace("Ondermijning", "")
+    assert "in 1 zin." in text
+    # one word for the policy fields, and no jargon for the mayor
+    for word in ("beleidsdomein", "beleidsterrein", "bootstrap over zinnen"):
+        assert word not in text, word
+    for word in ("co-vermeldingsnetwerk", "register schaars", "|balans|", "Tekstwinning"):
+        assert word not in text, word
+
+
+def test_actors_are_named_cleanly() -> None:
+    from textscan.report.labels import entry_name
+
+    assert entry_name("actors", "scholier") == "scholier"  # no wildcard of the pattern
+    assert entry_name("actors", "ghor") == "GHOR" and entry_name("actors", "ggd") == "GGD"
+    forms = {"buitengewoon opsporingsambtenaren": 1}
+    assert entry_name("actors", "buitengewoon-opsporingsambtenaar", forms) == (
+        "buitengewone opsporingsambtenaar"
+    )
+    p = make_profile(10, 5, 10, partner_entries={"ggd": 3, "school": 1})
+    html = render_diagnosis(p)
+    checklist = html[html.index('class="checklist"') :].split("</ul>")[0]
+    assert "GGD" in checklist and "ggd" not in checklist
+
+
+def test_a_shared_place_is_said_plainly() -> None:
+    plan = make_profile(10, 5, 10, sha="1" * 64)
+    peers = [make_profile(20, 5, 10, sha="2" * 64), make_profile(10, 5, 10, sha="3" * 64)]
+    peers += [make_profile(5, 5, 30, sha=str(i) * 64) for i in range(4, 7)]
+    pos = F.peer_positions(plan, peers)["repressive_per_1000"]
+    assert pos.describe() == "plaats 2 van 6, gelijk met 1 ander plan"
+
+
+def test_the_corpus_report_names_shared_extremes_plainly_and_dates_in_dutch(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    from textscan.report.labels import nl_date
+
+    profiles = [make_profile(10 + 5 * i, 3, 10, sha=str(i) * 64) for i in range(6)]
+    names = ["Aarveen", "Beekdal", "Cromhout", "Dorpsmeer", "Egmondrade", "Fleerhoven"]
+    for p, name in zip(profiles, names, strict=True):
+        p["document"] = name
+    (tmp_path / "profiles.jsonl").write_text(
+        "".join(json.dumps(p) + "\n" for p in profiles), encoding="utf-8"
+    )
+    html = htmllib.unescape(render_corpus_report(tmp_path))
+    # all six name the same seven policy fields
+    assert "hoogst: 7, bij 6 plannen (Aarveen, Beekdal, Cromhout, Dorpsmeer en 2 andere)" in html
+    assert "plannen (Aarveen, Beekdal, Cromhout …)" not in html
+    assert nl_date(dt.date.today()) in html and dt.date.today().isoformat() not in html
+    assert "gebruiken textscan.compare" not in html

@@ -71,7 +71,15 @@ from typing import Any
 
 import yaml
 
-from textscan.report.labels import FRAMING_ORDER, label, nl_list, nl_num, nl_pct, short
+from textscan.report.labels import (
+    FRAMING_ORDER,
+    label,
+    nl_count,
+    nl_list,
+    nl_num,
+    nl_pct,
+    short,
+)
 
 # ------------------------------------------------------------------ thresholds
 BALANCE_CLEAR = 0.33
@@ -114,8 +122,8 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
     (
         "BALANCE_CLEAR",
         nl_num(BALANCE_CLEAR),
-        "vanaf deze |balans| heet een plan overwegend "
-        "repressief of overwegend positief; daaronder gemengd",
+        "vanaf deze afstand tot 0 (naar de min- of de pluskant) heet een plan overwegend "
+        "repressief of overwegend verbindend; daaronder gemengd of licht in één richting",
     ),
     (
         "BALANCE_NEAR",
@@ -128,7 +136,12 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
         str(BALANCE_MIN_TERMS),
         "repressieve en positieve termen samen nodig voordat de balans een richting aangeeft",
     ),
-    ("LOW_RATE", nl_num(LOW_RATE, 1), "per 1.000 woorden: daaronder is een register schaars"),
+    (
+        "LOW_RATE",
+        nl_num(LOW_RATE, 1),
+        "per 1.000 woorden: daaronder komt een soort taal (repressief, preventief of "
+        "verbindend) weinig voor",
+    ),
     (
         "LOW_SHARE",
         nl_pct(LOW_SHARE),
@@ -153,7 +166,8 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
     (
         "THEME_ONE_SIDED",
         nl_num(THEME_ONE_SIDED),
-        "vanaf deze |balans| is een thema eenzijdig geframed",
+        "vanaf deze afstand tot 0 (naar de min- of de pluskant) spreekt een plan over een "
+        "thema eenzijdig repressief of eenzijdig verbindend",
     ),
     (
         "SECTION_MIN_HITS",
@@ -270,10 +284,14 @@ MEASURES: tuple[Measure, ...] = (
         "(positief − repressief) / (positief + repressief)",
         "Balans",
     ),
-    Measure("repressive_per_1000", "Repressief", "rate", "termen per 1.000 woorden", "Repr."),
-    Measure("preventive_per_1000", "Preventief", "rate", "termen per 1.000 woorden", "Prev."),
+    Measure("repressive_per_1000", "Repressieve termen", "rate", "per 1.000 woorden", "Repr."),
+    Measure("preventive_per_1000", "Preventieve termen", "rate", "per 1.000 woorden", "Prev."),
     Measure(
-        "positive_per_1000", "Positief / verbindend", "rate", "termen per 1.000 woorden", "Pos."
+        "positive_per_1000",
+        "Positieve / verbindende termen",
+        "rate",
+        "per 1.000 woorden",
+        "Pos.",
     ),
     Measure(
         "actors_breadth",
@@ -311,7 +329,7 @@ MEASURES: tuple[Measure, ...] = (
         "Genoemde beleidsvelden",
         "count",
         "aantal van de 7 beleidsvelden dat minstens één keer genoemd wordt",
-        "Domeinen",
+        "Beleidsvelden",
     ),
 )
 MEASURE_BY_KEY = {m.key: m for m in MEASURES}
@@ -697,7 +715,7 @@ def theme_framing(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
 def _theme_figures(r: Mapping[str, Any]) -> str:
     return (
         f"{r.get('repressive', 0)} repressieve, {r.get('preventive', 0)} preventieve en "
-        f"{r.get('positive', 0)} positieve termen in {r['sentences']} zinnen"
+        f"{r.get('positive', 0)} positieve termen in {nl_count(r['sentences'], 'zin', 'zinnen')}"
     )
 
 
@@ -1024,13 +1042,20 @@ def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
         ]
     if neg:
         labels = [r["short"] for r in neg]
+        figures = (
+            _theme_figures(neg[0])
+            if len(neg) == 1
+            else "; ".join(f"{r['short']}: {_theme_figures(r)}" for r in neg)
+        )
         return [
             Finding(
                 "themes_repressive",
                 "themes",
-                "Thema's eenzijdig repressief",
+                f"{neg[0]['label']}: eenzijdig repressief"
+                if len(neg) == 1
+                else "Thema’s eenzijdig repressief",
                 f"Over {nl_list(labels)} spreekt het plan overwegend in repressieve termen: "
-                + "; ".join(f"{r['short']} {_theme_figures(r)}" for r in neg)
+                + figures
                 + ".",
                 58 + 2 * len(neg),
                 "repressive",
@@ -1054,8 +1079,9 @@ def _domain_findings(p: Mapping[str, Any]) -> list[Finding]:
                 "domains_missing",
                 "domains",
                 "Geen ander beleid genoemd",
-                "Het plan noemt geen enkel ander beleidsveld (wonen, openbare ruimte, "
-                "onderwijs, zorg, recreatie, economie, verkeer).",
+                "Het plan noemt geen enkel ander beleidsveld ("
+                + nl_list([short("domains", d) for d in cats])
+                + ").",
                 40 + 6 * len(column_missing),
                 "gap",
                 {"missing": missing},
@@ -1370,7 +1396,7 @@ def derive_questions(
                 + " met verbinden"
                 + (f" ({pos_words})" if pos_words else "")
                 + ". Hoe verhouden die zich in de praktijk: wie doet wat, en wanneer gaat het "
-                "een over in het ander?",
+                "ene over in het andere?",
                 f"Balans {nl_num(b, signed=True)}: {cats['repressive']['count']} repressieve en "
                 f"{cats['positive']['count']} positieve termen.",
                 46,
@@ -1416,7 +1442,7 @@ def derive_questions(
                 Question(
                     "domains",
                     f"Hoe hangt veiligheid samen met {nl_list(missing)}? Zijn die "
-                    "beleidsterreinen betrokken bij het plan?",
+                    "beleidsvelden betrokken bij het plan?",
                     f"Geen zin noemt {nl_list(missing, 'of')}.",
                     55 + 3 * len(missing),
                 )

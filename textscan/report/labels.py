@@ -55,7 +55,7 @@ SHORT: dict[str, dict[str, str]] = {
         "business": "bedrijvigheid",
         "youth": "jeugd",
         "physical": "fysieke veiligheid",
-        "integrity": "integriteit en ondermijning",
+        "integrity": "integriteit en veiligheid",
         "care_safety": "zorg en veiligheid",
     },
     "domains": {
@@ -131,6 +131,16 @@ _ACRONYMS = frozenset(
         "wmo",
         "rud",
         "bibob",
+        "ghor",
+        "fiod",
+        "nctv",
+        "roc",
+        "mbo",
+        "vmbo",
+        "cjg",
+        "cbs",
+        "hic",
+        "vng",
     ]
 )
 _MONTHS = [
@@ -174,6 +184,7 @@ def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None =
     term = _bundled_terms(lexicon).get(entry)
     if term is None:
         term = entry.replace("-", " ")
+    term = term.replace("*", "").replace("?", "").strip() or entry  # a pattern's wildcards
     if term.lower() in _PROPER_NAMES:
         return _PROPER_NAMES[term.lower()]
     if entry in _context_entries(lexicon):
@@ -216,6 +227,9 @@ _PROPER_NAMES = {
     "belastingdienst": "Belastingdienst",
     # the municipal department (entry "oov"), its lemmas "openbaar orde en veiligheid"
     "openbaar orde en veiligheid": "Openbare Orde en Veiligheid",
+    # a boa: the adjective inflected, as in running Dutch (the lemma sequence is not)
+    "buitengewoon opsporingsambtenaar": "buitengewone opsporingsambtenaar",
+    "buitengewoon opsporingsambtenaren": "buitengewone opsporingsambtenaren",
 }
 
 
@@ -353,3 +367,9 @@ def warning_text(w: Mapping[str, Any], pages_total: Any = None) -> str:
         + (f", op {where}" if where else "")
         + "; de technische melding staat in warnings.csv van textscan scan."
     )
+
+
+def nl_count(n: Any, one: str, many: str) -> str:
+    """A count with its noun in the right number: '1 zin', '2 zinnen', '0 zinnen'."""
+    k = int(n)
+    return f"{nl_num(k, 0)} {one if k == 1 else many}"

@@ -64,7 +64,9 @@ from textscan.report.labels import (
     entry_name,
     label,
     lexicon_name,
+    nl_count,
     nl_date,
+    nl_list,
     nl_num,
     nl_pages,
     nl_pct,
@@ -471,7 +473,9 @@ def _theme_chart(profile: Mapping[str, Any]) -> dict[str, Any] | None:
                 "label": r["label"],
                 "counts": {c: r.get(c, 0) for c in FRAMING_ORDER},
                 "note": (
-                    f"{r['sentences']} zinnen · B " + nl_num(judged_balance(r), 2, signed=True)
+                    nl_count(r["sentences"], "zin", "zinnen")
+                    + " · balans "
+                    + nl_num(judged_balance(r), 2, signed=True)
                 ),
             }
             for r in rows
@@ -582,7 +586,10 @@ def _actors(profile: Mapping[str, Any]) -> dict[str, Any] | None:
         "groups": groups,
         "lists": lists,
         "network": charts.network(_named_network(actors.get("network") or {}, forms), groups),
-        "checklist": partner_checklist(profile) or [],
+        "checklist": [
+            {**g, "names": [entry_name("actors", e, forms.get(e)) for e in g["named"]]}
+            for g in partner_checklist(profile) or []
+        ],
     }
 
 
@@ -862,39 +869,57 @@ def _negated(p: Mapping[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-_EXTRACTOR_TEXT = {
-    "engine": "gelezen met {}",
-    "furniture_lines_removed": "{} regels kop- en voettekst weggelaten",
-    "toc_pages": "inhoudsopgave op pagina {} niet geteld",
-    "ocr_pages": "pagina {} gelezen met tekstherkenning (OCR)",
-    "tables": "{} tabel(len) als tabel gelezen",
-    "structure": "hoofdstukindeling uit {}",
+_ENGINE_SOURCES = {
+    "pdfium": "De tekst is uit de tekstlaag van de PDF gehaald",
+    "pdfplumber": "De tekst is uit de tekstlaag van de PDF gehaald",
+    "python-docx": "De tekst is uit het Word-bestand gehaald",
+    "html.parser": "De tekst is uit de webpagina (HTML) gehaald",
+    "text": "De tekst is uit het tekstbestand gelezen",
 }
 _STRUCTURE_SOURCES = {
     "bookmarks": "de bladwijzers van de PDF",
     "tags": "de opmaakcodes (tags) van de PDF",
-    "fonts": "lettergrootte en -dikte",
+    "fonts": "de lettergrootte en -dikte van de koppen",
     "toc": "de inhoudsopgave",
-    "none": "geen: geen koppen herkend",
 }
 
 
 def _extraction_text(extractor: Mapping[str, Any]) -> str:
-    """The extractor's record in a Dutch sentence: the fields a reader can use.
+    """How the text was read, in plain Dutch: the facts a reader can use.
 
-    The full technical record is in the profile (``extractor``) for researchers.
+    The full technical record (the program that read a PDF, its settings) is
+    in the profile (``extractor``) for researchers.
     """
     parts = []
-    for key, value in extractor.items():
-        template = _EXTRACTOR_TEXT.get(key)
-        if template is None or value in (None, [], "", 0):
-            continue
-        if key == "structure":
-            value = _STRUCTURE_SOURCES.get(str(value), str(value))
-        if isinstance(value, list | tuple):
-            value = ", ".join(str(v) for v in value)
-        parts.append(template.format(value))
-    return "; ".join(parts) or "–"
+    engine = str(extractor.get("engine") or "")
+    if engine:
+        parts.append(_ENGINE_SOURCES.get(engine, f"De tekst is gelezen met {engine}"))
+    lines = extractor.get("furniture_lines_removed") or 0
+    if lines:
+        parts.append(
+            f"{nl_count(lines, 'regel', 'regels')} kop- en voettekst (koptitels, "
+            f"paginanummers) {'is' if lines == 1 else 'zijn'} weggelaten"
+        )
+    toc = extractor.get("toc_pages") or []
+    if toc:
+        parts.append(f"de inhoudsopgave ({nl_pages(toc)}) is niet geteld")
+    ocr = extractor.get("ocr_pages") or []
+    if ocr:
+        parts.append(
+            f"{nl_pages(ocr)} {'is' if len(ocr) == 1 else 'zijn'} gelezen met tekstherkenning (OCR)"
+        )
+    structure = str(extractor.get("structure") or "")
+    if structure == "none":
+        parts.append("er zijn geen hoofdstukken herkend")
+    elif structure:
+        parts.append("de hoofdstukken komen uit " + _STRUCTURE_SOURCES.get(structure, structure))
+    tables = extractor.get("tables") or 0
+    if tables:
+        parts.append(
+            f"{nl_count(tables, 'tabel', 'tabellen')} {'is' if tables == 1 else 'zijn'} "
+            "als tabel gelezen"
+        )
+    return ("; ".join(parts) + ".") if parts else "–"
 
 
 def diagnosis_context(
@@ -1299,14 +1324,18 @@ _SORT_JS_NAME = "sort.js"
 CLUSTER_COLORS: tuple[str, ...] = ("#3b4f7a", "#1f7a68", "#c98a16", "#b4442c", "#7a4f8f")
 
 
-def _extreme(vals: Sequence[tuple[str, float]], pick: Any) -> tuple[str, float]:
-    """The plan with the highest (or lowest) value, or 'N plannen' when several share it."""
+def _extreme(
+    vals: Sequence[tuple[str, float]], pick: Any, key: str, word: str, many: str = "plannen"
+) -> str:
+    """'hoogst: Dijkerveen (+0,86)', or, when several plans share the value,
+    'hoogst: 7, bij 5 plannen (Dijkerveen, Duinhoven, Marledal, Vlietmonde en Wilgendaal)'."""
     value = pick(v for _, v in vals)
     names = [name for name, v in vals if v == value]
+    shown = format_measure(key, value)
     if len(names) == 1:
-        return names[0], value
-    shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
-    return f"{len(names)} plannen ({shown})", value
+        return f"{word}: {names[0]} ({shown})"
+    listed = names if len(names) <= 5 else [*names[:4], f"{len(names) - 4} andere"]
+    return f"{word}: {shown}, bij {len(names)} {many} ({nl_list(listed)})"
 
 
 def corpus_context(results: Results) -> dict[str, Any]:
@@ -1358,6 +1387,8 @@ def corpus_context(results: Results) -> dict[str, Any]:
                 **km,
             }
         )
+    plans = all(reads_as_safety_plan(p) is not False for p in results.profiles)
+    one, many = ("plan", "plannen") if plans else ("document", "documenten")
     table = pd.DataFrame(rows)
     measures = [m for m in MEASURES if m.key in table.columns and table[m.key].notna().any()]
     clusters = _clusters(table) if len(table) else None
@@ -1369,16 +1400,16 @@ def corpus_context(results: Results) -> dict[str, Any]:
         vals = [(r["name"], float(r[m.key])) for r in rows if not _missing(r.get(m.key))]
         if not vals:
             continue
-        hi = _extreme(vals, max)
-        lo = _extreme(vals, min)
+        # the highest and lowest are named only among enough plans (PEER_MIN others)
+        enough = len(vals) > PEER_MIN
         dists.append(
             {
                 "label": m.label,
                 "help": m.help,
                 "kind": m.kind,
                 "strip": charts.strip(vals, m.kind, width=420),
-                "high": (hi[0], format_measure(m.key, hi[1])),
-                "low": (lo[0], format_measure(m.key, lo[1])),
+                "high": _extreme(vals, max, m.key, "hoogst", many) if enough else None,
+                "low": _extreme(vals, min, m.key, "laagst", many) if enough else None,
             }
         )
     scatter = None
@@ -1414,6 +1445,10 @@ def corpus_context(results: Results) -> dict[str, Any]:
     ]
     script = env().get_template(_SORT_JS_NAME).render()
     return {
+        "noun": "veiligheidsplannen" if plans else "documenten",
+        "one": one,
+        "many": many,
+        "peer_min": PEER_MIN,
         "rows": rows,
         "measures": measures,
         "table_measures": [m for m in measures],
@@ -1427,7 +1462,7 @@ def corpus_context(results: Results) -> dict[str, Any]:
         "lexicons": lexicons,
         "warnings": warnings,
         "left_out": left_out,
-        "generated": _dt.date.today().isoformat(),
+        "generated": nl_date(_dt.date.today()),
         "version": __version__,
         "results_name": results.path.name,
         "script": Markup(script),  # our own static file, never user data
