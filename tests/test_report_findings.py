@@ -1112,3 +1112,53 @@ def test_the_corpus_report_names_shared_extremes_plainly_and_dates_in_dutch(
     assert "plannen (Aarveen, Beekdal, Cromhout …)" not in html
     assert nl_date(dt.date.today()) in html and dt.date.today().isoformat() not in html
     assert "gebruiken textscan.compare" not in html
+
+
+# ---------------------------------------------------------------- a command that runs
+def _agreement(path: Path) -> None:
+    """A document mostly about other things than safety, with one chapter on safety."""
+    other = {
+        "Onderwijs": "De scholen krijgen extra geld voor lesmateriaal in klas {k}. "
+        "Leraren volgen een cursus over rekenen en taal in jaar {k}.",
+        "Cultuur": "Het museum opent een zaal met schilderijen uit eeuw {k}. "
+        "De bibliotheek verlengt de openingstijden op dag {k}.",
+        "Economie": "Het ministerie verlaagt de lasten voor kleine bedrijven in sector {k}. "
+        "Er komen meer stageplaatsen bij bedrijven in regio {k}.",
+    }
+    parts = []
+    for title, line in other.items():
+        parts.append(f"# {title}\n\n" + " ".join(line.format(k=k) for k in range(1, 25)))
+    parts.append(
+        "# Veiligheid en recht\n\n"
+        "Wij pakken drugshandel en ondermijning hard aan. De politie krijgt meer agenten "
+        "in de wijk. Wij bestrijden overlast door jongeren en werken samen met scholen."
+    )
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+
+
+def test_the_command_in_the_caution_box_runs_as_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+
+    from click.testing import CliRunner
+
+    from textscan.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    doc = Path("akkoord 2030.md")  # a space in the name, as file names have
+    _agreement(doc)
+    res = CliRunner().invoke(cli, ["report", str(doc), "--out", "akkoord.html"])
+    assert res.exit_code == 0, res.output
+    html = Path("akkoord.html").read_text(encoding="utf-8")
+    box = html[html.index('id="let-op"') :].split("</div>")[0]
+    assert "grotendeels over andere onderwerpen" in box
+    command = htmllib.unescape(re.search(r'<code class="command">(.*?)</code>', box).group(1))
+    args = shlex.split(command)
+    assert args[:2] == ["textscan", "report"] and "--out" in args
+    res = CliRunner().invoke(cli, args[1:])
+    assert res.exit_code == 0, (command, res.output)
+    out = Path(args[args.index("--out") + 1])
+    assert out.is_file() and "Framingdiagnose van een deel van het document" in out.read_text(
+        encoding="utf-8"
+    )

@@ -744,8 +744,28 @@ def _off_topic(p: Mapping[str, Any]) -> dict[str, Any] | None:
         sections = ["veilig"]  # the pattern that finds every chapter on safety
     else:
         words = ("handhav", "criminal", "ondermijn", "politie", "openbare orde")
-        sections = [t for t in titles if any(w in t.lower() for w in words)][:1]
+        # a title is a pattern (--section is a regular expression): its own characters
+        sections = [re.escape(t) for t in titles if any(w in t.lower() for w in words)][:1]
     return {"share": share, "sections": sections}
+
+
+def section_command(p: Mapping[str, Any], section: str, compare: Path | None = None) -> str:
+    """A ``textscan report`` command, ready to run, for the chapters matching ``section``.
+
+    It names the document as the profile recorded it, the pattern, an output
+    file beside the current one (``<document>-<pattern>.html``), and the
+    results folder of the comparison when there was one; every part is quoted
+    for a POSIX shell.
+    """
+    import shlex
+
+    name = _slug(str(p.get("document") or "document"))
+    out = f"{name}-{_slug(section)}.html"
+    args = ["textscan", "report", str(p.get("path") or p.get("document")), "--section", section]
+    if compare is not None:
+        args += ["--compare", str(compare)]
+    args += ["--out", out]
+    return " ".join(shlex.quote(a) for a in args)
 
 
 _PLAN_WORD = re.compile(r"\b([Hh]et|[Dd]it) (hele )?plan\b")
@@ -990,7 +1010,13 @@ def diagnosis_context(
     if missing:
         cautions.append(missing)
     if off_topic:
-        cautions.append({"kind": "off_topic", **off_topic})
+        compare = peers.path if isinstance(peers, Results) else None
+        if isinstance(peers, str | Path):
+            compare = Path(peers)
+        command = (
+            section_command(p, off_topic["sections"][0], compare) if off_topic["sections"] else None
+        )
+        cautions.append({"kind": "off_topic", **off_topic, "command": command})
     if cmp.part and peer_list:
         cautions.append(
             {
