@@ -1162,3 +1162,34 @@ def test_the_command_in_the_caution_box_runs_as_printed(
     assert out.is_file() and "Framingdiagnose van een deel van het document" in out.read_text(
         encoding="utf-8"
     )
+
+
+# ---------------------------------------------------------------- numbers as the page writes them
+def test_chart_labels_write_numbers_as_the_page_does(tmp_path: Path) -> None:
+    plan = make_profile(10, 5, 10, sha="1" * 64)
+    peers = [make_profile(10 + i, 4, 20, sha=str(i) * 64, residents=5 + i) for i in range(2, 6)]
+    html = htmllib.unescape(render_diagnosis(plan, peers=peers))
+    titles = re.findall(r"<title>plan-2222: ([^<]*)</title>", html)
+    assert titles, "no labelled peer dots"
+    # a count without decimals, a share as a percentage, a rate with one decimal
+    assert "6" in titles and not any(t.endswith(",00") for t in titles)
+    assert any(re.fullmatch(r"\d+%", t) for t in titles)
+    assert not any(re.fullmatch(r"0,\d\d", t) for t in titles)
+    # the axis of the number of policy fields ends at the 7 there are, not at 10
+    row = html[html.index("Genoemde beleidsvelden") :].split("</tr>")[0]
+    ends = re.findall(r'class="tick" text-anchor="(?:start|end)">([^<]*)<', row)
+    assert ends == ["0", "7"]
+    share_row = html[html.index("Bewoners genoemd") :].split("</tr>")[0]
+    assert re.findall(r'class="tick" text-anchor="end">([^<]*)<', share_row)[0].endswith("%")
+    # the corpus report too
+    for i, p in enumerate([plan, *peers]):
+        p["document"] = f"plan-{i}"
+    (tmp_path / "profiles.jsonl").write_text(
+        "".join(json.dumps(p) + "\n" for p in [plan, *peers]), encoding="utf-8"
+    )
+    corpus = htmllib.unescape(render_corpus_report(tmp_path))
+    rows = corpus[corpus.index('id="spreiding"') :].split('class="dist-row"')
+    actors = next(r for r in rows if "Verschillende actoren" in r)
+    assert re.findall(r"<title>plan-2: ([^<]*)</title>", actors) == ["6"]
+    residents = next(r for r in rows if "Bewoners genoemd" in r)
+    assert re.fullmatch(r"\d+%", re.findall(r"<title>plan-2: ([^<]*)</title>", residents)[0])

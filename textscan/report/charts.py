@@ -10,7 +10,7 @@ them once.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,10 +133,21 @@ def strip(
     highlight: str | None = None,
     width: int = 380,
     height: int = 40,
+    fmt: Callable[[float], str] | None = None,
+    vmax: float | None = None,
 ) -> dict[str, Any]:
-    """A strip plot of named values with quartile box; ``highlight`` marks one name."""
+    """A strip plot of named values with quartile box; ``highlight`` marks one name.
+
+    ``fmt`` writes a value as the page does (a count without decimals, a share
+    as a percentage) for the hover labels and the axis ends; ``vmax`` is the
+    largest possible value of a count (7 policy fields), which then ends the
+    axis instead of a round number above it.
+    """
+    fmt = fmt or (lambda v: _plain_number(v))
     nums = [v for _, v in values]
     d0, d1 = nice_domain(nums, kind)
+    if vmax is not None and max(nums, default=0.0) <= vmax:
+        d0, d1 = 0.0, float(vmax)
     d0, d1 = min(d0, min(nums, default=d0)), max(d1, max(nums, default=d1))
     x = Scale(d0, d1, 10, width - 10)
     s = sorted(nums)
@@ -153,7 +164,14 @@ def strip(
         seen[round(px)] = k + 1
         dy = (k % 3 - 1) * 6 if k else 0
         points.append(
-            {"name": name, "value": v, "x": px, "y": height / 2 + dy, "own": name == highlight}
+            {
+                "name": name,
+                "value": v,
+                "text": fmt(v),
+                "x": px,
+                "y": height / 2 + dy,
+                "own": name == highlight,
+            }
         )
     points.sort(key=lambda p: p["own"])  # the highlighted point is drawn last, on top
     return {
@@ -167,7 +185,15 @@ def strip(
         "points": points,
         "d0": d0,
         "d1": d1,
+        "d0_text": fmt(d0),
+        "d1_text": fmt(d1),
     }
+
+
+def _plain_number(v: float) -> str:
+    """A value in Dutch notation: no decimals for a whole number, else two."""
+    text = f"{abs(v):.0f}" if float(v).is_integer() else f"{abs(v):.2f}".replace(".", ",")
+    return ("−" if v < 0 else "") + text
 
 
 # ------------------------------------------------------------------ forest plot

@@ -660,11 +660,35 @@ def _peer_rows(
                 "help": m.help,
                 "value": format_measure(m.key, pos.value),
                 "position": pos.describe(noun),
-                "strip": charts.strip(values, m.kind, highlight=own_name),
+                "strip": charts.strip(
+                    values,
+                    m.kind,
+                    highlight=own_name,
+                    fmt=_formatter(m.key),
+                    vmax=measure_max(m.key, [profile, *peers]),
+                ),
                 "kind": m.kind,
             }
         )
     return rows
+
+
+def _formatter(key: str) -> Any:
+    """A measure's values written as the page writes them (see :func:`format_measure`)."""
+    return lambda v: format_measure(key, v)
+
+
+def measure_max(key: str, profiles: Sequence[Mapping[str, Any]]) -> float | None:
+    """The largest possible value of a count measure, where there is one.
+
+    The number of policy fields named can be at most the number of fields
+    the domains lexicon has (7 for the bundled one); other measures have no
+    fixed maximum (None).
+    """
+    if key == "domains_linked":
+        sizes = [len((p.get("domains") or {}).get("categories") or {}) for p in profiles]
+        return float(max(sizes)) if any(sizes) else None
+    return None
 
 
 def _balance_text(value: Any, low: Any, high: Any) -> str:
@@ -1433,7 +1457,13 @@ def corpus_context(results: Results) -> dict[str, Any]:
                 "label": m.label,
                 "help": m.help,
                 "kind": m.kind,
-                "strip": charts.strip(vals, m.kind, width=420),
+                "strip": charts.strip(
+                    vals,
+                    m.kind,
+                    width=420,
+                    fmt=_formatter(m.key),
+                    vmax=measure_max(m.key, results.profiles),
+                ),
                 "high": _extreme(vals, max, m.key, "hoogst", many) if enough else None,
                 "low": _extreme(vals, min, m.key, "laagst", many) if enough else None,
             }
