@@ -344,7 +344,7 @@ def test_the_printed_corpus_report_fits_a4_and_leaves_no_heading_alone(
     pdf = tmp_path / "corpus.pdf"
     pages = _print(browser, html, pdf)
     # every column of the table of plans is on the page, inside the right margin
-    for word in ("DOMEINEN", "CLUSTER", "EVENWICHT"):
+    for word in ("BELEIDSVELDEN", "CLUSTER", "EVENWICHT"):
         edges = _words_right_edge(pdf, 0, word)
         assert edges, f"{word} not printed on page 1"
         assert max(edges) <= A4_WIDTH_PT - MARGIN_PT + 1, (word, edges)
