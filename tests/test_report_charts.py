@@ -209,3 +209,24 @@ def test_scatter_labels_never_overlap_for_a_few_plans_anywhere(plans):
     pts = [{"name": n, "x": x, "y": y} for n, x, y in plans]
     sc = charts.scatter(pts, x_kind="balance", y_kind="share")
     assert _scatter_overlaps(sc) == []
+
+
+def test_the_forest_chart_has_room_for_every_name():
+    rows = [
+        {
+            "name": "coalitieakkoord-2021-2025 (dit deel)",
+            "value": -0.55,
+            "low": -0.77,
+            "high": -0.3,
+            "own": True,
+        },
+        {"name": "SP", "value": 0.29, "low": 0.15, "high": 0.44, "own": False},
+    ]
+    f = charts.forest(rows)
+    for r in f["rows"]:
+        width = charts.label_width(r["name"]) * (1.1 if r["own"] else 1.0)
+        assert f["label_width"] - width >= 0, r["name"]  # right-aligned at label_width
+    # the most connecting on top, its interval drawn around its dot
+    assert [r["name"] for r in f["rows"]] == ["SP", "coalitieakkoord-2021-2025 (dit deel)"]
+    top = f["rows"][0]
+    assert top["x_low"] < top["x"] < top["x_high"]

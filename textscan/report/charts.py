@@ -200,8 +200,7 @@ def _plain_number(v: float) -> str:
 def forest(
     rows: Sequence[Mapping[str, Any]],
     *,
-    width: int = 760,
-    label_width: int = 190,
+    plot_width: int = 400,
     value_width: int = 170,
     row_height: int = 22,
 ) -> dict[str, Any]:
@@ -210,9 +209,15 @@ def forest(
     ``rows`` are {name, value, low, high, own}; they are drawn from the most
     connecting (top) to the most repressive, on the balance's own scale (−1 to
     +1), so that a printed page names every plan and shows which intervals
-    overlap. A row without an interval is drawn as a dot alone.
+    overlap. A row without an interval is drawn as a dot alone. The column of
+    names is as wide as the longest name (bold for the plan itself).
     """
-    x = Scale(-1, 1, label_width + 8, width - value_width - 8)
+    names_w = round(
+        max([90.0] + [label_width(str(r["name"])) * (1.1 if r.get("own") else 1.0) for r in rows])
+        + 12
+    )
+    width = names_w + 8 + plot_width + 8 + value_width
+    x = Scale(-1, 1, names_w + 8, width - value_width - 8)
     ordered = sorted(rows, key=lambda r: -float(r["value"]))
     out = []
     for i, r in enumerate(ordered):
@@ -230,7 +235,7 @@ def forest(
     return {
         "width": width,
         "height": bottom + 34,
-        "label_width": label_width,
+        "label_width": names_w,
         "value_x": width - value_width + 4,
         "top": 4,
         "bottom": bottom,
