@@ -963,3 +963,25 @@ def test_the_compound_parts_expression_finds_every_place_a_part_begins(words, te
     pattern = re.compile(f"(?=(?:{_trie_pattern(words)}))")
     found = {m.start() for m in pattern.finditer(text)}
     assert found == {i for i in range(len(text) + 1) if any(text.startswith(w, i) for w in words)}
+
+
+@pytest.mark.parametrize(
+    "sentence, actors",
+    [
+        (
+            "Wij werken samen met het Openbaar Ministerie (OM) en de politie.",
+            ["openbaar-ministerie", "politie"],
+        ),
+        ("Het OM (Openbaar Ministerie) vervolgt de daders.", ["om"]),
+        ("De GGD (Gemeentelijke Gezondheidsdienst) geeft voorlichting.", ["ggd"]),
+        # two actors, neither an abbreviation of the other: both named
+        ("De politie (wijkagent) loopt door de wijk.", ["politie", "wijkagent"]),
+        ("De politie en het OM werken samen.", ["politie", "om"]),
+    ],
+)
+def test_an_abbreviation_in_brackets_names_the_actor_once(sentence, actors):
+    from textscan.lexicon import load_lexicons
+
+    matcher = Matcher(load_lexicons(["actors"], replace=True))
+    hits = [h.entry for s in annotate_text(sentence) for h in matcher.match_sentence(s)]
+    assert hits == actors

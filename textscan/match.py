@@ -468,6 +468,38 @@ def _in_setting(
     return j >= 0 and tokens[j].text.lower() in prepositions
 
 
+def _without_bracketed_names(kept: list[_Candidate], tokens: Sequence[Token]) -> list[_Candidate]:
+    """Actor matches without an abbreviation in brackets right after the full name.
+
+    "het Openbaar Ministerie (OM)", "de GGD (Gemeentelijke Gezondheidsdienst)":
+    one actor named twice, a mention and an entry of breadth, not two. The
+    bracketed match goes when it has the category of the match just before
+    the bracket and one of the two is an abbreviation (written in capitals);
+    "de politie (wijkagent)" names two.
+    """
+    n = len(tokens)
+    before = {c.last: c for c in kept}
+
+    def abbreviation(c: _Candidate) -> bool:
+        word = tokens[c.first].text
+        return c.first == c.last and len(word) >= 2 and word.isupper()
+
+    out = []
+    for c in kept:
+        prev = before.get(c.first - 2)
+        if (
+            prev is not None
+            and tokens[c.first - 1].text == "("
+            and c.last + 1 < n
+            and tokens[c.last + 1].text == ")"
+            and prev.entry.category == c.entry.category
+            and (abbreviation(c) or abbreviation(prev))
+        ):
+            continue
+        out.append(c)
+    return out
+
+
 def _om_particle(tokens: Sequence[Token], k: int) -> bool:
     """Whether "om" at ``k``, right before "te", is a verb's particle ("om te kijken").
 
@@ -2637,6 +2669,7 @@ class Matcher:
                 )
             )
             used: set[int] = set()
+            kept: list[_Candidate] = []
             # a custom lexicon (an imported LIWC or quanteda dictionary) may list a word
             # in several categories; it then counts in each, as those tools count it
             multi = idx.lexicon.type == "custom"
@@ -2655,7 +2688,10 @@ class Matcher:
                     continue
                 if idx.lexicon.negation and _mentioned(lowers, c.first):
                     continue  # "woorden als aanpakken en bestrijden": named, not used
-                hits.append(self._hit(c, sentence, clauses, document, section_title))
+                kept.append(c)
+            if idx.lexicon.type == "actors" and len(kept) > 1:
+                kept = _without_bracketed_names(kept, tokens)
+            hits.extend(self._hit(c, sentence, clauses, document, section_title) for c in kept)
         hits.sort(key=lambda h: (h.start, h.lexicon))
         return hits
 
