@@ -92,7 +92,7 @@ def test_scope_by_section_and_theme(analysis):
     part = pipeline.analyze(path, section="jeugd").profile
     assert part.categories["repressive"].count == 0
     assert part.categories["positive"].count == 4
-    assert part.scope == {"section": "jeugd", "theme": None}
+    assert part.scope == {"section": "jeugd", "theme": None, "document_pages": None}  # a text file
     theme = pipeline.analyze(path, theme="ondermijning").profile
     assert theme.sentences == 4 and theme.balance.value == -1.0
     with pytest.raises(ValueError, match="unknown theme 'klimaat'"):
