@@ -773,12 +773,6 @@ def test_a_chapter_compared_with_whole_documents_is_said_to_be_unlike() -> None:
     chapter = make_profile(45, 4, 10, sha="1" * 64)
     chapter["scope"] = {"section": "veiligheid"}
     peers = [_manifesto(str(i) * 64, 10, 30) for i in range(2, 7)]
-    findings = F.derive_findings(chapter, peers)
-    peer = next(f for f in findings if f.section == "peers")
-    assert "een deel van een document, vergeleken met hele documenten" in peer.text
-    assert "(een deel tegen hele documenten)" in peer.title
-    # a ranking of unlike units does not make the summary
-    assert peer not in F.summary_findings(findings)
     assert "peers_lowest" not in codes(F.derive_questions(chapter, peers))
     html = render_diagnosis(chapter, peers=peers)
     box = html[html.index('id="let-op"') :].split("</div>")[0]
@@ -788,6 +782,29 @@ def test_a_chapter_compared_with_whole_documents_is_said_to_be_unlike() -> None:
     section = html[html.index('id="vergelijking"') :].split("</section>")[0]
     assert "Vergelijking met andere documenten" in section
     assert "andere plannen" not in section and "dit plan" not in section
+
+
+def test_a_chapter_among_whole_documents_is_given_no_rank_as_a_finding() -> None:
+    # the most repressive balance, clear of every peer's interval, and the lowest share
+    # of partners and residents: among whole documents that is no ranking of a chapter
+    chapter = _with_interval(
+        make_profile(45, 4, 10, chain=40, partners=2, residents=2, sha="1" * 64), -1.0, -0.6
+    )
+    chapter["scope"] = {"section": "veiligheid"}
+    peers = [_with_interval(_manifesto(str(i) * 64, 10, 30), 0.2, 0.7) for i in range(2, 7)]
+    findings = F.derive_findings(chapter, peers)
+    assert [f for f in findings if f.section == "peers"] == []
+    html = htmllib.unescape(render_diagnosis(chapter, peers=peers))
+    section = html[html.index('id="vergelijking"') :].split("</section>")[0]
+    # the table of values stays, with its caveat, but no finding ranks the chapter
+    assert 'class="peer-table"' in section and 'id="waarden"' in section
+    assert 'class="findings"' not in section
+    assert "van de vergelijking" not in html
+    assert "rangorde" in section
+    # the same plan as a whole document among whole documents does get its finding
+    whole = copy.deepcopy(chapter)
+    del whole["scope"]
+    assert any(f.section == "peers" for f in F.derive_findings(whole, peers))
 
 
 def test_peers_that_are_no_safety_plans_are_not_called_municipalities() -> None:

@@ -48,7 +48,9 @@ shows the heaviest three):
   the comparison" is said only when the plan's 95% interval overlaps no peer's;
   otherwise it is the lowest *point estimate*, with the peers whose intervals
   overlap. A part of a document compared with whole documents (``--section``)
-  says so and weighs less (unlike units).
+  gets no such finding: a chapter on safety holds far more safety language
+  than a whole document, so its places are no ranking (the report shows the
+  table of values with that caveat, and draws no conclusion from it).
 - ``perception_objective_only``: the plan cites figures but never how safe
   people feel.
 
@@ -1163,13 +1165,6 @@ def _perception_findings(p: Mapping[str, Any]) -> list[Finding]:
     return []
 
 
-PART_NOTE = (
-    " Let op: dit is een deel van een document, vergeleken met hele documenten. Een "
-    "hoofdstuk over veiligheid bevat naar verhouding veel meer veiligheidstaal dan een "
-    "heel document; deze plaats vergelijkt dus ongelijke eenheden."
-)
-
-
 def _count(k: int, one: str, many: str) -> str:
     """'1 ander plan', '3 andere plannen'."""
     return f"{k} ander {one}" if k == 1 else f"{k} andere {many}"
@@ -1178,6 +1173,9 @@ def _count(k: int, one: str, many: str) -> str:
 def _peer_findings(
     p: Mapping[str, Any], peers: Sequence[Mapping[str, Any]], cmp: Comparison
 ) -> list[Finding]:
+    if cmp.part:
+        # a chapter among whole documents: unlike units, whose places are no ranking
+        return []
     pos = peer_positions(p, peers, cmp.names)
     noun, one = cmp.noun, cmp.one
     out: list[Finding] = []
@@ -1231,10 +1229,6 @@ def _peer_findings(
                     f"{'heeft' if len(bal.missing) == 1 else 'hebben'} geen balans (geen "
                     "repressieve of positieve termen)."
                 )
-            if cmp.part:
-                title += " (een deel tegen hele documenten)"
-                text += PART_NOTE
-                weight, tone = 30.0, "neutral"
             out.append(
                 Finding(
                     "peer_extreme" if bal.clear_extreme else "peer_extreme_estimate",
@@ -1285,8 +1279,8 @@ def _peer_findings(
                     "peer_position",
                     "peers",
                     f"Positie tussen de vergeleken {noun}",
-                    text + (PART_NOTE if cmp.part else ""),
-                    30 if cmp.part else 42,
+                    text,
+                    42,
                     "neutral",
                     {"rank": bal.rank, "n": bal.n + 1},
                 )
@@ -1303,9 +1297,9 @@ def _peer_findings(
                 f"{m.label}: {'hoogste' if pp.is_highest else 'laagste'} van de vergelijking",
                 f"{m.label} ({m.help}): {format_measure(key, pp.value)}, "
                 f"{pp.describe(noun)} (het middelste van de andere {noun}: "
-                f"{format_measure(key, _median(pp.peers))})." + (PART_NOTE if cmp.part else ""),
-                30 if cmp.part else 52,
-                "neutral" if cmp.part else ("positive" if pp.is_highest else "gap"),
+                f"{format_measure(key, _median(pp.peers))}).",
+                52,
+                "positive" if pp.is_highest else "gap",
                 {"key": key},
             )
         )

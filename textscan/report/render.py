@@ -1052,8 +1052,8 @@ def diagnosis_context(
                     f"vergeleken {cmp.noun} zijn elk in hun geheel geteld. Een hoofdstuk over "
                     "veiligheid bevat naar verhouding veel "
                     "meer veiligheidstaal (repressief, preventief én verbindend) dan een heel "
-                    "document. De plaatsen in paragraaf 2 vergelijken dus ongelijke eenheden: "
-                    "lees ze als een grove aanwijzing, niet als een rangorde."
+                    "document. De plaatsen in de tabel van paragraaf 2 vergelijken dus "
+                    "ongelijke eenheden; dit rapport trekt er daarom geen conclusies uit."
                 ),
             }
         )
