@@ -254,7 +254,7 @@ def test_missing_domains_and_perception() -> None:
             "traffic": 1,
         },
         subjective=0,
-        objective=4,
+        objective=6,
     )
     f = F.derive_findings(p)
     dom = next(x for x in f if x.code == "domains_missing")
@@ -682,8 +682,61 @@ def test_the_hardest_chapter_of_a_connecting_plan_is_asked_about_and_lists_are_n
 
 def test_the_interval_is_said_without_overclaiming() -> None:
     text = F.interval_text(0.21, 0.88)
-    assert "waarschijnlijk tussen +0,21 en +0,88" in text and "telfouten" in text
+    # what the interval means: another choice of sentences, 95%, miscounts not included
+    assert (
+        "Met een andere keuze van zinnen zou de balans met 95% waarschijnlijkheid tussen "
+        "+0,21 en +0,88 liggen"
+    ) in text
+    assert "telfouten zijn daarin niet meegenomen" in text
+    # a balance clear of 0 is probably no chance, not certainly
+    assert "is dus waarschijnlijk geen toeval" in text and "is dus geen toeval" not in text
     assert "omvat 0" in F.interval_text(-0.1, 0.3)
+    sure = _balance_finding(78, 143, 0.15, 0.44)
+    assert "waarschijnlijk geen toeval" in sure.text and "wel duidelijk" not in sure.text
+
+
+def _theme(rep: int, prev: int, pos: int, sentences: int = 9) -> dict[str, Any]:
+    return {
+        "sentences": sentences,
+        "repressive": rep,
+        "preventive": prev,
+        "positive": pos,
+        "balance": (pos - rep) / (pos + rep),
+    }
+
+
+def test_a_finding_on_few_terms_says_so() -> None:
+    # six repressive terms: a direction, but no "eenzijdig" verdict without saying so
+    few = make_profile(10, 5, 10, themes={"integrity": _theme(6, 0, 0)})
+    f = next(x for x in F.derive_findings(few) if x.code == "themes_repressive")
+    assert f.title == "Integriteit en veiligheid: vooral repressief (op weinig termen)"
+    assert "spreekt het plan vooral in repressieve termen" in f.text
+    assert "rust op maar 6 repressieve en verbindende termen" in f.text
+    assert "eenzijdig" not in f.title + f.text
+    # on enough terms the headline and the text say the same word
+    firm = make_profile(10, 5, 10, themes={"integrity": _theme(F.FIRM_TERMS + 2, 2, 0)})
+    f = next(x for x in F.derive_findings(firm) if x.code == "themes_repressive")
+    assert f.title == "Integriteit en veiligheid: eenzijdig repressief"
+    assert "spreekt het plan eenzijdig in repressieve termen" in f.text
+    assert "overwegend" not in f.text and "weinig" not in f.text
+    # a contrast of chapters on few terms says which chapter rests on few
+    p = make_profile(8, 5, 20)
+    p["sections"] = [_section("Handhaving", 400, 5, 1), _section("Samen", 400, 1, 15)]
+    f = next(x for x in F.derive_findings(p) if x.code == "sections_spread")
+    assert "‘Handhaving’: 6" in f.text and "‘Samen’" not in f.text.split("rust op")[1]
+
+
+def test_only_figures_no_perception_needs_more_than_a_mention_or_two() -> None:
+    one = make_profile(10, 5, 10, subjective=0, objective=1)
+    assert "perception_objective_only" not in codes(F.derive_findings(one))
+    enough = make_profile(10, 5, 10, subjective=0, objective=F.PERCEPTION_MIN_HITS)
+    assert "perception_objective_only" in codes(F.derive_findings(enough))
+    # the thresholds are listed in the appendix with the others
+    names = [t[0] for t in F.THRESHOLDS]
+    assert "PERCEPTION_MIN_HITS" in names and "FIRM_TERMS" in names
+    html = htmllib.unescape(render_diagnosis(one))
+    appendix = html[html.index('id="bijlage"') :]
+    assert "alleen cijfers, geen beleving" in appendix
 
 
 def test_terms_of_several_words_are_named_as_the_plan_writes_them() -> None:
@@ -1052,7 +1105,7 @@ def test_the_corpus_report_says_warnings_in_dutch(tmp_path: Path) -> None:
 def test_the_diagnosis_writes_correct_and_plain_dutch() -> None:
     integrity = {
         "sentences": 1,
-        "repressive": 7,
+        "repressive": 12,
         "preventive": 0,
         "positive": 0,
         "balance": -1.0,

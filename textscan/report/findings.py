@@ -35,13 +35,16 @@ shows the heaviest three):
   carry at least ``THEME_MIN_HITS`` repressive and positive terms together
   is one-sided when its balance is at most ``-THEME_ONE_SIDED`` and its
   repressive terms outnumber its preventive ones (or its balance is at least
-  ``+THEME_ONE_SIDED``); a contrast when both kinds exist.
+  ``+THEME_ONE_SIDED``); a contrast when both kinds exist. On fewer than
+  ``FIRM_TERMS`` such terms the finding says it rests on few terms, and a
+  theme is then "vooral" repressive, not "eenzijdig".
 - ``domains_missing``: policy domains the column names (housing, space,
   leisure, care) that the plan never names; the text lists every domain it
   names and every one it does not.
 - ``sections_spread``: among chapters with at least ``SECTION_MIN_HITS``
   repressive and positive terms, the balance of the most and least
-  repressive differ by at least ``SECTION_SPREAD``.
+  repressive differ by at least ``SECTION_SPREAD`` (with fewer than
+  ``FIRM_TERMS`` terms in either, it says so).
 - ``peer_extreme`` / ``peer_extreme_estimate`` / ``peer_position``: with at
   least ``PEER_MIN`` peers, the plan is the highest or lowest on a key measure,
   or (balance only) its place. On the balance, "the most repressive language of
@@ -51,8 +54,9 @@ shows the heaviest three):
   gets no such finding: a chapter on safety holds far more safety language
   than a whole document, so its places are no ranking (the report shows the
   table of values with that caveat, and draws no conclusion from it).
-- ``perception_objective_only``: the plan cites figures but never how safe
-  people feel.
+- ``perception_objective_only``: the plan cites figures at least
+  ``PERCEPTION_MIN_HITS`` times but never how safe people feel (the least
+  precise count: a mention or two may all be wrong).
 
 Questions (:class:`Question`) follow from the gaps: see :func:`derive_questions`.
 
@@ -104,6 +108,14 @@ THEME_ONE_SIDED = 0.60
 """|balance| of a theme at or above this is one-sided."""
 SECTION_MIN_HITS = 5
 """Framing hits in a chapter needed before its balance is compared."""
+FIRM_TERMS = 10
+"""Repressive + positive terms below which a finding on a theme or chapter says it rests on few."""
+PERCEPTION_MIN_HITS = 5
+"""Mentions of figures needed before "only figures, no perception" is a finding.
+
+The perception lexicon is the least precise (30-58% of its hits right in the
+audits): one or two mentions of figures may all be wrong.
+"""
 SECTION_MIN_WORDS = 150
 """Words a chapter needs before its balance is compared (not a list of indicators)."""
 SECTION_SPREAD = 1.0
@@ -172,6 +184,12 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
         "thema eenzijdig repressief of eenzijdig verbindend",
     ),
     (
+        "FIRM_TERMS",
+        str(FIRM_TERMS),
+        "repressieve en positieve termen samen in een thema of hoofdstuk; rust een bevinding "
+        "over een thema of hoofdstuk op minder, dan zegt ze dat",
+    ),
+    (
         "SECTION_MIN_HITS",
         str(SECTION_MIN_HITS),
         "repressieve en positieve termen samen in een hoofdstuk voordat zijn balans "
@@ -186,6 +204,12 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
         "SECTION_SPREAD",
         nl_num(SECTION_SPREAD),
         "verschil in balans tussen hoofdstukken dat als sterk contrast geldt",
+    ),
+    (
+        "PERCEPTION_MIN_HITS",
+        str(PERCEPTION_MIN_HITS),
+        "vermeldingen van cijfers, meldingen of aangiften nodig voordat ‘alleen cijfers, geen "
+        "beleving’ als bevinding wordt gemeld (de minst zekere telling)",
     ),
     ("PEER_MIN", str(PEER_MIN), "andere plannen nodig voordat de positie wordt vermeld"),
 )
@@ -737,11 +761,16 @@ def _repressive_theme(r: Mapping[str, Any]) -> bool:
     return r["balance"] <= -THEME_ONE_SIDED and r.get("repressive", 0) > r.get("preventive", 0)
 
 
+def _section_terms(s: Mapping[str, Any]) -> int:
+    """The repressive and positive terms of a chapter: those its balance rests on."""
+    cats = s.get("categories") or {}
+    return sum(cats.get(c, {}).get("count", 0) for c in ("repressive", "positive"))
+
+
 def _judged_sections(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
     out = []
     for s in profile.get("sections") or ():
-        cats = s.get("categories") or {}
-        hits = sum(cats.get(c, {}).get("count", 0) for c in ("repressive", "positive"))  # B's terms
+        hits = _section_terms(s)
         if s.get("section_id") is None or s.get("balance") is None or hits < SECTION_MIN_HITS:
             continue
         if s.get("words", 0) < SECTION_MIN_WORDS:
@@ -803,12 +832,15 @@ def interval_text(lo: float | None, hi: float | None) -> str:
     if lo is None or hi is None:
         return ""
     text = (
-        f"Bij deze telling ligt de score waarschijnlijk tussen {nl_num(lo, signed=True)} en "
-        f"{nl_num(hi, signed=True)}: de marge die de keuze van zinnen geeft (95%), zonder "
-        "eventuele telfouten."
+        "Met een andere keuze van zinnen zou de balans met 95% waarschijnlijkheid tussen "
+        f"{nl_num(lo, signed=True)} en {nl_num(hi, signed=True)} liggen (het 95%-interval); "
+        "telfouten zijn daarin niet meegenomen."
     )
     if lo > 0 or hi < 0:
-        return text + " Dat de score niet op evenwicht (0) uitkomt, is dus geen toeval."
+        return (
+            text
+            + " Dat de balans niet op evenwicht (0) uitkomt, is dus waarschijnlijk geen toeval."
+        )
     return text + " Dat bereik omvat 0: het plan kiest geen duidelijke kant."
 
 
@@ -904,7 +936,7 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
             text = (
                 f"{more} taal ({n_more} termen) komt vaker voor dan {less} ({n_less} "
                 f"termen): balans {nl_num(value, signed=True)}. Het verschil is niet groot, "
-                f"maar wel duidelijk: het 95%-interval ({span}) ligt geheel "
+                f"maar waarschijnlijk geen toeval: het 95%-interval ({span}) ligt geheel "
                 f"{'boven' if value > 0 else 'onder'} 0."
             )
         elif abs(value) < BALANCE_NEAR:
@@ -1022,12 +1054,34 @@ def _actor_findings(p: Mapping[str, Any]) -> list[Finding]:
     return out
 
 
+def _few_terms(rows: Sequence[Mapping[str, Any]], name: str = "short") -> str:
+    """A sentence saying that the judgement of some rows (themes, chapters) rests on fewer
+    than ``FIRM_TERMS`` repressive and positive terms; '' when none does.
+
+    Each row has ``balance_terms`` and a name under ``name``.
+    """
+    few = [r for r in rows if r["balance_terms"] < FIRM_TERMS]
+    if not few:
+        return ""
+    if len(rows) == 1:
+        return (
+            f" Dat oordeel rust op maar {few[0]['balance_terms']} repressieve en verbindende "
+            "termen: lees de zinnen voordat u er iets uit afleidt."
+        )
+    counts = "; ".join(f"{r[name]}: {r['balance_terms']}" for r in few)
+    return (
+        f" Het oordeel over {nl_list([str(r[name]) for r in few])} rust op weinig repressieve "
+        f"en verbindende termen ({counts}): lees de zinnen voordat u er iets uit afleidt."
+    )
+
+
 def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
     rows = judged_themes(p)
     neg = [r for r in rows if _repressive_theme(r)]
     pos = [r for r in rows if r["balance"] >= THEME_ONE_SIDED]
     if neg and pos:
         n, q = min(neg, key=lambda r: r["balance"]), max(pos, key=lambda r: r["balance"])
+        few = _few_terms([n, q])
         return [
             Finding(
                 "themes_contrast",
@@ -1036,8 +1090,8 @@ def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
                 f"Over {n['short']} spreekt het plan repressief (balans "
                 f"{nl_num(n['balance'], signed=True)}: {_theme_figures(n)}), over "
                 f"{q['short']} verbindend (balans {nl_num(q['balance'], signed=True)}: "
-                f"{_theme_figures(q)}).",
-                62,
+                f"{_theme_figures(q)})." + few,
+                50 if few else 62,
                 "neutral",
                 {"repressive": n["id"], "positive": q["id"]},
             )
@@ -1049,17 +1103,28 @@ def _theme_findings(p: Mapping[str, Any]) -> list[Finding]:
             if len(neg) == 1
             else "; ".join(f"{r['short']}: {_theme_figures(r)}" for r in neg)
         )
+        few = _few_terms(neg)
+        # on few terms a theme is "vooral" repressive, not "eenzijdig"; the title and the
+        # text say the same word
+        firm = any(r["balance_terms"] >= FIRM_TERMS for r in neg)
+        word = "eenzijdig" if firm else "vooral"
+        title = (
+            f"{neg[0]['label']}: {word} repressief"
+            if len(neg) == 1
+            else f"Thema’s {word} repressief"
+        )
+        if word == "vooral":
+            title += " (op weinig termen)"
         return [
             Finding(
                 "themes_repressive",
                 "themes",
-                f"{neg[0]['label']}: eenzijdig repressief"
-                if len(neg) == 1
-                else "Thema’s eenzijdig repressief",
-                f"Over {nl_list(labels)} spreekt het plan overwegend in repressieve termen: "
+                title,
+                f"Over {nl_list(labels)} spreekt het plan {word} in repressieve termen: "
                 + figures
-                + ".",
-                58 + 2 * len(neg),
+                + "."
+                + few,
+                (40 if word == "vooral" else 58) + 2 * len(neg),
                 "repressive",
                 {"themes": [r["id"] for r in neg]},
             )
@@ -1127,6 +1192,10 @@ def _section_findings(p: Mapping[str, Any]) -> list[Finding]:
     hi = max(secs, key=lambda s: s["balance"])
     if hi["balance"] - lo["balance"] < SECTION_SPREAD:
         return []
+    few = _few_terms(
+        [{"name": f"‘{s['title']}’", "balance_terms": _section_terms(s)} for s in (lo, hi)],
+        "name",
+    )
     return [
         Finding(
             "sections_spread",
@@ -1134,8 +1203,8 @@ def _section_findings(p: Mapping[str, Any]) -> list[Finding]:
             "Hoofdstukken verschillen sterk",
             f"Het meest repressieve hoofdstuk is ‘{lo['title']}’ (balans "
             f"{nl_num(lo['balance'], signed=True)}), het meest verbindende ‘{hi['title']}’ "
-            f"(balans {nl_num(hi['balance'], signed=True)}).",
-            48,
+            f"(balans {nl_num(hi['balance'], signed=True)})." + few,
+            40 if few else 48,
             "neutral",
             {"low": lo["title"], "high": hi["title"]},
         )
@@ -1149,7 +1218,7 @@ def _perception_findings(p: Mapping[str, Any]) -> list[Finding]:
     cats = per.get("categories") or {}
     subj = cats.get("subjective", {}).get("count", 0)
     obj = cats.get("objective", {}).get("count", 0)
-    if subj == 0 and obj > 0:
+    if subj == 0 and obj >= PERCEPTION_MIN_HITS:
         return [
             Finding(
                 "perception_objective_only",
