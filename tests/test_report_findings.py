@@ -1159,7 +1159,39 @@ def test_a_shared_place_is_said_plainly() -> None:
     peers = [make_profile(20, 5, 10, sha="2" * 64), make_profile(10, 5, 10, sha="3" * 64)]
     peers += [make_profile(5, 5, 30, sha=str(i) * 64) for i in range(4, 7)]
     pos = F.peer_positions(plan, peers)["repressive_per_1000"]
-    assert pos.describe() == "plaats 2 van 6, gelijk met 1 ander plan"
+    assert pos.describe() == "plaats 2 van 6, gelijk met 1 ander plan (plan-3333)"
+
+
+def test_values_written_alike_share_their_place() -> None:
+    # 97,2% and 96,8% are both written 97%; 14,2% and 13,8% both 14%
+    plan = make_profile(10, 5, 10, sha="1" * 64, residents_share=0.142)
+    plan["actors"]["evenness"] = 0.972
+    peers = [make_profile(10, 5, 10, sha=str(i) * 64, residents_share=0.30) for i in range(2, 6)]
+    peers[0]["actors"]["evenness"] = 0.968
+    peers[1]["actors"]["categories"]["residents"]["sentence_share"] = 0.138
+    for p in peers[1:]:
+        p["actors"]["evenness"] = 0.80
+    pos = F.peer_positions(plan, peers)
+    even = pos["actors_evenness"]
+    assert not even.is_highest and even.ties == 1
+    assert even.describe() == "hoogste, gelijk met 1 ander plan (plan-2222)"
+    res = pos["residents_share"].describe()
+    assert res == "laagste, gelijk met 1 ander plan (plan-3333)"
+    html = htmllib.unescape(render_diagnosis(plan, peers=peers))
+    assert "de hoogste" not in html and "de laagste" not in html
+    # the corpus report names both plans as the highest
+    for i, p in enumerate([plan, *peers]):
+        p["document"] = f"Plan{i}"
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "profiles.jsonl").write_text(
+            "".join(json.dumps(p) + "\n" for p in [plan, *peers]), encoding="utf-8"
+        )
+        corpus = htmllib.unescape(render_corpus_report(tmp))
+    rows = corpus[corpus.index('id="spreiding"') :].split('class="dist-row"')
+    row = next(r for r in rows if "Evenwicht tussen de groepen" in r)
+    assert "hoogst: 97%, bij 2 plannen (Plan0 en Plan1)" in row
 
 
 def test_the_corpus_report_names_shared_extremes_plainly_and_dates_in_dutch(

@@ -417,6 +417,11 @@ class PeerPosition:
     peers that have no value for the measure (a balance needs repressive or
     positive terms). ``interval`` and ``peer_intervals`` are the 95% intervals,
     where the measure has them (the balance).
+
+    ``higher`` and ``lower`` count the peers whose value is higher or lower *as
+    the report writes it* (:func:`format_measure`: a share in whole percents, a
+    rate with one decimal): two plans that both show 97% share a place, as a
+    reader of the table sees them.
     """
 
     key: str
@@ -508,6 +513,21 @@ class PeerPosition:
             return self.names
         return tuple(f"nr. {i + 1}" for i in range(self.n))
 
+    def tied(self) -> list[str]:
+        """The peers whose value the report writes as the plan's (the same place)."""
+        shown = format_measure(self.key, self.value)
+        return [
+            name
+            for name, v in zip(self._names(), self.peers, strict=True)
+            if format_measure(self.key, v) == shown
+        ]
+
+    def _shared(self, one: str, noun: str) -> str:
+        """'1 ander plan (Duinhoven)'; the names when there are at most three."""
+        names = self.tied()
+        text = _count(len(names), one, noun)
+        return text + (f" ({nl_list(names)})" if 0 < len(names) <= 3 else "")
+
     def describe(self, noun: str = "plannen") -> str:
         """Dutch text, one form for every position: 'plaats 2 van 6 (hoogste eerst)'.
 
@@ -524,7 +544,7 @@ class PeerPosition:
             total = self.n + 1
             est = " naar de puntschatting" if self.has_intervals else ""
             if self.ties:
-                others = _count(self.ties, one, noun)
+                others = self._shared(one, noun)
                 if self.higher == 0:
                     text = f"hoogste{est}, gelijk met {others}"
                 elif self.lower == 0:
@@ -587,12 +607,16 @@ def peer_positions(
         have = [(p, float(o[key])) for p, o in others if o.get(key) is not None]
         vals = tuple(v for _, v in have)
         balance = key == "balance"
+        shown = format_measure(key, value)
+        # a value written as the plan's is the same place (97% and 97%), whatever
+        # the decimals behind it
+        apart = [v for v in vals if format_measure(key, v) != shown]
         out[key] = PeerPosition(
             key=key,
             value=float(value),
             peers=vals,
-            higher=sum(1 for v in vals if v > value + 1e-12),
-            lower=sum(1 for v in vals if v < value - 1e-12),
+            higher=sum(1 for v in apart if v > value),
+            lower=sum(1 for v in apart if v < value),
             names=tuple(name(p) for p, _ in have),
             missing=tuple(name(p) for p, o in others if o.get(key) is None),
             interval=_interval_of(profile) if balance else None,

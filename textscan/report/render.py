@@ -1377,11 +1377,12 @@ CLUSTER_COLORS: tuple[str, ...] = ("#3b4f7a", "#1f7a68", "#c98a16", "#b4442c", "
 def _extreme(
     vals: Sequence[tuple[str, float]], pick: Any, key: str, word: str, many: str = "plannen"
 ) -> str:
-    """'hoogst: Dijkerveen (+0,86)', or, when several plans share the value,
+    """'hoogst: Dijkerveen (+0,86)', or, when several plans share the value as the
+    report writes it (97% and 97%, whatever the decimals behind them),
     'hoogst: 7, bij 5 plannen (Dijkerveen, Duinhoven, Marledal, Vlietmonde en Wilgendaal)'."""
     value = pick(v for _, v in vals)
-    names = [name for name, v in vals if v == value]
     shown = format_measure(key, value)
+    names = [name for name, v in vals if format_measure(key, v) == shown]
     if len(names) == 1:
         return f"{word}: {names[0]} ({shown})"
     listed = names if len(names) <= 5 else [*names[:4], f"{len(names) - 4} andere"]
