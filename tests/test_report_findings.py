@@ -209,6 +209,57 @@ def test_residents_hardly_named_gives_finding_and_question() -> None:
     assert nl_pct(0.01, 1) in next(x for x in q if x.code == "residents_role").reason
 
 
+def test_a_gap_of_a_threshold_stands_only_where_the_peers_do_not_contradict_it() -> None:
+    # little preventive language (1,8 per 1.000 words, the scarcest of the three), but
+    # more than most of the documents beside it: no "where is prevention"
+    plan = make_profile(20, 18, 30, sha="1" * 64)
+    plan["words"] = 10_000
+    for c, n in (("repressive", 70), ("preventive", 18), ("positive", 130)):
+        plan["categories"][c] = _cat(n, words=10_000)
+    alone_f, alone_q = codes(F.derive_findings(plan)), codes(F.derive_questions(plan))
+    assert "preventive_scarce" in alone_f and "where_prevention" in alone_q
+    lower = [make_profile(20, 1, 30, sha=str(i) * 64) for i in range(2, 7)]
+    for p in lower:
+        p["words"] = 10_000
+        p["categories"]["preventive"] = _cat(9, words=10_000)  # 0,9 per 1.000 words
+    assert "preventive_scarce" not in codes(F.derive_findings(plan, lower))
+    assert "where_prevention" not in codes(F.derive_questions(plan, lower))
+    # beside peers with more, the gap stands and its reason names their median
+    higher = [make_profile(20, 40, 30, sha=str(i) * 64) for i in range(2, 7)]
+    q = next(x for x in F.derive_questions(plan, higher) if x.code == "where_prevention")
+    assert "mediaan van de 5 vergeleken plannen: 40,0" in q.reason
+
+
+def test_residents_named_often_in_a_long_text_are_no_tick_beside_a_gap() -> None:
+    # 38 mentions, but in 4,4% of the sentences: the finding and the checklist agree
+    plan = make_profile(10, 5, 10, residents=38, residents_share=0.044, sha="1" * 64)
+    finding = next(f for f in F.derive_findings(plan) if f.code == "residents_low")
+    assert "38 keer" in finding.text and "4,4%" in finding.text
+    assert "nauwelijks" not in finding.title
+    html = htmllib.unescape(render_diagnosis(plan))
+    checklist = html[html.index('class="checklist"') :].split("</ul>")[0]
+    residents = next(li for li in checklist.split("<li>") if "Bewoners zelf" in li)
+    assert 'class="mark few"' in residents and "✓" not in residents
+    assert "weinig: 38×, in 4,4% van de zinnen" in residents
+    # a partner group named once is marked as named little, as the question calls it
+    thin = make_profile(10, 5, 10, partner_entries={"school": 1, "woningcorporatie": 3})
+    html = htmllib.unescape(render_diagnosis(thin))
+    checklist = html[html.index('class="checklist"') :].split("</ul>")[0]
+    schools = next(li for li in checklist.split("<li>") if "Scholen" in li)
+    assert 'class="mark few"' in schools and "weinig: 1×" in schools
+    # beside documents that name residents still less, neither finding nor mark
+    peers = [
+        make_profile(10, 5, 10, residents=3, residents_share=0.01, sha=str(i) * 64)
+        for i in range(2, 6)
+    ]
+    assert "residents_low" not in codes(F.derive_findings(plan, peers))
+    assert "residents_role" not in codes(F.derive_questions(plan, peers))
+    html = htmllib.unescape(render_diagnosis(plan, peers=peers))
+    checklist = html[html.index('class="checklist"') :].split("</ul>")[0]
+    residents = next(li for li in checklist.split("<li>") if "Bewoners zelf" in li)
+    assert 'class="mark yes"' in residents and "weinig" not in residents
+
+
 def test_theme_framed_only_repressively_gives_question() -> None:
     themes = {
         "integrity": {

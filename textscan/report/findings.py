@@ -29,6 +29,13 @@ shows the heaviest three):
   ``CHAIN_DOMINANCE`` of actor mentions, or partners and residents together
   have at least ``BROAD_DOMINANCE``.
 - ``residents_low``: residents named in fewer than ``LOW_SHARE`` of sentences.
+
+  A gap of a threshold (``preventive_scarce``, ``residents_low``,
+  ``actors_narrow``, and the questions on them) stands only when the figures
+  shown beside it agree: among at least ``PEER_MIN`` peers, the plan's value
+  must not lie above the peers' median (:func:`peer_gap`). A manifesto with
+  1,8 preventive terms per 1,000 words, more than most of its peers, gets no
+  "Weinig preventie".
 - ``partners_absent``: partner groups of the column (``partner_groups.yaml``)
   that the plan does not name at all.
 - ``themes_contrast`` / ``themes_repressive``: a theme field whose sentences
@@ -703,10 +710,19 @@ def partner_groups() -> tuple[PartnerGroup, ...]:
     )
 
 
-def partner_checklist(profile: Mapping[str, Any]) -> list[dict[str, Any]] | None:
-    """For each partner group: its label, whether it is named, and how often.
+def partner_checklist(
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]] | None = None,
+    comparison: Comparison | None = None,
+) -> list[dict[str, Any]] | None:
+    """For each partner group: its label, whether it is named, how often, and whether
+    it is named so little that a finding or question calls it so (``thin``).
 
-    None when the profile has no actors block.
+    A partner group is thin when named at most ``PARTNER_THIN`` times (the rule of
+    the question on partners mentioned in passing); the residents when they are in
+    fewer than ``LOW_SHARE`` of the sentences and not above the peers' median (the
+    rule of the finding 'Bewoners weinig in beeld', :func:`residents_low`). None
+    when the profile has no actors block.
     """
     actors = profile.get("actors")
     if not actors:
@@ -715,16 +731,25 @@ def partner_checklist(profile: Mapping[str, Any]) -> list[dict[str, Any]] | None
     by_cat: Mapping[str, Mapping[str, int]] = actors.get("entries_by_category") or {}
     out = []
     for g in partner_groups():
+        share = None
         if g.category is not None:
             named = dict(by_cat.get(g.category, {}))
+            share = ((actors.get("categories") or {}).get(g.category) or {}).get("sentence_share")
         else:
             named = {e: entries[e] for e in g.entries if entries.get(e, 0) > 0}
+        mentions = sum(named.values())
+        if g.category == "residents":
+            thin = mentions > 0 and residents_low(profile, peers, comparison)
+        else:
+            thin = 0 < mentions <= PARTNER_THIN
         out.append(
             {
                 "id": g.id,
                 "label": g.label,
-                "present": sum(named.values()) > 0,
-                "mentions": sum(named.values()),
+                "present": mentions > 0,
+                "thin": thin,
+                "mentions": mentions,
+                "share": share,
                 "named": sorted(named, key=lambda e: -named[e]),
             }
         )
@@ -803,6 +828,48 @@ def _judged_sections(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+# ------------------------------------------------------------------ gaps and peers
+@dataclass(frozen=True)
+class PeerGap:
+    """Whether the peers leave a gap of a threshold standing, and their median.
+
+    A plan below a threshold (little preventive language, residents in few
+    sentences, a narrow circle of actors) has a gap, unless the figures shown
+    beside it say otherwise: when it stands above the median of the peers it
+    is compared with, the low figure is the kind of document, not a gap of
+    this plan. ``holds`` is True without peers to compare with (fewer than
+    ``PEER_MIN`` with the measure, or a part of a document among whole ones).
+    """
+
+    holds: bool = True
+    median: float | None = None
+    n: int = 0
+
+
+def peer_gap(
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]] | None,
+    cmp: Comparison | None,
+    key: str,
+) -> PeerGap:
+    """The :class:`PeerGap` of a low value of measure ``key`` (see :data:`MEASURES`)."""
+    if not peers or (cmp is not None and cmp.part):
+        return PeerGap()
+    pos = peer_positions(profile, peers).get(key)
+    if pos is None or pos.n < PEER_MIN:
+        return PeerGap()
+    median = _median(pos.peers)
+    same = format_measure(key, pos.value) == format_measure(key, median)
+    return PeerGap(holds=same or pos.value < median, median=median, n=pos.n)
+
+
+def _median_note(gap: PeerGap, key: str, noun: str) -> str:
+    """' (mediaan van de 5 vergeleken plannen: 2,7)' when the gap was checked on peers."""
+    if gap.median is None:
+        return ""
+    return f" (mediaan van de {gap.n} vergeleken {noun}: {format_measure(key, gap.median)})"
+
+
 # ------------------------------------------------------------------ findings
 def derive_findings(
     profile: Mapping[str, Any],
@@ -815,15 +882,16 @@ def derive_findings(
     it is read from the profiles.
     """
     out: list[Finding] = []
+    cmp = (comparison or compare_with(profile, peers)) if peers else None
     out += _balance_findings(profile)
-    out += _register_findings(profile)
-    out += _actor_findings(profile)
+    out += _register_findings(profile, peers, cmp)
+    out += _actor_findings(profile, peers, cmp)
     out += _theme_findings(profile)
     out += _domain_findings(profile)
     out += _section_findings(profile)
     out += _perception_findings(profile)
-    if peers:
-        out += _peer_findings(profile, peers, comparison or compare_with(profile, peers))
+    if peers and cmp is not None:
+        out += _peer_findings(profile, peers, cmp)
     out.sort(key=lambda f: -f.weight)
     return out
 
@@ -988,18 +1056,25 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
     return [Finding("balance", "framing", title, text, 100, tone, figures)]
 
 
-def _register_findings(p: Mapping[str, Any]) -> list[Finding]:
+def _register_findings(
+    p: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]] | None = None,
+    cmp: Comparison | None = None,
+) -> list[Finding]:
     prev, rep, pos = _rate(p, "preventive"), _rate(p, "repressive"), _rate(p, "positive")
     if prev is None or rep is None or pos is None:
         return []
-    if prev < rep and prev < pos and prev < LOW_RATE:
+    gap = peer_gap(p, peers, cmp, "preventive_per_1000")
+    if prev < rep and prev < pos and prev < LOW_RATE and gap.holds:
+        noun = cmp.noun if cmp else "plannen"
         return [
             Finding(
                 "preventive_scarce",
                 "framing",
                 "Weinig preventie",
-                f"Preventieve taal is schaars: {nl_num(prev, 1)} termen per 1.000 woorden, "
-                f"tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} positieve.",
+                f"Preventieve taal is schaars: {nl_num(prev, 1)} termen per 1.000 woorden"
+                + _median_note(gap, "preventive_per_1000", noun)
+                + f", tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} positieve.",
                 45,
                 "gap",
                 {"preventive_per_1000": prev},
@@ -1008,17 +1083,37 @@ def _register_findings(p: Mapping[str, Any]) -> list[Finding]:
     return []
 
 
-def _actor_findings(p: Mapping[str, Any]) -> list[Finding]:
+def residents_low(
+    p: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]] | None = None,
+    cmp: Comparison | None = None,
+) -> bool:
+    """Residents named in fewer than ``LOW_SHARE`` of the sentences, and (with peers)
+    not in more than the peers' median: the rule of the finding, the question and the
+    checklist's mark alike."""
+    res = ((p.get("actors") or {}).get("categories") or {}).get("residents")
+    if res is None or res.get("sentence_share", 0) >= LOW_SHARE:
+        return False
+    return peer_gap(p, peers, cmp, "residents_share").holds
+
+
+def _actor_findings(
+    p: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]] | None = None,
+    cmp: Comparison | None = None,
+) -> list[Finding]:
     actors = p.get("actors")
     if not actors:
         return []
     out: list[Finding] = []
     counts = _actor_counts(p)
     total = sum(counts.values())
+    noun = cmp.noun if cmp else "plannen"
     if total:
         chain = counts.get("chain", 0) / total
         broad = (counts.get("partners", 0) + counts.get("residents", 0)) / total
-        if chain >= CHAIN_DOMINANCE:
+        narrow = peer_gap(p, peers, cmp, "actors_broad_share")
+        if chain >= CHAIN_DOMINANCE and narrow.holds:
             out.append(
                 Finding(
                     "actors_narrow",
@@ -1026,7 +1121,9 @@ def _actor_findings(p: Mapping[str, Any]) -> list[Finding]:
                     "Smalle kring: vooral de veiligheidsketen",
                     f"{nl_pct(chain)} van de {total} actorvermeldingen betreft de "
                     f"veiligheidsketen (politie, OM, gemeente, handhaving); maatschappelijke "
-                    f"partners en bewoners samen {nl_pct(broad)}.",
+                    f"partners en bewoners samen {nl_pct(broad)}"
+                    + _median_note(narrow, "actors_broad_share", noun)
+                    + ".",
                     60 + 40 * (chain - CHAIN_DOMINANCE),
                     "repressive",
                     {"chain_share": chain},
@@ -1046,16 +1143,20 @@ def _actor_findings(p: Mapping[str, Any]) -> list[Finding]:
                     {"broad_share": broad},
                 )
             )
-    res = (actors.get("categories") or {}).get("residents")
-    if res is not None and res.get("sentence_share", 0) < LOW_SHARE:
+    if residents_low(p, peers, cmp):
+        res = (actors.get("categories") or {}).get("residents") or {}
         share = res.get("sentence_share", 0)
+        gap = peer_gap(p, peers, cmp, "residents_share")
         out.append(
             Finding(
                 "residents_low",
                 "actors",
-                "Bewoners nauwelijks in beeld",
-                f"Bewoners worden in {nl_pct(share, 1)} van de zinnen genoemd "
-                f"({res.get('count', 0)} keer).",
+                "Bewoners weinig in beeld",
+                f"Bewoners worden {nl_count(res.get('count', 0), 'keer', 'keer')} genoemd, in "
+                f"{nl_pct(share, 1)} van de zinnen"
+                + _median_note(gap, "residents_share", noun)
+                + f": minder dan de {nl_pct(LOW_SHARE)} waaronder een groep weinig "
+                "genoemd heet.",
                 65,
                 "gap",
                 {"residents_share": share},
@@ -1430,6 +1531,8 @@ def derive_questions(
       prevention? Preventive language the leading register: how is its effect known?
     - residents in fewer than ``LOW_SHARE`` of sentences: what is their role?
     - chain at least ``CHAIN_DOMINANCE`` of actor mentions: who else carries safety?
+    - these three only when the plan does not stand above the peers' median on the
+      measure shown beside them (:func:`peer_gap`).
     - partner groups of the column that are absent (one question for all of them),
       or named at most ``PARTNER_THIN`` times.
     - each theme field one-sided repressive (``THEME_ONE_SIDED``, ``THEME_MIN_HITS``);
@@ -1443,6 +1546,7 @@ def derive_questions(
       every peer's, and no part of a document among whole ones: what explains it?
     """
     qs: list[Question] = []
+    cmp = (comparison or compare_with(profile, peers)) if peers else None
     cats = profile.get("categories") or {}
     b = (profile.get("balance") or {}).get("value")
     rep, prev = _rate(profile, "repressive"), _rate(profile, "preventive")
@@ -1490,12 +1594,15 @@ def derive_questions(
             )
         )
     if prev is not None and rep is not None and pos is not None:
-        if prev < LOW_RATE and prev <= min(rep, pos):
+        gap = peer_gap(profile, peers, cmp, "preventive_per_1000")
+        if prev < LOW_RATE and prev <= min(rep, pos) and gap.holds:
             qs.append(
                 Question(
                     "where_prevention",
                     "Waar zit de preventie: wat doet de gemeente om problemen vóór te zijn?",
-                    f"Preventieve taal: {nl_num(prev, 1)} termen per 1.000 woorden.",
+                    f"Preventieve taal: {nl_num(prev, 1)} termen per 1.000 woorden"
+                    + _median_note(gap, "preventive_per_1000", cmp.noun if cmp else "plannen")
+                    + ".",
                     60,
                 )
             )
@@ -1510,7 +1617,7 @@ def derive_questions(
                     48,
                 )
             )
-    qs += _actor_questions(profile)
+    qs += _actor_questions(profile, peers, cmp)
     theme_qs = _theme_questions(profile)
     qs += theme_qs
     hardest = _hardest_chapter(profile)
@@ -1558,8 +1665,7 @@ def derive_questions(
                     40,
                 )
             )
-    if peers and b is not None:
-        cmp = comparison or compare_with(profile, peers)
+    if peers and b is not None and cmp is not None:
         bal = peer_positions(profile, peers, cmp.names).get("balance")
         if (
             bal is not None
@@ -1610,25 +1716,36 @@ def _hardest_chapter(profile: Mapping[str, Any]) -> Question | None:
     )
 
 
-def _actor_questions(profile: Mapping[str, Any]) -> list[Question]:
+def _actor_questions(
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]] | None = None,
+    cmp: Comparison | None = None,
+) -> list[Question]:
     actors = profile.get("actors")
     if not actors:
         return []
     qs: list[Question] = []
-    res = (actors.get("categories") or {}).get("residents")
-    if res is not None and res.get("sentence_share", 0) < LOW_SHARE:
+    res = (actors.get("categories") or {}).get("residents") or {}
+    if residents_low(profile, peers, cmp):
         qs.append(
             Question(
                 "residents_role",
                 "Welke rol krijgen bewoners zelf: als bron van informatie, als meedenkers, "
                 "als partners in de eigen buurt?",
-                f"Bewoners komen voor in {nl_pct(res.get('sentence_share', 0), 1)} van de zinnen.",
+                f"Bewoners komen voor in {nl_pct(res.get('sentence_share', 0), 1)} van de zinnen"
+                + _median_note(
+                    peer_gap(profile, peers, cmp, "residents_share"),
+                    "residents_share",
+                    cmp.noun if cmp else "plannen",
+                )
+                + ".",
                 85,
             )
         )
     counts = _actor_counts(profile)
     total = sum(counts.values())
-    if total and counts.get("chain", 0) / total >= CHAIN_DOMINANCE:
+    narrow = peer_gap(profile, peers, cmp, "actors_broad_share").holds
+    if total and counts.get("chain", 0) / total >= CHAIN_DOMINANCE and narrow:
         qs.append(
             Question(
                 "beyond_chain",

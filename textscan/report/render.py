@@ -547,7 +547,11 @@ def _named_network(
     }
 
 
-def _actors(profile: Mapping[str, Any]) -> dict[str, Any] | None:
+def _actors(
+    profile: Mapping[str, Any],
+    peers: Sequence[Mapping[str, Any]] | None = None,
+    comparison: Any = None,
+) -> dict[str, Any] | None:
     actors = profile.get("actors")
     if not actors:
         return None
@@ -588,7 +592,7 @@ def _actors(profile: Mapping[str, Any]) -> dict[str, Any] | None:
         "network": charts.network(_named_network(actors.get("network") or {}, forms), groups),
         "checklist": [
             {**g, "names": [entry_name("actors", e, forms.get(e)) for e in g["named"]]}
-            for g in partner_checklist(profile) or []
+            for g in partner_checklist(profile, peers, comparison) or []
         ],
     }
 
@@ -1114,7 +1118,7 @@ def diagnosis_context(
         "theme_chart": _theme_chart(p),
         "theme_entries": _theme_entries(p),
         "has_themes": bool(p.get("themes")),
-        "actors": _actors(p),
+        "actors": _actors(p, peer_list or None, cmp),
         "domains": _group_bars(domains, "domains") if domains else None,
         "perception": _group_bars(perception, "perception") if perception else None,
         "evidence": _evidence(p),
