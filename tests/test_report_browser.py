@@ -115,16 +115,24 @@ class Visit:
 
 
 @pytest.fixture(scope="module")
-def corpus_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Scan the demo corpus and write every report (diagnoses + corpus report)."""
+def demo_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The results folder of a scan of the demo corpus."""
     from textscan.pipeline import scan
-    from textscan.report import write_reports
 
     pdfs = sorted(CORPUS.glob("*.pdf"))
     if not pdfs:
         pytest.skip(f"demo corpus not found in {CORPUS}")
     results = tmp_path_factory.mktemp("results")
     scan(pdfs, results, jobs=1)
+    return results
+
+
+@pytest.fixture(scope="module")
+def corpus_reports(tmp_path_factory: pytest.TempPathFactory, demo_results: Path) -> dict[str, Path]:
+    """Every report of the demo corpus (diagnoses + corpus report)."""
+    from textscan.report import write_reports
+
+    results = demo_results
     out = tmp_path_factory.mktemp("reports")
     files = write_reports(results, out)
     return {f.stem: f for f in files}
@@ -321,18 +329,30 @@ def _headings(html: Path) -> list[str]:
 
 
 def _stranded(pages: list[str], headings: list[str]) -> list[str]:
-    """Headings that end a page with at most two lines of their text after them."""
+    """Headings that end a page with at most two lines of their text after them, while
+    their text goes on on the next page (a short block that ends on the page, such as
+    one negated sentence before the next section, is whole)."""
 
     def norm(s: str) -> str:
         return "".join(s.split()).lower()
 
+    def content(text: str) -> list[str]:
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        return [ln for ln in lines if not ln.strip().startswith("pagina ")]
+
     wanted = {norm(h) for h in headings}
+
+    def is_heading(line: str) -> bool:
+        return norm(line).lstrip("0123456789") in wanted
+
     found = []
     for page_no, text in enumerate(pages[:-1]):
-        lines = [ln for ln in text.splitlines() if ln.strip()]
-        lines = [ln for ln in lines if not ln.strip().startswith("pagina ")]
-        positions = [i for i, ln in enumerate(lines) if norm(ln).lstrip("0123456789") in wanted]
+        lines = content(text)
+        positions = [i for i, ln in enumerate(lines) if is_heading(ln)]
         if positions and len(lines) - positions[-1] - 1 <= 2:
+            following = content(pages[page_no + 1])[1:]  # after the running head
+            if following and is_heading(following[0]):
+                continue
             found.append(f"page {page_no + 1}: {lines[positions[-1]]}")
     return found
 
@@ -344,12 +364,14 @@ def test_the_printed_corpus_report_fits_a4_and_leaves_no_heading_alone(
     pdf = tmp_path / "corpus.pdf"
     pages = _print(browser, html, pdf)
     # every column of the table of plans is on the page, inside the right margin
-    for word in ("BELEIDSVELDEN", "CLUSTER", "EVENWICHT"):
+    for word in ("Beleidsvelden", "Cluster", "Evenwicht"):
         edges = _words_right_edge(pdf, 0, word)
         assert edges, f"{word} not printed on page 1"
         assert max(edges) <= A4_WIDTH_PT - MARGIN_PT + 1, (word, edges)
     # a hint for the screen is not printed
     assert not any("Klik op een kolomkop" in t for t in pages)
+    # nothing is shrunk to fit: every character prints at 7 pt or more
+    assert _small_print(pdf, 7.0) == []
     assert _stranded(pages, _headings(html)) == []
 
 
@@ -369,3 +391,140 @@ def test_a_printed_diagnosis_leaves_no_heading_alone_and_breaks_no_name(
     lines = {ln.strip() for t in pages for ln in t.splitlines()}
     for threshold, _, _ in THRESHOLDS:
         assert any(ln.startswith(threshold) for ln in lines), threshold
+
+
+# ---------------------------------------------------------------- the printed diagnosis
+def _pdf_pages(pdf: Path) -> list[str]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def _small_print(pdf: Path, minimum: float) -> list[str]:
+    """Runs of characters printed smaller than ``minimum`` points, with their page."""
+    import math
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(pdf))
+    small: list[str] = []
+    try:
+        for i in range(len(doc)):
+            tp = doc[i].get_textpage()
+            text = tp.get_text_range()
+            run = ""
+            for k in range(tp.count_chars()):
+                m = raw.FS_MATRIX()
+                raw.FPDFText_GetMatrix(tp.raw, k, m)
+                size = raw.FPDFText_GetFontSize(tp.raw, k) * math.sqrt(abs(m.a * m.d - m.b * m.c))
+                if text[k].strip() and size < minimum:
+                    run += text[k]
+                elif run:
+                    small.append(f"p. {i + 1}: {run} ({size:.1f} pt)")
+                    run = ""
+    finally:
+        doc.close()
+    return small
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+@pytest.fixture(scope="module")
+def printed_diagnosis(
+    browser: Any, demo_results: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path, list[str]]:
+    """The diagnosis of Vlietmonde among the other demo plans, as 'textscan report'
+    writes it (with its file of hits), printed to A4: html, pdf and the text per page."""
+    from click.testing import CliRunner
+
+    from textscan.cli import cli
+
+    out = tmp_path_factory.mktemp("printed")
+    html = out / "vliet.html"
+    plan = CORPUS / "vlietmonde-ivp-2023-2026.pdf"
+    res = CliRunner().invoke(
+        cli, ["report", str(plan), "--compare", str(demo_results), "--out", str(html)]
+    )
+    assert res.exit_code == 0, res.output
+    pdf = out / "vliet.pdf"
+    pages = _print(browser, html, pdf)
+    return html, pdf, pages
+
+
+def test_the_printed_summary_is_on_the_first_page(
+    printed_diagnosis: tuple[Path, Path, list[str]],
+) -> None:
+    _, _, pages = printed_diagnosis
+    first = _norm(pages[0])
+    for text in ("Vlietmonde", "Samenvatting", "Belangrijkste bevindingen", "per 1.000 woorden"):
+        assert _norm(text) in first, text
+    # every page but the last carries more than a stray box or a heading
+    for number, text in enumerate(pages[:-1], start=1):
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        lines = [ln for ln in lines if not ln.startswith(("pagina ", "Framingdiagnose –"))]
+        assert len(lines) >= 8, (number, lines)
+
+
+def test_printed_labels_are_readable(printed_diagnosis: tuple[Path, Path, list[str]]) -> None:
+    _, pdf, _ = printed_diagnosis
+    # every character, the labels of the small charts too, is printed at 7 pt or more
+    assert _small_print(pdf, 7.0) == []
+
+
+def test_printed_blocks_stay_together(printed_diagnosis: tuple[Path, Path, list[str]]) -> None:
+    html, _, pages = printed_diagnosis
+    normed = [_norm(p) for p in pages]
+
+    def page_of(text: str) -> int:
+        return next(i for i, p in enumerate(normed) if _norm(text) in p)
+
+    # a heading is on the page of what it introduces: the first rows of a table, the
+    # first label of a chart
+    for heading, content in (
+        ("Per hoofdstuk", "1. Voorwoord"),
+        ("Per hoofdstuk", "3. Analyse"),
+        ("Per thema", "Integriteit en veiligheid"),
+        ("Wie wordt samen genoemd", "Actoren die in dezelfde zin voorkomen"),
+        ("Beleving en cijfers", "Beleving (subjectief)"),
+    ):
+        assert page_of(heading) == page_of(content), (heading, content)
+    # a chapter number stays with its title
+    import re
+
+    lines = [ln.strip() for p in pages for ln in p.splitlines()]
+    assert not [ln for ln in lines if re.fullmatch(r"\d+(\.\d+)*\.", ln)]
+    # the file of hits is said to come with the report, not to lie beside it
+    text = " ".join(pages)
+    assert "naast dit rapport" not in text
+    assert "vliet-vindplaatsen.csv" in text and "meegeleverd" in text
+    assert "naast dit rapport" in html.read_text(encoding="utf-8")  # on screen it does
+
+
+def test_a_coloured_bar_covers_no_text_in_print(
+    browser: Any, printed_diagnosis: tuple[Path, Path, list[str]]
+) -> None:
+    html, _, _ = printed_diagnosis
+    v = Visit(browser, html, width=700)
+    try:
+        v.page.emulate_media(media="print")
+        covered = v.page.eval_on_selector_all(
+            "#bewijs .evidence-cat h3",
+            """hs => hs.filter(h => {
+                const bar = parseFloat(getComputedStyle(h).borderLeftWidth) || 0;
+                const next = h.nextElementSibling;
+                if (!bar || !next) return false;
+                return h.getBoundingClientRect().bottom > next.getBoundingClientRect().top;
+            }).map(h => h.textContent)""",
+        )
+        assert covered == []
+        # the "Meest gebruikt" lines start clear of the heading's colour bar
+        assert v.page.locator("#bewijs .terms").count() >= 3
+    finally:
+        v.close()

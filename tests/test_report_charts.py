@@ -230,3 +230,28 @@ def test_the_forest_chart_has_room_for_every_name():
     assert [r["name"] for r in f["rows"]] == ["SP", "coalitieakkoord-2021-2025 (dit deel)"]
     top = f["rows"][0]
     assert top["x_low"] < top["x"] < top["x_high"]
+
+
+def test_peer_markers_on_the_gauge_that_would_overlap_are_stacked() -> None:
+    # Duinhoven (+0,23) and Marledal (+0,25) are some 5 px apart on the track
+    g = charts.gauge(-0.2, -0.41, 0.03, [0.86, 0.23, 0.25, -0.94, 0.54])
+    markers = g["peers"]
+    assert len(markers) == 5
+    for a, b in itertools.combinations(markers, 2):
+        if a["y"] == b["y"]:  # markers in one row keep a marker's width apart
+            assert abs(a["x"] - b["x"]) >= charts.MARKER_WIDTH, (a, b)
+    assert len({m["y"] for m in markers}) == 2
+    # the track moves down to make room, so the upper row stays in the drawing
+    assert min(m["y"] for m in markers) - 7 >= 0
+    apart = charts.gauge(0.0, -0.1, 0.1, [-0.5, 0.5])
+    assert len({m["y"] for m in apart["peers"]}) == 1 and apart["height"] < g["height"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(min_value=-1, max_value=1), max_size=12))
+def test_stacked_markers_never_overlap(values: list[float]) -> None:
+    g = charts.gauge(0.0, None, None, values)
+    for a, b in itertools.combinations(g["peers"], 2):
+        if a["y"] == b["y"]:
+            assert abs(a["x"] - b["x"]) >= charts.MARKER_WIDTH
+    assert all(m["y"] - 7 >= 0 for m in g["peers"])

@@ -100,27 +100,65 @@ def ticks(d0: float, d1: float, n: int = 4) -> list[float]:
 
 
 # ------------------------------------------------------------------ gauge
+MARKER_WIDTH = 8.0
+"""Width in px of a peer's triangle above the gauge."""
+MARKER_ROW = 9.0
+"""Height in px of a row of peer triangles; overlapping triangles go a row higher."""
+
+
+def stack_markers(xs: Sequence[float], width: float = MARKER_WIDTH, gap: float = 1.0) -> list[int]:
+    """The row (0 = nearest the track) of each marker at ``xs``, so that no two overlap.
+
+    Markers are placed from left to right, each in the lowest row where it keeps
+    ``width + gap`` px from the last marker of that row: two plans with nearly
+    the same balance (+0,23 and +0,25) show as two triangles, one above the other.
+    """
+    last: list[float] = []  # the x of the last marker in each row
+    rows = [0] * len(xs)
+    for i in sorted(range(len(xs)), key=lambda k: xs[k]):
+        for r, lx in enumerate(last):
+            if xs[i] - lx >= width + gap:
+                rows[i], last[r] = r, xs[i]
+                break
+        else:
+            rows[i] = len(last)
+            last.append(xs[i])
+    return rows
+
+
 def gauge(
     value: float | None,
     low: float | None,
     high: float | None,
     peers: Sequence[float] = (),
     *,
-    width: int = 520,
+    width: int = 360,
 ) -> dict[str, Any]:
-    """The balance gauge: a −1..+1 track, the interval as a band, the estimate as a dot."""
+    """The balance gauge: a −1..+1 track, the interval as a band, the estimate as a dot.
+
+    ``peers`` are the other plans' balances, drawn as triangles above the track;
+    triangles that would overlap are stacked (:func:`stack_markers`), and the
+    track moves down to make room for the rows.
+    """
     x = Scale(-1, 1, 24, width - 24)
+    xs = [x(v) for v in peers]
+    rows = stack_markers(xs)
+    extra = MARKER_ROW * max(rows, default=0)
+    track_y = 34 + extra
     return {
         "width": width,
-        "height": 104,
-        "track_y": 34,
+        "height": round(104 + extra),
+        "track_y": track_y,
         "x0": x(-1),
         "x1": x(1),
         "zero": x(0),
         "value": None if value is None else x(value),
         "low": None if low is None else x(low),
         "high": None if high is None else x(high),
-        "peers": [x(v) for v in peers],
+        "peers": [
+            {"x": px, "y": track_y - 10 - MARKER_ROW * r, "half": MARKER_WIDTH / 2}
+            for px, r in zip(xs, rows, strict=True)
+        ],
         "ticks": [{"x": x(t), "value": t} for t in (-1, -0.5, 0, 0.5, 1)],
     }
 
@@ -131,7 +169,7 @@ def strip(
     kind: str,
     *,
     highlight: str | None = None,
-    width: int = 380,
+    width: int = 260,
     height: int = 40,
     fmt: Callable[[float], str] | None = None,
     vmax: float | None = None,
@@ -262,8 +300,8 @@ def hbars(
     rows: Sequence[Mapping[str, Any]],
     *,
     vmax: float | None = None,
-    width: int = 900,
-    label_width: int = 240,
+    width: int = 800,
+    label_width: int = 220,
     row_height: int = 26,
     value_width: int = 90,
 ) -> dict[str, Any]:
@@ -290,8 +328,8 @@ def stacked(
     rows: Sequence[Mapping[str, Any]],
     parts: Sequence[str],
     *,
-    width: int = 900,
-    label_width: int = 240,
+    width: int = 800,
+    label_width: int = 220,
     value_width: int = 150,
     row_height: int = 28,
 ) -> dict[str, Any]:
@@ -314,7 +352,7 @@ def stacked(
                         "w": round(w, 2),
                         "n": n,
                         "color": color(p),
-                        "show": w >= 18,
+                        "show": w >= 8 + 8 * len(str(n)),
                     }
                 )
             x += w
@@ -527,8 +565,8 @@ def scatter(
     *,
     x_kind: str = "balance",
     y_kind: str = "share",
-    width: int = 900,
-    height: int = 460,
+    width: int = 800,
+    height: int = 440,
 ) -> dict[str, Any]:
     """A labelled scatter of plans: points {name, x, y, group}."""
     xs = [float(p["x"]) for p in points]

@@ -86,6 +86,7 @@ import yaml
 
 from textscan.report.labels import (
     FRAMING_ORDER,
+    chapter_title,
     label,
     nl_count,
     nl_list,
@@ -1318,7 +1319,10 @@ def _section_findings(p: Mapping[str, Any]) -> list[Finding]:
     if hi["balance"] - lo["balance"] < SECTION_SPREAD:
         return []
     few = _few_terms(
-        [{"name": f"‘{s['title']}’", "balance_terms": _section_terms(s)} for s in (lo, hi)],
+        [
+            {"name": f"‘{chapter_title(s['title'])}’", "balance_terms": _section_terms(s)}
+            for s in (lo, hi)
+        ],
         "name",
     )
     return [
@@ -1326,8 +1330,9 @@ def _section_findings(p: Mapping[str, Any]) -> list[Finding]:
             "sections_spread",
             "themes",
             "Hoofdstukken verschillen sterk",
-            f"Het meest repressieve hoofdstuk is ‘{lo['title']}’ (balans "
-            f"{nl_num(lo['balance'], signed=True)}), het meest verbindende ‘{hi['title']}’ "
+            f"Het meest repressieve hoofdstuk is ‘{chapter_title(lo['title'])}’ (balans "
+            f"{nl_num(lo['balance'], signed=True)}), het meest verbindende "
+            f"‘{chapter_title(hi['title'])}’ "
             f"(balans {nl_num(hi['balance'], signed=True)})." + few,
             40 if few else 48,
             "neutral",
@@ -1706,8 +1711,8 @@ def _hardest_chapter(profile: Mapping[str, Any]) -> Question | None:
     cats = low.get("categories") or {}
     return Question(
         "chapter_hardest",
-        f"In ‘{low['title']}’ is de toon het hardst. Waarom kiest de gemeente daar voor een "
-        "andere benadering dan in de rest van het plan?",
+        f"In ‘{chapter_title(low['title'])}’ is de toon het hardst. Waarom kiest de gemeente "
+        "daar voor een andere benadering dan in de rest van het plan?",
         f"Balans van dit hoofdstuk {nl_num(low['balance'], signed=True)} "
         f"({cats.get('repressive', {}).get('count', 0)} repressieve tegenover "
         f"{cats.get('positive', {}).get('count', 0)} positieve termen), in het hele plan "

@@ -8,6 +8,7 @@ shown as it is, so a report never hides a category.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -266,6 +267,19 @@ _TERMS: dict[str, dict[str, str]] = {}
 _CONTEXT: dict[str, frozenset[str]] = {}
 
 
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(?=\S)")
+
+
+def chapter_title(title: Any) -> str:
+    """A chapter title whose number stays with its first word: '5. Bedrijvigheid'.
+
+    The space after a leading chapter number ('5.', '6.2', '10') becomes a
+    no-break space, so that a narrow table column or a line end never leaves
+    the number on a line of its own.
+    """
+    return _NUMBERED.sub("\\1\u00a0", " ".join(str(title or "").split()))
+
+
 def nl_date(day: Any) -> str:
     """A date in Dutch words: 30 november 2026."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
@@ -317,8 +331,6 @@ def warning_text(w: Mapping[str, Any], pages_total: Any = None) -> str:
     ``pages``), as the CSV files keep them for researchers; the report says
     them in Dutch. A code not known here gets a general Dutch sentence.
     """
-    import re
-
     code = str(w.get("code", ""))
     message = str(w.get("message", ""))
     pages = [int(p) for p in w.get("pages") or ()]

@@ -61,6 +61,7 @@ from textscan.report.findings import (
 from textscan.report.labels import (
     FRAMING_ORDER,
     MISSING_TEXT,
+    chapter_title,
     entry_name,
     label,
     lexicon_name,
@@ -451,7 +452,7 @@ def _sections_table(profile: Mapping[str, Any]) -> dict[str, Any] | None:
         rows.append(
             {
                 "judged": bal is not None and terms >= SECTION_MIN_HITS,
-                "title": s.get("title") or "",
+                "title": chapter_title(s.get("title")),
                 "page": s.get("page_start"),
                 "words": s.get("words", 0),
                 "cells": cells,
@@ -612,7 +613,7 @@ def _evidence(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "sentences": [
                     {
                         "page": s.get("page"),
-                        "section": s.get("section"),
+                        "section": chapter_title(s.get("section")),
                         "segments": highlight_segments(
                             s.get("text", ""),
                             [{**h, "category": c} for h in s.get("hits") or []]
@@ -908,7 +909,7 @@ def _negated(p: Mapping[str, Any]) -> list[dict[str, Any]]:
         out.append(
             {
                 "page": s.get("page"),
-                "section": s.get("section"),
+                "section": chapter_title(s.get("section")),
                 "category": s.get("category"),
                 "negator": s.get("negator") or "niet",
                 "segments": highlight_segments(s.get("text", ""), s.get("hits") or []),
