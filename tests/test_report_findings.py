@@ -374,7 +374,7 @@ def test_peer_positions_rank_and_exclude_the_plan_itself() -> None:
     bal = pos["balance"]
     assert bal.n == 4  # itself left out
     assert bal.is_lowest and bal.rank == 5
-    assert bal.describe().startswith("plaats 5 van 5 naar de puntschatting: de laagste")
+    assert bal.describe().startswith("plaats 5 van 5 op grond van de puntschatting: de laagste")
     f = F.derive_findings(plan, peers)
     assert "peer_extreme" in codes(f)
     assert "peers_lowest" in codes(F.derive_questions(plan, peers))
@@ -695,7 +695,9 @@ def test_a_shared_top_place_is_called_shared_and_is_no_finding() -> None:
     lower = make_profile(30, 5, 5, sha="5" * 64)
     pos = F.peer_positions(plan, [*same, lower])["balance"]
     assert pos.ties == 3 and not pos.is_highest
-    assert pos.describe().startswith("hoogste naar de puntschatting, gelijk met 3 andere plannen")
+    assert pos.describe().startswith(
+        "hoogste op grond van de puntschatting, gelijk met 3 andere plannen"
+    )
     assert "peer_extreme" not in codes(F.derive_findings(plan, [*same, lower]))
 
 
@@ -727,7 +729,8 @@ def test_the_hardest_chapter_of_a_connecting_plan_is_asked_about_and_lists_are_n
         _section("Samen", 400, 1, 15),
     ]
     q = next(x for x in F.derive_questions(p) if x.code == "chapter_hardest")
-    assert "‘Handhaving’" in q.text and "9 repressieve tegenover 1 positieve" in q.reason
+    assert "‘Handhaving’" in q.text
+    assert "9 repressieve termen tegenover 1 positieve term)" in q.reason
     assert [s["title"] for s in F._judged_sections(p)] == ["Handhaving", "Samen"]
 
 
@@ -832,13 +835,13 @@ def test_theme_rows_are_named_by_their_term_not_by_one_form_of_it() -> None:
         },
     }
     names = [t["name"] for t in _theme_entries(p)]
-    assert names == ["brand", "fraude", "georganiseerde criminaliteit"]
+    assert names == ["branden", "fraude", "georganiseerde criminaliteit"]
     # a term counted only in a context is named with it: not "jong" or "jongere"
     from textscan.report.labels import entry_name
 
-    assert entry_name("themes", "jonge-dader", {"jonge": 2}) == "jonge dader"
+    assert entry_name("themes", "jonge-dader", {"jonge": 2}) == "jonge daders"
     assert entry_name("themes", "jongere-en-criminaliteit", "jongeren") == (
-        "jongere en criminaliteit"
+        "jongeren en criminaliteit"
     )
     assert entry_name("actors", "oov") == "Openbare Orde en Veiligheid"  # a name stays one
 
@@ -976,11 +979,14 @@ def test_a_position_is_qualified_by_the_intervals_of_the_plans() -> None:
     assert pos.clearly_above() == ["plan-2222", "plan-3333"]
     assert pos.clearly_below() == ["plan-5555"] and pos.overlapping() == ["plan-4444"]
     assert pos.describe() == (
-        "plaats 4 van 5 naar de puntschatting (hoogste eerst); het 95%-interval overlapt "
+        "plaats 4 van 5 op grond van de puntschatting (hoogste eerst); het 95%-interval overlapt "
         "met dat van 1 van de 4 andere plannen"
     )
     f = next(x for x in F.derive_findings(plan, peers) if x.code == "peer_position")
-    assert "Duidelijk verbindender dan plan-5555 en duidelijk repressiever dan plan-2222" in f.text
+    assert (
+        "Het plan is duidelijk verbindender dan plan-5555 en duidelijk repressiever dan plan-2222"
+    ) in f.text
+    assert "op grond van de puntschatting op de vierde van vijf plaatsen" in f.text
     assert "Met plan-4444 overlapt het interval: dat verschil is niet zeker." in f.text
 
 
@@ -1006,7 +1012,9 @@ def test_with_fewer_peers_than_peer_min_no_place_is_given(tmp_path: Path) -> Non
     section = html[html.index('id="vergelijking"') :].split("</section>")[0]
     assert not re.search(r"plaats \d+ van", section)
     assert "de hoogste" not in section and "de laagste" not in section
-    assert f"geen plaats: minder dan {F.PEER_MIN} andere plannen met deze maat" in section
+    assert "geen plaats: minder dan drie andere plannen hebben een waarde voor deze maat" in (
+        section
+    )
 
 
 def test_each_peer_is_named_on_paper_with_its_interval() -> None:
@@ -1346,3 +1354,119 @@ def test_chart_labels_write_numbers_as_the_page_does(tmp_path: Path) -> None:
     assert re.findall(r"<title>plan-2: ([^<]*)</title>", actors) == ["6"]
     residents = next(r for r in rows if "Bewoners genoemd" in r)
     assert re.fullmatch(r"\d+%", re.findall(r"<title>plan-2: ([^<]*)</title>", residents)[0])
+
+
+# ---------------------------------------------------------------- Dutch as a reader writes it
+def test_counts_of_terms_and_places_are_said_in_plain_dutch() -> None:
+    themes = {"integrity": _theme(19, 2, 1, sentences=19)}
+    findings = F.derive_findings(make_profile(10, 5, 10, themes=themes))
+    f = next(x for x in findings if x.code == "themes_repressive")
+    assert "19 repressieve termen, 2 preventieve termen en 1 positieve term in 19 zinnen" in f.text
+    # a place is said in words, with the plan as subject of its clear differences
+    plan = _with_interval(make_profile(60, 11, 41, sha="1" * 64), -0.40, 0.05)
+    peers = _plans(
+        (0.86, 0.75, 0.95),
+        (0.54, 0.12, 0.89),
+        (0.25, -0.08, 0.53),
+        (0.23, -0.09, 0.56),
+        (-0.94, -1.0, -0.88),
+    )
+    f = next(x for x in F.derive_findings(plan, peers) if x.code == "peer_position")
+    assert "staat dit plan op grond van de puntschatting op de vijfde van zes plaatsen" in f.text
+    assert "Het plan is duidelijk verbindender dan plan-6666" in f.text
+    assert "naar de puntschatting" not in f.text and " Duidelijk" not in f.text
+    html = htmllib.unescape(render_diagnosis(plan, peers=peers))
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert (
+        "Een plaats noemen we alleen als minstens drie andere plannen een waarde voor deze "
+        "maat hebben"
+    ) in text
+    # the median is called so; "streepje" named three things and is gone
+    assert "de streep in het vak is hun mediaan" in text
+    assert "streepje" not in text and "middelste van de andere" not in text
+    assert "De lijn door elke stip is het 95%-interval" in text
+    assert (
+        "De vragen volgen uit de bevindingen hierboven; bij elke vraag staat het cijfer dat "
+        "de aanleiding is"
+    ) in text
+    assert "Bovendien mist de telling uitdrukkingen die niet in de woordenlijsten staan" in text
+    assert "lacunes hierboven" not in text and "Een lezer vindt" not in text
+
+
+def test_the_part_examined_is_named_as_chapters_with_the_pattern_in_their_title() -> None:
+    part = make_profile(20, 5, 10)
+    part["scope"] = {"section": "veiligheid", "document_pages": 40}
+    part["sections"] = [_section("4. Veiligheid in de wijk", 600, 15, 5)]
+    part["sections"][0].update(page_start=12, page_end=14)
+    html = htmllib.unescape(render_diagnosis(part))
+    assert (
+        "het hoofdstuk met ‘veiligheid’ in de titel: ‘4.\u00a0Veiligheid in de wijk’ "
+        "(p. 12–14 van 40)"
+    ) in html
+    part["sections"].append(_section("5. Veiligheid op straat", 300, 5, 5))
+    part["sections"][1].update(page_start=15, page_end=16)
+    html = htmllib.unescape(render_diagnosis(part))
+    assert "de hoofdstukken met ‘veiligheid’ in de titel (p. 12–16 van 40)" in html
+    assert "waarvan de titel" not in html
+
+
+def test_theme_rows_are_named_as_subjects_in_running_dutch() -> None:
+    import re as _re
+
+    from textscan.lexicon import load_lexicon
+    from textscan.report.labels import THEME_ENTRY_LABELS, entry_name
+
+    assert entry_name("themes", "explosie", {"explosies": 3}) == "explosies"
+    assert entry_name("themes", "sekswerker") == "sekswerkers"
+    assert entry_name("themes", "crimineel-netwerk") == "criminele netwerken"
+    assert entry_name("themes", "overlast") == "overlast"  # a phenomenon stays singular
+    entries = load_lexicon("themes").entries
+    assert set(THEME_ENTRY_LABELS) <= {e.id for e in entries}
+    # no row is named with a lemma's bare adjective before its noun, or by an id
+    bare = _re.compile(
+        r"\b(crimineel|georganiseerd|ondermijnend|digitaal|extern|fysiek|verward|"
+        r"bestuurlijk|complex|gevaarlijk|veilig) (?!in\b|en\b|uitgaan\b|ondernemen\b|gedrag\b)\w"
+    )
+    for e in entries:
+        name = entry_name("themes", e.id)
+        assert not bare.search(name), (e.id, name)
+        assert "-" not in name or "-" in (e.lemma or e.pattern or ""), (e.id, name)
+
+
+def test_a_sentence_cut_from_a_list_is_quoted_as_a_fragment() -> None:
+    p = make_profile(5, 2, 20)
+    text = "buurtbewoners praten mee over het plein en krijgen geld voor groen;"
+    start = text.index("praten mee")
+    p["evidence"] = {
+        "positive": [
+            {
+                "page": 2,
+                "section": "3.1 Samen in de wijk",
+                "text": text,
+                "hits": [{"start": start, "end": start + 10, "entry": "meepraten"}],
+            }
+        ]
+    }
+    html = htmllib.unescape(render_diagnosis(p))
+    quote = html[html.index("<blockquote>") :].split('<span class="where">')[0]
+    plain = re.sub(r"<[^>]+>", "", quote).strip()
+    assert plain.startswith("… buurtbewoners praten mee")
+    assert plain.endswith("geld voor groen …") and ";" not in plain
+
+
+def test_a_text_that_is_no_municipal_plan_is_asked_without_the_municipality() -> None:
+    hard = dict(
+        chain=40, partners=1, residents=1, residents_share=0.01, partner_entries={}, subjective=0
+    )
+    part = make_profile(50, 2, 3, **hard)
+    part["scope"] = {"section": "veiligheid"}
+    html = htmllib.unescape(render_diagnosis(part))
+    questions = re.sub(r"<[^>]+>", " ", html[html.index('id="vragen"') :].split("</section>")[0])
+    assert "Wat moet er worden opgebouwd" in questions
+    for said in ("de gemeente opbouwen", "weet de gemeente", "het opstellen van het onderzochte"):
+        assert said not in questions, said
+    plan = make_profile(50, 2, 3, **hard)
+    html = htmllib.unescape(render_diagnosis(plan, municipality="Proefstad"))
+    questions = re.sub(r"<[^>]+>", " ", html[html.index('id="vragen"') :].split("</section>")[0])
+    assert "Wat wil de gemeente opbouwen" in questions
+    assert "betrokken bij het opstellen van het plan" in questions

@@ -87,11 +87,15 @@ import yaml
 from textscan.report.labels import (
     FRAMING_ORDER,
     chapter_title,
+    entry_name,
     label,
+    nl_cardinal,
     nl_count,
     nl_list,
     nl_num,
+    nl_ordinal,
     nl_pct,
+    nl_terms,
     short,
 )
 
@@ -547,10 +551,13 @@ class PeerPosition:
         """
         one = _singular(noun)
         if self.n < PEER_MIN:
-            text = f"geen plaats: minder dan {PEER_MIN} andere {noun} met deze maat"
+            text = (
+                f"geen plaats: minder dan {nl_cardinal(PEER_MIN)} andere {noun} hebben een "
+                "waarde voor deze maat"
+            )
         else:
             total = self.n + 1
-            est = " naar de puntschatting" if self.has_intervals else ""
+            est = " op grond van de puntschatting" if self.has_intervals else ""
             if self.ties:
                 others = self._shared(one, noun)
                 if self.higher == 0:
@@ -789,10 +796,15 @@ def theme_framing(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def _theme_figures(r: Mapping[str, Any]) -> str:
-    return (
-        f"{r.get('repressive', 0)} repressieve, {r.get('preventive', 0)} preventieve en "
-        f"{r.get('positive', 0)} positieve termen in {nl_count(r['sentences'], 'zin', 'zinnen')}"
+    """'19 repressieve termen, 2 preventieve termen en 1 positieve term in 19 zinnen'."""
+    counts = nl_terms(
+        [
+            (r.get("repressive", 0), "repressieve"),
+            (r.get("preventive", 0), "preventieve"),
+            (r.get("positive", 0), "positieve"),
+        ]
     )
+    return f"{counts} in {nl_count(r['sentences'], 'zin', 'zinnen')}"
 
 
 def judged_balance(d: Mapping[str, Any]) -> float | None:
@@ -912,11 +924,15 @@ def summary_findings(findings: Sequence[Finding], n: int = 3) -> list[Finding]:
 
 
 def top_words(p: Mapping[str, Any], cat: str, n: int = 3) -> str:
-    """The plan's own most used terms of a framing category, quoted: "‘handhaving’, ..."."""
+    """The plan's most used terms of a framing category, quoted: "‘handhaving’, ...".
+
+    Named as the report's list of most used terms names them (:func:`entry_name`):
+    a term, not the stretch of a sentence one use of it spanned ("pakken
+    verloederde portieken en achterpaden gezamenlijk aan" is 'aanpakken').
+    """
     words = []
     for t in ((p.get("top_terms") or {}).get(cat) or [])[:n]:
-        forms = t.get("forms") or {}
-        words.append(f"‘{next(iter(forms)) if forms else t.get('entry')}’")
+        words.append(f"‘{entry_name('framing', str(t.get('entry')), t.get('forms'))}’")
     return nl_list(words)
 
 
@@ -981,8 +997,9 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
                 "framing",
                 "Vooral preventief" if lead else "Weinig framingtaal",
                 (lead + " " if lead else "")
-                + f"Het plan gebruikt nauwelijks repressieve of verbindende taal: {nrep} "
-                f"repressieve en {npos} positieve termen in {p.get('words', 0)} woorden. De "
+                + "Het plan gebruikt nauwelijks repressieve of verbindende taal: "
+                f"{nl_terms([(nrep, 'repressieve'), (npos, 'positieve')])} in "
+                f"{nl_num(p.get('words', 0), 0)} woorden. De "
                 f"balans ({nl_num(value, signed=True)}) rust op te weinig termen om een "
                 f"richting aan te wijzen.",
                 100,
@@ -1394,7 +1411,7 @@ def _peer_findings(
                     f"{'hoger' if low else 'lager'}, en het 95%-interval van dit plan "
                     f"({nl_num(bal.interval[0], signed=True)} tot "
                     f"{nl_num(bal.interval[1], signed=True)}) overlapt met dat van geen enkel "
-                    f"ander {one} (het middelste van de andere: {median})."
+                    f"ander {one} (mediaan van de andere {noun}: {median})."
                 )
                 weight, tone = 80.0, "repressive" if low else "positive"
             else:
@@ -1403,7 +1420,7 @@ def _peer_findings(
                 text = (
                     f"Met een balans van {value} heeft dit plan de {extreme} puntschatting van "
                     f"de vergelijking: de {bal.n} andere {noun} met een balans liggen "
-                    f"{'hoger' if low else 'lager'} (het middelste: {median})"
+                    f"{'hoger' if low else 'lager'} (mediaan: {median})"
                 )
                 if bal.has_intervals and bal.interval is not None:
                     lo, hi = bal.interval
@@ -1441,8 +1458,9 @@ def _peer_findings(
             )
         else:
             text = (
-                f"Met een balans van {value} staat dit plan naar de puntschatting op plaats "
-                f"{bal.rank} van {bal.n + 1}: {bal.lower} van de {bal.n} andere {noun} "
+                f"Met een balans van {value} staat dit plan op grond van de puntschatting op de "
+                f"{nl_ordinal(bal.rank)} van {nl_cardinal(bal.n + 1)} plaatsen: {bal.lower} van "
+                f"de {bal.n} andere {noun} "
                 f"{'heeft' if bal.lower == 1 else 'hebben'} een lagere balans, {bal.higher} een "
                 "hogere."
             )
@@ -1458,8 +1476,8 @@ def _peer_findings(
                     clear.append(f"repressiever dan {nl_list(above)}")
                 if clear:
                     text += (
-                        f" Duidelijk {' en duidelijk '.join(clear)}: daar overlappen de "
-                        "95%-intervallen niet."
+                        f" Het plan is duidelijk {' en duidelijk '.join(clear)}: daar overlappen "
+                        "de 95%-intervallen niet."
                     )
                 if overlap:
                     text += (
@@ -1495,7 +1513,7 @@ def _peer_findings(
                 "peers",
                 f"{m.label}: {'hoogste' if pp.is_highest else 'laagste'} van de vergelijking",
                 f"{m.label} ({m.help}): {format_measure(key, pp.value)}, "
-                f"{pp.describe(noun)} (het middelste van de andere {noun}: "
+                f"{pp.describe(noun)} (mediaan van de andere {noun}: "
                 f"{format_measure(key, _median(pp.peers))}).",
                 52,
                 "positive" if pp.is_highest else "gap",
@@ -1523,8 +1541,14 @@ def derive_questions(
     profile: Mapping[str, Any],
     peers: Sequence[Mapping[str, Any]] | None = None,
     comparison: Comparison | None = None,
+    *,
+    municipal: bool = True,
 ) -> list[Question]:
     """Questions for the conversation, from the gaps in ``profile``, most pressing first.
+
+    ``municipal`` says the text is a municipality's plan, whose author the
+    questions call "de gemeente"; for another text (a party manifesto, a
+    national coalition agreement) they ask the same without naming an author.
 
     Rules (at most :data:`MAX_QUESTIONS`, each with the figure that prompts it):
 
@@ -1560,10 +1584,22 @@ def derive_questions(
         qs.append(
             Question(
                 "build_not_only_fight",
-                "Het plan beschrijft vooral wat bestreden moet worden. Wat wil de gemeente "
-                "opbouwen: waar investeert zij in vertrouwen en verbinding?",
-                f"Balans {nl_num(b, signed=True)}: {cats['repressive']['count']} repressieve "
-                f"tegenover {cats['positive']['count']} positieve termen.",
+                "Het plan beschrijft vooral wat bestreden moet worden. "
+                + (
+                    "Wat wil de gemeente opbouwen: waar investeert zij in vertrouwen en verbinding?"
+                    if municipal
+                    else "Wat moet er worden opgebouwd: waar wordt geïnvesteerd in vertrouwen "
+                    "en verbinding?"
+                ),
+                f"Balans {nl_num(b, signed=True)}: "
+                + nl_terms(
+                    [
+                        (cats["repressive"]["count"], "repressieve"),
+                        (cats["positive"]["count"], "positieve"),
+                    ],
+                    "tegenover",
+                )
+                + ".",
                 90,
             )
         )
@@ -1574,8 +1610,13 @@ def derive_questions(
                 "when_intervene",
                 "Het plan spreekt vooral verbindend"
                 + (f" ({words})" if words else "")
-                + ". Wanneer en hoe grijpt de gemeente in als dat niet genoeg is, en wie "
-                "beslist daarover?",
+                + (
+                    ". Wanneer en hoe grijpt de gemeente in als dat niet genoeg is, en wie "
+                    "beslist daarover?"
+                    if municipal
+                    else ". Wanneer en hoe wordt er ingegrepen als dat niet genoeg is, en wie "
+                    "beslist daarover?"
+                ),
                 f"Balans {nl_num(b, signed=True)}; repressieve taal: {nl_num(rep, 1)} termen "
                 "per 1.000 woorden.",
                 50,
@@ -1593,8 +1634,14 @@ def derive_questions(
                 + (f" ({pos_words})" if pos_words else "")
                 + ". Hoe verhouden die zich in de praktijk: wie doet wat, en wanneer gaat het "
                 "ene over in het andere?",
-                f"Balans {nl_num(b, signed=True)}: {cats['repressive']['count']} repressieve en "
-                f"{cats['positive']['count']} positieve termen.",
+                f"Balans {nl_num(b, signed=True)}: "
+                + nl_terms(
+                    [
+                        (cats["repressive"]["count"], "repressieve"),
+                        (cats["positive"]["count"], "positieve"),
+                    ]
+                )
+                + ".",
                 46,
             )
         )
@@ -1604,7 +1651,9 @@ def derive_questions(
             qs.append(
                 Question(
                     "where_prevention",
-                    "Waar zit de preventie: wat doet de gemeente om problemen vóór te zijn?",
+                    "Waar zit de preventie: wat "
+                    + ("doet de gemeente" if municipal else "wordt er gedaan")
+                    + " om problemen vóór te zijn?",
                     f"Preventieve taal: {nl_num(prev, 1)} termen per 1.000 woorden"
                     + _median_note(gap, "preventive_per_1000", cmp.noun if cmp else "plannen")
                     + ".",
@@ -1615,17 +1664,18 @@ def derive_questions(
             qs.append(
                 Question(
                     "prevention_effect",
-                    "Preventie staat centraal. Hoe weet de gemeente welke preventie werkt, en "
-                    "wie voert haar uit?",
+                    "Preventie staat centraal. "
+                    + ("Hoe weet de gemeente" if municipal else "Hoe is te weten")
+                    + " welke preventie werkt, en wie voert haar uit?",
                     f"Preventieve taal: {nl_num(prev, 1)} termen per 1.000 woorden, meer dan "
                     "repressieve en positieve.",
                     48,
                 )
             )
-    qs += _actor_questions(profile, peers, cmp)
-    theme_qs = _theme_questions(profile)
+    qs += _actor_questions(profile, peers, cmp, municipal=municipal)
+    theme_qs = _theme_questions(profile, municipal=municipal)
     qs += theme_qs
-    hardest = _hardest_chapter(profile)
+    hardest = _hardest_chapter(profile, municipal=municipal)
     if not theme_qs and hardest is not None:
         qs.append(hardest)
     domains = profile.get("domains")
@@ -1640,8 +1690,12 @@ def derive_questions(
             qs.append(
                 Question(
                     "domains",
-                    f"Hoe hangt veiligheid samen met {nl_list(missing)}? Zijn die "
-                    "beleidsvelden betrokken bij het plan?",
+                    f"Hoe hangt veiligheid samen met {nl_list(missing)}? "
+                    + (
+                        "Zijn die beleidsvelden betrokken bij het plan?"
+                        if municipal
+                        else "Worden die beleidsvelden erbij betrokken?"
+                    ),
                     f"Geen zin noemt {nl_list(missing, 'of')}.",
                     55 + 3 * len(missing),
                 )
@@ -1655,7 +1709,8 @@ def derive_questions(
             qs.append(
                 Question(
                     "perception",
-                    "Hoe veilig voelen inwoners zich, en hoe weet de gemeente dat?",
+                    "Hoe veilig voelen inwoners zich, en "
+                    + ("hoe weet de gemeente dat?" if municipal else "hoe is dat te weten?"),
                     "Het plan noemt het veiligheidsgevoel van inwoners nergens"
                     + (f" (wel {obj} keer cijfers of meldingen)." if obj else "."),
                     45,
@@ -1665,7 +1720,12 @@ def derive_questions(
             qs.append(
                 Question(
                     "figures",
-                    "Aan welke cijfers ziet de gemeente of het plan werkt?",
+                    "Aan welke cijfers "
+                    + (
+                        "ziet de gemeente of het plan werkt?"
+                        if municipal
+                        else "is te zien of het beleid werkt?"
+                    ),
                     "Het plan noemt geen cijfers, meldingen of aangiften.",
                     40,
                 )
@@ -1686,7 +1746,7 @@ def derive_questions(
                     f"{who} spreken verbindender over veiligheid. Wat verklaart het "
                     "verschil: de problemen ter plaatse of de keuze van woorden?",
                     f"Laagste balans van {bal.n + 1} vergeleken {cmp.noun}, met een interval "
-                    "dat met geen enkel ander overlapt (het middelste van de andere: "
+                    f"dat met geen enkel ander overlapt (mediaan van de andere {cmp.noun}: "
                     f"{nl_num(_median(bal.peers), signed=True)}).",
                     65,
                 )
@@ -1695,7 +1755,7 @@ def derive_questions(
     return qs[:MAX_QUESTIONS]
 
 
-def _hardest_chapter(profile: Mapping[str, Any]) -> Question | None:
+def _hardest_chapter(profile: Mapping[str, Any], *, municipal: bool = True) -> Question | None:
     """A question on the most repressive chapter when the plan as a whole is not.
 
     A mixed or connecting plan can still speak repressively in one chapter;
@@ -1711,11 +1771,23 @@ def _hardest_chapter(profile: Mapping[str, Any]) -> Question | None:
     cats = low.get("categories") or {}
     return Question(
         "chapter_hardest",
-        f"In ‘{chapter_title(low['title'])}’ is de toon het hardst. Waarom kiest de gemeente "
-        "daar voor een andere benadering dan in de rest van het plan?",
+        f"In ‘{chapter_title(low['title'])}’ is de toon het hardst. "
+        + (
+            "Waarom kiest de gemeente daar voor een andere benadering"
+            if municipal
+            else "Waarom is daar voor een andere benadering gekozen"
+        )
+        + " dan in de rest van het plan?",
         f"Balans van dit hoofdstuk {nl_num(low['balance'], signed=True)} "
-        f"({cats.get('repressive', {}).get('count', 0)} repressieve tegenover "
-        f"{cats.get('positive', {}).get('count', 0)} positieve termen), in het hele plan "
+        "("
+        + nl_terms(
+            [
+                (cats.get("repressive", {}).get("count", 0), "repressieve"),
+                (cats.get("positive", {}).get("count", 0), "positieve"),
+            ],
+            "tegenover",
+        )
+        + "), in het hele plan "
         f"{nl_num(b, signed=True)}.",
         44,
     )
@@ -1725,6 +1797,8 @@ def _actor_questions(
     profile: Mapping[str, Any],
     peers: Sequence[Mapping[str, Any]] | None = None,
     cmp: Comparison | None = None,
+    *,
+    municipal: bool = True,
 ) -> list[Question]:
     actors = profile.get("actors")
     if not actors:
@@ -1769,7 +1843,11 @@ def _actor_questions(
             Question(
                 "partners_absent",
                 f"{nl_list(absent).capitalize()} komen in het plan niet voor. Welke rol "
-                "kunnen zij spelen, en waren zij betrokken bij het opstellen van het plan?",
+                + (
+                    "kunnen zij spelen, en waren zij betrokken bij het opstellen van het plan?"
+                    if municipal
+                    else "kunnen zij spelen?"
+                ),
                 f"Geen enkele vermelding van {nl_list(absent, 'of')}.",
                 70 + 2 * len(absent),
             )
@@ -1788,7 +1866,7 @@ def _actor_questions(
     return qs
 
 
-def _theme_questions(profile: Mapping[str, Any]) -> list[Question]:
+def _theme_questions(profile: Mapping[str, Any], *, municipal: bool = True) -> list[Question]:
     rows = judged_themes(profile)
     neg = [r for r in rows if _repressive_theme(r)]
     qs: list[Question] = []
@@ -1813,7 +1891,11 @@ def _theme_questions(profile: Mapping[str, Any]) -> list[Question]:
                 Question(
                     f"theme_relative_{low['id']}",
                     f"Over {low['short']} is de toon harder dan in de rest van het plan. "
-                    "Waarom kiest de gemeente daar voor een andere benadering?",
+                    + (
+                        "Waarom kiest de gemeente daar voor een andere benadering?"
+                        if municipal
+                        else "Waarom is daar voor een andere benadering gekozen?"
+                    ),
                     f"Balans bij dit thema {nl_num(low['balance'], signed=True)} "
                     f"({_theme_figures(low)}), in het hele plan {nl_num(b, signed=True)}.",
                     58,

@@ -167,7 +167,9 @@ def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None =
     written), "riec" -> "RIEC". An id of a custom lexicon keeps its words.
 
     An entry that counts its term only in a context (``require``) is named by
-    its id, which says that context: "jonge dader", not "jong".
+    its id, which says that context: "jonge dader", not "jong". An entry of
+    the bundled themes lexicon is named as a subject of the theme table
+    (:data:`THEME_ENTRY_LABELS`): "explosies", "jongeren en criminaliteit".
 
     A term of several words is a sequence of lemmas, which is not always how
     Dutch writes it ("sociaal cohesie", "georganiseerd criminaliteit"). With
@@ -183,6 +185,8 @@ def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None =
         'sociale cohesie'
     """
     term = _bundled_terms(lexicon).get(entry)
+    if lexicon == "themes" and term is not None and entry in THEME_ENTRY_LABELS:
+        return THEME_ENTRY_LABELS[entry]  # a subject as running Dutch names it
     if term is None:
         term = entry.replace("-", " ")
     term = term.replace("*", "").replace("?", "").strip() or entry  # a pattern's wildcards
@@ -207,6 +211,169 @@ def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None =
             ):
                 return _PROPER_NAMES.get(form.lower(), form)
     return term
+
+
+# Names of the bundled themes lexicon's entries as rows of the theme table: a
+# subject in running Dutch ("explosies", "jongeren en criminaliteit"), where the
+# entry's term is a lemma ("explosie"), a sequence of lemmas ("crimineel netwerk")
+# or, for a term counted only in a context, an id ("jongere-en-criminaliteit").
+# Things that happen or people who act are plural, a phenomenon stays singular
+# ("overlast", "fraude"); entries not listed here read well as their term.
+THEME_ENTRY_LABELS: dict[str, str] = {
+    # veilige woon- en leefomgeving
+    "inbraak": "inbraken",
+    "woninginbraak": "woninginbraken",
+    "veilig-leefomgeving": "veilige leefomgeving",
+    "veilig-woonomgeving": "veilige woonomgeving",
+    "burenruzie": "burenruzies",
+    "burenconflict": "burenconflicten",
+    "buurtprobleem": "buurtproblemen",
+    "vernieling": "vernielingen",
+    "vernielen": "vernielingen",
+    "bekladden": "bekladding",
+    "mishandeling": "mishandelingen",
+    "steekpartij": "steekpartijen",
+    "babbeltruc": "babbeltrucs",
+    "inbreker": "inbrekers",
+    "eergerelateerd-geweld": "eergerelateerd geweld",
+    "straatroof": "straatroven",
+    "beroven": "beroving",
+    "beroving": "berovingen",
+    "overval": "overvallen",
+    "fietsendiefstal": "fietsendiefstallen",
+    "diefstal": "diefstallen",
+    "openbaar-orde": "openbare orde",
+    "autobrand": "autobranden",
+    "zedenmisdrijf": "zedenmisdrijven",
+    # bedrijvigheid en veiligheid
+    "winkeldiefstal": "winkeldiefstallen",
+    "winkeldief": "winkeldieven",
+    "bedrijfsinbraak": "bedrijfsinbraken",
+    "winkeloverval": "winkelovervallen",
+    "inbraak-bedrijf": "inbraken bij bedrijven",
+    "overval-bedrijf": "overvallen op bedrijven",
+    "cafe": "cafés",
+    "kroeg": "kroegen",
+    "discotheek": "discotheken",
+    "nachtclub": "nachtclubs",
+    "uitgaansgebied": "uitgaansgebieden",
+    "uitgaansprobleem": "uitgaansproblemen",
+    "evenement": "evenementen",
+    "festival": "festivals",
+    "bedrijventerrein": "bedrijventerreinen",
+    "coffeeshop": "coffeeshops",
+    "sekswerker": "sekswerkers",
+    "winkelgebied": "winkelgebieden",
+    "recreatieterrein": "recreatieterreinen",
+    "vakantiepark": "vakantieparken",
+    # jeugd en veiligheid
+    "jeugdgroep": "jeugdgroepen",
+    "jongerengroep": "jongerengroepen",
+    "hangjongere": "hangjongeren",
+    "hangplek": "hangplekken",
+    "hanglocatie": "hanglocaties",
+    "risicojongere": "risicojongeren",
+    "jongere-en-criminaliteit": "jongeren en criminaliteit",
+    "scholier-en-criminaliteit": "scholieren en criminaliteit",
+    "jeugd-en-criminaliteit": "jeugd en criminaliteit",
+    "minderjarige-en-criminaliteit": "minderjarigen en criminaliteit",
+    "tiener-en-criminaliteit": "tieners en criminaliteit",
+    "jonge-dader": "jonge daders",
+    "jeugdige-dader": "jeugdige daders",
+    "voortijdig-schoolverlaten": "voortijdig schoolverlaten",
+    "vroegtijdig-schoolverlaten": "vroegtijdig schoolverlaten",
+    "afglijden": "afglijden naar criminaliteit",
+    "jonge-aanwas": "jonge aanwas",
+    "woon-en-leefomgeving": "veilige woon- en leefomgeving",
+    "leef-en-woonomgeving": "veilige leef- en woonomgeving",
+    "woon-en-werkomgeving": "veilige woon- en werkomgeving",
+    "leef-en-werkomgeving": "veilige leef- en werkomgeving",
+    "woon-werk-en-leefomgeving": "veilige woon-, werk- en leefomgeving",
+    "drillvideo": "drillvideo’s",
+    "loverboy": "loverboys",
+    # fysieke veiligheid
+    "verkeersongeval": "verkeersongevallen",
+    "verkeerscontrole": "verkeerscontroles",
+    "snelheidscontrole": "snelheidscontroles",
+    "hardrijder": "hardrijders",
+    "verkeersslachtoffer": "verkeersslachtoffers",
+    "verkeersovertreding": "verkeersovertredingen",
+    "snelheidsovertreding": "snelheidsovertredingen",
+    "rookmelder": "rookmelders",
+    "brand": "branden",
+    "calamiteit": "calamiteiten",
+    "crisis-bare": "crises",
+    "crisissituatie": "crisissituaties",
+    "ramp": "rampen",
+    "grip": "GRIP",
+    "ontruimingsoefening": "ontruimingsoefeningen",
+    "externe-veiligheid": "externe veiligheid",
+    "gevaarlijke-stoffen": "gevaarlijke stoffen",
+    "overstroming": "overstromingen",
+    "evacuatie": "evacuaties",
+    "pandemie": "pandemieën",
+    "infectieziekte": "infectieziekten",
+    "nooduitgang": "nooduitgangen",
+    "verkeerssituatie": "verkeerssituaties",
+    "fysieke-veiligheid": "fysieke veiligheid",
+    "gaslek": "gaslekken",
+    "aanrijding": "aanrijdingen",
+    # integriteit en veiligheid
+    "ondermijnend-criminaliteit": "ondermijnende criminaliteit",
+    "ondermijnend-activiteit": "ondermijnende activiteiten",
+    "ondermijnen": "ondermijning",
+    "georganiseerd-misdaad": "georganiseerde misdaad",
+    "digitaal-veiligheid": "digitale veiligheid",
+    "georganiseerd-criminaliteit": "georganiseerde criminaliteit",
+    "hennepkwekerij": "hennepkwekerijen",
+    "drugspand": "drugspanden",
+    "opiumwet": "Opiumwet",
+    "drugslab": "drugslabs",
+    "drugsdealer": "drugsdealers",
+    "drugsrunner": "drugsrunners",
+    "dealer": "dealers",
+    "witwasser": "witwassers",
+    "drugscrimineel": "drugscriminelen",
+    "hack": "hacks",
+    "cybercrimineel": "cybercriminelen",
+    "oplichter": "oplichters",
+    "radicaliseren": "radicalisering",
+    "extremistisch": "extremisme",
+    "jihadistisch": "jihadisme",
+    "drugsbende": "drugsbendes",
+    "dealernetwerk": "dealernetwerken",
+    "crimineel-geldstroom": "criminele geldstromen",
+    "crimineel-investeerder": "criminele investeerders",
+    "bestuurder-bedreigd": "bedreigde bestuurders",
+    "witwaspraktijk": "witwaspraktijken",
+    "witwas": "witwassen",
+    "online-criminaliteit": "online criminaliteit",
+    "digitaal-criminaliteit": "digitale criminaliteit",
+    "cyberaanval": "cyberaanvallen",
+    "online-fraude": "online fraude",
+    "motorbende": "motorbendes",
+    "outlaw-motorcycle-gang": "outlaw motorcycle gangs",
+    "bestuurlijke-integriteit": "bestuurlijke integriteit",
+    "bibob": "Bibob",
+    "plofkraak": "plofkraken",
+    "explosie": "explosies",
+    "criminele-inmenging": "criminele inmenging",
+    "crimineel-netwerk": "criminele netwerken",
+    "crimineel-samenwerkingsverband": "criminele samenwerkingsverbanden",
+    "crimineel-organisatie": "criminele organisaties",
+    "bedreiging-bestuurders": "bedreiging van bestuurders",
+    # zorg en veiligheid
+    "verward-gedrag": "verward gedrag",
+    "verward-persoon": "verwarde personen",
+    "psychisch-kwetsbaar": "psychisch kwetsbaren",
+    "zorgmijder": "zorgmijders",
+    "dakloze": "daklozen",
+    "multiprobleemgezin": "multiprobleemgezinnen",
+    "ex-gedetineerde": "ex-gedetineerden",
+    "complex-casus": "complexe casussen",
+    "personen-met-verward-gedrag": "personen met verward gedrag",
+    "hic": "high impact crime",
+}
 
 
 def _is_verb(word: str) -> bool:
@@ -385,3 +552,79 @@ def nl_count(n: Any, one: str, many: str) -> str:
     """A count with its noun in the right number: '1 zin', '2 zinnen', '0 zinnen'."""
     k = int(n)
     return f"{nl_num(k, 0)} {one if k == 1 else many}"
+
+
+def nl_terms(counts: list[tuple[int, str]], conj: str = "en") -> str:
+    """Counts of kinds of term, each with its noun in the right number.
+
+    [(19, "repressieve"), (2, "preventieve"), (1, "positieve")] ->
+    '19 repressieve termen, 2 preventieve termen en 1 positieve term';
+    a count of 0 is 'geen'.
+    """
+    parts = []
+    for n, adjective in counts:
+        k = int(n)
+        parts.append(
+            f"geen {adjective} termen"
+            if k == 0
+            else f"{nl_num(k, 0)} {adjective} {'term' if k == 1 else 'termen'}"
+        )
+    return nl_list(parts, conj)
+
+
+_CARDINALS = [
+    "nul",
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+]
+_ORDINALS = [
+    "nulde",
+    "eerste",
+    "tweede",
+    "derde",
+    "vierde",
+    "vijfde",
+    "zesde",
+    "zevende",
+    "achtste",
+    "negende",
+    "tiende",
+    "elfde",
+    "twaalfde",
+    "dertiende",
+    "veertiende",
+    "vijftiende",
+    "zestiende",
+    "zeventiende",
+    "achttiende",
+    "negentiende",
+    "twintigste",
+]
+
+
+def nl_cardinal(n: int) -> str:
+    """A small number in words ('drie'); from 21 on in digits."""
+    return _CARDINALS[n] if 0 <= n < len(_CARDINALS) else nl_num(n, 0)
+
+
+def nl_ordinal(n: int) -> str:
+    """A small ordinal in words ('vijfde'); from 21 on in digits with 'e' ('23e')."""
+    return _ORDINALS[n] if 0 <= n < len(_ORDINALS) else f"{n}e"

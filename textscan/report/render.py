@@ -65,6 +65,7 @@ from textscan.report.labels import (
     entry_name,
     label,
     lexicon_name,
+    nl_cardinal,
     nl_count,
     nl_date,
     nl_list,
@@ -415,6 +416,28 @@ def highlight_segments(text: str, hits: Iterable[Mapping[str, Any]]) -> list[dic
     return out
 
 
+def as_quote(segments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Highlighted pieces of a sentence (:func:`highlight_segments`) shown as a quote.
+
+    A sentence the extraction cut from a list ("bewoners denken mee in
+    wijkpanels ... leefbaarheid;") is a fragment: it opens with an ellipsis when
+    it starts with a lower-case letter, and a closing ';', ':' or ',' gives way
+    to an ellipsis. The text of the hits is not touched.
+    """
+    out = [dict(s) for s in segments]
+    if not out:
+        return out
+    first = next((ch for ch in out[0]["text"] if not ch.isspace()), "")
+    if first.islower():
+        out.insert(0, {"text": "… ", "hit": False, "entry": None, "category": None})
+    last = out[-1]
+    if not last["hit"]:
+        trimmed = last["text"].rstrip()
+        if trimmed.endswith((";", ":", ",")):
+            last["text"] = trimmed.rstrip(";:, ") + " …"
+    return out
+
+
 def _lexicons(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
     lx = list(profile.get("lexicons") or [])
     if not lx and profile.get("lexicon"):
@@ -614,10 +637,12 @@ def _evidence(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
                     {
                         "page": s.get("page"),
                         "section": chapter_title(s.get("section")),
-                        "segments": highlight_segments(
-                            s.get("text", ""),
-                            [{**h, "category": c} for h in s.get("hits") or []]
-                            + list(s.get("other_hits") or []),
+                        "segments": as_quote(
+                            highlight_segments(
+                                s.get("text", ""),
+                                [{**h, "category": c} for h in s.get("hits") or []]
+                                + list(s.get("other_hits") or []),
+                            )
                         ),
                         "n_hits": len(s.get("hits") or []),
                         "others": [
@@ -897,7 +922,10 @@ def _scope_text(scope: Mapping[str, Any], profile: Mapping[str, Any]) -> str:
         pages = f" (p. {lo}–{hi}" if hi != lo else f" (p. {lo}"
         pages += f" van {total})" if total else ")"
     if scope.get("section"):
-        return f"hoofdstukken waarvan de titel ‘{scope['section']}’ bevat{pages}"
+        titles = [chapter_title(s.get("title")) for s in secs if s.get("title")]
+        if len(titles) == 1:
+            return f"het hoofdstuk met ‘{scope['section']}’ in de titel: ‘{titles[0]}’{pages}"
+        return f"de hoofdstukken met ‘{scope['section']}’ in de titel{pages}"
     if scope.get("theme"):
         return f"zinnen over het thema ‘{scope['theme']}’"
     return ", ".join(f"{k}: {v}" for k, v in scope.items())
@@ -912,7 +940,7 @@ def _negated(p: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "section": chapter_title(s.get("section")),
                 "category": s.get("category"),
                 "negator": s.get("negator") or "niet",
-                "segments": highlight_segments(s.get("text", ""), s.get("hits") or []),
+                "segments": as_quote(highlight_segments(s.get("text", ""), s.get("hits") or [])),
             }
         )
     return out
@@ -999,8 +1027,14 @@ def diagnosis_context(
         names=names,
         municipal=bool(peer_list) and all(str(q.get("document")) in known for q in peer_list),
     )
+    off_topic = _off_topic(p)
+    noun = _self_noun(p, off_topic)
     findings = derive_findings(p, peer_list or None, cmp)
-    questions = derive_questions(p, peer_list or None, cmp)
+    # "de gemeente" asks only a municipality's plan; a manifesto or a national agreement
+    # is asked the same without an author
+    questions = derive_questions(
+        p, peer_list or None, cmp, municipal=noun == "plan" or bool(municipality)
+    )
     bal = p.get("balance") or {}
     cats = p.get("categories") or {}
     sha = p.get("sha256")
@@ -1029,8 +1063,6 @@ def diagnosis_context(
     perception = p.get("perception")
     meta = dict(meta or {})
     scope = p.get("scope") or None
-    off_topic = _off_topic(p)
-    noun = _self_noun(p, off_topic)
     # a coalition agreement or manifesto is no plan: "het document"; chapters: "het deel"
     findings = [_renamed(f, noun) for f in findings]
     questions = [_renamed(q, noun) for q in questions]
@@ -1074,6 +1106,7 @@ def diagnosis_context(
         "off_topic": off_topic,
         "cautions": cautions,
         "noun": noun,
+        "municipal": noun == "plan" or bool(municipality),
         "het_plan": _NOUN_PHRASES[noun][0],
         "dit_plan": _NOUN_PHRASES[noun][1],
         "peer_noun": cmp.noun if peer_list else "plannen",
@@ -1129,6 +1162,7 @@ def diagnosis_context(
         ],
         "thresholds": THRESHOLDS,
         "peer_min": PEER_MIN,
+        "peer_min_words": nl_cardinal(PEER_MIN),
         "precision": [
             {
                 "label": x.label,
