@@ -730,7 +730,7 @@ def test_the_hardest_chapter_of_a_connecting_plan_is_asked_about_and_lists_are_n
     ]
     q = next(x for x in F.derive_questions(p) if x.code == "chapter_hardest")
     assert "‘Handhaving’" in q.text
-    assert "9 repressieve termen tegenover 1 positieve term)" in q.reason
+    assert "9 repressieve termen tegenover 1 verbindende term)" in q.reason
     assert [s["title"] for s in F._judged_sections(p)] == ["Handhaving", "Samen"]
 
 
@@ -1177,7 +1177,7 @@ def test_the_diagnosis_writes_correct_and_plain_dutch() -> None:
     text = re.sub(r"<[^>]+>", " ", html)
     # measures named with agreeing adjectives
     assert "Repressieve termen" in text and "Repressief termen" not in text
-    assert "Positieve / verbindende termen" in text
+    assert "Verbindende termen" in text
     # the question on mixed roles in correct Dutch
     assert "wanneer gaat het ene over in het andere?" in text
     # singular and plural, never "(nen)" or "(len)"
@@ -1361,7 +1361,9 @@ def test_counts_of_terms_and_places_are_said_in_plain_dutch() -> None:
     themes = {"integrity": _theme(19, 2, 1, sentences=19)}
     findings = F.derive_findings(make_profile(10, 5, 10, themes=themes))
     f = next(x for x in findings if x.code == "themes_repressive")
-    assert "19 repressieve termen, 2 preventieve termen en 1 positieve term in 19 zinnen" in f.text
+    assert "19 repressieve termen, 2 preventieve termen en 1 verbindende term in 19 zinnen" in (
+        f.text
+    )
     # a place is said in words, with the plan as subject of its clear differences
     plan = _with_interval(make_profile(60, 11, 41, sha="1" * 64), -0.40, 0.05)
     peers = _plans(
@@ -1470,3 +1472,58 @@ def test_a_text_that_is_no_municipal_plan_is_asked_without_the_municipality() ->
     questions = re.sub(r"<[^>]+>", " ", html[html.index('id="vragen"') :].split("</section>")[0])
     assert "Wat wil de gemeente opbouwen" in questions
     assert "betrokken bij het opstellen van het plan" in questions
+
+
+def test_one_word_for_each_concept() -> None:
+    domains = {
+        "housing": 2,
+        "space": 0,
+        "education": 1,
+        "care": 3,
+        "leisure": 0,
+        "economy": 2,
+        "traffic": 1,
+    }
+    plan = make_profile(20, 5, 30, sha="1" * 64, domains=domains)
+    peers = [make_profile(10 + i, 4, 20, sha=str(i) * 64) for i in range(2, 6)]
+    html = htmllib.unescape(render_diagnosis(plan, peers=peers))
+    text = re.sub(r"<[^>]+>", " ", html)
+    # the connecting pole is "verbindend", never "positief"; the measure is the "balans"
+    assert not re.search(r"\bpositie(f|ve)\b", text, re.I), re.findall(
+        r".{40}positie[fv].{20}", text
+    )
+    assert "alleen verbindend" in html and "alleen positief" not in html
+    assert "Verhouding" not in text and "score" not in text
+    # naming is not involving: one phrase for actors and policy fields
+    assert text.count("Noemen is nog niet betrekken") == 2
+    for other in ("Genoemd is nog niet", "Genoemd worden is nog niet", "nog niet verbinden"):
+        assert other not in text
+    # the policy fields have one set of names: the chart's labels are the text's words
+    chart = html[html.index('aria-label="beleidsvelden"') :].split("</svg>")[0]
+    labels = re.findall(r'class="lbl[^"]*">([^<]+)</text>', chart)
+    assert labels == [
+        "Wonen",
+        "Openbare ruimte",
+        "Onderwijs",
+        "Zorg",
+        "Recreatie",
+        "Economie",
+        "Verkeer",
+    ]
+    finding = next(f for f in F.derive_findings(plan) if f.code == "domains_missing")
+    assert "openbare ruimte en recreatie nergens" in finding.text
+    for name in ("Sport en recreatie", "Zorg en welzijn", "Economie en werk"):
+        assert name not in text
+
+
+def test_the_corpus_report_writes_intervals_with_tot(tmp_path: Path) -> None:
+    profiles = [make_profile(10 + 5 * i, 3, 10, sha=str(i) * 64) for i in range(4)]
+    for i, p in enumerate(profiles):
+        p["document"] = f"plan-{i}"
+    (tmp_path / "profiles.jsonl").write_text(
+        "".join(json.dumps(p) + "\n" for p in profiles), encoding="utf-8"
+    )
+    html = htmllib.unescape(render_corpus_report(tmp_path))
+    table = html[html.index('id="plans"') :].split("</table>")[0]
+    cis = re.findall(r'<span class="ci">([^<]*)</span>', table)
+    assert len(cis) == 4 and all(" tot " in ci and "–" not in ci for ci in cis), cis

@@ -160,7 +160,7 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
     (
         "BALANCE_MIN_TERMS",
         str(BALANCE_MIN_TERMS),
-        "repressieve en positieve termen samen nodig voordat de balans een richting aangeeft",
+        "repressieve en verbindende termen samen nodig voordat de balans een richting aangeeft",
     ),
     (
         "LOW_RATE",
@@ -186,7 +186,7 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
     (
         "THEME_MIN_HITS",
         str(THEME_MIN_HITS),
-        "repressieve en positieve termen samen in de zinnen over een thema "
+        "repressieve en verbindende termen samen in de zinnen over een thema "
         "voordat de balans van dat thema beoordeeld wordt",
     ),
     (
@@ -198,13 +198,13 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
     (
         "FIRM_TERMS",
         str(FIRM_TERMS),
-        "repressieve en positieve termen samen in een thema of hoofdstuk; rust een bevinding "
+        "repressieve en verbindende termen samen in een thema of hoofdstuk; rust een bevinding "
         "over een thema of hoofdstuk op minder, dan zegt ze dat",
     ),
     (
         "SECTION_MIN_HITS",
         str(SECTION_MIN_HITS),
-        "repressieve en positieve termen samen in een hoofdstuk voordat zijn balans "
+        "repressieve en verbindende termen samen in een hoofdstuk voordat zijn balans "
         "wordt getoond en vergeleken",
     ),
     (
@@ -319,17 +319,17 @@ MEASURES: tuple[Measure, ...] = (
         "balance",
         "Balans",
         "balance",
-        "(positief − repressief) / (positief + repressief)",
+        "(verbindend − repressief) / (verbindend + repressief)",
         "Balans",
     ),
     Measure("repressive_per_1000", "Repressieve termen", "rate", "per 1.000 woorden", "Repr."),
     Measure("preventive_per_1000", "Preventieve termen", "rate", "per 1.000 woorden", "Prev."),
     Measure(
         "positive_per_1000",
-        "Positieve / verbindende termen",
+        "Verbindende termen",
         "rate",
         "per 1.000 woorden",
-        "Pos.",
+        "Verb.",
     ),
     Measure(
         "actors_breadth",
@@ -796,12 +796,12 @@ def theme_framing(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def _theme_figures(r: Mapping[str, Any]) -> str:
-    """'19 repressieve termen, 2 preventieve termen en 1 positieve term in 19 zinnen'."""
+    """'19 repressieve termen, 2 preventieve termen en 1 verbindende term in 19 zinnen'."""
     counts = nl_terms(
         [
             (r.get("repressive", 0), "repressieve"),
             (r.get("preventive", 0), "preventieve"),
-            (r.get("positive", 0), "positieve"),
+            (r.get("positive", 0), "verbindende"),
         ]
     )
     return f"{counts} in {nl_count(r['sentences'], 'zin', 'zinnen')}"
@@ -962,7 +962,7 @@ def _preventive_lead(p: Mapping[str, Any]) -> str | None:
     return (
         f"Preventieve taal komt het vaakst voor: {nl_num(prev, 1)} termen per 1.000 woorden"
         + (f" (vooral {words})" if words else "")
-        + f", tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} positieve."
+        + f", tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} verbindende."
     )
 
 
@@ -983,7 +983,7 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
                 "framing",
                 "Vooral preventief" if lead else "Geen balans te berekenen",
                 (lead + " " if lead else "")
-                + "Het plan bevat geen repressieve en geen positieve termen; een balans is "
+                + "Het plan bevat geen repressieve en geen verbindende termen; een balans is "
                 "niet te berekenen.",
                 100,
                 "preventive" if lead else "gap",
@@ -998,7 +998,7 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
                 "Vooral preventief" if lead else "Weinig framingtaal",
                 (lead + " " if lead else "")
                 + "Het plan gebruikt nauwelijks repressieve of verbindende taal: "
-                f"{nl_terms([(nrep, 'repressieve'), (npos, 'positieve')])} in "
+                f"{nl_terms([(nrep, 'repressieve'), (npos, 'verbindende')])} in "
                 f"{nl_num(p.get('words', 0), 0)} woorden. De "
                 f"balans ({nl_num(value, signed=True)}) rust op te weinig termen om een "
                 f"richting aan te wijzen.",
@@ -1016,9 +1016,9 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
     if value <= -BALANCE_CLEAR:
         title, tone = "Overwegend repressief", "repressive"
         ratio = (
-            f" Op elke positieve of verbindende term staan er {nl_num(nrep / npos, 1)} repressieve."
+            f" Op elke verbindende term staan er {nl_num(nrep / npos, 1)} repressieve."
             if npos
-            else " Positieve of verbindende termen ontbreken."
+            else " Verbindende termen ontbreken."
         )
         text = (
             "Repressieve taal"
@@ -1028,12 +1028,12 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
     elif value >= BALANCE_CLEAR:
         title, tone = "Meer verbindend dan repressief", "positive"
         ratio = (
-            f" Op elke repressieve term staan er {nl_num(npos / nrep, 1)} positieve of verbindende."
+            f" Op elke repressieve term staan er {nl_num(npos / nrep, 1)} verbindende."
             if nrep
             else " Repressieve termen ontbreken."
         )
         text = (
-            "Positieve en verbindende taal"
+            "Verbindende taal"
             + (f" (vooral {pos_words})" if pos_words else "")
             + f" weegt zwaarder dan repressieve: balans {nl_num(value, signed=True)}.{ratio}"
         )
@@ -1092,7 +1092,7 @@ def _register_findings(
                 "Weinig preventie",
                 f"Preventieve taal is schaars: {nl_num(prev, 1)} termen per 1.000 woorden"
                 + _median_note(gap, "preventive_per_1000", noun)
-                + f", tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} positieve.",
+                + f", tegen {nl_num(rep, 1)} repressieve en {nl_num(pos, 1)} verbindende.",
                 45,
                 "gap",
                 {"preventive_per_1000": prev},
@@ -1303,9 +1303,7 @@ def _domain_findings(p: Mapping[str, Any]) -> list[Finding]:
                 "domains_linked",
                 "domains",
                 "Noemt veel ander beleid",
-                f"Het plan noemt alle {len(cats)} onderscheiden beleidsvelden "
-                f"({nl_list(linked)}). Genoemd is nog niet verbonden: lees de zinnen om te "
-                "zien of het plan die velden echt bij de veiligheid betrekt.",
+                f"Het plan noemt alle {len(cats)} onderscheiden beleidsvelden ({nl_list(linked)}).",
                 30,
                 "positive",
                 {"linked": linked},
@@ -1443,7 +1441,7 @@ def _peer_findings(
                 text += (
                     f" {nl_list(list(bal.missing))} "
                     f"{'heeft' if len(bal.missing) == 1 else 'hebben'} geen balans (geen "
-                    "repressieve of positieve termen)."
+                    "repressieve of verbindende termen)."
                 )
             out.append(
                 Finding(
@@ -1488,7 +1486,7 @@ def _peer_findings(
                 text += (
                     f" {nl_list(list(bal.missing))} "
                     f"{'heeft' if len(bal.missing) == 1 else 'hebben'} geen balans (geen "
-                    "repressieve of positieve termen) en "
+                    "repressieve of verbindende termen) en "
                     f"{'telt' if len(bal.missing) == 1 else 'tellen'} hier niet mee."
                 )
             out.append(
@@ -1595,7 +1593,7 @@ def derive_questions(
                 + nl_terms(
                     [
                         (cats["repressive"]["count"], "repressieve"),
-                        (cats["positive"]["count"], "positieve"),
+                        (cats["positive"]["count"], "verbindende"),
                     ],
                     "tegenover",
                 )
@@ -1638,7 +1636,7 @@ def derive_questions(
                 + nl_terms(
                     [
                         (cats["repressive"]["count"], "repressieve"),
-                        (cats["positive"]["count"], "positieve"),
+                        (cats["positive"]["count"], "verbindende"),
                     ]
                 )
                 + ".",
@@ -1668,7 +1666,7 @@ def derive_questions(
                     + ("Hoe weet de gemeente" if municipal else "Hoe is te weten")
                     + " welke preventie werkt, en wie voert haar uit?",
                     f"Preventieve taal: {nl_num(prev, 1)} termen per 1.000 woorden, meer dan "
-                    "repressieve en positieve.",
+                    "repressieve en verbindende.",
                     48,
                 )
             )
@@ -1783,7 +1781,7 @@ def _hardest_chapter(profile: Mapping[str, Any], *, municipal: bool = True) -> Q
         + nl_terms(
             [
                 (cats.get("repressive", {}).get("count", 0), "repressieve"),
-                (cats.get("positive", {}).get("count", 0), "positieve"),
+                (cats.get("positive", {}).get("count", 0), "verbindende"),
             ],
             "tegenover",
         )

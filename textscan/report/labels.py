@@ -18,7 +18,7 @@ LABELS: dict[str, dict[str, str]] = {
     "framing": {
         "repressive": "Repressief",
         "preventive": "Preventief",
-        "positive": "Positief / verbindend",
+        "positive": "Verbindend",
     },
     "actors": {
         "chain": "Veiligheidsketen",
@@ -33,13 +33,15 @@ LABELS: dict[str, dict[str, str]] = {
         "integrity": "Integriteit en veiligheid",
         "care_safety": "Zorg en veiligheid",
     },
+    # one name per policy field, in the chart and (lower case) in running text alike;
+    # what each covers besides is said once, in DOMAINS_COVER
     "domains": {
         "housing": "Wonen",
         "space": "Openbare ruimte",
         "education": "Onderwijs",
-        "care": "Zorg en welzijn",
-        "leisure": "Sport en recreatie",
-        "economy": "Economie en werk",
+        "care": "Zorg",
+        "leisure": "Recreatie",
+        "economy": "Economie",
         "traffic": "Verkeer",
     },
     "perception": {
@@ -48,6 +50,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+
+DOMAINS_COVER = (
+    "zorg omvat ook welzijn en het sociaal domein, recreatie ook sport en cultuur, "
+    "economie ook werk en ondernemen, verkeer ook mobiliteit"
+)
+"""What the policy fields cover besides their name (the domains lexicon's categories)."""
 
 # Short forms for running text, where labels are strung together in one sentence.
 SHORT: dict[str, dict[str, str]] = {
@@ -58,15 +66,6 @@ SHORT: dict[str, dict[str, str]] = {
         "physical": "fysieke veiligheid",
         "integrity": "integriteit en veiligheid",
         "care_safety": "zorg en veiligheid",
-    },
-    "domains": {
-        "housing": "wonen",
-        "space": "openbare ruimte",
-        "education": "onderwijs",
-        "care": "zorg",
-        "leisure": "recreatie",
-        "economy": "economie",
-        "traffic": "verkeer",
     },
 }
 
@@ -557,8 +556,8 @@ def nl_count(n: Any, one: str, many: str) -> str:
 def nl_terms(counts: list[tuple[int, str]], conj: str = "en") -> str:
     """Counts of kinds of term, each with its noun in the right number.
 
-    [(19, "repressieve"), (2, "preventieve"), (1, "positieve")] ->
-    '19 repressieve termen, 2 preventieve termen en 1 positieve term';
+    [(19, "repressieve"), (2, "preventieve"), (1, "verbindende")] ->
+    '19 repressieve termen, 2 preventieve termen en 1 verbindende term';
     a count of 0 is 'geen'.
     """
     parts = []

@@ -59,6 +59,7 @@ from textscan.report.findings import (
     theme_framing,
 )
 from textscan.report.labels import (
+    DOMAINS_COVER,
     FRAMING_ORDER,
     MISSING_TEXT,
     chapter_title,
@@ -1114,6 +1115,7 @@ def diagnosis_context(
         "scope": _scope_text(scope, p) if scope else None,
         "interval_text": _rename(interval_text(bal.get("ci_low"), bal.get("ci_high")), noun),
         "section_min": SECTION_MIN_HITS,
+        "domains_cover": DOMAINS_COVER,
         "theme_min": THEME_MIN_HITS,
         "negated": _negated(p),
         "hits_file": hits_file,
