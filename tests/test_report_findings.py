@@ -635,10 +635,10 @@ def test_corpus_report_leaves_out_a_copy_and_a_foreign_document(tmp_path: Path) 
     assert re.search(r"<h1>3 (veiligheidsplannen|documenten) vergeleken</h1>", html)
     note = html[html.index('id="buiten"') :].split("</p>")[0]
     # of the two files with one text the Markdown file is kept, the plain text left out
-    assert "hard.txt" in note and "dezelfde tekst als hard" in note
+    assert "hard.txt" in note and "dezelfde tekst als Hard" in note
     assert "english.txt" in note and "geen Nederlandse tekst" in note
     table = html[html.index('id="plans"') :].split("</table>")[0]
-    assert "english" not in table and table.count(">hard<") == 1
+    assert "english" not in table.lower() and table.count(">Hard<") == 1
 
 
 def test_a_theme_with_more_prevention_than_repression_is_not_called_repressive() -> None:
@@ -742,11 +742,13 @@ def test_the_interval_is_said_without_overclaiming() -> None:
         "+0,21 en +0,88 liggen"
     ) in text
     assert "telfouten zijn daarin niet meegenomen" in text
-    # a balance clear of 0 is probably no chance, not certainly
-    assert "is dus waarschijnlijk geen toeval" in text and "is dus geen toeval" not in text
-    assert "omvat 0" in F.interval_text(-0.1, 0.3)
+    # a balance clear of 0 is probably no chance, not certainly; the finding says so, once
     sure = _balance_finding(78, 143, 0.15, 0.44)
     assert "waarschijnlijk geen toeval" in sure.text and "wel duidelijk" not in sure.text
+    clear = _balance_finding(60, 10, -0.9, -0.5)
+    assert clear.title == "Overwegend repressief"
+    assert "waarschijnlijk geen toeval" in clear.text and "is dus geen toeval" not in clear.text
+    assert "toeval" not in text and "omvat 0" not in F.interval_text(-0.1, 0.3)
 
 
 def _theme(rep: int, prev: int, pos: int, sentences: int = 9) -> dict[str, Any]:
@@ -882,9 +884,12 @@ def test_a_chapter_compared_with_whole_documents_is_said_to_be_unlike() -> None:
     peers = [_manifesto(str(i) * 64, 10, 30) for i in range(2, 7)]
     assert "peers_lowest" not in codes(F.derive_questions(chapter, peers))
     html = render_diagnosis(chapter, peers=peers)
-    box = html[html.index('id="let-op"') :].split("</div>")[0]
+    # said once, above the table of places it concerns
+    assert 'id="let-op"' not in html
+    box = html[html.index('id="deel"') :].split("</div>")[0]
     assert "een deel van een document, vergeleken met hele documenten" in box
     assert "ongelijke eenheden" in box
+    assert htmllib.unescape(html).count("ongelijke eenheden") == 1
     # the chapter is "het onderzochte deel", the manifestos "documenten", never plans
     section = html[html.index('id="vergelijking"') :].split("</section>")[0]
     assert "Vergelijking met andere documenten" in section
@@ -1001,7 +1006,7 @@ def test_a_peer_without_a_balance_is_named_where_the_counts_differ() -> None:
     finding = next(x for x in F.derive_findings(plan, [*peers, empty]) if x.section == "peers")
     assert "de 3 andere plannen met een balans" in finding.text
     assert "besluitenlijst heeft geen balans" in finding.text
-    assert "(besluitenlijst: geen waarde)" in section
+    assert "(Besluitenlijst: geen waarde)" in section  # the file's name, readable
 
 
 def test_with_fewer_peers_than_peer_min_no_place_is_given(tmp_path: Path) -> None:
@@ -1024,14 +1029,14 @@ def test_each_peer_is_named_on_paper_with_its_interval() -> None:
     forest = html[html.index('class="chart forest"') :].split("</svg>")[0]
     # every plan is a labelled row of the chart, not only a name on hover
     for name, text in (
-        ("plan-2222", "+0,50 (+0,30 tot +0,70)"),
-        ("plan-3333", "+0,40 (+0,20 tot +0,60)"),
+        ("Plan 2222", "+0,50 (+0,30 tot +0,70)"),
+        ("Plan 3333", "+0,40 (+0,20 tot +0,60)"),
         ("Proefstad (dit plan)", "−0,82 (−1,00 tot −0,70)"),
     ):
         assert re.search(rf'class="lbl[^"]*">{re.escape(name)}</text>', forest), name
         assert f">{text}</text>" in forest
     table = html[html.index('id="waarden"') :].split("</table>")[0]
-    for name in ("Proefstad (dit plan)", "plan-2222", "plan-3333", "plan-4444"):
+    for name in ("Proefstad (dit plan)", "Plan 2222", "Plan 3333", "Plan 4444"):
         assert f"<td>{name}</td>" in table
     assert "+0,30 tot +0,70" in table
 
@@ -1045,8 +1050,10 @@ def test_the_accuracy_shown_is_per_measure() -> None:
     html = render_diagnosis(make_profile(10, 5, 10, themes={"youth": youth}))
     limits = htmllib.unescape(html[html.index('id="juistheid"') :].split("</li>")[0])
     assert "repressieve, preventieve en verbindende termen 84 tot 94%" in limits
-    assert "thema’s 62 tot 88%" in limits
-    assert "beleving en cijfers 30 tot 58%" in limits
+    # the weaker counts' figures are said once, beside those counts; the limits point there
+    assert "De thema’s en de telling van beleving en cijfers zijn minder zeker" in limits
+    assert "paragraaf 3 en paragraaf 5" in limits
+    assert "62 tot 88%" not in limits and "30 tot 58%" not in limits
     # the framing figure is not claimed for everything that is counted
     assert "84 tot 94% van de gevonden termen juist" not in html
     theme_lead = html[html.index("<h3>Per thema</h3>") :].split("</p>")[0]
@@ -1314,6 +1321,8 @@ def test_the_command_in_the_caution_box_runs_as_printed(
     html = Path("akkoord.html").read_text(encoding="utf-8")
     box = html[html.index('id="let-op"') :].split("</div>")[0]
     assert "grotendeels over andere onderwerpen" in box
+    # the command is introduced for the one who made the report, not the mayor
+    assert re.search(r"de onderzoeker[^<]*kan dat doen met: <code", box)
     command = htmllib.unescape(re.search(r'<code class="command">(.*?)</code>', box).group(1))
     args = shlex.split(command)
     assert args[:2] == ["textscan", "report"] and "--out" in args
@@ -1330,7 +1339,7 @@ def test_chart_labels_write_numbers_as_the_page_does(tmp_path: Path) -> None:
     plan = make_profile(10, 5, 10, sha="1" * 64)
     peers = [make_profile(10 + i, 4, 20, sha=str(i) * 64, residents=5 + i) for i in range(2, 6)]
     html = htmllib.unescape(render_diagnosis(plan, peers=peers))
-    titles = re.findall(r"<title>plan-2222: ([^<]*)</title>", html)
+    titles = re.findall(r"<title>Plan 2222: ([^<]*)</title>", html)
     assert titles, "no labelled peer dots"
     # a count without decimals, a share as a percentage, a rate with one decimal
     assert "6" in titles and not any(t.endswith(",00") for t in titles)
@@ -1351,9 +1360,9 @@ def test_chart_labels_write_numbers_as_the_page_does(tmp_path: Path) -> None:
     corpus = htmllib.unescape(render_corpus_report(tmp_path))
     rows = corpus[corpus.index('id="spreiding"') :].split('class="dist-row"')
     actors = next(r for r in rows if "Verschillende actoren" in r)
-    assert re.findall(r"<title>plan-2: ([^<]*)</title>", actors) == ["6"]
+    assert re.findall(r"<title>Plan 2: ([^<]*)</title>", actors) == ["6"]
     residents = next(r for r in rows if "Bewoners genoemd" in r)
-    assert re.fullmatch(r"\d+%", re.findall(r"<title>plan-2: ([^<]*)</title>", residents)[0])
+    assert re.fullmatch(r"\d+%", re.findall(r"<title>Plan 2: ([^<]*)</title>", residents)[0])
 
 
 # ---------------------------------------------------------------- Dutch as a reader writes it
@@ -1527,3 +1536,74 @@ def test_the_corpus_report_writes_intervals_with_tot(tmp_path: Path) -> None:
     table = html[html.index('id="plans"') :].split("</table>")[0]
     cis = re.findall(r'<span class="ci">([^<]*)</span>', table)
     assert len(cis) == 4 and all(" tot " in ci and "–" not in ci for ci in cis), cis
+
+
+# ---------------------------------------------------------------- said once, named plainly
+def test_each_finding_and_caveat_is_said_once() -> None:
+    plan = _with_interval(make_profile(30, 5, 25, sha="1" * 64), -0.3, 0.1)
+    peers = [make_profile(10 + i, 4, 20, sha=str(i) * 64) for i in range(2, 6)]
+    for p, name in zip(peers, ("Aarveen", "Beekdal", "Cromhout", "Dorpsmeer"), strict=True):
+        p["document"] = name
+    findings = F.derive_findings(plan, peers)
+    html = htmllib.unescape(render_diagnosis(plan, peers=peers))
+    text = re.sub(r"<[^>]+>", " ", html)
+    for f in findings:
+        assert text.count(f.text) == 1, f.code
+    # what the interval says about the plan's side is said in the finding, not again below
+    assert text.count("omvat 0") == 1
+    assert text.count("vergelijking geldt alleen voor") == 1
+    # a document mostly about other things says so once, on top
+    manifesto = _manifesto("7" * 64, 10, 30)
+    html = htmllib.unescape(render_diagnosis(manifesto))
+    assert html.count("grotendeels") == 1 and "Geteld in het hele document" not in html
+
+
+def test_a_finding_most_peers_share_is_no_key_finding() -> None:
+    # all seven policy fields, as four of the five other plans
+    plan = _with_interval(make_profile(30, 5, 25, sha="1" * 64), -0.3, 0.1)
+    peers = [make_profile(10 + i, 4, 20, sha=str(i) * 64) for i in range(2, 7)]
+    peers[0]["domains"]["categories"]["traffic"] = _cat(0)
+    findings = F.derive_findings(plan, peers)
+    linked = next(f for f in findings if f.code == "domains_linked")
+    assert not linked.key
+    assert "Zo is het ook bij 4 van de 5 vergeleken plannen." in linked.text
+    assert linked not in F.summary_findings(findings)
+    # alone, or beside plans that differ, it may be one
+    assert next(f for f in F.derive_findings(plan) if f.code == "domains_linked").key
+    for p in peers[1:3]:
+        p["domains"]["categories"]["space"] = _cat(0)
+    assert next(f for f in F.derive_findings(plan, peers) if f.code == "domains_linked").key
+
+
+def test_the_appendix_names_thresholds_in_dutch_and_codes_only_in_a_note() -> None:
+    html = htmllib.unescape(render_diagnosis(make_profile(10, 5, 10)))
+    table = html[html.index('class="thresholds"') :].split("</table>")[0]
+    for name, _, _ in F.THRESHOLDS:
+        assert f">{name}<" not in table, name
+        assert F.THRESHOLD_LABELS[name] in table
+    note = html[html.index('class="note technical"') :].split("</p>")[0]
+    assert all(name in note for name, _, _ in F.THRESHOLDS)
+
+
+def test_documents_are_named_by_their_title_or_a_readable_file_name() -> None:
+    from textscan.report.render import document_title, readable_name
+
+    assert readable_name("coalitieakkoord-2021-2025") == "Coalitieakkoord 2021–2025"
+    assert readable_name("raad-besluitenlijst-2015-06-29") == "Raad besluitenlijst 2015-06-29"
+    assert readable_name("havenstad-ivp-2023-2026") == "Havenstad IVP 2023–2026"
+    assert readable_name("SP") == "SP"
+    plan = make_profile(40, 2, 4, sha="1" * 64)
+    plan["document"], plan["path"] = "akkoord-2024-2028", "missing/akkoord-2024-2028.pdf"
+    plan["sections"] = [
+        {**_section("SAMEN VERDER", 40, 1, 1), "page_start": 1},
+        {**_section("1. Inleiding", 400, 3, 3), "page_start": 3},
+    ]
+    assert document_title(plan) == "Samen verder"
+    peers = _plans((0.5, 0.3, 0.7), (0.4, 0.2, 0.6), (0.6, 0.4, 0.8))
+    peers[0]["document"] = "raad-besluitenlijst-2015-06-29"
+    html = htmllib.unescape(render_diagnosis(plan, peers=peers))
+    assert "<h1>Samen verder (Akkoord 2024–2028)</h1>" in html
+    section = html[html.index('id="vergelijking"') :].split("</section>")[0]
+    assert "Raad besluitenlijst 2015-06-29" in section and "Akkoord 2024–2028 (dit plan)" in section
+    assert "raad-besluitenlijst-2015-06-29" not in section.replace(".pdf", "")
+    assert "akkoord-2024-2028 (dit" not in section

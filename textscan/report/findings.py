@@ -77,7 +77,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -227,6 +227,27 @@ THRESHOLDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+THRESHOLD_LABELS: dict[str, str] = {
+    "BALANCE_CLEAR": "Duidelijke richting",
+    "BALANCE_NEAR": "Evenwicht",
+    "BALANCE_MIN_TERMS": "Termen voor een richting",
+    "LOW_RATE": "Weinig voorkomende taal",
+    "LOW_SHARE": "Weinig genoemde groep",
+    "CHAIN_DOMINANCE": "Smalle kring",
+    "BROAD_DOMINANCE": "Brede kring",
+    "THEME_MIN_HITS": "Termen voor een thema",
+    "THEME_ONE_SIDED": "Eenzijdig over een thema",
+    "FIRM_TERMS": "Weinig termen",
+    "SECTION_MIN_HITS": "Termen voor een hoofdstuk",
+    "SECTION_MIN_WORDS": "Woorden voor een hoofdstuk",
+    "SECTION_SPREAD": "Sterk verschil tussen hoofdstukken",
+    "PERCEPTION_MIN_HITS": "Vermeldingen van cijfers",
+    "PEER_MIN": "Plannen voor een plaats",
+}
+"""The name of each threshold of :data:`THRESHOLDS` in the report's Dutch; the
+report's appendix gives the constants' own names only in a technical note."""
+
+
 # ------------------------------------------------------------------ accuracy
 @dataclass(frozen=True)
 class Precision:
@@ -280,7 +301,9 @@ class Finding:
     ``section`` is the report section it belongs to ("framing", "peers",
     "themes", "actors", "domains"); ``tone`` is "repressive", "preventive",
     "positive", "gap" or "neutral" and only colours the text; ``weight``
-    orders findings (the summary shows the heaviest).
+    orders findings (the summary shows the heaviest). ``key`` is False for a
+    finding that is no key finding of this plan, because most of its peers
+    share the value it rests on (see :func:`derive_findings`).
     """
 
     code: str
@@ -290,6 +313,7 @@ class Finding:
     weight: float
     tone: str = "neutral"
     figures: dict[str, Any] = field(default_factory=dict)
+    key: bool = True
 
 
 @dataclass(frozen=True)
@@ -883,6 +907,43 @@ def _median_note(gap: PeerGap, key: str, noun: str) -> str:
     return f" (mediaan van de {gap.n} vergeleken {noun}: {format_measure(key, gap.median)})"
 
 
+FINDING_MEASURES: dict[str, str] = {
+    "domains_linked": "domains_linked",
+    "domains_missing": "domains_linked",
+    "residents_low": "residents_share",
+    "preventive_scarce": "preventive_per_1000",
+    "actors_narrow": "actors_broad_share",
+    "actors_broad": "actors_broad_share",
+}
+"""The key measure (:data:`MEASURES`) each finding of a threshold rests on."""
+
+
+def _common(
+    f: Finding, profile: Mapping[str, Any], peers: Sequence[Mapping[str, Any]], cmp: Comparison
+) -> Finding:
+    """``f`` as no key finding when most peers share its value (as the report writes it).
+
+    A plan that names all seven policy fields, as five of its six peers do, has
+    no finding that sets it apart: the finding stays in its section, says that
+    the peers share it, and is left out of the summary.
+    """
+    key = FINDING_MEASURES.get(f.code)
+    if key is None or cmp.part:
+        return f
+    pos = peer_positions(profile, peers, cmp.names).get(key)
+    if pos is None or pos.n < PEER_MIN:
+        return f
+    shared = len(pos.tied())
+    if 2 * shared <= pos.n:
+        return f
+    note = (
+        f" Zo is het ook bij alle {pos.n} vergeleken {cmp.noun}."
+        if shared == pos.n
+        else f" Zo is het ook bij {shared} van de {pos.n} vergeleken {cmp.noun}."
+    )
+    return replace(f, key=False, weight=min(f.weight, 25.0), text=f.text + note)
+
+
 # ------------------------------------------------------------------ findings
 def derive_findings(
     profile: Mapping[str, Any],
@@ -904,17 +965,18 @@ def derive_findings(
     out += _section_findings(profile)
     out += _perception_findings(profile)
     if peers and cmp is not None:
+        out = [_common(f, profile, peers, cmp) for f in out]
         out += _peer_findings(profile, peers, cmp)
     out.sort(key=lambda f: -f.weight)
     return out
 
 
 def summary_findings(findings: Sequence[Finding], n: int = 3) -> list[Finding]:
-    """The ``n`` heaviest findings, at most one per report section."""
+    """The ``n`` heaviest key findings, at most one per report section."""
     chosen: list[Finding] = []
     seen: set[str] = set()
     for f in findings:
-        if f.section in seen:
+        if f.section in seen or not f.key:
             continue
         chosen.append(f)
         seen.add(f.section)
@@ -937,20 +999,29 @@ def top_words(p: Mapping[str, Any], cat: str, n: int = 3) -> str:
 
 
 def interval_text(lo: float | None, hi: float | None) -> str:
-    """The 95% interval of the balance in plain Dutch."""
+    """What the 95% interval of the balance means, in plain Dutch.
+
+    What it says about the plan (a side chosen or not) is the balance finding's
+    to say (:func:`interval_conclusion`), once.
+    """
     if lo is None or hi is None:
         return ""
-    text = (
+    return (
         "Met een andere keuze van zinnen zou de balans met 95% waarschijnlijkheid tussen "
         f"{nl_num(lo, signed=True)} en {nl_num(hi, signed=True)} liggen (het 95%-interval); "
         "telfouten zijn daarin niet meegenomen."
     )
+
+
+def interval_conclusion(lo: float, hi: float) -> str:
+    """What the 95% interval says about the plan's side: clear of 0 or not."""
+    span = f"{nl_num(lo, signed=True)} tot {nl_num(hi, signed=True)}"
     if lo > 0 or hi < 0:
         return (
-            text
-            + " Dat de balans niet op evenwicht (0) uitkomt, is dus waarschijnlijk geen toeval."
+            f"Het 95%-interval ({span}) ligt geheel {'boven' if lo > 0 else 'onder'} 0: dat "
+            "de balans niet op evenwicht uitkomt, is waarschijnlijk geen toeval."
         )
-    return text + " Dat bereik omvat 0: het plan kiest geen duidelijke kant."
+    return f"Het 95%-interval ({span}) omvat 0: het plan kiest geen duidelijke kant."
 
 
 def _preventive_lead(p: Mapping[str, Any]) -> str | None:
@@ -1067,7 +1138,9 @@ def _balance_findings(p: Mapping[str, Any]) -> list[Finding]:
             # a one-sided balance on few terms: the direction is not certain
             title = f"Neigt naar {leaning}, maar niet zeker"
             tone = "neutral"
-        text += f" Het 95%-interval ({span}) omvat 0: het plan kiest geen duidelijke kant."
+        text += " " + interval_conclusion(lo, hi)
+    elif known and abs(value) >= BALANCE_CLEAR:
+        text += " " + interval_conclusion(lo, hi)
     if lead:
         title = f"Vooral preventief; {title[0].lower()}{title[1:]}"
         text = lead + " " + text
@@ -1430,10 +1503,6 @@ def _peer_findings(
                         f"verschil met {'dat ' + one if len(overlap) == 1 else 'die ' + noun} "
                         "kan toeval zijn."
                     )
-                    if lo <= 0 <= hi:
-                        text += (
-                            " Het interval omvat ook 0: dit plan kiest zelf geen duidelijke kant."
-                        )
                 else:
                     text += "; hoe zeker dat verschil is, is niet bekend (geen intervallen)."
                 weight, tone = 50.0, "neutral"

@@ -43,6 +43,7 @@ from textscan.report.findings import (
     PRECISION_SOURCE,
     SECTION_MIN_HITS,
     THEME_MIN_HITS,
+    THRESHOLD_LABELS,
     THRESHOLDS,
     compare_with,
     derive_findings,
@@ -785,6 +786,114 @@ def _peer_values(
     return {"measures": measures, "rows": rows}
 
 
+# ------------------------------------------------------------------ names of documents
+_GENERIC_HEADINGS = frozenset(
+    ["inhoud", "inhoudsopgave", "inleiding", "voorwoord", "samenvatting", "colofon", "aanleiding"]
+)
+
+
+def readable_name(document: Any) -> str:
+    """A file's name as a document's name: 'coalitieakkoord-2021-2025' -> 'Coalitieakkoord
+    2021–2025', 'vlietmonde-ivp-2023-2026' -> 'Vlietmonde IVP 2023–2026'.
+
+    Dashes and underscores become spaces, except in a date (2015-06-29); two years
+    in a row are a period (2021–2025); an abbreviation is written in capitals; a
+    name in lower case starts with a capital. 'SP' and '50plus' stay as they are.
+    """
+    from textscan.report.labels import _ACRONYMS
+
+    stem = str(document or "")
+    if re.search(r"\.(pdf|docx?|html?|txt|md)$", stem, re.I):
+        stem = Path(stem).stem
+    tokens = [t for t in re.split(r"[-_\s]+", stem) if t]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1 : i + 3]
+        if (
+            re.fullmatch(r"\d{4}", t)
+            and len(nxt) == 2
+            and all(re.fullmatch(r"\d{2}", x) for x in nxt)
+        ):
+            out.append("-".join([t, *nxt]))  # a date
+            i += 3
+            continue
+        if re.fullmatch(r"\d{4}", t) and nxt and re.fullmatch(r"\d{4}", nxt[0]):
+            out.append(f"{t}\u2013{nxt[0]}")  # a period
+            i += 2
+            continue
+        out.append(t.upper() if t.lower() in _ACRONYMS else t)
+        i += 1
+    text = " ".join(out) or stem
+    return text[0].upper() + text[1:] if text[:1].islower() else text
+
+
+def _sentence_case(title: str) -> str:
+    """'NU DE MENSEN' -> 'Nu de mensen'; a title with lower-case letters stays."""
+    if title.upper() != title or not any(c.isalpha() for c in title):
+        return title
+    return title[0] + title[1:].lower()
+
+
+def document_title(profile: Mapping[str, Any]) -> str | None:
+    """The title the document gives itself, where it gives one; else None.
+
+    The title in a PDF's metadata, when it shares a word with the file's name
+    (metadata is often left over from another document: a 2015 decision list
+    titled as a 2008 agenda); else the first heading on page 1 that reads as a
+    title (not numbered, not 'Inhoud' or 'Inleiding', at most 14 words). A
+    diagnosis of chapters has only those chapters' headings, and uses the
+    metadata alone.
+    """
+    path = Path(str(profile.get("path") or ""))
+    if path.suffix.lower() == ".pdf" and path.is_file():
+        try:
+            import pypdfium2 as pdfium
+
+            doc = pdfium.PdfDocument(str(path))
+            try:
+                meta = " ".join(str(doc.get_metadata_dict().get("Title") or "").split())
+            finally:
+                doc.close()
+        except Exception:  # an unreadable file: no title from it
+            meta = ""
+        words = {w.lower() for w in re.findall(r"[^\W_]{3,}", path.stem)}
+        if meta and words & {w.lower() for w in re.findall(r"[^\W_]{3,}", meta)}:
+            return meta
+    if profile.get("scope"):
+        return None
+    for s in profile.get("sections") or ():
+        if s.get("page_start") != 1:
+            continue
+        title = " ".join(str(s.get("title") or "").split())
+        if (
+            title
+            and not title[0].isdigit()
+            and 2 <= len(title.split()) <= 14
+            and len(title) <= 100
+            and title.lower().strip(" :.") not in _GENERIC_HEADINGS
+        ):
+            return _sentence_case(title)
+    return None
+
+
+def _title_name(municipality: str | None, title: str | None, short: str) -> str:
+    """The diagnosis's title: the municipality, else the document's own title with the
+    name of its file when that says more ('Nu de mensen (SP)'), else the file's name."""
+    if municipality:
+        return municipality
+    if not title:
+        return short
+    if _norm_words(short) <= _norm_words(title):
+        return title
+    return f"{title} ({short})"
+
+
+def _norm_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W_]+", text)}
+
+
 # ------------------------------------------------------------------ diagnosis
 def _off_topic(p: Mapping[str, Any]) -> dict[str, Any] | None:
     """Whether the document is mostly about other things than safety, with its chapters on it."""
@@ -1021,6 +1130,11 @@ def diagnosis_context(
     p = as_profile_dict(analysis_or_profile)
     names = dict(peer_names or {})
     peer_list, peers_left_out = choose_peers(p, _peers(peers), names)
+    for q in peer_list:  # a peer without a name of its own: its file's name, readable
+        doc = str(q.get("document"))
+        if names.get(doc, doc) == doc:
+            names[doc] = readable_name(doc)
+    short_name = municipality or readable_name(p.get("document") or "plan")
     known = set(municipal_peers)
     cmp = compare_with(
         p,
@@ -1079,33 +1193,36 @@ def diagnosis_context(
             section_command(p, off_topic["sections"][0], compare) if off_topic["sections"] else None
         )
         cautions.append({"kind": "off_topic", **off_topic, "command": command})
+    part_caution = None
     if cmp.part and peer_list:
-        cautions.append(
-            {
-                "kind": "part",
-                "title": f"een deel van een document, vergeleken met hele {cmp.noun}.",
-                "text": (
-                    "Deze diagnose gaat over een deel van het document "
-                    f"({nl_num(p.get('words', 0), 0)} woorden); de {len(peer_list)} "
-                    f"vergeleken {cmp.noun} zijn elk in hun geheel geteld. Een hoofdstuk over "
-                    "veiligheid bevat naar verhouding veel "
-                    "meer veiligheidstaal (repressief, preventief én verbindend) dan een heel "
-                    "document. De plaatsen in de tabel van paragraaf 2 vergelijken dus "
-                    "ongelijke eenheden; dit rapport trekt er daarom geen conclusies uit."
-                ),
-            }
-        )
-    by_section: dict[str, list[Any]] = {}
-    for f in findings:
-        by_section.setdefault(f.section, []).append(f)
+        # said once, where it applies: above the table of places in section 2
+        part_caution = {
+            "kind": "part",
+            "title": f"een deel van een document, vergeleken met hele {cmp.noun}.",
+            "text": (
+                "Deze diagnose gaat over een deel van het document "
+                f"({nl_num(p.get('words', 0), 0)} woorden); de {len(peer_list)} "
+                f"vergeleken {cmp.noun} zijn elk in hun geheel geteld. Een hoofdstuk over "
+                "veiligheid bevat naar verhouding veel meer veiligheidstaal (repressief, "
+                "preventief én verbindend) dan een heel document. De plaatsen hieronder "
+                "vergelijken dus ongelijke eenheden en zijn geen rangorde; dit rapport "
+                "trekt er geen conclusies uit."
+            ),
+        }
     summary = summary_findings(findings)
     if off_topic:
         # actors and peers of a document mostly about other things say little about its
         # safety language: the summary keeps to the framing findings
         summary = [f for f in summary if f.section == "framing"]
+    # each finding is said once: in the summary, or else in its section
+    by_section: dict[str, list[Any]] = {}
+    for f in findings:
+        if f not in summary:
+            by_section.setdefault(f.section, []).append(f)
     return {
         "off_topic": off_topic,
         "cautions": cautions,
+        "part_caution": part_caution,
         "noun": noun,
         "municipal": noun == "plan" or bool(municipality),
         "het_plan": _NOUN_PHRASES[noun][0],
@@ -1122,7 +1239,9 @@ def diagnosis_context(
         "n_hits": n_hits,
         "extraction_text": _extraction_text(p.get("extractor") or {}),
         "p": p,
-        "title_name": municipality or p.get("document", "plan"),
+        "title_name": _title_name(municipality, document_title(p), short_name),
+        "short_name": short_name,
+        "file_name": Path(str(p.get("path") or p.get("document") or "")).name,
         "municipality": municipality,
         "meta": {k: v for k, v in meta.items() if not _missing(v)},
         "generated": nl_date(_dt.date.today()),
@@ -1135,14 +1254,10 @@ def diagnosis_context(
         "findings_by_section": by_section,
         "questions": questions,
         "peers": _peer_rows(p, peer_list, names, cmp.noun) if peer_list else [],
-        "peer_forest": _peer_forest(
-            p, peer_list, names, f"{municipality or p.get('document')} (dit {noun})"
-        )
+        "peer_forest": _peer_forest(p, peer_list, names, f"{short_name} (dit {noun})")
         if peer_list
         else None,
-        "peer_values": _peer_values(
-            p, peer_list, names, f"{municipality or p.get('document')} (dit {noun})"
-        )
+        "peer_values": _peer_values(p, peer_list, names, f"{short_name} (dit {noun})")
         if peer_list
         else None,
         "n_peers": len(peer_list),
@@ -1163,6 +1278,7 @@ def diagnosis_context(
             {**w, "text": warning_text(w, p.get("pages"))} for w in p.get("warnings") or []
         ],
         "thresholds": THRESHOLDS,
+        "threshold_labels": THRESHOLD_LABELS,
         "peer_min": PEER_MIN,
         "peer_min_words": nl_cardinal(PEER_MIN),
         "precision": [
@@ -1171,6 +1287,9 @@ def diagnosis_context(
                 "range": precision_text(x.lexicon),
                 "weak": x.low < 0.8,
                 "the": x.the or x.label,
+                "where": {"themes": "paragraaf 3", "perception": "paragraaf 5"}.get(
+                    x.lexicon, "hierboven"
+                ),
             }
             for x in PRECISION
             if x.lexicon == "framing" or p.get(x.lexicon)  # the measures this report shows
@@ -1213,7 +1332,7 @@ def render_diagnosis(
     known: list[str] = []
     if isinstance(peer_results, Results):
         names = {
-            str(q.get("document")): peer_results.municipality(q) or str(q.get("document"))
+            str(q.get("document")): peer_results.municipality(q) or readable_name(q.get("document"))
             for q in peer_results.profiles
         }
         known = [
@@ -1442,7 +1561,7 @@ def corpus_context(results: Results) -> dict[str, Any]:
 
     kept, left_rows = comparable_documents(results.profiles)
     all_names = {
-        str(p.get("document")): results.municipality(p) or str(p.get("document"))
+        str(p.get("document")): results.municipality(p) or readable_name(p.get("document"))
         for p in results.profiles
     }
     left_out = [
@@ -1468,7 +1587,7 @@ def corpus_context(results: Results) -> dict[str, Any]:
         rows.append(
             {
                 "document": doc,
-                "name": results.municipality(prof) or doc,
+                "name": results.municipality(prof) or readable_name(doc),
                 "period": "" if _missing(meta.get("period")) else str(meta.get("period", "")),
                 "province": "" if _missing(meta.get("province")) else str(meta.get("province", "")),
                 "pages": prof.get("pages"),
@@ -1598,7 +1717,7 @@ def write_reports(results_dir: str | Path, out_dir: str | Path) -> list[Path]:
     corpus.write_text(render_corpus_report(results.path), encoding="utf-8")
     written.append(corpus)
     names = {
-        str(q.get("document")): results.municipality(q) or str(q.get("document"))
+        str(q.get("document")): results.municipality(q) or readable_name(q.get("document"))
         for q in results.profiles
     }
     known = [str(q.get("document")) for q in results.profiles if results.municipality(q)]
