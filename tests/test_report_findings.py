@@ -1607,3 +1607,31 @@ def test_documents_are_named_by_their_title_or_a_readable_file_name() -> None:
     assert "Raad besluitenlijst 2015-06-29" in section and "Akkoord 2024–2028 (dit plan)" in section
     assert "raad-besluitenlijst-2015-06-29" not in section.replace(".pdf", "")
     assert "akkoord-2024-2028 (dit" not in section
+
+
+def test_the_corpus_report_colours_every_plan_by_its_balance(tmp_path: Path) -> None:
+    from textscan.report import charts
+
+    # one hard plan among connecting ones: it forms a cluster of its own, whose
+    # colour may not be the green that elsewhere says "verbindend"
+    profiles = [make_profile(60, 1, 2, chain=40, partners=2, residents=1, sha="1" * 64)]
+    profiles += [make_profile(5 + i, 4, 30 + 3 * i, sha=str(i) * 64) for i in range(2, 7)]
+    names = ["Hardstad", "Aarveen", "Beekdal", "Cromhout", "Dorpsmeer", "Egmondrade"]
+    for p, name in zip(profiles, names, strict=True):
+        p["document"] = name
+    (tmp_path / "profiles.jsonl").write_text(
+        "".join(json.dumps(p) + "\n" for p in profiles), encoding="utf-8"
+    )
+    html = htmllib.unescape(render_corpus_report(tmp_path))
+    marks = re.findall(r'<path class="pt-mark" d="[^"]*" fill="([^"]+)"[^>]*><title>([^<]+)<', html)
+    assert marks
+    balance = {p["document"]: p["balance"]["value"] for p in profiles}
+    for fill, name in marks:
+        assert fill == charts.balance_color(balance[name]), name
+    hard = {fill for fill, name in marks if name == "Hardstad"}
+    assert hard == {charts.COLORS["repressive"]}
+    # the cluster tags use no colour of the framing
+    framing = {charts.COLORS[c] for c in ("repressive", "preventive", "positive")}
+    tags = re.findall(r'class="cluster-tag" style="background: ([^"]+)"', html)
+    assert tags and not set(tags) & framing
+    assert "De kleur is die van de balans" in html and "Kleur = cluster" not in html

@@ -49,6 +49,56 @@ def diverging(value: float | None) -> str:
     return _mix("#ffffff", COLORS["positive"], 0.75 * value)
 
 
+def balance_color(value: float | None) -> str:
+    """The colour of a plan's mark by its balance, as the reports colour the balance.
+
+    Grey in balance, towards the repressive red at −0,5 and below and towards the
+    connecting green at +0,5 and above: a mark never takes the other pole's colour
+    (the table's balance cell uses :func:`diverging`, which is white at 0; a mark
+    needs a colour there). Without a balance: grey.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return COLORS["neutral"]
+    pole = COLORS["repressive"] if value < 0 else COLORS["positive"]
+    return _mix(COLORS["neutral"], pole, min(abs(float(value)) / 0.5, 1.0))
+
+
+CLUSTER_SHAPES: tuple[str, ...] = ("circle", "square", "diamond", "up", "down")
+"""The shape of a plan's mark by its cluster (1 = circle, 2 = square, ...)."""
+SHAPE_GLYPHS: dict[str, str] = {
+    "circle": "●",
+    "square": "■",
+    "diamond": "◆",
+    "up": "▲",
+    "down": "▼",
+}
+
+
+def cluster_shape(cluster: int | None) -> str:
+    """The marker shape of a cluster (numbered from 1); a circle without one."""
+    if not cluster:
+        return "circle"
+    return CLUSTER_SHAPES[(int(cluster) - 1) % len(CLUSTER_SHAPES)]
+
+
+def marker_path(shape: str, x: float, y: float, r: float) -> str:
+    """An SVG path of a marker of about the area of a circle of radius ``r``."""
+    if shape == "square":
+        h = r * 0.89
+        return f"M{x - h:.1f},{y - h:.1f}h{2 * h:.1f}v{2 * h:.1f}h{-2 * h:.1f}Z"
+    if shape == "diamond":
+        h = r * 1.25
+        return f"M{x:.1f},{y - h:.1f}L{x + h:.1f},{y:.1f}L{x:.1f},{y + h:.1f}L{x - h:.1f},{y:.1f}Z"
+    if shape in ("up", "down"):
+        h = r * 1.35
+        s = -1 if shape == "up" else 1
+        return (
+            f"M{x:.1f},{y + s * h:.1f}L{x + h:.1f},{y - s * h * 0.7:.1f}"
+            f"L{x - h:.1f},{y - s * h * 0.7:.1f}Z"
+        )
+    return f"M{x - r:.1f},{y:.1f}a{r},{r} 0 1,0 {2 * r},0a{r},{r} 0 1,0 {-2 * r},0Z"
+
+
 def sequential(category: str, value: float, vmax: float) -> str:
     """Background colour for a rate: white to the category's colour at ``vmax``."""
     if vmax <= 0 or value <= 0:
@@ -588,6 +638,8 @@ def scatter(
     x = Scale(x0, x1, left, width - right)
     y = Scale(y0, y1, height - bottom, top)
     out = [{**p, "px": x(float(p["x"])), "py": y(float(p["y"]))} for p in points]
+    for p in out:
+        p["d"] = marker_path(str(p.get("shape") or "circle"), p["px"], p["py"], POINT_RADIUS)
     _place_point_labels(out, (left, top, width - right, height - bottom), (0, 0, width, height))
     return {
         "width": width,

@@ -1471,9 +1471,9 @@ def _lss_scatter(results: Results, rows: list[dict[str, Any]]) -> dict[str, Any]
             "x": r["balance"],
             "y": float(scores.at[r["document"], "score"]),
             "cluster": r.get("cluster"),
-            "fill": CLUSTER_COLORS[(r["cluster"] - 1) % len(CLUSTER_COLORS)]
-            if r.get("cluster")
-            else "#3b4f7a",
+            # the colour says the balance, as everywhere; the shape says the cluster
+            "fill": charts.balance_color(r["balance"]),
+            "shape": charts.cluster_shape(r.get("cluster")),
         }
         for r in rows
         if not _missing(r.get("balance")) and r["document"] in scores.index
@@ -1531,7 +1531,9 @@ def _clusters(table: pd.DataFrame) -> dict[str, Any] | None:
 
 
 _SORT_JS_NAME = "sort.js"
-CLUSTER_COLORS: tuple[str, ...] = ("#3b4f7a", "#1f7a68", "#c98a16", "#b4442c", "#7a4f8f")
+CLUSTER_COLORS: tuple[str, ...] = ("#3b4f7a", "#6b4c8a", "#4d5b6b", "#8a5a7a", "#2f6690")
+"""Colours of the cluster tags: none of them the red, amber or green that say
+repressive, preventive and connecting (a cluster is no framing)."""
 
 
 def _extreme(
@@ -1641,8 +1643,9 @@ def corpus_context(results: Results) -> dict[str, Any]:
         if not _missing(r.get("balance")) and not _missing(r.get("actors_broad_share"))
     ]
     for pt in pts:
-        cl = pt.get("cluster")
-        pt["fill"] = CLUSTER_COLORS[(cl - 1) % len(CLUSTER_COLORS)] if cl else "#3b4f7a"
+        # the colour says the balance, as in the table; the shape says the cluster
+        pt["fill"] = charts.balance_color(pt["x"])
+        pt["shape"] = charts.cluster_shape(pt.get("cluster"))
     if pts:
         scatter = charts.scatter(pts, x_kind="balance", y_kind="share")
     lss_scatter = _lss_scatter(results, rows)
@@ -1686,6 +1689,7 @@ def corpus_context(results: Results) -> dict[str, Any]:
         "csp": _csp(script),
         "compare_used": _compare_module() is not None,
         "cluster_colors": CLUSTER_COLORS,
+        "cluster_glyphs": [charts.SHAPE_GLYPHS[s] for s in charts.CLUSTER_SHAPES],
     }
 
 
