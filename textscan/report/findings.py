@@ -506,27 +506,25 @@ class PeerPosition:
     def has_intervals(self) -> bool:
         return self.interval is not None and len(self.peer_intervals) == self.n
 
-    def clearly_above(self) -> list[str]:
-        """Peers whose interval lies wholly above the plan's (a difference beyond chance)."""
+    def _clearly(self, above: bool) -> list[str]:
+        """Peers whose interval lies wholly on one side of the plan's (beyond chance)."""
         if not self.has_intervals:
             return []
         assert self.interval is not None
+        lo, hi = self.interval
         return [
             name
             for name, iv in zip(self._names(), self.peer_intervals, strict=True)
-            if iv is not None and iv[0] > self.interval[1]
+            if iv is not None and (iv[0] > hi if above else iv[1] < lo)
         ]
+
+    def clearly_above(self) -> list[str]:
+        """Peers whose interval lies wholly above the plan's (a difference beyond chance)."""
+        return self._clearly(above=True)
 
     def clearly_below(self) -> list[str]:
         """Peers whose interval lies wholly below the plan's."""
-        if not self.has_intervals:
-            return []
-        assert self.interval is not None
-        return [
-            name
-            for name, iv in zip(self._names(), self.peer_intervals, strict=True)
-            if iv is not None and iv[1] < self.interval[0]
-        ]
+        return self._clearly(above=False)
 
     def overlapping(self) -> list[str]:
         """Peers whose interval overlaps the plan's (or has none): no clear difference."""
