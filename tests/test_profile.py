@@ -182,6 +182,29 @@ def test_the_text_fingerprint_keeps_its_definition():
     assert text_fingerprint(annotate_text("2023 , 45 !")) == []
 
 
+def test_the_fingerprint_minimum_equals_the_remainder_it_stands_for():
+    # the fingerprint folds modulo 2**31 - 1 instead of dividing: at the edges
+    # (a * x + b equal to 0, 1, 2 or m - 1 modulo m, and the largest x a CRC-32
+    # gives) the minimum must be the one numpy's % gives
+    from textscan.profile import _min_mod_mersenne
+
+    m = (1 << 31) - 1
+    rng = np.random.default_rng(7)
+    for _ in range(400):
+        a, b = int(rng.integers(1, m)), int(rng.integers(0, m))
+        inverse = pow(a, -1, m)
+        x = rng.integers(0, 1 << 32, size=int(rng.integers(1, 40)), dtype=np.uint64)
+        # a few x whose a * x + b leaves 0, 1, 2 or m - 1, some of them above m
+        for j in range(min(len(x), int(rng.integers(0, 4)))):
+            r = int(rng.choice([0, 1, 2, m - 1]))
+            x[j] = (r - b) * inverse % m + m * int(rng.integers(0, 2))
+        x[-1] = (1 << 32) - 1 if rng.random() < 0.2 else x[-1]
+        expected = int(((a * x.astype(object) + b) % m).min())
+        v, high = np.empty_like(x), np.empty_like(x)
+        assert _min_mod_mersenne(x, np.uint64(a), np.uint64(b), v, high) == expected
+        assert _min_mod_mersenne(x, np.uint64(a), np.uint64(b)) == expected
+
+
 def test_the_text_fingerprint_holds_no_copy_of_a_long_document_in_memory():
     # a 500-page plan's peak memory is a target: the grams are made and hashed one
     # at a time, and no second list of the words (encoded or sliced) is built
