@@ -39,6 +39,11 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # a strong verb's past plural beside its subject pronoun is the verb, not a noun
+    # (slot, greep): annual reports write "sloten we" and "grepen we in"
+    ("In 2023 sloten we twaalf drugspanden.", "sluiten", True),
+    ("Waar het nodig was, grepen wij direct in.", "ingrijpen", True),
+    ("De sloten langs de weg worden geschoond.", "sluiten", False),
     # from the second batch of real plans (fifteenth check)
     ("Wij vinden het belangrijk dat slachtoffers de juiste steun ontvangen.", "steun", True),
     ("De raad sprak zijn steun uit voor het voorstel.", "steun", False),

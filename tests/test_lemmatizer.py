@@ -213,6 +213,23 @@ def test_verb_or_plural_noun_is_decided_by_the_word_before(lem: DutchLemmatizer)
     assert lem.lemmatize(["De", "spelen", "beginnen"])[1] == "spel"
 
 
+def test_a_strong_past_plural_beside_a_subject_pronoun_is_the_verb(lem: DutchLemmatizer) -> None:
+    # "sloten", "grepen", "boden" are also plural nouns (slot, greep, bode): in an
+    # annual report's "wij sloten ... panden" or "grepen we in" they are the verbs,
+    # which the framing lexicon's sluiten and ingrijpen count
+    assert lem.lemmatize(["Wij", "sloten", "twaalf", "panden"])[1] == "sluiten"
+    assert lem.lemmatize(["In", "2023", "grepen", "we", "in"])[2] == "grijpen"
+    assert lem.lemmatize(["en", "zij", "schreven", "een", "plan"])[2] == "schrijven"
+    # without a subject pronoun beside it the reading out of context stays
+    assert lem.lemmatize(["De", "sloten", "zijn", "vol"])[1] == "slot"
+    # a pronoun after a verb is its object; a present plural stays what it is;
+    # and spaCy's odd verb exceptions ("en" of emmen) are no past plurals
+    assert lem.lemmatize(["Daarna", "maken", "ze", "afspraken"])[3] == "afspraak"
+    assert lem.lemmatize(["Wij", "voeren", "gesprekken"])[1] == "voeren"
+    assert lem.lemmatize(["Wij", "scholen", "de", "boa's"])[1] == "scholen"
+    assert lem.lemmatize(["Dat", "doen", "wij", "en", "wij", "sturen", "bij"])[3] == "en"
+
+
 # ------------------------------------------------------------ compiled form tables
 
 

@@ -34,7 +34,7 @@ import sqlite3
 import tempfile
 import threading
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -100,6 +100,38 @@ SEPARABLE_PARTICLES: frozenset[str] = frozenset(
 # the last characters of a word whose lowercase can end in "-en" (no other character
 # lowercases to a text ending in "n")
 _N = frozenset("nN")
+# the subject pronouns of a plural verb: beside one, a past plural in -en is the verb
+_PLURAL_SUBJECTS = frozenset(["wij", "we", "zij", "ze", "jullie"])
+# words after which a pronoun opens a clause (its subject), as the start or a comma does
+_OPENERS = frozenset(
+    ["en", "of", "maar", "want", "dat", "omdat", "toen", "nadat", "als", "zodat", "waar", "wat"]
+)
+
+
+def _past_plurals(verb_exceptions: Mapping[str, str], infinitives: Set[str]) -> dict[str, str]:
+    """The past plurals of strong verbs in spaCy's verb exceptions: form -> verb.
+
+    A form in -en counts when its singular, the form less -en (brak, nam) or
+    with its vowel doubled and f or s for v or z (sloot, greep, schreef,
+    koos), is in the same table for the same verb; not a participle's plural
+    (gevangenen, betrokkenen: people), nor a form that is an infinitive too,
+    and so a present plural ("wij voeren gesprekken", "wij scholen", not the
+    past of varen and schuilen; "braken" stays).
+    """
+    out = {}
+    for form, lemma in verb_exceptions.items():
+        if len(form) < 5 or not form.endswith("en") or lemma == form or form in infinitives:
+            continue  # an infinitive is also a present plural: "wij voeren", not varen
+        stem = form[:-2]
+        if stem.endswith("en"):  # a participle's noun: gevangenen, betrokkenen
+            continue
+        singulars = [stem]
+        if stem[-1] not in "aeiou" and stem[-2] in "aeiou" and stem[-3:-2] not in "aeiou":
+            singulars.append(stem[:-1] + stem[-2] + stem[-1])
+        singulars += [x[:-1] + {"v": "f", "z": "s"}[x[-1]] for x in singulars if x[-1] in "vz"]
+        if any(verb_exceptions.get(x) == lemma for x in singulars):
+            out[form] = lemma
+    return out
 # words after which a form in -en is an infinitive or plural verb, not a plural noun
 _VERB_CONTEXT = frozenset(
     [
@@ -635,6 +667,7 @@ class DutchLemmatizer:
             self._exc.get("verb", {}).values()
         )
         self._adjs = self._index.get("adj", frozenset())
+        self._past_plurals = _past_plurals(self._exc.get("verb", {}), self._verbs)
         self._vocabulary: frozenset[str] | None = None
         self._vocab_lock = threading.Lock()
         self._cached = lru_cache(maxsize=cache_size)(self._lemma_uncached)
@@ -685,16 +718,38 @@ class DutchLemmatizer:
         sentence it is the infinitive (or plural present) after "te", a modal
         or auxiliary verb or a plural subject pronoun ("om te spelen", "wij
         willen wachten", "wij stellen"), otherwise it stays the plural noun.
+        Likewise the past plural of a strong verb that is also a plural noun
+        or another word (sloten: slot or sluiten, grepen, boden, braken) is
+        the verb after its subject pronoun ("wij sloten", "en zij grepen in")
+        or before it ("in 2023 sloten we"), and otherwise keeps its reading
+        out of context. The pronoun after a verb is taken as an object
+        ("maken ze afspraken": afspraak), and only a past plural whose
+        singular the tables give for the same verb is read so ("sloten" of
+        sloot, "leden" of leed), not every irregular form in -en that spaCy's
+        verb exceptions list ("en", "tegen").
         """
         verbs = self._verbs
-        for i in range(1, len(words)):
+        past = self._past_plurals
+        last = len(words) - 1
+        for i in range(len(words)):
             word = words[i]
             # only "n" and "N" lowercase to a text that ends in "n": the other words
             # (seven in ten) are passed over before they are lowercased
             if word[-1:] not in _N:
                 continue
             w = word.lower()
-            if lemmas[i] == w or not w.endswith("en") or w not in verbs:
+            if not w.endswith("en"):
+                continue
+            verb = past.get(w)
+            if verb is not None and verb != lemmas[i]:
+                if (i < last and words[i + 1].lower() in _PLURAL_SUBJECTS) or (
+                    i
+                    and words[i - 1].lower() in _PLURAL_SUBJECTS
+                    and (i == 1 or not words[i - 2][:1].isalpha() or words[i - 2].lower() in _OPENERS)
+                ):
+                    lemmas[i] = verb
+                continue
+            if i == 0 or lemmas[i] == w or w not in verbs:
                 continue
             if words[i - 1].lower() in _VERB_CONTEXT:
                 lemmas[i] = w
