@@ -39,6 +39,13 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 
 
 FRAMING = [
+    # from a fifth batch of real plans (two readers)
+    ("De pakkans voor daders moet omhoog.", "pakkans", True),
+    ("De burgemeester kan gedragsaanwijzingen geven aan overlastgevers.", "gedragsaanwijzing", True),
+    ("Zaken worden via snelrecht afgedaan.", "snelrecht", True),
+    ("Zo behoeden we jongeren voor een criminele carrière.", "behoeden", True),
+    ("Arbeidsuitbuiting leidt tot verstoring van de arbeidsmarkt.", "verstoring", False),
+    ("Het opstellen van het wijkplan is met verve opgepakt.", "oppakken", False),
     # a strong verb's past plural beside its subject pronoun is the verb, not a noun
     # (slot, greep): annual reports write "sloten we" and "grepen we in"
     ("In 2023 sloten we twaalf drugspanden.", "sluiten", True),
@@ -343,6 +350,10 @@ FRAMING = [
 
 
 ACTORS = [
+    # from a fifth batch of real plans (two readers)
+    ("De opsporingsambtenaren komen snel in actie.", "opsporingsambtenaar", True),
+    ("LTO Noordoostpolder praat mee over het buitengebied.", "lto", True),
+    ("Er komt een lto-regeling voor de boeren.", "lto", False),
     # actors 1.9.0 (a third batch of real plans): the social team, chain partners,
     # and a street's app group as the buurtapp
     ("Het sociaal team van de gemeente kent de gezinnen in de wijk.", "sociaal-team", True),
@@ -421,6 +432,11 @@ ACTORS = [
 
 
 THEMES = [
+    # from a fifth batch of real plans (two readers)
+    ("In 2017 werd er 50 keer ingebroken.", "inbreken", True),
+    ("Dieven breken vaak in bij woningen aan de rand van het dorp.", "inbreken", True),
+    ("Er wordt vaker ingebroken in bedrijfspanden.", "inbreken-bedrijf", True),
+    ("Er wordt vaker ingebroken in bedrijfspanden.", "inbreken", False),
     # themes 1.18.0 (a third batch of real plans): noise nuisance by people, not
     # by traffic; neighbourhood problems; youth hangouts and school safety; cyber
     # resilience as the cybercrime theme
@@ -595,6 +611,10 @@ THEMES = [
 
 
 DOMAINS = [
+    # from a fifth batch of real plans (two readers)
+    ("Bij overlast gaan we gericht te werk.", "werk", False),
+    ("Sociaal Werk Oldambt begeleidt de jongeren.", "werk", False),
+    ("Wij helpen jongeren aan werk.", "werk", True),
     # domains 1.12.0 (a third batch of real plans): the social team and social
     # policy as the social domain; "ons werk" is no employment
     ("Het sociaal team helpt gezinnen met schulden.", "sociaal-team", True),
@@ -651,6 +671,11 @@ DOMAINS = [
 
 
 PERCEPTION = [
+    # from a fifth batch of real plans (two readers)
+    ("We maken in deze samenwerking de verbinding met zorg en veiligheid.", "zorgen-maken", False),
+    ("Bewoners maken zich zorgen over de inbraken in hun buurt.", "zorgen-maken", True),
+    ("Het RIEC bracht de aard en omvang van de ondermijning in beeld.", "aard-en-omvang", True),
+    ("De aard en omvang van het project zijn nog niet bekend.", "aard-en-omvang", False),
     # perception 1.11.0 (a third batch of real plans): an invitation to fill in the
     # Veiligheidsmonitor is no finding of it
     (

@@ -154,6 +154,15 @@ def test_negation_stays_in_its_clause(match):
     assert ("vertrouwen", "vertrouwen", False) in found
 
 
+def test_an_infinitive_after_het_is_a_noun_for_negation(match):
+    # "het aanpakken van overlast" is a noun phrase: "is niet nieuw" denies the
+    # newness, as it does after "de aanpak"; a judging predicate still denies it
+    found = match("Het aanpakken van overlast door jongeren is niet nieuw.")
+    assert ("aanpakken", "aanpakken", False) in found
+    found = match("Het bestrijden van criminaliteit werkt niet.")
+    assert ("bestrijden", "bestrijden", True) in found
+
+
 def test_niet_alleen_maar_ook_is_not_negation(match):
     found = match("Niet alleen handhaving, maar ook preventie is nodig.")
     assert ("handhaving", "handhaving", False) in found

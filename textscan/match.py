@@ -546,6 +546,9 @@ _ACUTE = str.maketrans("áéíóú", "aeiou")
 # Predicates that judge the thing named before them ("repressie werkt niet",
 # "handhaving is niet nodig", "een gebiedsverbod komt er niet"): with one of these a
 # negator after the clause's first constituent denies that constituent too
+#: the articles before an infinitive used as a noun ("het aanpakken van overlast")
+_NOMINALISERS = frozenset(["het", "dit", "dat"])
+
 _JUDGING_PREDICATES = frozenset(
     [
         "werken",
@@ -2550,7 +2553,19 @@ class Matcher:
         return token.lemma == low and low.endswith("en") and self._is_verb(low)
 
     def _nominal(self, tokens: Sequence[Token], toks: Sequence[int]) -> bool:
-        """Whether the expression is a noun phrase, not a verb ("aanpakken doen we niet")."""
+        """Whether the expression is a noun phrase, not a verb ("aanpakken doen we niet").
+
+        An infinitive after "het", "dit" or "dat" is a noun too: "het
+        aanpakken van overlast is niet nieuw" denies the newness, not the
+        aanpakken (two readers of a fifth batch of real plans).
+        """
+        first = toks[0]
+        if (
+            first > 0
+            and tokens[first - 1].text.lower() in _NOMINALISERS
+            and tokens[first].text.lower() == tokens[first].lemma
+        ):
+            return True
         return not any(self.verb_like(tokens[t]) or self._is_verb(tokens[t].lemma) for t in toks)
 
     @staticmethod
