@@ -112,12 +112,19 @@ def plan_txt(tmp_path: Path) -> Path:
     return p
 
 
-def make_pdf(path: Path, pages: list[list[str]], header: str | None = None) -> Path:
-    """A small PDF with one paragraph per list item, for tests that need one."""
+def make_pdf(
+    path: Path, pages: list[list[str]], header: str | None = None, title: str | None = None
+) -> Path:
+    """A small PDF with one paragraph per list item, for tests that need one.
+
+    ``title`` is written as the Title of the PDF's document information.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    if title is not None:
+        c.setTitle(title)
     width, height = A4
     for number, paragraphs in enumerate(pages, start=1):
         if header:

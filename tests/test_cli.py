@@ -286,6 +286,27 @@ def test_scan_writes_parquet_excel_and_reports(runner, tmp_path, plan_txt, plan_
     assert "drugshandel" in (out / "reports" / "proefdorp.html").read_text(encoding="utf-8")
 
 
+def test_the_title_in_a_pdfs_metadata_reaches_a_report_made_without_the_pdf(runner, tmp_path):
+    from tests.conftest import make_pdf
+
+    plan = make_pdf(
+        tmp_path / "proefdorp.pdf",
+        [["# 1. Inleiding", "Het college pakt de overlast aan. Wij werken samen met bewoners."]],
+        title="Integraal veiligheidsplan Proefdorp 2024",
+    )
+    out = tmp_path / "res"
+    for run in ("extracted", "from the cache"):
+        result = runner.invoke(cli, ["scan", str(plan), "--out", str(out), "-q", "--jobs", "0"])
+        assert result.exit_code == 0, (run, result.output)
+        (prof,) = [json.loads(x) for x in (out / "profiles.jsonl").read_text().splitlines()]
+        assert prof["title"] == "Integraal veiligheidsplan Proefdorp 2024", run
+    plan.unlink()  # the consultant has the results folder, not the plans
+    result = runner.invoke(cli, ["report", str(out), "--out", str(tmp_path / "rapporten")])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "rapporten" / "proefdorp.html").read_text(encoding="utf-8")
+    assert "<h1>Integraal veiligheidsplan Proefdorp 2024</h1>" in html
+
+
 def _write_plan(path: Path, chapters: dict[str, str]) -> Path:
     path.write_text(
         "\n\n".join(f"# {title}\n\n{body}" for title, body in chapters.items()), encoding="utf-8"

@@ -264,6 +264,44 @@ def test_pdfplumber_engine_gives_the_same_text(tmp_path: Path) -> None:
     assert b.extractor["engine"] == "pdfplumber"
 
 
+def test_the_metadata_title_is_kept_with_either_engine(tmp_path: Path) -> None:
+    from textscan.extract.pdf import _read_pdfplumber
+
+    lines = [f"Regel {i} van een plan over wijkveiligheid en samenwerking." for i in range(4)]
+    path = tmp_path / "titled.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setTitle("  Integraal\u00a0veiligheidsplan\n Proefdorp 2024\u2013\ufb01ets  ")
+    for _x, y, text, font, size in _body(lines):
+        c.setFont(font, size)
+        c.drawString(72, H - y, text)
+    c.showPage()
+    c.save()
+    want = "Integraal veiligheidsplan Proefdorp 2024\u2013fiets"  # one line, ligature spelled out
+    assert _doc(path, engine="pdfium").metadata == {"title": want}
+    assert _doc(path, engine="pdfplumber").metadata == {"title": want}
+    # where pdfium cannot open the file, pdfplumber reads the title
+    assert _read_pdfplumber(path)[1] == want
+    # the cache and a re-profile's outline keep it; an older entry without it reads back
+    from textscan.cache import document_from_json, document_to_json
+    from textscan.profile import document_title
+
+    outline = document_to_json(_doc(path), paragraphs=False)
+    assert document_title(document_from_json(outline)) == want
+    del outline["metadata"]
+    assert document_title(document_from_json(outline)) is None
+    # a blank title is none; reportlab's default "untitled" is what the file says
+    # (the report uses a title only when it shares a word with the file's name)
+    untitled = _pdf(tmp_path / "untitled.pdf", [_body(lines)], invariant=1)
+    c = canvas.Canvas(str(tmp_path / "empty-title.pdf"), pagesize=A4, invariant=1)
+    c.setTitle("   ")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 700, lines[0])
+    c.showPage()
+    c.save()
+    assert "title" not in _doc(tmp_path / "empty-title.pdf").metadata
+    assert _doc(untitled).metadata == {"title": "untitled"}
+
+
 # ------------------------------------------------------ real documents (shared)
 
 
@@ -493,7 +531,7 @@ def _assemble_with_tags(path: Path, kinds: list[str], paragraphs: int):
     from textscan.extract.pdf import _Assembler, _read_layouts, _Tags
     from textscan.extract.tags import TaggedElement
 
-    layouts, bookmarks, _, _ = _read_layouts(path, "auto")
+    layouts, bookmarks, _, _, _ = _read_layouts(path, "auto")
     segs = layouts[0].segments
     elements = [
         TaggedElement(kind, 1, ((s.x0, s.top, s.x1, s.bottom),))

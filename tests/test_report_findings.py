@@ -1609,6 +1609,51 @@ def test_documents_are_named_by_their_title_or_a_readable_file_name() -> None:
     assert "akkoord-2024-2028 (dit" not in section
 
 
+def test_the_title_comes_from_the_profile_and_the_file_is_not_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pypdfium2 as pdfium
+    from reportlab.pdfgen import canvas
+
+    from textscan.profile import Profile
+    from textscan.report.render import document_title
+
+    opened: list[str] = []
+
+    class Spy(pdfium.PdfDocument):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            opened.append(str(args[0]))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pdfium, "PdfDocument", Spy)
+    plan = make_profile(40, 2, 4, sha="1" * 64)
+    plan["document"], plan["path"] = "akkoord-2024-2028", "gone/akkoord-2024-2028.pdf"
+    plan["title"] = "Samen  verder: akkoord\n2024–2028"
+    # the title the scan recorded, though the PDF is gone (a report from a results folder)
+    assert document_title(plan) == "Samen verder: akkoord 2024–2028"
+    html = htmllib.unescape(render_diagnosis(plan))
+    assert "<h1>Samen verder: akkoord 2024–2028</h1>" in html
+    # still checked against the file's name: a title left over from another document
+    assert document_title({**plan, "title": "Agenda raadsvergadering"}) is None
+    # a profile of an older textscan has no title: the heading, and the file is not read
+    pdf = tmp_path / "akkoord-2024-2028.pdf"
+    c = canvas.Canvas(str(pdf), invariant=1)
+    c.setTitle("Akkoord uit de metadata van het bestand")
+    c.drawString(72, 700, "Samen verder")
+    c.showPage()
+    c.save()
+    old = {k: v for k, v in plan.items() if k != "title"}
+    old["path"] = str(pdf)
+    old["sections"] = [{**_section("SAMEN VERDER", 40, 1, 1), "page_start": 1}]
+    assert document_title(old) == "Samen verder"
+    assert "<h1>Samen verder (Akkoord 2024–2028)</h1>" in htmllib.unescape(render_diagnosis(old))
+    assert opened == []
+    # and reads back into a Profile, without a title
+    full = {**old, "scope": None}
+    assert Profile.from_dict(full).title is None
+    assert Profile.from_dict({**full, "title": "Akkoord"}).to_dict()["title"] == "Akkoord"
+
+
 def test_the_corpus_report_colours_every_plan_by_its_balance(tmp_path: Path) -> None:
     from textscan.report import charts
 

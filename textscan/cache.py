@@ -264,7 +264,7 @@ def document_from_json(d: dict[str, Any]) -> Document:
             for t, pg, sec, k, *more in d.get("paragraphs", ())
         ),
         warnings=tuple(ExtractionWarning(c, m, tuple(p)) for c, m, p in d["warnings"]),
-        metadata=d["metadata"],
+        metadata=d.get("metadata") or {},
         extractor=d["extractor"],
     )
 

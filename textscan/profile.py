@@ -51,6 +51,7 @@ _PROFILE_KEYS = frozenset(
         "document",
         "path",
         "sha256",
+        "title",
         "words",
         "sentences",
         "pages",
@@ -87,6 +88,10 @@ class Profile:
     extractor: dict[str, Any] = field(default_factory=dict)
     scope: dict[str, Any] | None = None
     textscan_version: str = __version__
+    #: the title the file gives itself in its metadata (PDF document information,
+    #: DOCX core properties, HTML ``<title>``), or None; kept so that a report made
+    #: later from profiles.jsonl has it without the file
+    title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dictionary (the ``textscan profile --format json`` output)."""
@@ -94,6 +99,7 @@ class Profile:
             "document": self.document,
             "path": self.path,
             "sha256": self.sha256,
+            "title": self.title,
             "words": self.words,
             "sentences": self.sentences,
             "pages": self.pages,
@@ -135,6 +141,7 @@ class Profile:
             extractor=d["extractor"],
             scope=d.get("scope"),
             textscan_version=d["textscan_version"],
+            title=d.get("title"),  # absent from the profiles of textscan before it was kept
         )
 
     def to_row(self) -> dict[str, Any]:
@@ -908,4 +915,17 @@ def build_profile(
         sections=fparts.get("sections", ()),
         warnings=document.warnings,
         extractor=dict(document.extractor),
+        title=document_title(document),
     )
+
+
+def document_title(document: Document) -> str | None:
+    """The title in the document's metadata (``metadata["title"]``), one line, or None.
+
+    A document extracted by an older textscan (a cached outline without a
+    title) has none.
+    """
+    title = (document.metadata or {}).get("title")
+    if not isinstance(title, str):
+        return None
+    return " ".join(title.split()) or None

@@ -18,6 +18,8 @@ Pipeline (one pass over the pages, each page closed when read):
 
 Pages without a usable text layer become warnings naming the pages; a PDF
 without any usable text raises :class:`~textscan.errors.ExtractionError`.
+The title in the PDF's document information (its metadata) is kept as
+``Document.metadata["title"]``, as the DOCX and HTML extractors keep theirs.
 
 Example:
     >>> from pathlib import Path
@@ -147,6 +149,24 @@ def _bookmarks(pdf: pdfium.PdfDocument) -> list[tuple[int, str, int]]:
     return out
 
 
+def _title(value: object) -> str | None:
+    """A metadata title as one line of text, or None when there is none."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    if not isinstance(value, str):
+        return None
+    title = " ".join(normalise_chars(value).split())
+    return title or None
+
+
+def _pdfium_title(pdf: pdfium.PdfDocument) -> str | None:
+    """The Title of the PDF's document information, or None (none, or unreadable)."""
+    try:
+        return _title(pdf.get_metadata_dict().get("Title"))
+    except (pdfium.PdfiumError, ValueError, UnicodeError):
+        return None
+
+
 @dataclass(slots=True)
 class _Tags:
     """The heading and table tags of a tagged PDF, and why they are (not) there."""
@@ -192,7 +212,8 @@ def _read_pdfium(pdf: pdfium.PdfDocument, path: Path) -> tuple[list[PageLayout],
 
 def _read_layouts(
     path: Path, engine: str
-) -> tuple[list[PageLayout], list[tuple[int, str, int]], str, _Tags]:
+) -> tuple[list[PageLayout], list[tuple[int, str, int]], str, _Tags, str | None]:
+    """Page layouts, bookmarks, the engine used, the tags and the metadata title."""
     if engine not in ENGINES:
         raise InputError(
             str(path),
@@ -208,18 +229,22 @@ def _read_layouts(
     try:
         if engine == "pdfplumber" or pdf is None:
             bookmarks = _bookmarks(pdf) if pdf is not None else []
-            layouts = _read_pdfplumber(path)
-            return layouts, bookmarks, "pdfplumber", _Tags(status="not read (pdfplumber engine)")
+            title = _pdfium_title(pdf) if pdf is not None else None
+            layouts, plumber_title = _read_pdfplumber(path)
+            untagged = _Tags(status="not read (pdfplumber engine)")
+            return layouts, bookmarks, "pdfplumber", untagged, title or plumber_title
         bookmarks = _bookmarks(pdf)
+        title = _pdfium_title(pdf)
         layouts, tags = _read_pdfium(pdf, path)  # closes pdf (and its reopenings)
         pdf = None
-        return layouts, bookmarks, "pdfium", tags
+        return layouts, bookmarks, "pdfium", tags, title
     finally:
         if pdf is not None:
             pdf.close()
 
 
-def _read_pdfplumber(path: Path) -> list[PageLayout]:
+def _read_pdfplumber(path: Path) -> tuple[list[PageLayout], str | None]:
+    """Page layouts and the metadata title, read by pdfplumber."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -242,10 +267,14 @@ def _read_pdfplumber(path: Path) -> list[PageLayout]:
         ) from None
     layouts: list[PageLayout] = []
     with doc:
+        try:
+            title = _title((doc.metadata or {}).get("Title"))
+        except Exception:  # pdfminer's metadata of a damaged file: no title
+            title = None
         for i, page in enumerate(doc.pages):
             layouts.append(pdfplumber_page_layout(page, i + 1))
             page.close()
-    return layouts
+    return layouts, title
 
 
 # ------------------------------------------------------------------ helpers
@@ -1175,7 +1204,7 @@ def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> 
     "corrupt" or "no-text".
     """
     path = Path(path)
-    layouts, bookmarks, used, tags = _read_layouts(path, engine)
+    layouts, bookmarks, used, tags, title = _read_layouts(path, engine)
     if not layouts:
         if not _ends_like_a_pdf(path):
             raise ExtractionError(
@@ -1214,6 +1243,7 @@ def extract_pdf(path: Path, *, name: str, sha256: str, engine: str = "auto") -> 
         sections=tuple(sections),
         paragraphs=tuple(paragraphs),
         warnings=tuple(_warnings(layouts)),
+        metadata={"title": title} if title else {},
         extractor={
             "engine": used,
             "requested": engine,

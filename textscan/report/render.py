@@ -839,28 +839,23 @@ def _sentence_case(title: str) -> str:
 def document_title(profile: Mapping[str, Any]) -> str | None:
     """The title the document gives itself, where it gives one; else None.
 
-    The title in a PDF's metadata, when it shares a word with the file's name
-    (metadata is often left over from another document: a 2015 decision list
-    titled as a 2008 agenda); else the first heading on page 1 that reads as a
-    title (not numbered, not 'Inhoud' or 'Inleiding', at most 14 words). A
-    diagnosis of chapters has only those chapters' headings, and uses the
-    metadata alone.
+    The title in the file's metadata (``title`` of the profile, which extraction
+    took from a PDF's document information, a Word file's properties or an HTML
+    page's ``<title>``), when it shares a word with the file's name (metadata is
+    often left over from another document: a 2015 decision list titled as a 2008
+    agenda); else the first heading on page 1 that reads as a title (not
+    numbered, not 'Inhoud' or 'Inleiding', at most 14 words). A diagnosis of
+    chapters has only those chapters' headings, and uses the metadata alone.
+    The file itself is not opened: a report made from a results folder has
+    what the scan recorded (a profile of an older textscan has no ``title``,
+    and falls back to the heading).
     """
-    path = Path(str(profile.get("path") or ""))
-    if path.suffix.lower() == ".pdf" and path.is_file():
-        try:
-            import pypdfium2 as pdfium
-
-            doc = pdfium.PdfDocument(str(path))
-            try:
-                meta = " ".join(str(doc.get_metadata_dict().get("Title") or "").split())
-            finally:
-                doc.close()
-        except Exception:  # an unreadable file: no title from it
-            meta = ""
-        words = {w.lower() for w in re.findall(r"[^\W_]{3,}", path.stem)}
-        if meta and words & {w.lower() for w in re.findall(r"[^\W_]{3,}", meta)}:
-            return meta
+    path = Path(str(profile.get("path") or profile.get("document") or ""))
+    meta = profile.get("title")
+    meta = " ".join(meta.split()) if isinstance(meta, str) else ""
+    words = {w.lower() for w in re.findall(r"[^\W_]{3,}", path.stem)}
+    if meta and words & {w.lower() for w in re.findall(r"[^\W_]{3,}", meta)}:
+        return meta
     if profile.get("scope"):
         return None
     for s in profile.get("sections") or ():
