@@ -192,6 +192,21 @@ def test_stored_parses_are_pruned_in_batches(monkeypatch):
     assert counts[:18] == list(range(1, 19)) and counts[18] == 16 and counts[19] == 17
 
 
+def test_an_entry_may_have_a_label_for_reports_that_matching_ignores():
+    labelled = GOOD.replace(
+        "lemma: aanpak}", 'lemma: aanpak, label: "  de  aanpak\n van overlast "}'
+    )
+    lx = parse_lexicon(labelled, "mini.yaml")
+    assert lx.entry_by_id["aanpak"].label == "de aanpak van overlast"  # one line
+    assert lx.entry_by_id["vertrouwen"].label is None
+    assert lx.to_dict()["entries"][0]["label"] == "de aanpak van overlast"
+    assert "label" not in lx.to_dict()["entries"][1]
+    msg = problems(GOOD.replace("lemma: aanpak}", 'lemma: aanpak, label: "  "}'))
+    assert "mini.yaml: entries[0].label (line 7)" in msg and "must not be empty" in msg
+    msg = problems(GOOD.replace("lemma: aanpak}", "lemma: aanpak, label: [a, b]}"))
+    assert "entries[0].label" in msg
+
+
 def test_the_records_have_the_fields_of_the_schema():
     # the schema (pydantic) checks a text, the records carry it: they must not drift apart
     from dataclasses import MISSING, fields

@@ -1425,14 +1425,13 @@ def test_theme_rows_are_named_as_subjects_in_running_dutch() -> None:
     import re as _re
 
     from textscan.lexicon import load_lexicon
-    from textscan.report.labels import THEME_ENTRY_LABELS, entry_name
+    from textscan.report.labels import entry_name
 
     assert entry_name("themes", "explosie", {"explosies": 3}) == "explosies"
     assert entry_name("themes", "sekswerker") == "sekswerkers"
     assert entry_name("themes", "crimineel-netwerk") == "criminele netwerken"
     assert entry_name("themes", "overlast") == "overlast"  # a phenomenon stays singular
     entries = load_lexicon("themes").entries
-    assert set(THEME_ENTRY_LABELS) <= {e.id for e in entries}
     # no row is named with a lemma's bare adjective before its noun, or by an id
     bare = _re.compile(
         r"\b(crimineel|georganiseerd|ondermijnend|digitaal|extern|fysiek|verward|"
@@ -1652,6 +1651,79 @@ def test_the_title_comes_from_the_profile_and_the_file_is_not_opened(
     full = {**old, "scope": None}
     assert Profile.from_dict(full).title is None
     assert Profile.from_dict({**full, "title": "Akkoord"}).to_dict()["title"] == "Akkoord"
+
+
+# the names of the theme table as the report gave them from a table in labels.py,
+# before the labels moved into themes.yaml (1.19.1): each must stay the same
+THEME_NAMES_BEFORE_THE_LEXICON_HAD_THEM = {
+    "inbraak": "inbraken",
+    "veilig-leefomgeving": "veilige leefomgeving",
+    "bekladden": "bekladding",
+    "inbraak-bedrijf": "inbraken bij bedrijven",
+    "cafe": "cafés",
+    "jongere-en-criminaliteit": "jongeren en criminaliteit",
+    "afglijden": "afglijden naar criminaliteit",
+    "woon-werk-en-leefomgeving": "veilige woon-, werk- en leefomgeving",
+    "drillvideo": "drillvideo’s",
+    "crisis-bare": "crises",
+    "grip": "GRIP",
+    "opiumwet": "Opiumwet",
+    "bibob": "Bibob",
+    "explosie": "explosies",
+    "crimineel-netwerk": "criminele netwerken",
+    "hic": "high impact crime",
+}
+
+
+def test_theme_labels_come_from_the_lexicon_the_plan_was_counted_with(
+    tmp_path: Path, test_lexicon_path: Path
+) -> None:
+    from textscan.lexicon import load_lexicon, load_lexicons
+    from textscan.pipeline import Pipeline
+    from textscan.report.labels import entry_name
+
+    # the bundled lexicon labels its entries; a profile without labels (an older
+    # textscan's) is named from it, and so is a profile that records them
+    themes = load_lexicon("themes")
+    labels = {e.id: e.label for e in themes.entries if e.label}
+    for entry, name in THEME_NAMES_BEFORE_THE_LEXICON_HAD_THEM.items():
+        assert labels[entry] == name
+        assert entry_name("themes", entry) == name
+        assert entry_name("themes", entry, None, labels.get(entry)) == name
+    # a user's own themes lexicon, with a label of its own, in place of the bundled one
+    own = tmp_path / "themes.yaml"
+    own.write_text(
+        """name: themes
+version: "9.0.0"
+type: themes
+categories:
+  - {id: integrity, label: Integriteit en veiligheid}
+  - {id: living, label: Veilige woon- en leefomgeving}
+entries:
+  - {id: explosie, category: integrity, lemma: explosie, label: "aanslagen met explosieven"}
+  - {id: drugsoverlast, category: living, lemma: drugsoverlast, label: "overlast van drugs"}
+  - {id: overlast, category: living, lemma: overlast}
+""",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "# Veiligheid\n\nDe explosie bij de woning maakte veel los. Wij pakken de overlast "
+        "aan met bewoners. De drugsoverlast in de wijk blijft een zorg.\n",
+        encoding="utf-8",
+    )
+    lexicons = [*load_lexicons([test_lexicon_path], replace=True), load_lexicon(own)]
+    profile = Pipeline(lexicons).analyze(plan).profile.to_dict()
+    assert profile["themes"]["entry_labels"] == {
+        "drugsoverlast": "overlast van drugs",
+        "explosie": "aanslagen met explosieven",
+    }
+    # the theme table names them so, also when made later from profiles.jsonl
+    html = htmllib.unescape(render_diagnosis(json.loads(json.dumps(profile))))
+    assert "<td>aanslagen met explosieven</td>" in html
+    assert "<td>overlast van drugs</td>" in html
+    assert "<td>overlast</td>" in html
+    assert "<td>explosies</td>" not in html  # the bundled label gives way to the plan's lexicon's
 
 
 def test_the_corpus_report_colours_every_plan_by_its_balance(tmp_path: Path) -> None:

@@ -130,6 +130,11 @@ class Entry(_Strict):
         description="conditions that must all hold for a match to count (same fields as "
         "an exclusion): 'jongere' is a youth theme only next to a crime or nuisance word.",
     )
+    label: str | None = Field(
+        default=None,
+        description="the entry's name in a report, as running Dutch names the subject "
+        "('explosies' for lemma 'explosie'); no effect on matching.",
+    )
     note: str = ""
     source: str = ""
 
@@ -141,6 +146,16 @@ class Entry(_Strict):
             pattern = " ".join(data["pattern"].split())
             data = {**data, "pattern": pattern if data.get("case_sensitive") else pattern.lower()}
         return data
+
+    @field_validator("label")
+    @classmethod
+    def _one_line(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        v = " ".join(v.split())
+        if not v:
+            raise ValueError("must not be empty (leave 'label' out for no label)")
+        return v
 
     @field_validator("lemma", "particle")
     @classmethod

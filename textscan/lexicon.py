@@ -141,6 +141,8 @@ class Entry(_Record):
 
     ``exclude`` holds the contexts in which it does not count, ``require``
     the conditions that must all hold for it to count (both :class:`Exclusion`).
+    ``label`` is the entry's name in a report where its term does not read as
+    running Dutch ("explosies" for the lemma "explosie"); matching ignores it.
     """
 
     id: str
@@ -152,6 +154,7 @@ class Entry(_Record):
     compound: CompoundMode | None = None
     exclude: tuple[Exclusion, ...] = ()
     require: tuple[Exclusion, ...] = ()
+    label: str | None = None
     note: str = ""
     source: str = ""
 

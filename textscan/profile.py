@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -573,6 +573,9 @@ def _group_block(
         "entries": dict(entries.most_common()),
         # the words as the text writes them ("ondermijnende criminaliteit", not the lemma)
         "entry_forms": {e: f.most_common(1)[0][0] for e, f in sorted(forms.items())},
+        # the names the lexicon gives its entries for reports ("explosies"), kept so that
+        # a report made later from profiles.jsonl names them without the lexicon
+        "entry_labels": _entry_labels(lexicon, entries),
         "entries_by_category": {
             c: dict(by_cat[c].most_common()) for c in lexicon.category_ids if by_cat[c]
         },
@@ -584,6 +587,17 @@ def _group_block(
             else 0.0
         ),
     }
+
+
+def _entry_labels(lexicon: Lexicon, entries: Iterable[str]) -> dict[str, str]:
+    """The ``label`` of each of ``entries`` that has one in ``lexicon``, by entry id."""
+    by_id = lexicon.entry_by_id
+    out: dict[str, str] = {}
+    for e in sorted(entries):
+        entry = by_id.get(e)
+        if entry is not None and entry.label:
+            out[e] = entry.label
+    return out
 
 
 def _sentence_sets(hits: Sequence[Hit], key: str) -> dict[str, set[int]]:
@@ -743,8 +757,10 @@ def _top_terms(
         for h in hits:
             if h.category == cat and not h.negated:
                 forms[h.entry][h.text.lower()] += 1
+        labels = _entry_labels(framing, counts)
         out[cat] = [
             {"entry": e, "count": c, "forms": dict(forms[e].most_common(5))}
+            | ({"label": labels[e]} if e in labels else {})
             for e, c in counts.most_common(n)
         ]
     return out

@@ -992,7 +992,8 @@ def top_words(p: Mapping[str, Any], cat: str, n: int = 3) -> str:
     """
     words = []
     for t in ((p.get("top_terms") or {}).get(cat) or [])[:n]:
-        words.append(f"‘{entry_name('framing', str(t.get('entry')), t.get('forms'))}’")
+        name = entry_name("framing", str(t.get("entry")), t.get("forms"), t.get("label"))
+        words.append(f"‘{name}’")
     return nl_list(words)
 
 

@@ -159,16 +159,27 @@ _MONTHS = [
 ]
 
 
-def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None = None) -> str:
+def entry_name(
+    lexicon: str,
+    entry: str,
+    forms: Mapping[str, int] | str | None = None,
+    label: str | None = None,
+) -> str:
     """A readable name for a lexicon entry id: its term as the bundled lexicon writes it.
 
     "openbaar-ministerie" -> "Openbaar Ministerie", "om" -> "OM" (a pattern as
     written), "riec" -> "RIEC". An id of a custom lexicon keeps its words.
 
+    An entry with a ``label`` in its lexicon is named by it: ``label`` as the
+    profile recorded it from the lexicon the plan was counted with (a user's
+    own lexicon included), else the label of the bundled lexicon's entry with
+    that id (a profile of an older textscan records none). The bundled themes
+    lexicon labels its entries as subjects of the theme table: "explosies",
+    "jongeren en criminaliteit", where the term is a lemma ("explosie"), a
+    sequence of lemmas ("crimineel netwerk") or a word counted only in a context.
+
     An entry that counts its term only in a context (``require``) is named by
-    its id, which says that context: "jonge dader", not "jong". An entry of
-    the bundled themes lexicon is named as a subject of the theme table
-    (:data:`THEME_ENTRY_LABELS`): "explosies", "jongeren en criminaliteit".
+    its id, which says that context: "jonge dader", not "jong".
 
     A term of several words is a sequence of lemmas, which is not always how
     Dutch writes it ("sociaal cohesie", "georganiseerd criminaliteit"). With
@@ -184,8 +195,9 @@ def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None =
         'sociale cohesie'
     """
     term = _bundled_terms(lexicon).get(entry)
-    if lexicon == "themes" and term is not None and entry in THEME_ENTRY_LABELS:
-        return THEME_ENTRY_LABELS[entry]  # a subject as running Dutch names it
+    label = label or _LABELS[lexicon].get(entry)
+    if label:
+        return label  # a subject as running Dutch names it ("explosies")
     if term is None:
         term = entry.replace("-", " ")
     term = term.replace("*", "").replace("?", "").strip() or entry  # a pattern's wildcards
@@ -210,169 +222,6 @@ def entry_name(lexicon: str, entry: str, forms: Mapping[str, int] | str | None =
             ):
                 return _PROPER_NAMES.get(form.lower(), form)
     return term
-
-
-# Names of the bundled themes lexicon's entries as rows of the theme table: a
-# subject in running Dutch ("explosies", "jongeren en criminaliteit"), where the
-# entry's term is a lemma ("explosie"), a sequence of lemmas ("crimineel netwerk")
-# or, for a term counted only in a context, an id ("jongere-en-criminaliteit").
-# Things that happen or people who act are plural, a phenomenon stays singular
-# ("overlast", "fraude"); entries not listed here read well as their term.
-THEME_ENTRY_LABELS: dict[str, str] = {
-    # veilige woon- en leefomgeving
-    "inbraak": "inbraken",
-    "woninginbraak": "woninginbraken",
-    "veilig-leefomgeving": "veilige leefomgeving",
-    "veilig-woonomgeving": "veilige woonomgeving",
-    "burenruzie": "burenruzies",
-    "burenconflict": "burenconflicten",
-    "buurtprobleem": "buurtproblemen",
-    "vernieling": "vernielingen",
-    "vernielen": "vernielingen",
-    "bekladden": "bekladding",
-    "mishandeling": "mishandelingen",
-    "steekpartij": "steekpartijen",
-    "babbeltruc": "babbeltrucs",
-    "inbreker": "inbrekers",
-    "eergerelateerd-geweld": "eergerelateerd geweld",
-    "straatroof": "straatroven",
-    "beroven": "beroving",
-    "beroving": "berovingen",
-    "overval": "overvallen",
-    "fietsendiefstal": "fietsendiefstallen",
-    "diefstal": "diefstallen",
-    "openbaar-orde": "openbare orde",
-    "autobrand": "autobranden",
-    "zedenmisdrijf": "zedenmisdrijven",
-    # bedrijvigheid en veiligheid
-    "winkeldiefstal": "winkeldiefstallen",
-    "winkeldief": "winkeldieven",
-    "bedrijfsinbraak": "bedrijfsinbraken",
-    "winkeloverval": "winkelovervallen",
-    "inbraak-bedrijf": "inbraken bij bedrijven",
-    "overval-bedrijf": "overvallen op bedrijven",
-    "cafe": "cafés",
-    "kroeg": "kroegen",
-    "discotheek": "discotheken",
-    "nachtclub": "nachtclubs",
-    "uitgaansgebied": "uitgaansgebieden",
-    "uitgaansprobleem": "uitgaansproblemen",
-    "evenement": "evenementen",
-    "festival": "festivals",
-    "bedrijventerrein": "bedrijventerreinen",
-    "coffeeshop": "coffeeshops",
-    "sekswerker": "sekswerkers",
-    "winkelgebied": "winkelgebieden",
-    "recreatieterrein": "recreatieterreinen",
-    "vakantiepark": "vakantieparken",
-    # jeugd en veiligheid
-    "jeugdgroep": "jeugdgroepen",
-    "jongerengroep": "jongerengroepen",
-    "hangjongere": "hangjongeren",
-    "hangplek": "hangplekken",
-    "hanglocatie": "hanglocaties",
-    "risicojongere": "risicojongeren",
-    "jongere-en-criminaliteit": "jongeren en criminaliteit",
-    "scholier-en-criminaliteit": "scholieren en criminaliteit",
-    "jeugd-en-criminaliteit": "jeugd en criminaliteit",
-    "minderjarige-en-criminaliteit": "minderjarigen en criminaliteit",
-    "tiener-en-criminaliteit": "tieners en criminaliteit",
-    "jonge-dader": "jonge daders",
-    "jeugdige-dader": "jeugdige daders",
-    "voortijdig-schoolverlaten": "voortijdig schoolverlaten",
-    "vroegtijdig-schoolverlaten": "vroegtijdig schoolverlaten",
-    "afglijden": "afglijden naar criminaliteit",
-    "jonge-aanwas": "jonge aanwas",
-    "woon-en-leefomgeving": "veilige woon- en leefomgeving",
-    "leef-en-woonomgeving": "veilige leef- en woonomgeving",
-    "woon-en-werkomgeving": "veilige woon- en werkomgeving",
-    "leef-en-werkomgeving": "veilige leef- en werkomgeving",
-    "woon-werk-en-leefomgeving": "veilige woon-, werk- en leefomgeving",
-    "drillvideo": "drillvideo’s",
-    "loverboy": "loverboys",
-    # fysieke veiligheid
-    "verkeersongeval": "verkeersongevallen",
-    "verkeerscontrole": "verkeerscontroles",
-    "snelheidscontrole": "snelheidscontroles",
-    "hardrijder": "hardrijders",
-    "verkeersslachtoffer": "verkeersslachtoffers",
-    "verkeersovertreding": "verkeersovertredingen",
-    "snelheidsovertreding": "snelheidsovertredingen",
-    "rookmelder": "rookmelders",
-    "brand": "branden",
-    "calamiteit": "calamiteiten",
-    "crisis-bare": "crises",
-    "crisissituatie": "crisissituaties",
-    "ramp": "rampen",
-    "grip": "GRIP",
-    "ontruimingsoefening": "ontruimingsoefeningen",
-    "externe-veiligheid": "externe veiligheid",
-    "gevaarlijke-stoffen": "gevaarlijke stoffen",
-    "overstroming": "overstromingen",
-    "evacuatie": "evacuaties",
-    "pandemie": "pandemieën",
-    "infectieziekte": "infectieziekten",
-    "nooduitgang": "nooduitgangen",
-    "verkeerssituatie": "verkeerssituaties",
-    "fysieke-veiligheid": "fysieke veiligheid",
-    "gaslek": "gaslekken",
-    "aanrijding": "aanrijdingen",
-    # integriteit en veiligheid
-    "ondermijnend-criminaliteit": "ondermijnende criminaliteit",
-    "ondermijnend-activiteit": "ondermijnende activiteiten",
-    "ondermijnen": "ondermijning",
-    "georganiseerd-misdaad": "georganiseerde misdaad",
-    "digitaal-veiligheid": "digitale veiligheid",
-    "georganiseerd-criminaliteit": "georganiseerde criminaliteit",
-    "hennepkwekerij": "hennepkwekerijen",
-    "drugspand": "drugspanden",
-    "opiumwet": "Opiumwet",
-    "drugslab": "drugslabs",
-    "drugsdealer": "drugsdealers",
-    "drugsrunner": "drugsrunners",
-    "dealer": "dealers",
-    "witwasser": "witwassers",
-    "drugscrimineel": "drugscriminelen",
-    "hack": "hacks",
-    "cybercrimineel": "cybercriminelen",
-    "oplichter": "oplichters",
-    "radicaliseren": "radicalisering",
-    "extremistisch": "extremisme",
-    "jihadistisch": "jihadisme",
-    "drugsbende": "drugsbendes",
-    "dealernetwerk": "dealernetwerken",
-    "crimineel-geldstroom": "criminele geldstromen",
-    "crimineel-investeerder": "criminele investeerders",
-    "bestuurder-bedreigd": "bedreigde bestuurders",
-    "witwaspraktijk": "witwaspraktijken",
-    "witwas": "witwassen",
-    "online-criminaliteit": "online criminaliteit",
-    "digitaal-criminaliteit": "digitale criminaliteit",
-    "cyberaanval": "cyberaanvallen",
-    "online-fraude": "online fraude",
-    "motorbende": "motorbendes",
-    "outlaw-motorcycle-gang": "outlaw motorcycle gangs",
-    "bestuurlijke-integriteit": "bestuurlijke integriteit",
-    "bibob": "Bibob",
-    "plofkraak": "plofkraken",
-    "explosie": "explosies",
-    "criminele-inmenging": "criminele inmenging",
-    "crimineel-netwerk": "criminele netwerken",
-    "crimineel-samenwerkingsverband": "criminele samenwerkingsverbanden",
-    "crimineel-organisatie": "criminele organisaties",
-    "bedreiging-bestuurders": "bedreiging van bestuurders",
-    # zorg en veiligheid
-    "verward-gedrag": "verward gedrag",
-    "verward-persoon": "verwarde personen",
-    "psychisch-kwetsbaar": "psychisch kwetsbaren",
-    "zorgmijder": "zorgmijders",
-    "dakloze": "daklozen",
-    "multiprobleemgezin": "multiprobleemgezinnen",
-    "ex-gedetineerde": "ex-gedetineerden",
-    "complex-casus": "complexe casussen",
-    "personen-met-verward-gedrag": "personen met verward gedrag",
-    "hic": "high impact crime",
-}
 
 
 def _is_verb(word: str) -> bool:
@@ -406,19 +255,22 @@ def _bundled_terms(lexicon: str) -> dict[str, str]:
         from textscan.lexicon import available_lexicons, load_lexicon
 
         terms: dict[str, str] = {}
+        labels: dict[str, str] = {}
         context: set[str] = set()
         if lexicon in available_lexicons():
             try:
                 lx = load_lexicon(lexicon)
                 terms = {e.id: (e.lemma or e.pattern or e.id) for e in lx.entries}
+                labels = {e.id: e.label for e in lx.entries if e.label}
                 context = {
                     e.id
                     for e in lx.entries
                     if e.require and e.id.replace("-", " ") != (e.lemma or e.pattern)
                 }
             except Exception:  # a broken install: fall back to the ids
-                terms, context = {}, set()
+                terms, labels, context = {}, {}, set()
         _TERMS[lexicon] = terms
+        _LABELS[lexicon] = labels
         _CONTEXT[lexicon] = frozenset(context)
     return _TERMS[lexicon]
 
@@ -430,6 +282,7 @@ def _context_entries(lexicon: str) -> frozenset[str]:
 
 
 _TERMS: dict[str, dict[str, str]] = {}
+_LABELS: dict[str, dict[str, str]] = {}  # entry id -> label, of a bundled lexicon
 _CONTEXT: dict[str, frozenset[str]] = {}
 
 

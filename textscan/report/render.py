@@ -515,13 +515,15 @@ def _theme_entries(profile: Mapping[str, Any], n: int = 10) -> list[dict[str, An
     # named as the actors and terms are: a row counts every mention of its term, so
     # not by the one form seen most ("natuurbranden" for brand, "pasfraude" for fraude)
     forms = themes.get("entry_forms") or {}
+    # a subject as the lexicon labels it ("explosies"): the plan's lexicon, as recorded
+    labels = themes.get("entry_labels") or {}
     out = []
     for entry, d in list((themes.get("framing_by_entry") or {}).items())[:n]:
         judged = judged_balance(d)
         out.append(
             {
                 "entry": entry,
-                "name": entry_name("themes", entry, forms.get(entry)),
+                "name": entry_name("themes", entry, forms.get(entry), labels.get(entry)),
                 **d,
                 "balance": judged,
                 "balance_bg": charts.diverging(judged),
@@ -552,14 +554,15 @@ def _group_bars(block: Mapping[str, Any] | None, name: str) -> dict[str, Any] | 
 
 
 def _named_network(
-    network: Mapping[str, Any], forms: Mapping[str, str] | None = None
+    network: Mapping[str, Any],
+    forms: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The co-mention network with readable actor names (as the plan writes them) as node ids."""
     forms = forms or {}
-    name = {
-        str(n.get("id")): entry_name("actors", str(n.get("id")), forms.get(str(n.get("id"))))
-        for n in network.get("nodes") or []
-    }
+    labels = labels or {}
+    ids = [str(n.get("id")) for n in network.get("nodes") or []]
+    name = {i: entry_name("actors", i, forms.get(i), labels.get(i)) for i in ids}
     return {
         "nodes": [{**n, "id": name[str(n.get("id"))]} for n in network.get("nodes") or []],
         "edges": [
@@ -592,13 +595,14 @@ def _actors(
     )
     by_cat = actors.get("entries_by_category") or {}
     forms = actors.get("entry_forms") or {}  # the plan's own words for each actor
+    labels = actors.get("entry_labels") or {}  # the lexicon's names, where it gives one
     lists = [
         {
             "id": c,
             "label": label("actors", c),
             "color": charts.color(c),
             "entries": [
-                {"id": e, "name": entry_name("actors", e, forms.get(e)), "n": n}
+                {"id": e, "name": entry_name("actors", e, forms.get(e), labels.get(e)), "n": n}
                 for e, n in list(by_cat.get(c, {}).items())[:14]
             ],
             "more": max(len(by_cat.get(c, {})) - 14, 0),
@@ -615,9 +619,14 @@ def _actors(
         "share_bar": share_bar,
         "groups": groups,
         "lists": lists,
-        "network": charts.network(_named_network(actors.get("network") or {}, forms), groups),
+        "network": charts.network(
+            _named_network(actors.get("network") or {}, forms, labels), groups
+        ),
         "checklist": [
-            {**g, "names": [entry_name("actors", e, forms.get(e)) for e in g["named"]]}
+            {
+                **g,
+                "names": [entry_name("actors", e, forms.get(e), labels.get(e)) for e in g["named"]],
+            }
             for g in partner_checklist(profile, peers, comparison) or []
         ],
     }
@@ -656,7 +665,12 @@ def _evidence(profile: Mapping[str, Any]) -> list[dict[str, Any]]:
                     for s in ev.get(c, [])
                 ],
                 "terms": [
-                    {**t, "name": entry_name("framing", str(t.get("entry")), t.get("forms"))}
+                    {
+                        **t,
+                        "name": entry_name(
+                            "framing", str(t.get("entry")), t.get("forms"), t.get("label")
+                        ),
+                    }
                     for t in top.get(c, [])
                 ],
             }
