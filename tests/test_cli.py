@@ -282,8 +282,74 @@ def test_scan_writes_parquet_excel_and_reports(runner, tmp_path, plan_txt, plan_
         assert json.loads(meta[b"textscan"])["lexicons"], name
     assert len(sheets["profiles"]) == 2
     reports = sorted(p.name for p in (out / "reports").iterdir())
-    assert reports == ["corpus.html", "proefdorp.html", "tweede.html"]
+    assert reports == [
+        "corpus.html",
+        "proefdorp-vindplaatsen.csv",
+        "proefdorp.html",
+        "tweede-vindplaatsen.csv",
+        "tweede.html",
+    ]
     assert "drugshandel" in (out / "reports" / "proefdorp.html").read_text(encoding="utf-8")
+    # each diagnosis has its plan's hits beside it, and links them
+    _check_hits_beside_the_diagnoses(out, out / "reports", ["proefdorp", "tweede"])
+    assert "wrote 3 reports and the hits of each plan (2 files)" in result.output
+
+
+def _check_hits_beside_the_diagnoses(results: Path, reports: Path, documents: list[str]) -> None:
+    """Each diagnosis in ``reports`` has its plan's rows of hits.csv beside it, named and
+    linked in the diagnosis with their number."""
+    with (results / "hits.csv").open(encoding="utf-8", newline="") as fh:
+        table = list(csv.reader(fh))
+    for doc in documents:
+        with (reports / f"{doc}-vindplaatsen.csv").open(encoding="utf-8", newline="") as fh:
+            own = list(csv.reader(fh))
+        assert own[0] == table[0]  # the columns of hits.csv (and of 'textscan hits')
+        assert own[1:] == [r for r in table[1:] if r[0] == doc]
+        assert own[1:], doc
+        html = (reports / f"{doc}.html").read_text(encoding="utf-8")
+        assert f'<a class="mono" href="{doc}-vindplaatsen.csv">{doc}-vindplaatsen.csv</a>' in html
+        assert f"Alle {len(own) - 1} vindplaatsen" in html
+        assert f"alle vindplaatsen in {doc}-vindplaatsen.csv" in html
+
+
+def test_report_of_a_results_folder_writes_each_plans_hits_beside_its_diagnosis(
+    runner, tmp_path, plan_txt
+):
+    other = tmp_path / "tweede.txt"
+    other.write_text(
+        plan_txt.read_text(encoding="utf-8").replace("Proefdorp", "Tweedorp"), encoding="utf-8"
+    )
+    out = tmp_path / "res"
+    result = runner.invoke(
+        cli, ["scan", str(plan_txt), str(other), "--out", str(out), "-q", "--jobs", "0"]
+    )
+    assert result.exit_code == 0, result.output
+    reports = tmp_path / "rapporten"
+    result = runner.invoke(cli, ["report", str(out), "--out", str(reports)])
+    assert result.exit_code == 0, result.output
+    _check_hits_beside_the_diagnoses(out, reports, ["proefdorp", "tweede"])
+    assert f"wrote {reports / 'tweede-vindplaatsen.csv'}" in result.output
+    # the same file as 'textscan report PLAN' writes beside its diagnosis
+    single = tmp_path / "los" / "proefdorp.html"
+    assert runner.invoke(cli, ["report", str(plan_txt), "--out", str(single)]).exit_code == 0
+    assert (single.parent / "proefdorp-vindplaatsen.csv").read_text(encoding="utf-8") == (
+        reports / "proefdorp-vindplaatsen.csv"
+    ).read_text(encoding="utf-8")
+    assert 'href="proefdorp-vindplaatsen.csv"' in single.read_text(encoding="utf-8")
+    # a results folder without a hits table (copied without it): diagnoses without the file
+    (out / "hits.csv").unlink()
+    (out / "hits.parquet").unlink()
+    bare = tmp_path / "zonder"
+    result = runner.invoke(cli, ["report", str(out), "--out", str(bare)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in bare.iterdir()) == [
+        "corpus.html",
+        "proefdorp.html",
+        "tweede.html",
+    ]
+    assert "<code>textscan hits</code> voor alle vindplaatsen" in (
+        bare / "proefdorp.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_the_title_in_a_pdfs_metadata_reaches_a_report_made_without_the_pdf(runner, tmp_path):

@@ -135,7 +135,7 @@ def corpus_reports(tmp_path_factory: pytest.TempPathFactory, demo_results: Path)
     results = demo_results
     out = tmp_path_factory.mktemp("reports")
     files = write_reports(results, out)
-    return {f.stem: f for f in files}
+    return {f.stem: f for f in files if f.suffix == ".html"}
 
 
 def test_every_demo_diagnosis_loads_cleanly(browser: Any, corpus_reports: dict[str, Path]) -> None:

@@ -496,7 +496,8 @@ def profile(
     "--report",
     "with_report",
     is_flag=True,
-    help="Also write OUT/reports/: corpus.html and a diagnosis per plan (HTML, in Dutch).",
+    help="Also write OUT/reports/: corpus.html and a diagnosis per plan (HTML, in Dutch), "
+    "each with the plan's hits beside it as <plan>-vindplaatsen.csv.",
 )
 @click.option(
     "--excel",
@@ -633,8 +634,14 @@ def scan(
             written = write_reports(out, out / "reports")
         except ReportError as exc:
             _fail(str(exc), EXIT_FAILED)
+        pages = [f for f in written if f.suffix == ".html"]
+        tables = len(written) - len(pages)
         _stderr.print(
-            f"wrote {len(written)} reports in {out / 'reports'}/", highlight=False, markup=False
+            f"wrote {len(pages)} reports"
+            + (f" and the hits of each plan ({tables} files)" if tables else "")
+            + f" in {out / 'reports'}/",
+            highlight=False,
+            markup=False,
         )
     if strict and not result.ok:
         _stderr.print("[bold red]stopped:[/] --strict and a file failed", highlight=False)
@@ -1093,8 +1100,9 @@ def evaluate(
     "out",
     required=True,
     type=click.Path(path_type=Path),
-    help="The HTML file to write. With a results folder and a path that does not end in "
-    ".html: a folder that gets corpus.html and a diagnosis per plan.",
+    help="The HTML file to write (a plan's hits go beside it as OUT-vindplaatsen.csv). "
+    "With a results folder and a path that does not end in .html: a folder that gets "
+    "corpus.html and a diagnosis per plan, each with its hits as <plan>-vindplaatsen.csv.",
 )
 @click.option(
     "--compare",
@@ -1139,8 +1147,11 @@ def report(
     TARGET is a plan (PDF, DOCX, HTML, TXT or MD): a diagnosis for a mayor, in Dutch, with
     findings, evidence sentences and questions for the conversation; every hit of
     the plan is written beside it as OUT-vindplaatsen.csv. TARGET is a results
-    folder of 'textscan scan': the researchers' corpus report. Both are
-    self-contained HTML files (no network requests), printable to A4.
+    folder of 'textscan scan': the researchers' corpus report; with an --out
+    that does not end in .html, a folder with the corpus report and a diagnosis
+    per plan, each with the plan's hits beside it (<plan>-vindplaatsen.csv,
+    its rows of the folder's hits.csv). All are self-contained HTML files (no
+    network requests), printable to A4.
     """
     from textscan.pipeline import Pipeline, StageError
     from textscan.report import (
@@ -1151,7 +1162,7 @@ def report(
         render_diagnosis,
         write_reports,
     )
-    from textscan.report.render import as_profile_dict, find_manifest
+    from textscan.report.render import as_profile_dict, find_manifest, hits_file_for
 
     written: list[Path] = []
     results = is_results_dir(target)
@@ -1188,7 +1199,7 @@ def report(
                 )
             meta = find_manifest(None, [as_profile_dict(analysis)]).get(analysis.document.name, {})
             name = municipality or meta.get("municipality") or None
-            hits_path = out.with_name(out.stem + "-vindplaatsen.csv")
+            hits_path = hits_file_for(out)
             html = render_diagnosis(
                 analysis,
                 peers=compare_dir,

@@ -4,7 +4,7 @@
 
     html = render_diagnosis(analysis, peers="results/", municipality="Stroomburg")
     html = render_corpus_report("results/")
-    write_reports("results/", "reports/")      # a diagnosis per plan + corpus.html
+    write_reports("results/", "reports/")      # corpus.html + a diagnosis and its hits per plan
 
 Both are self-contained HTML pages in Dutch (inline CSS and SVG, no network
 requests), printable to A4; :func:`html_to_pdf` prints one through headless

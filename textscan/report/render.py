@@ -1716,11 +1716,46 @@ def _slug(text: str) -> str:
     return s or "plan"
 
 
+HITS_SUFFIX = "-vindplaatsen.csv"
+"""What a diagnosis's file of hits adds to its name: ``plan.html`` has ``plan-vindplaatsen.csv``."""
+
+
+def hits_file_for(report: Path) -> Path:
+    """The file of hits beside the diagnosis ``report``: ``x.html`` -> ``x-vindplaatsen.csv``."""
+    return report.with_name(report.stem + HITS_SUFFIX)
+
+
+def _hits_table(results_dir: Path) -> pd.DataFrame | None:
+    """A results folder's hits table, as ``hits.csv`` has it.
+
+    Read from ``hits.csv`` as text (each value written back as it was), else
+    from ``hits.parquet``; None when the folder has neither (or one without a
+    ``document`` column): the diagnoses then point to ``textscan hits``.
+    """
+    frame: pd.DataFrame | None = None
+    try:
+        if (results_dir / "hits.csv").is_file():
+            frame = pd.read_csv(results_dir / "hits.csv", dtype=str, keep_default_na=False)
+        elif (results_dir / "hits.parquet").is_file():
+            frame = pd.read_parquet(results_dir / "hits.parquet")
+    except (OSError, ValueError, pd.errors.ParserError):  # EmptyDataError is a ValueError
+        return None
+    if frame is None or "document" not in frame.columns:
+        return None
+    return frame
+
+
 def write_reports(results_dir: str | Path, out_dir: str | Path) -> list[Path]:
     """Write a diagnosis per plan (compared with the others) and ``corpus.html``.
 
-    Returns the files written: ``out_dir/corpus.html`` first, then
-    ``out_dir/<document>.html`` for every profile in the results folder.
+    Beside each diagnosis ``out_dir/<document>.html`` goes the plan's hits,
+    its rows of the results folder's ``hits.csv``, as
+    ``out_dir/<document>-vindplaatsen.csv`` (as ``textscan report PLAN``
+    writes them), which the diagnosis names as the evidence behind its
+    figures; a results folder without a hits table gets diagnoses without it.
+
+    Returns the files written: ``out_dir/corpus.html`` first, then for every
+    profile in the results folder its diagnosis and, after it, its hits.
     """
     results = load_results(results_dir)
     out = Path(out_dir)
@@ -1734,16 +1769,27 @@ def write_reports(results_dir: str | Path, out_dir: str | Path) -> list[Path]:
         for q in results.profiles
     }
     known = [str(q.get("document")) for q in results.profiles if results.municipality(q)]
+    hits = _hits_table(results.path)
+    by_document: dict[str, pd.DataFrame] = {}
+    if hits is not None:
+        by_document = {str(d): r for d, r in hits.groupby(hits["document"].astype(str), sort=False)}
     for prof in results.profiles:
+        f = out / f"{_slug(str(prof.get('document')))}.html"
+        # a plan without hits gets the table's header alone, as 'textscan report PLAN' writes it
+        rows = None if hits is None else by_document.get(str(prof.get("document")), hits.iloc[:0])
         ctx = diagnosis_context(
             prof,
             peers=results,
             municipality=results.municipality(prof),
             meta=results.meta(prof),
             peer_names=names,
+            hits_file=hits_file_for(f).name if rows is not None else None,
+            n_hits=len(rows) if rows is not None else None,
             municipal_peers=known,
         )
-        f = out / f"{_slug(str(prof.get('document')))}.html"
         f.write_text(env().get_template("diagnosis.html").render(**ctx), encoding="utf-8")
         written.append(f)
+        if rows is not None:
+            rows.to_csv(hits_file_for(f), index=False)
+            written.append(hits_file_for(f))
     return written
