@@ -1505,43 +1505,39 @@ def test_a_session_scan_loads_the_lexicon_validator_the_command_does_not(corpus,
     assert (tmp_path / "out" / "profiles.csv").is_file()
 
 
-#: a script's scan (a fresh process: no thread but its own) with two workers, logging
-#: which process writes each Parquet table; ``FAIL`` makes some of those writes fail
+#: a script's scan with two workers, logging which thread writes each Parquet table;
+#: ``FAIL`` makes that table's write fail
 _WRITER_SCRIPT = """
-import json, os, sys
+import json, sys, threading
 from pathlib import Path
 from textscan import tables
 from textscan.lexicon import load_lexicons
 from textscan.runner import _write_outputs, scan
 
 corpus, out, fail = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-parent, log, real = os.getpid(), out.parent / "writers.log", tables.write_parquet
+log, real = out.parent / "writers.log", tables.write_parquet
 
 def write(table, path, provenance):
     name = path.name.lstrip(".").split(".")[0]
     with open(log, "a", encoding="utf-8") as fh:
-        fh.write(f"{name} {os.getpid()}\\n")
-    if (fail == "child" and os.getpid() != parent) or name == fail:
+        fh.write(f"{name} {threading.current_thread().name}\\n")
+    if name == fail:
         raise OSError(28, "No space left on device")
     real(table, path, provenance)
 
 tables.write_parquet = write
 lexicons = load_lexicons()
-result = scan([corpus], None if fail == "hits" else out, lexicons=lexicons, jobs=2, cache=False)
-if fail == "hits":
+result = scan([corpus], None if fail != "-" else out, lexicons=lexicons, jobs=2, cache=False)
+if fail != "-":
     try:
         _write_outputs(out, result, lexicons, "auto", len(result.files), parallel=True)
     except OSError as exc:
         print("raised:", exc, file=sys.stderr)
-try:
-    os.waitpid(-1, os.WNOHANG)
-    left = True
-except ChildProcessError:
-    left = False
+left = [t.name for t in threading.enumerate() if t.name == "textscan-writer"]
 writers = [line.split() for line in log.read_text().splitlines()]
 tables.write_parquet = real
 _write_outputs(out.parent / "serial", result, lexicons, "auto", len(result.files), parallel=False)
-print(json.dumps({"pid": parent, "writers": writers, "child_left": left}))
+print(json.dumps({"writers": writers, "writer_left": left}))
 """
 
 
@@ -1558,44 +1554,24 @@ def _scan_with_writer_log(corpus: Path, tmp_path: Path, fail: str = "-") -> dict
     return found
 
 
-def test_the_large_parquet_tables_are_written_by_a_child_beside_the_rest(corpus, tmp_path):
+def test_the_large_parquet_tables_are_written_by_a_thread_beside_the_rest(corpus, tmp_path):
     run = _scan_with_writer_log(corpus, tmp_path)
-    writers = {name: int(pid) for name, pid in run["writers"]}
-    assert writers["profiles"] == run["pid"]
-    assert writers["hits"] == writers["sentences"] != run["pid"]
-    assert not run["child_left"]
-    _same_outputs(tmp_path / "two", tmp_path / "serial")  # as written by one process
+    writers = dict(run["writers"])
+    assert writers["profiles"] == "MainThread"
+    assert writers["hits"] == writers["sentences"] == "textscan-writer"
+    assert not run["writer_left"]
+    _same_outputs(tmp_path / "two", tmp_path / "serial")  # as written by one thread
     assert not list((tmp_path / "two").glob(".*.tmp"))
 
 
-def test_tables_a_child_failed_to_write_are_written_here(corpus, tmp_path):
-    run = _scan_with_writer_log(corpus, tmp_path, fail="child")
-    by = [(name, int(pid) == run["pid"]) for name, pid in run["writers"]]
-    assert ("hits", False) in by and ("hits", True) in by  # the child's try, then here
-    assert ("sentences", True) in by
-    _same_outputs(tmp_path / "two", tmp_path / "serial")
-    assert not list((tmp_path / "two").glob(".*.tmp"))
-
-
-def test_a_table_that_cannot_be_written_raises_its_error_and_leaves_no_child(corpus, tmp_path):
-    run = _scan_with_writer_log(corpus, tmp_path, fail="hits")
+@pytest.mark.parametrize("fail", ["hits", "sentences", "profiles"])
+def test_a_table_that_cannot_be_written_raises_its_error_and_leaves_no_writer(
+    corpus, tmp_path, fail
+):
+    # a full disk while the writer thread (hits, sentences) or the main thread
+    # (profiles) writes: the scan raises that error, with no thread left behind
+    run = _scan_with_writer_log(corpus, tmp_path, fail=fail)
     assert "raised: [Errno 28] No space left on device" in run["stderr"]
-    assert any(int(pid) != run["pid"] for _, pid in run["writers"])  # a child was forked
-    assert not run["child_left"]
+    assert ("hits", "textscan-writer") in [tuple(w) for w in run["writers"]]
+    assert not run["writer_left"]
     assert not list((tmp_path / "two").glob(".*.tmp"))
-
-
-def test_no_writer_is_forked_while_another_thread_runs(tmp_path):
-    import threading
-
-    from textscan.runner import _fork_writer
-
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
-        assert _fork_writer(lambda: (tmp_path / "child").touch()) is None
-    finally:
-        release.set()
-        other.join()
-    assert not (tmp_path / "child").exists()

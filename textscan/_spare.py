@@ -113,8 +113,7 @@ class Spare:
         """Close the pipe to it: unused, it ends (as soon as its imports are done).
 
         It is reaped here if it has ended already, else when this process ends
-        (a thread to wait for it would keep the scan from forking its writer
-        later, see ``textscan.runner._fork_writer``).
+        (no thread is kept to wait for it).
         """
         for fd in (self._to_child, self._from_child):
             if fd is not None:
