@@ -41,7 +41,11 @@ def _cases(lexicon: str, rows: list[tuple[str, str, bool]]) -> list:
 FRAMING = [
     # from a fifth batch of real plans (two readers)
     ("De pakkans voor daders moet omhoog.", "pakkans", True),
-    ("De burgemeester kan gedragsaanwijzingen geven aan overlastgevers.", "gedragsaanwijzing", True),
+    (
+        "De burgemeester kan gedragsaanwijzingen geven aan overlastgevers.",
+        "gedragsaanwijzing",
+        True,
+    ),
     ("Zaken worden via snelrecht afgedaan.", "snelrecht", True),
     ("Zo behoeden we jongeren voor een criminele carrière.", "behoeden", True),
     ("Arbeidsuitbuiting leidt tot verstoring van de arbeidsmarkt.", "verstoring", False),

@@ -132,6 +132,8 @@ def _past_plurals(verb_exceptions: Mapping[str, str], infinitives: Set[str]) -> 
         if any(verb_exceptions.get(x) == lemma for x in singulars):
             out[form] = lemma
     return out
+
+
 # words after which a form in -en is an infinitive or plural verb, not a plural noun
 _VERB_CONTEXT = frozenset(
     [
@@ -719,14 +721,14 @@ class DutchLemmatizer:
         or auxiliary verb or a plural subject pronoun ("om te spelen", "wij
         willen wachten", "wij stellen"), otherwise it stays the plural noun.
         Likewise the past plural of a strong verb that is also a plural noun
-        or another word (sloten: slot or sluiten, grepen, boden, braken) is
-        the verb after its subject pronoun ("wij sloten", "en zij grepen in")
-        or before it ("in 2023 sloten we"), and otherwise keeps its reading
-        out of context. The pronoun after a verb is taken as an object
-        ("maken ze afspraken": afspraak), and only a past plural whose
-        singular the tables give for the same verb is read so ("sloten" of
-        sloot, "leden" of leed), not every irregular form in -en that spaCy's
-        verb exceptions list ("en", "tegen").
+        or another word (sloten: slot or sluiten; grepen, schreven) is the
+        verb after its subject pronoun ("wij sloten", "en zij grepen in") or
+        before it ("in 2023 sloten we"), and otherwise keeps its reading out
+        of context. The pronoun after a verb is taken as an object ("maken ze
+        afspraken": afspraak), and only a past plural whose singular the
+        tables give for the same verb is read so ("sloten" of sloot,
+        "grepen" of greep: :func:`_past_plurals`), not every irregular form
+        in -en that spaCy's verb exceptions list ("en", "tegen").
         """
         verbs = self._verbs
         past = self._past_plurals
@@ -745,7 +747,9 @@ class DutchLemmatizer:
                 if (i < last and words[i + 1].lower() in _PLURAL_SUBJECTS) or (
                     i
                     and words[i - 1].lower() in _PLURAL_SUBJECTS
-                    and (i == 1 or not words[i - 2][:1].isalpha() or words[i - 2].lower() in _OPENERS)
+                    and (
+                        i == 1 or not words[i - 2][:1].isalpha() or words[i - 2].lower() in _OPENERS
+                    )
                 ):
                     lemmas[i] = verb
                 continue
